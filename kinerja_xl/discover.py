@@ -1,0 +1,52 @@
+"""Files and folders in, sorted workbook paths out (and what was skipped, with the reason)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason key)
+
+    def to_dict(self) -> list[dict[str, str]]:
+        return [{"path": str(path), "reason": reason} for path, reason in self.skipped]
+
+
+SKIP_REASONS = {
+    "lock-file": {"id": "berkas kunci Excel (~$), dilewati", "en": "Excel lock file (~$), skipped"},
+    "no-workbook": {"id": "folder tanpa buku kerja", "en": "folder with no workbook"},
+}
+
+
+def discover(arguments: list[Path]) -> Discovery:
+    """A file argument is taken as given (even with an odd extension: the reader sniffs its
+    content); a folder means every .xlsx/.xlsm/.xls/.ods below it."""
+    found = Discovery()
+    for argument in arguments:
+        if argument.is_dir():
+            _walk(argument, found)
+        else:
+            found.files.append(argument)
+    found.files = sorted(dict.fromkeys(found.files), key=lambda p: str(p))
+    return found
+
+
+def _walk(folder: Path, found: Discovery) -> None:
+    before = len(found.files)
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in relative[:-1]) or not path.is_file():
+            continue
+        if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            continue
+        if path.name.startswith("~$"):
+            found.skipped.append((path, "lock-file"))
+            continue
+        found.files.append(path)
+    if len(found.files) == before:
+        found.skipped.append((folder, "no-workbook"))

@@ -1,0 +1,381 @@
+"""Turn the rows under a located header into records, the way each kind of plan is laid out.
+
+Every row inside a table is accounted for in `Table.row_kinds`: a record, a group row (goal,
+program, sasaran heading), a continuation joined to the row above, a repeated header, a
+numbering row, a blank row, a total, or `unplaced`, which is also reported as an issue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .grid import Cell, Sheet, column_letter
+from .issues import Issue
+from .locate import (
+    HeaderMatch,
+    find_headers,
+    is_numbering_row,
+    is_signature_row,
+    is_title_row,
+    looks_like_row_number,
+    role_of,
+)
+from .normalise import (
+    Amount,
+    Target,
+    clean_text,
+    parse_amount,
+    parse_target,
+    percent_decimals,
+    split_program_heading,
+)
+from .records import Record, Table
+
+GOAL_VERB = re.compile(
+    r"^(me\w+kan|memperkuat|membangun|menjamin|menjaga|mendorong|mencapai)\b", re.IGNORECASE
+)
+TOTAL_LABEL = re.compile(r"^(jumlah|total|grand total)\b", re.IGNORECASE)
+SUBTOTAL_LABEL = re.compile(r"^sub[ -]?(total|jumlah)\b", re.IGNORECASE)
+PROGRAM_HEADING = re.compile(r"^program\b", re.IGNORECASE)
+MAX_SPREAD_CELLS = 10_000  # a merge larger than this is decoration, not data
+
+
+@dataclass
+class RowView:
+    """One row of one table: its cells by role and by extra-column header."""
+
+    row: int
+    first_cell: str
+    by_role: dict[str, Cell]
+    extras: dict[str, Cell]
+    cells: list[Cell]
+
+    def text(self, role: str) -> str:
+        cell = self.by_role.get(role)
+        return clean_text(cell.value if cell.value is not None else cell.error) if cell else ""
+
+    def has(self, role: str) -> bool:
+        return bool(self.text(role)) or (role in self.by_role and self.by_role[role].formula is not None)
+
+    def ref(self, role: str) -> str:
+        return self.by_role[role].ref
+
+
+@dataclass
+class TableState:
+    table: Table
+    tujuan: tuple[str, str] | None = None  # (text, cell)
+    sasaran: tuple[str, str] | None = None
+    program: tuple[str, str | None, str] | None = None  # (name, code, cell)
+    after_page_break: bool = False
+    last: Record | None = None
+    data_rows: set[int] = field(default_factory=set)
+
+
+def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
+    """All tables of a sheet, the issues met while reading them, and the rows they used."""
+    spread = _vertical_merge_map(sheet)
+    rows = sheet.rows()
+    tables: list[Table] = []
+    issues: list[Issue] = []
+    used_rows: set[int] = set()
+    for match, repeats, end_row in _segments(find_headers(sheet), max(rows, default=0)):
+        table = Table(
+            sheet=sheet.name, kind=match.kind, header_row=match.row, columns=match.columns,
+            first_col=match.first_col, last_col=match.last_col, extra_columns=match.extras,
+            hidden=sheet.state != "visible",
+        )
+        state = TableState(table)
+        views = [
+            _row_view(sheet, row, rows.get(row, []), table, spread)
+            for row in range(match.row + 1, end_row + 1)
+        ]
+        issues.extend(_read_rows(state, views, repeats))
+        issues.extend(_hidden_content(sheet, table, state.data_rows))
+        used_rows |= {match.row, *repeats, *state.data_rows}
+        tables.append(table)
+    return tables, issues, used_rows
+
+
+def _segments(headers: list[HeaderMatch], last_row: int) -> list[tuple[HeaderMatch, set[int], int]]:
+    """Group header rows into tables: a same-kind header over the same columns is a repeat."""
+    segments: list[list] = []  # [match, repeats, end_row, open]
+    for match in sorted(headers, key=lambda m: (m.row, m.first_col)):
+        same = next(
+            (s for s in segments if s[3] and s[0].kind == match.kind
+             and s[0].overlaps(match.first_col, match.last_col)),
+            None,
+        )
+        if same:
+            same[1].add(match.row)
+            continue
+        for segment in segments:
+            if segment[3] and segment[0].overlaps(match.first_col, match.last_col):
+                segment[2], segment[3] = match.row - 1, False
+        segments.append([match, set(), last_row, True])
+    return [(m, repeats, end) for m, repeats, end, _ in segments]
+
+
+def _vertical_merge_map(sheet: Sheet) -> dict[tuple[int, int], Cell]:
+    """(row, col) covered by a vertical merge -> the merge's top-left cell."""
+    covered: dict[tuple[int, int], Cell] = {}
+    for merged in sheet.merges:
+        size = (merged.max_row - merged.min_row + 1) * (merged.max_col - merged.min_col + 1)
+        anchor = sheet.get(merged.min_row, merged.min_col)
+        if anchor is None or merged.max_row == merged.min_row or size > MAX_SPREAD_CELLS:
+            continue
+        for row in range(merged.min_row + 1, merged.max_row + 1):
+            covered[(row, merged.min_col)] = anchor
+    return covered
+
+
+def _row_view(
+    sheet: Sheet, row: int, cells: list[Cell], table: Table, spread: dict[tuple[int, int], Cell]
+) -> RowView:
+    in_span = [c for c in cells if table.first_col <= c.col <= table.last_col and _filled(c)]
+    by_col = {c.col: c for c in in_span}
+    by_role: dict[str, Cell] = {}
+    for role, col in table.columns.items():
+        cell = by_col.get(col)
+        if cell is None and role not in ("no", "anggaran") and (row, col) in spread:
+            cell = spread[(row, col)]
+        if cell is not None:
+            by_role[role] = cell
+    role_cols = set(table.columns.values())
+    extras = {
+        table.extra_columns.get(c.col, f"Kolom {column_letter(c.col)}"): c
+        for c in in_span
+        if c.col not in role_cols
+    }
+    return RowView(row, f"{column_letter(table.first_col)}{row}", by_role, extras, in_span)
+
+
+def _filled(cell: Cell) -> bool:
+    return cell.formula is not None or cell.error is not None or clean_text(cell.value) != ""
+
+
+def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> list[Issue]:
+    table = state.table
+    issues: list[Issue] = []
+    handler = {"rkt": _rkt_row, "rkt-sekretariat": _rkt_row, "anggaran": _anggaran_row,
+               "iku": _iku_row}[table.kind]
+    for index, view in enumerate(views):
+        if not view.cells:
+            table.row_kinds["blank"] += 1
+            continue
+        if view.row in repeats or _is_repeated_header(view, table):
+            table.row_kinds["header-repeat"] += 1
+            state.after_page_break = True
+            continue
+        if is_numbering_row(view.cells):
+            table.row_kinds["numbering"] += 1
+            continue
+        if is_signature_row(view.cells) or is_title_row(view.cells):
+            break  # the table ends at the signature block or at the next document's title
+        following = next((v for v in views[index + 1:] if v.cells), None)
+        used_as = handler(state, view, following)
+        table.row_kinds[used_as] += 1
+        state.data_rows.add(view.row)
+        if used_as not in ("continuation",):
+            state.after_page_break = False
+        if used_as == "unplaced":
+            text = " | ".join(c.text() for c in view.cells)[:80]
+            issues.append(Issue.make("row-unplaced", table.sheet, view.first_cell, text))
+    return issues
+
+
+def _is_repeated_header(view: RowView, table: Table) -> bool:
+    roles = {role_of(c.text()) for c in view.cells if isinstance(c.value, str)}
+    return len(roles & set(table.columns)) >= 2
+
+
+def _new_record(state: TableState, view: RowView) -> Record:
+    record = Record(state.table.sheet, view.row, view.first_cell)
+    number = view.text("no")
+    if number:
+        record.number = number
+        record.cells["no"] = view.ref("no")
+    for header, cell in view.extras.items():
+        record.extras[header] = cell.text()
+    state.table.records.append(record)
+    state.last = record
+    return record
+
+
+def _set_text(record: Record, name: str, value: tuple[str, str] | None) -> None:
+    if value:
+        record.values[name], record.cells[name] = value
+    else:
+        record.values[name] = None
+
+
+def _append_text(record: Record, name: str, text: str, ref: str) -> None:
+    before = record.values.get(name)
+    record.values[name] = f"{before} {text}" if before else text
+    record.cells.setdefault(name, ref)
+
+
+# --- RKT ---------------------------------------------------------------------------------
+
+
+def _rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
+    sasaran_role = "sasaran_kegiatan" if "sasaran_kegiatan" in view.by_role or \
+        "sasaran_kegiatan" in state.table.columns else "sasaran_strategis"
+    number, sasaran, indikator = view.text("no"), view.text(sasaran_role), view.text("indikator")
+    has_target = view.has("target")
+    if view.text("tujuan"):
+        state.tujuan = (view.text("tujuan"), view.ref("tujuan"))
+    if state.after_page_break and state.last and not looks_like_row_number(number) \
+            and not has_target and (sasaran or indikator):
+        _continue_rkt(state, view, sasaran_role)
+        return "continuation"
+    if sasaran and not indikator and not has_target:
+        return _rkt_group_row(state, view, sasaran_role, following)
+    if sasaran and GOAL_VERB.match(sasaran) and looks_like_row_number(number) \
+            and state.table.kind == "rkt":
+        state.tujuan, state.sasaran = (sasaran, view.ref(sasaran_role)), None
+    elif sasaran:
+        state.sasaran = (sasaran, view.ref(sasaran_role))
+    if not (indikator or has_target):
+        return "unplaced"
+    record = _new_record(state, view)
+    _set_text(record, "tujuan", state.tujuan)
+    _set_text(record, "sasaran", state.sasaran)
+    _set_text(record, "indikator", (indikator, view.ref("indikator")) if indikator else None)
+    _set_text(record, "satuan", (view.text("satuan"), view.ref("satuan")) if view.text("satuan") else None)
+    if "target" in view.by_role:
+        record.target = _target_of(view.by_role["target"])
+        record.cells["target"] = view.ref("target")
+    return "record"
+
+
+def _rkt_group_row(state: TableState, view: RowView, sasaran_role: str, following: RowView | None) -> str:
+    """A row with a sasaran-column text and nothing else: a goal, a sasaran heading, or an
+    indicator-less sasaran (kept as a record so that the checker reports it)."""
+    text, ref = view.text(sasaran_role), view.ref(sasaran_role)
+    heading_follows = following is not None and not following.text(sasaran_role) \
+        and bool(following.text("indikator"))
+    if GOAL_VERB.match(text) or (state.table.kind == "rkt" and view.text("no") and not heading_follows):
+        state.tujuan, state.sasaran = (text, ref), None
+        return "group"
+    if heading_follows:
+        state.sasaran = (text, ref)
+        return "group"
+    state.sasaran = (text, ref)
+    record = _new_record(state, view)
+    _set_text(record, "tujuan", state.tujuan)
+    _set_text(record, "sasaran", state.sasaran)
+    record.values["indikator"] = None
+    record.values["satuan"] = None
+    return "record"
+
+
+def _continue_rkt(state: TableState, view: RowView, sasaran_role: str) -> None:
+    assert state.last is not None
+    sasaran, indikator = view.text(sasaran_role), view.text("indikator")
+    if sasaran:
+        _append_text(state.last, "sasaran", sasaran, view.ref(sasaran_role))
+        if state.sasaran:
+            state.sasaran = (state.last.values["sasaran"] or "", state.sasaran[1])
+    if indikator:
+        _append_text(state.last, "indikator", indikator, view.ref("indikator"))
+
+
+def _target_of(cell: Cell) -> Target | None:
+    if cell.missing_formula_value:
+        return Target(cell.formula or "", None, None, "formula-no-value")
+    value = cell.value if cell.value is not None else cell.error
+    return parse_target(value, cell.is_percent_format, percent_decimals(cell.number_format))
+
+
+# --- Anggaran ----------------------------------------------------------------------------
+
+
+def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -> str:
+    table = state.table
+    label = next((c.text() for c in view.cells if isinstance(c.value, str)), "")
+    amount_cell = view.by_role.get("anggaran")
+    if SUBTOTAL_LABEL.match(label):
+        return "subtotal"
+    if TOTAL_LABEL.match(label) and not view.text("no"):
+        table.declared_total = _amount_of(amount_cell) if amount_cell else None
+        table.declared_total_cell = amount_cell.ref if amount_cell else view.first_cell
+        return "total"
+    program, number = view.text("program"), view.text("no")
+    if state.after_page_break and state.last and amount_cell is None and program \
+            and not looks_like_row_number(number):
+        _append_text(state.last, "program", program, view.ref("program"))
+        return "continuation"
+    if program and amount_cell is None and not looks_like_row_number(number):
+        state.program = (program, None, view.ref("program"))
+        return "group"
+    if not (program or amount_cell):
+        return "unplaced"
+    record = _new_record(state, view)
+    record.values["kelompok"] = state.program[0] if state.program else None
+    _set_text(record, "kode", (view.text("kode"), view.ref("kode")) if view.text("kode") else None)
+    _set_text(record, "program", (program, view.ref("program")) if program else None)
+    record.cells["anggaran"] = amount_cell.ref if amount_cell else \
+        f"{column_letter(table.columns['anggaran'])}{view.row}"
+    record.amount = _amount_of(amount_cell) if amount_cell else None
+    return "record"
+
+
+def _amount_of(cell: Cell) -> Amount | None:
+    if cell.missing_formula_value:
+        return Amount(cell.formula or "", None, "formula-no-value")
+    return parse_amount(cell.value if cell.value is not None else cell.error)
+
+
+# --- IKU ---------------------------------------------------------------------------------
+
+
+def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str:
+    text_role = "uraian" if "uraian" in state.table.columns else "indikator"
+    texts = [c for c in view.cells if c.text()]
+    number = view.text("no")
+    if len(texts) == 1 and isinstance(texts[0].value, str) and PROGRAM_HEADING.match(texts[0].text()):
+        name, code = split_program_heading(texts[0].text())
+        state.program = (name, code, texts[0].ref)
+        return "group"
+    uraian = view.text(text_role)
+    if not uraian and not looks_like_row_number(number) and state.last:
+        for role in ("cara", "sumber"):
+            if view.text(role):
+                _append_text(state.last, role, view.text(role), view.ref(role))
+        for header, cell in view.extras.items():
+            state.last.extras[header] = f"{state.last.extras.get(header, '')} {cell.text()}".strip()
+        return "continuation"
+    if not uraian:
+        return "unplaced"
+    record = _new_record(state, view)
+    if state.program:
+        record.values["program"], record.values["kode_program"] = state.program[0], state.program[1]
+        record.cells["program"] = state.program[2]
+    else:
+        record.values["program"] = record.values["kode_program"] = None
+    record.values["indikator"], record.cells["indikator"] = uraian, view.ref(text_role)
+    for role in ("cara", "sumber"):
+        _set_text(record, role, (view.text(role), view.ref(role)) if view.text(role) else None)
+        if role not in record.cells and role in state.table.columns:
+            record.cells[role] = f"{column_letter(state.table.columns[role])}{view.row}"
+    return "record"
+
+
+# --- hidden content ----------------------------------------------------------------------
+
+
+def _hidden_content(sheet: Sheet, table: Table, data_rows: set[int]) -> list[Issue]:
+    issues = []
+    hidden_rows = sorted(data_rows & sheet.hidden_rows)
+    if hidden_rows:
+        listed = ", ".join(map(str, hidden_rows[:10]))
+        issues.append(Issue.make("hidden-content", sheet.name, f"{column_letter(table.first_col)}"
+                                 f"{hidden_rows[0]}", listed, what="rows"))
+    hidden_cols = sorted(set(table.columns.values()) & sheet.hidden_cols)
+    if hidden_cols:
+        listed = ", ".join(column_letter(c) for c in hidden_cols)
+        issues.append(Issue.make("hidden-content", sheet.name, f"{column_letter(hidden_cols[0])}"
+                                 f"{table.header_row}", listed, what="columns"))
+    return issues

@@ -1,0 +1,203 @@
+"""Find every table in a sheet by its header words, wherever it starts.
+
+A header row is recognised by the words offices print (NO / SASARAN STRATEGIS / INDIKATOR
+KINERJA / TARGET, …), never by a sheet name or a fixed row. Several tables may share a sheet,
+one under another or side by side; a header of the same kind repeated over the same columns
+(after a page break) continues the table above it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .grid import Cell, Sheet
+from .normalise import clean_text, header_key
+
+# role -> pattern on header_key(text). Order matters: the first match wins.
+ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (role, re.compile(pattern))
+    for role, pattern in [
+        ("no", r"^(no|nomor|no urut|nomor urut)$"),
+        ("sasaran_kegiatan", r"^sasaran kegiatan$"),
+        ("sasaran_strategis", r"^sasaran( strategis| program)?$"),
+        ("tujuan", r"^tujuan( strategis)?$"),
+        ("cara", r"^(cara|metode|rumus|formula)( (peng|per)hitungan| pengukuran)?$|^formulasi"),
+        ("sumber", r"^sumber data$|^sumber$"),
+        ("uraian", r"^uraian( indikator)?$|^indikator kinerja utama$"),
+        ("indikator", r"^indikator( kinerja)?( sasaran| kegiatan| program)?$"),
+        ("target", r"^target( kinerja)?( tahun)?( \d{4})?$"),
+        ("satuan", r"^satuan$"),
+        ("program", r"^(nama )?program( kegiatan| kerja)?$|^program kegiatan$|^kegiatan$"),
+        ("anggaran", r"^(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran|alokasi anggaran)"
+                     r"( rp| rupiah)?( tahun)?( \d{4})?( rp)?$"),
+        ("kode", r"^kode( program)?$"),
+    ]
+]
+ROLE_KINDS: dict[str, set[str]] = {
+    "no": {"rkt", "rkt-sekretariat", "anggaran", "iku"},
+    "sasaran_strategis": {"rkt"},
+    "sasaran_kegiatan": {"rkt-sekretariat"},
+    "tujuan": {"rkt", "rkt-sekretariat"},
+    "indikator": {"rkt", "rkt-sekretariat", "iku"},
+    "target": {"rkt", "rkt-sekretariat", "iku"},
+    "satuan": {"rkt", "rkt-sekretariat", "iku"},
+    "program": {"anggaran"},
+    "anggaran": {"anggaran"},
+    "kode": {"anggaran", "iku"},
+    "uraian": {"iku"},
+    "cara": {"iku"},
+    "sumber": {"iku"},
+}
+MAX_HEADER_TEXT = 60
+
+TITLE_PATTERN = re.compile(
+    r"^(rencana kinerja|indikator kinerja utama|perjanjian kinerja|rencana anggaran|lampiran"
+    r"|komisi pemilihan umum|sekretariat komisi|sekretariat kpu|kpu (kota|kabupaten|provinsi)"
+    r"|tahun( anggaran)? \d{4}|rkt\b|iku\b)",
+    re.IGNORECASE,
+)
+MONTHS = (
+    "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
+)
+DATE_LINE = re.compile(rf"^[A-Za-z][A-Za-z .'-]*,\s*\d{{1,2}}\s+({MONTHS})\s+\d{{4}}", re.I)
+SIGNATURE = re.compile(
+    r"^(ketua|sekretaris|kepala|pihak (pertama|kedua)|mengetahui|menyetujui|disetujui|nip\b"
+    r"|plt\b|plh\b|a\.?\s?n\.?\s|ditetapkan di)",
+    re.IGNORECASE,
+)
+NUMBER_TOKEN = re.compile(r"^\(?\s*(\d{1,2})\s*\)?\.?$")
+ROW_NUMBER = re.compile(r"^\(?\d{1,3}(\.\d{1,3})*[.)]?$")
+
+
+@dataclass
+class HeaderMatch:
+    row: int
+    kind: str
+    columns: dict[str, int]
+    extras: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def first_col(self) -> int:
+        return min([*self.columns.values(), *self.extras])
+
+    @property
+    def last_col(self) -> int:
+        return max([*self.columns.values(), *self.extras])
+
+    def overlaps(self, first_col: int, last_col: int) -> bool:
+        return self.first_col <= last_col and first_col <= self.last_col
+
+
+def role_of(text: str) -> str | None:
+    if not text or len(text) > MAX_HEADER_TEXT:
+        return None
+    key = header_key(text)
+    for role, pattern in ROLE_PATTERNS:
+        if pattern.search(key):
+            return role
+    return None
+
+
+def find_headers(sheet: Sheet) -> list[HeaderMatch]:
+    """Every header row in the sheet, split into side-by-side tables where there are several."""
+    matches: list[HeaderMatch] = []
+    for row, cells in sheet.rows().items():
+        text_cells = [c for c in cells if isinstance(c.value, str)]
+        if len(text_cells) < 2:
+            continue
+        for group in _split_into_groups(text_cells):
+            match = _as_header(row, group, cells)
+            if match:
+                matches.append(match)
+    return matches
+
+
+def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]:
+    """Left to right; a role seen twice, or one that no table of the group's kinds has, starts
+    a new group (that is how two tables standing side by side are told apart)."""
+    groups: list[list[tuple[str | None, Cell]]] = [[]]
+    kinds = set(ROLE_KINDS["no"])
+    for cell in cells:
+        role = role_of(cell.text())
+        current = groups[-1]
+        seen = {r for r, _ in current}
+        if role and (role in seen or not (ROLE_KINDS[role] & kinds)):
+            moved = [current.pop()] if current and current[-1][0] == "no" else []
+            groups.append(moved)
+            current = groups[-1]
+            kinds = set(ROLE_KINDS["no"])
+        if role:
+            kinds &= ROLE_KINDS[role]
+        current.append((role, cell))
+    return [g for g in groups if g]
+
+
+def _as_header(row: int, group: list[tuple[str | None, Cell]], cells: list[Cell]) -> HeaderMatch | None:
+    columns = {role: cell.col for role, cell in group if role}
+    kind = kind_of(set(columns))
+    if kind is None:
+        return None
+    role_cols = sorted(columns.values())
+    extras = {
+        cell.col: clean_text(cell.value)
+        for role, cell in group
+        if role is None and role_cols[0] < cell.col < role_cols[-1] + 3
+        and len(cell.text()) <= MAX_HEADER_TEXT
+    }
+    if "no" not in columns:
+        # Offices often leave the "No" header blank: take the blank column just left of the table.
+        left = role_cols[0] - 1
+        if left >= 1 and not any(c.col == left for c in cells):
+            columns["no"] = left
+    return HeaderMatch(row, kind, columns, extras)
+
+
+def kind_of(roles: set[str]) -> str | None:
+    if {"cara", "sumber"} & roles and ({"uraian", "indikator"} & roles):
+        return "iku"
+    if {"program", "anggaran"} <= roles and "indikator" not in roles:
+        return "anggaran"
+    if {"sasaran_kegiatan", "indikator", "target"} <= roles:
+        return "rkt-sekretariat"
+    if {"sasaran_strategis", "indikator", "target"} <= roles:
+        return "rkt"
+    return None
+
+
+# --- rows that are not data -------------------------------------------------------------
+
+
+def is_numbering_row(cells: list[Cell]) -> bool:
+    """'(1) (2) (3) (4)' in separate cells or in one, or '1 2 3 4'."""
+    numbers: list[int] = []
+    for cell in cells:
+        if isinstance(cell.value, bool):
+            return False
+        if isinstance(cell.value, int | float):
+            if not float(cell.value).is_integer():
+                return False
+            numbers.append(int(cell.value))
+            continue
+        tokens = re.findall(r"\(?\s*\d{1,2}\s*\)?", cell.text())
+        if not tokens or re.sub(r"[\s()\d.]", "", cell.text()):
+            return False
+        numbers.extend(int(re.sub(r"\D", "", t)) for t in tokens)
+    return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def is_signature_row(cells: list[Cell]) -> bool:
+    texts = [c.text() for c in cells if c.text()]
+    if not texts or len(texts) > 2 or not all(isinstance(c.value, str) for c in cells):
+        return False
+    joined = " ".join(texts)
+    return bool(DATE_LINE.match(joined) or SIGNATURE.match(joined))
+
+
+def is_title_row(cells: list[Cell]) -> bool:
+    texts = [c.text() for c in cells if c.text()]
+    return len(texts) == 1 and bool(TITLE_PATTERN.match(texts[0])) and texts[0].isupper()
+
+
+def looks_like_row_number(text: str) -> bool:
+    return bool(ROW_NUMBER.match(text.strip()))

@@ -1,0 +1,271 @@
+"""Pure parsers for what offices type: "0,16%", "Rp. 814.815.000,00", "B", "WTP", "5 dokumen".
+
+Nothing here raises on bad input: a parser returns a value, or a value with a `problem` key
+that the checker turns into an issue at the cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u3000\t\r\n"), " ")
+
+GRADES = ("AA", "A", "BB", "B", "CC", "C", "D")
+OPINIONS = ("WTP", "WDP", "TW", "TMP")
+OPINION_ALIASES = {
+    "WTP-DPP": "WTP",
+    "WTP DPP": "WTP",
+    "WAJAR TANPA PENGECUALIAN": "WTP",
+    "WAJAR DENGAN PENGECUALIAN": "WDP",
+    "TIDAK WAJAR": "TW",
+    "TIDAK MEMBERIKAN PENDAPAT": "TMP",
+    "DISCLAIMER": "TMP",
+}
+MULTIPLIERS = {"ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "miliar": 10**9,
+               "milyar": 10**9, "triliun": 10**12}
+
+
+def clean_text(value: Any) -> str:
+    """Text with invisible characters removed and every run of spaces made one space."""
+    if value is None:
+        return ""
+    text = str(value).translate(INVISIBLE).translate(SPACES)
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def header_key(value: Any) -> str:
+    """Header text reduced for matching: 'No. ', 'INDIKATOR\\nKINERJA' -> 'no', 'indikator kinerja'."""
+    text = clean_text(value).lower()
+    text = re.sub(r"[.:*()\[\]_/\\-]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def parse_indonesian_number(text: str, prefer_thousands: bool) -> Decimal | None:
+    """'0,16' -> 0.16; '1.234.567,5' -> 1234567.5; '1,234.5' -> 1234.5; 'abc' -> None.
+
+    A lone dot followed by exactly three digits ('1.234') is ambiguous: a thousands
+    separator when `prefer_thousands` (money, counts), a decimal point otherwise (percent).
+    """
+    match = re.fullmatch(r"([-+]?)(\d(?:[\d.,]*\d)?)", text.replace(" ", ""))
+    if not match:
+        return None
+    sign, digits = match.groups()
+    decimal_mark = _decimal_mark(digits, prefer_thousands)
+    integer, fraction = digits, ""
+    if decimal_mark:
+        integer, _, fraction = digits.rpartition(decimal_mark)
+    group_mark = {"": "".join(set(digits) & {".", ","}), ".": ",", ",": "."}[decimal_mark]
+    if len(group_mark) > 1 or not _valid_integer_part(integer, group_mark):
+        return None
+    if not fraction.isdigit() and fraction != "":
+        return None
+    number = integer.replace(group_mark, "") if group_mark else integer
+    try:
+        return Decimal(f"{sign}{number}.{fraction}" if fraction else f"{sign}{number}")
+    except InvalidOperation:
+        return None
+
+
+def _decimal_mark(digits: str, prefer_thousands: bool) -> str:
+    dots, commas = digits.count("."), digits.count(",")
+    if dots and commas:
+        return "," if digits.rfind(",") > digits.rfind(".") else "."
+    if commas:
+        return "," if commas == 1 else ""
+    if dots == 1:
+        lone_three = len(digits) - digits.index(".") - 1 == 3
+        return "" if lone_three and prefer_thousands else "."
+    return ""
+
+
+def _valid_integer_part(integer: str, group_mark: str) -> bool:
+    if not group_mark or group_mark not in integer:
+        return integer.isdigit()
+    groups = integer.split(group_mark)
+    return 1 <= len(groups[0]) <= 3 and all(g.isdigit() for g in groups) and all(
+        len(g) == 3 for g in groups[1:]
+    )
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str  # as written (or as Excel displays a formatted number)
+    value: float | int | str | None
+    unit: str | None  # persen | angka | predikat | opini | kategori | <count word>
+    problem: str | None = None  # unparseable | date | error | formula-no-value
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "unit": self.unit}
+
+
+def parse_target(value: Any, percent_format: bool = False, decimals: int = 0) -> Target | None:
+    """A target cell's value (and whether Excel formats it as a percentage) -> `Target`."""
+    if value is None or (isinstance(value, str) and clean_text(value) == ""):
+        return None
+    if isinstance(value, bool):
+        return Target(str(value).upper(), None, None, "unparseable")
+    if isinstance(value, datetime | date | time):
+        return Target(_format_date(value), None, None, "date")
+    if isinstance(value, int | float):
+        return _numeric_target(value, percent_format, decimals)
+    return parse_target_text(clean_text(value))
+
+
+def _numeric_target(number: float, percent_format: bool, decimals: int) -> Target:
+    if percent_format:
+        percent = _tidy(round(number * 100, 10))
+        return Target(format_id(percent, decimals) + "%", percent, "persen")
+    tidy = _tidy(number)
+    return Target(format_id(tidy), tidy, "angka")
+
+
+def parse_target_text(text: str) -> Target:
+    upper = text.upper()
+    percent = re.fullmatch(r"([-+]?\d[\d.,]*)\s*(%|PERSEN)", upper)
+    if percent:
+        number = parse_indonesian_number(percent.group(1), prefer_thousands=False)
+        if number is not None:
+            return Target(text, _tidy(float(number)), "persen")
+    number = parse_indonesian_number(text, prefer_thousands=True)
+    if number is not None:
+        return Target(text, _tidy(float(number)), "angka")
+    counted = re.fullmatch(r"([-+]?\d[\d.,]*)\s+([A-Za-z][A-Za-z /-]{0,40})", text)
+    if counted:
+        amount = parse_indonesian_number(counted.group(1), prefer_thousands=True)
+        if amount is not None:
+            return Target(text, _tidy(float(amount)), counted.group(2).strip().lower())
+    category = parse_category(text)
+    if category:
+        return Target(text, category[0], category[1])
+    if text.startswith("#") and text.endswith(("!", "?", "A")):
+        return Target(text, None, None, "error")
+    return Target(text, None, None, "unparseable")
+
+
+def parse_category(text: str) -> tuple[str, str] | None:
+    """'B', 'Predikat BB', 'WTP-DPP', 'E' -> (value, unit) where unit is predikat/opini/kategori.
+
+    An unknown code counts as a category only when typed in capitals ('E', 'AAA'), so that a
+    word such as 'abc' stays unparseable.
+    """
+    upper = text.upper()
+    bare = re.sub(r"^(PREDIKAT|NILAI|OPINI)\s+", "", upper.strip())
+    bare = re.sub(r"\s*\(.*\)$", "", bare).strip(" .")
+    if bare in OPINION_ALIASES:
+        return OPINION_ALIASES[bare], "opini"
+    if bare in OPINIONS:
+        return bare, "opini"
+    if bare in GRADES:
+        return bare, "predikat"
+    if re.fullmatch(r"[A-Z]{1,3}[+-]?", bare) and text.strip() == text.strip().upper():
+        return bare, "kategori"
+    if bare in ("INFORMATIF", "MENUJU INFORMATIF", "CUKUP INFORMATIF", "KURANG INFORMATIF",
+                "TIDAK INFORMATIF"):
+        return bare.title(), "kategori"
+    return None
+
+
+@dataclass(frozen=True)
+class Amount:
+    text: str
+    value: int | None
+    problem: str | None = None  # unparseable | fraction | date | error | formula-no-value
+
+
+def parse_amount(value: Any) -> Amount | None:
+    """A budget cell -> whole rupiah (int). Floats are accepted only when whole."""
+    if value is None or (isinstance(value, str) and clean_text(value) == ""):
+        return None
+    if isinstance(value, bool):
+        return Amount(str(value), None, "unparseable")
+    if isinstance(value, datetime | date | time):
+        return Amount(_format_date(value), None, "date")
+    if isinstance(value, int):
+        return Amount(format_rupiah(value), value)
+    if isinstance(value, float):
+        whole = round(value)
+        if abs(value - whole) > 1e-6:
+            return Amount(format_id(value), None, "fraction")
+        return Amount(format_rupiah(whole), whole)
+    return parse_rupiah_text(clean_text(value))
+
+
+def parse_rupiah_text(text: str) -> Amount:
+    body = _strip_currency(text.upper())
+    body = re.sub(r"\s*[,.]\s*-+$", "", body)  # "Rp 1.000,-"
+    negative = False
+    if body.startswith("(") and body.endswith(")"):
+        negative, body = True, body[1:-1]
+    elif body.startswith(("-", "\u2212")):
+        negative, body = True, body[1:]
+    body = _strip_currency(body)
+    multiplier = 1
+    scaled = re.fullmatch(r"(\d[\d.,]*)\s*(RIBU|RB|JUTA|JT|MILIAR|MILYAR|TRILIUN)", body)
+    if scaled:
+        body, multiplier = scaled.group(1), MULTIPLIERS[scaled.group(2).lower()]
+    if re.fullmatch(r"\d{1,3}( \d{3})+", body):
+        body = body.replace(" ", "")
+    number = parse_indonesian_number(body, prefer_thousands=True)
+    if number is None:
+        return Amount(text, None, "error" if text.startswith("#") else "unparseable")
+    number *= multiplier
+    if number != number.to_integral_value():
+        return Amount(text, None, "fraction")
+    return Amount(text, -int(number) if negative else int(number))
+
+
+def _strip_currency(text: str) -> str:
+    return re.sub(r"^(RP\.?|IDR)\s*", "", text.strip()).strip()
+
+
+def format_rupiah(amount: int) -> str:
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp{abs(amount):,}".replace(",", ".")
+
+
+def format_id(number: float | int, decimals: int | None = None) -> str:
+    """A number the Indonesian way: 0.16 -> '0,16', 1234 -> '1234'."""
+    if decimals is not None and decimals > 0:
+        return f"{number:.{decimals}f}".replace(".", ",")
+    if isinstance(number, float) and not number.is_integer():
+        return repr(round(number, 10)).replace(".", ",")
+    return str(int(number))
+
+
+def percent_decimals(number_format: str) -> int:
+    match = re.search(r"0\.(0+)%", number_format or "")
+    return len(match.group(1)) if match else 0
+
+
+def _tidy(number: float) -> float | int:
+    return int(number) if float(number).is_integer() else float(number)
+
+
+def _format_date(value: datetime | date | time) -> str:
+    if isinstance(value, datetime) and value.time() == time(0):
+        return value.date().isoformat()
+    return value.isoformat()
+
+
+PROGRAM_CODE = re.compile(r"^\d{3}\.\d{2}\.[A-Z]{2}$")
+_BRACKETED = re.compile(r"[\[(]\s*([^\])]{1,30}?)\s*[\])]\s*$")
+_CODE_LIKE = re.compile(r"\b(\d{2,3}\s*\.\s*\d{1,3}\s*\.\s*[A-Za-z0-9]{1,4})\b")
+
+
+def split_program_heading(text: str) -> tuple[str, str | None]:
+    """'PROGRAM DUKUNGAN MANAJEMEN [076.01.WA]' -> ('PROGRAM DUKUNGAN MANAJEMEN', '076.01.WA')."""
+    text = clean_text(text)
+    match = _BRACKETED.search(text) or _CODE_LIKE.search(text)
+    if not match:
+        return text, None
+    name = (text[: match.start()] + text[match.end():]).strip(" -:–")
+    return name, re.sub(r"\s+", "", match.group(1))
+
+
+def is_valid_program_code(code: str) -> bool:
+    return bool(PROGRAM_CODE.match(code))

@@ -1,0 +1,286 @@
+"""A small, strict reader for .xlsx/.xlsm (Office Open XML) workbooks.
+
+Why not openpyxl for reading: we need, in one pass, the cached value *and* the fact that a
+cell holds a formula (openpyxl gives one or the other per load), number formats, merges,
+hidden rows/columns/sheets and error cells; we must never trust the declared dimension and
+never drop a sheet whose part is missing (openpyxl does both silently). All XML goes through
+defusedxml, so entity bombs and external entities are refused. openpyxl is still used to write
+the annotated copy (`annotate.py`), which is what it is best at.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import IO
+from xml.etree.ElementTree import Element
+
+from defusedxml.ElementTree import iterparse
+
+from .grid import Cell, CellRange, CellValue, Sheet, Workbook, column_index, parse_a1
+
+REL_OFFICE_DOCUMENT = "officeDocument"
+_BUILTIN_FORMATS = {
+    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%",
+    11: "0.00E+00", 12: "# ?/?", 13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm",
+    17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
+    22: "m/d/yy h:mm", 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)",
+    40: "#,##0.00;[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0",
+    49: "@",
+}
+_DATE_FORMAT_IDS = set(range(14, 23)) | {45, 46, 47}
+
+
+class CellLimitExceeded(Exception):
+    """The sheet holds more cells than the configured limit."""
+
+
+def local(tag: str) -> str:
+    """'{namespace}c' -> 'c' (works for transitional and strict OOXML alike)."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def read_ooxml(archive: zipfile.ZipFile, path: str, max_cells: int) -> Workbook:
+    workbook_part = _workbook_part(archive)
+    rels = _relationships(archive, workbook_part)
+    sheet_entries, date1904 = _sheet_entries(archive, workbook_part)
+    shared = _shared_strings(archive, _target_of(rels, "sharedStrings", workbook_part))
+    formats = _cell_formats(archive, _target_of(rels, "styles", workbook_part))
+    names = set(archive.namelist())
+    workbook = Workbook(
+        path=path,
+        file_format="xlsx",
+        external_links=sorted(n for n in names if n.startswith("xl/externalLinks/externalLink")),
+        has_macros=any(n.lower().endswith("vbaproject.bin") for n in names),
+    )
+    budget = [max_cells]
+    for name, rel_id, state in sheet_entries:
+        sheet = Sheet(name=name, state=state)
+        part = _resolve(workbook_part, rels.get(rel_id, ("", ""))[1])
+        if part not in names:
+            sheet.problem = "sheet-part-missing"
+        elif rels[rel_id][0] == "worksheet":
+            _read_sheet(archive, part, sheet, shared, formats, date1904, budget)
+        else:
+            continue  # chart sheets and dialog sheets hold no cells
+        workbook.sheets.append(sheet)
+    return workbook
+
+
+def _open_xml(archive: zipfile.ZipFile, part: str) -> Iterator[tuple[str, Element]]:
+    with archive.open(part) as stream:
+        yield from iterparse(stream, events=("start", "end"))
+
+
+def _workbook_part(archive: zipfile.ZipFile) -> str:
+    try:
+        for event, elem in _open_xml(archive, "_rels/.rels"):
+            if event == "end" and local(elem.tag) == "Relationship":
+                if elem.get("Type", "").endswith("/" + REL_OFFICE_DOCUMENT):
+                    return elem.get("Target", "").lstrip("/")
+    except KeyError:
+        pass
+    return "xl/workbook.xml"
+
+
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """rId -> (relationship kind, target) for the given part."""
+    folder, base = posixpath.split(part)
+    rels_part = posixpath.join(folder, "_rels", base + ".rels")
+    found: dict[str, tuple[str, str]] = {}
+    if rels_part not in archive.namelist():
+        return found
+    for event, elem in _open_xml(archive, rels_part):
+        if event == "end" and local(elem.tag) == "Relationship":
+            kind = elem.get("Type", "").rsplit("/", 1)[-1]
+            found[elem.get("Id", "")] = (kind, elem.get("Target", ""))
+    return found
+
+
+def _target_of(rels: dict[str, tuple[str, str]], kind: str, base_part: str) -> str | None:
+    for rel_kind, target in rels.values():
+        if rel_kind == kind:
+            return _resolve(base_part, target)
+    return None
+
+
+def _resolve(base_part: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base_part), target))
+
+
+def _sheet_entries(
+    archive: zipfile.ZipFile, workbook_part: str
+) -> tuple[list[tuple[str, str, str]], bool]:
+    entries: list[tuple[str, str, str]] = []
+    date1904 = False
+    for event, elem in _open_xml(archive, workbook_part):
+        if event != "end":
+            continue
+        tag = local(elem.tag)
+        if tag == "workbookPr":
+            date1904 = elem.get("date1904", "0").lower() in ("1", "true")
+        elif tag == "sheet":
+            rel_id = next((v for k, v in elem.attrib.items() if local(k) == "id"), "")
+            entries.append((elem.get("name", "?"), rel_id, elem.get("state", "visible")))
+    return entries, date1904
+
+
+def _shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
+    if not part or part not in archive.namelist():
+        return []
+    strings: list[str] = []
+    pieces: list[str] = []
+    in_phonetic = False
+    for event, elem in _open_xml(archive, part):
+        tag = local(elem.tag)
+        if tag == "rPh":
+            in_phonetic = event == "start"
+        elif event == "end" and tag == "t" and not in_phonetic:
+            pieces.append(elem.text or "")
+        elif event == "end" and tag == "si":
+            strings.append("".join(pieces))
+            pieces = []
+            elem.clear()
+    return strings
+
+
+def _cell_formats(archive: zipfile.ZipFile, part: str | None) -> list[str]:
+    """Style index -> number format code."""
+    if not part or part not in archive.namelist():
+        return []
+    custom: dict[int, str] = {}
+    formats: list[str] = []
+    in_cell_xfs = False
+    for event, elem in _open_xml(archive, part):
+        tag = local(elem.tag)
+        if tag == "cellXfs":
+            in_cell_xfs = event == "start"
+        elif event == "end" and tag == "numFmt":
+            custom[int(elem.get("numFmtId", "0"))] = elem.get("formatCode", "General")
+        elif event == "end" and tag == "xf" and in_cell_xfs:
+            fmt_id = int(elem.get("numFmtId", "0"))
+            formats.append(custom.get(fmt_id) or _BUILTIN_FORMATS.get(fmt_id, "General"))
+    return formats
+
+
+def is_date_format(fmt: str) -> bool:
+    cleaned = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt or "").lower()
+    if cleaned in ("general", "@", ""):
+        return False
+    return bool(re.search(r"[dmyhs]", cleaned)) and "0" not in cleaned.replace("0.0e", "")
+
+
+def _read_sheet(
+    archive: zipfile.ZipFile,
+    part: str,
+    sheet: Sheet,
+    shared: list[str],
+    formats: list[str],
+    date1904: bool,
+    budget: list[int],
+) -> None:
+    with archive.open(part) as stream:
+        _parse_sheet_stream(stream, sheet, shared, formats, date1904, budget)
+
+
+def _parse_sheet_stream(
+    stream: IO[bytes],
+    sheet: Sheet,
+    shared: list[str],
+    formats: list[str],
+    date1904: bool,
+    budget: list[int],
+) -> None:
+    row_number = 0
+    next_col = 1
+    for event, elem in iterparse(stream, events=("start", "end")):
+        tag = local(elem.tag)
+        if event == "start":
+            if tag == "row":
+                row_number = int(elem.get("r") or row_number + 1)
+                next_col = 1
+                if elem.get("hidden", "0") in ("1", "true"):
+                    sheet.hidden_rows.add(row_number)
+            continue
+        if tag == "c":
+            ref = elem.get("r")
+            row, col = parse_a1(ref) if ref else (row_number, next_col)
+            next_col = col + 1
+            cell = _make_cell(elem, row, col, shared, formats, date1904)
+            if cell is not None:
+                budget[0] -= 1
+                if budget[0] < 0:
+                    raise CellLimitExceeded(sheet.name)
+                sheet.cells[(row, col)] = cell
+            elem.clear()
+        elif tag == "row":
+            elem.clear()
+        elif tag == "col" and elem.get("hidden", "0") in ("1", "true"):
+            low, high = int(elem.get("min", "1")), int(elem.get("max", "1"))
+            sheet.hidden_cols.update(range(low, min(high, 16384) + 1))
+        elif tag == "mergeCell" and elem.get("ref"):
+            sheet.merges.append(CellRange.from_ref(elem.get("ref", "")))
+
+
+def _make_cell(
+    elem: Element, row: int, col: int, shared: list[str], formats: list[str], date1904: bool
+) -> Cell | None:
+    cell_type = elem.get("t", "n")
+    raw: str | None = None
+    formula: str | None = None
+    inline: list[str] = []
+    for child in elem.iter():
+        tag = local(child.tag)
+        if tag == "v":
+            raw = child.text
+        elif tag == "f":
+            formula = "=" + (child.text or "")
+        elif tag == "t" and cell_type == "inlineStr":
+            inline.append(child.text or "")
+    style = int(elem.get("s", "0"))
+    number_format = formats[style] if style < len(formats) else "General"
+    value, error = _convert(cell_type, raw, inline, shared, number_format, date1904)
+    if value is None and error is None and formula is None:
+        return None
+    return Cell(row, col, value, number_format, formula, error)
+
+
+def _convert(
+    cell_type: str,
+    raw: str | None,
+    inline: list[str],
+    shared: list[str],
+    number_format: str,
+    date1904: bool,
+) -> tuple[CellValue, str | None]:
+    if cell_type == "inlineStr":
+        text = "".join(inline)
+        return (text if text != "" else None), None
+    if raw is None or raw == "":
+        return None, None
+    if cell_type == "s":
+        index = int(raw)
+        return (shared[index] if 0 <= index < len(shared) else None), None
+    if cell_type in ("str", "d"):
+        return raw, None
+    if cell_type == "b":
+        return raw.strip() in ("1", "true"), None
+    if cell_type == "e":
+        return None, raw.strip()
+    number = float(raw)
+    if is_date_format(number_format):
+        return excel_serial_to_datetime(number, date1904), None
+    return (int(number) if number.is_integer() and abs(number) < 2**53 else number), None
+
+
+def excel_serial_to_datetime(serial: float, date1904: bool = False) -> datetime:
+    epoch = datetime(1904, 1, 1) if date1904 else datetime(1899, 12, 30)
+    return epoch + timedelta(days=serial)
+
+
+__all__ = ["read_ooxml", "CellLimitExceeded", "column_index", "excel_serial_to_datetime"]

@@ -1,0 +1,198 @@
+"""Open a workbook safely, by its content rather than its name, within size limits.
+
+Everything that can go wrong while opening ends in one `UnreadableWorkbook` with a reason key
+(see `messages.UNREADABLE_REASONS`), never in a traceback. The input file is only ever
+opened for reading.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+import zlib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+
+from .grid import Cell, CellRange, Sheet, Workbook
+from .ooxml import CellLimitExceeded, read_ooxml
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Caps checked before the heavy parse. Real plans are a few hundred KB inflated."""
+
+    max_inflated_mb: int = 200
+    max_ratio: int = 200  # inflated / compressed, for parts above 1 MB
+    max_cells: int = 500_000
+
+    @classmethod
+    def from_env(cls) -> ReadLimits:
+        """KINERJA_XL_MAX_MB / KINERJA_XL_MAX_CELLS raise the limits for an odd big file."""
+        return cls(
+            max_inflated_mb=int(os.environ.get("KINERJA_XL_MAX_MB", cls.max_inflated_mb)),
+            max_cells=int(os.environ.get("KINERJA_XL_MAX_CELLS", cls.max_cells)),
+        )
+
+
+class UnreadableWorkbook(Exception):
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def open_workbook(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> Workbook:
+    limits = limits or ReadLimits.from_env()
+    data = _read_bytes(os.fspath(path))
+    try:
+        return _open_by_content(os.fspath(path), data, limits)
+    except UnreadableWorkbook:
+        raise
+    except DefusedXmlException as exc:
+        raise UnreadableWorkbook("unsafe-xml", type(exc).__name__) from exc
+    except CellLimitExceeded as exc:
+        raise UnreadableWorkbook("too-many-cells", str(exc)) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise UnreadableWorkbook("truncated", str(exc)) from exc
+    except (ParseError, KeyError, ValueError, IndexError) as exc:
+        raise UnreadableWorkbook("corrupt", str(exc)[:200]) from exc
+    except Exception as exc:  # calamine raises its own types; any of them means "cannot read"
+        raise UnreadableWorkbook("corrupt", f"{type(exc).__name__}: {str(exc)[:200]}") from exc
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError as exc:
+        raise UnreadableWorkbook("not-found") from exc
+    except PermissionError as exc:
+        raise UnreadableWorkbook("permission") from exc
+    except IsADirectoryError as exc:
+        raise UnreadableWorkbook("is-directory") from exc
+    except OSError as exc:
+        raise UnreadableWorkbook("os-error", exc.strerror or str(exc)) from exc
+
+
+def _open_by_content(path: str, data: bytes, limits: ReadLimits) -> Workbook:
+    if not data.strip(b"\x00 \t\r\n"):
+        raise UnreadableWorkbook("empty")
+    if data.startswith(OLE_MAGIC):
+        if ENCRYPTED_STREAM in data:
+            raise UnreadableWorkbook("encrypted")
+        return _read_with_calamine(path, data, "xls", limits)
+    if data.startswith(ZIP_MAGIC):
+        return _open_zip(path, data, limits)
+    raise UnreadableWorkbook("not-a-workbook", _describe_non_workbook(data))
+
+
+def _open_zip(path: str, data: bytes, limits: ReadLimits) -> Workbook:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    _check_inflated_sizes(archive, limits)
+    names = set(archive.namelist())
+    if "xl/workbook.xml" in names or any(n.endswith("workbook.xml") for n in names):
+        return read_ooxml(archive, path, limits.max_cells)
+    if "xl/workbook.bin" in names:
+        return _read_with_calamine(path, data, "xlsb", limits)
+    if "content.xml" in names and ODS_MIMETYPE in _mimetype(archive):
+        return _read_with_calamine(path, data, "ods", limits)
+    if "word/document.xml" in names:
+        raise UnreadableWorkbook("not-a-workbook", "Word")
+    if "ppt/presentation.xml" in names:
+        raise UnreadableWorkbook("not-a-workbook", "PowerPoint")
+    raise UnreadableWorkbook("not-a-workbook", "zip")
+
+
+def _mimetype(archive: zipfile.ZipFile) -> bytes:
+    try:
+        return archive.read("mimetype")[:100]
+    except KeyError:
+        return ODS_MIMETYPE if "META-INF/manifest.xml" in archive.namelist() else b""
+
+
+def _check_inflated_sizes(archive: zipfile.ZipFile, limits: ReadLimits) -> None:
+    """Refuse zip bombs from the zip directory alone, before inflating anything.
+
+    Python's zipfile stops at the declared size, so the declared sizes bound the work.
+    """
+    cap = limits.max_inflated_mb * 1024 * 1024
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and ratio > limits.max_ratio:
+            raise UnreadableWorkbook("too-large", f"{info.filename}: ×{ratio:.0f}")
+        if total > cap:
+            raise UnreadableWorkbook("too-large", f"> {limits.max_inflated_mb} MB")
+
+
+def _describe_non_workbook(data: bytes) -> str:
+    head = data[:512].lstrip().lower()
+    if head.startswith(b"%pdf"):
+        return "PDF"
+    if head.startswith((b"<!doctype html", b"<html", b"<table")):
+        return "HTML"
+    if head.startswith(b"<?xml"):
+        return "XML"
+    try:
+        text = data[:4096].decode("utf-8")
+    except UnicodeDecodeError:
+        return "biner"
+    return "CSV" if text.count(",") + text.count(";") + text.count("\t") > 2 else "teks"
+
+
+def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLimits) -> Workbook:
+    import python_calamine as calamine
+
+    try:
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except calamine.PasswordError as exc:
+        raise UnreadableWorkbook("encrypted") from exc
+    workbook = Workbook(path=path, file_format=file_format, formats_known=False)
+    budget = limits.max_cells
+    for meta in book.sheets_metadata:
+        if "WorkSheet" not in str(meta.typ):
+            continue
+        state = {"Visible": "visible", "Hidden": "hidden"}.get(
+            str(meta.visible).rsplit(".", 1)[-1], "veryHidden"
+        )
+        sheet = Sheet(name=meta.name, state=state)
+        try:
+            source = book.get_sheet_by_name(meta.name)
+            budget -= source.height * source.width
+            if budget < 0:
+                raise UnreadableWorkbook("too-many-cells", meta.name)
+            _fill_from_rows(sheet, source.to_python(skip_empty_area=False))
+            sheet.merges = [
+                CellRange(r1 + 1, c1 + 1, r2 + 1, c2 + 1)
+                for (r1, c1), (r2, c2) in (source.merged_cell_ranges or [])
+            ]
+        except UnreadableWorkbook:
+            raise
+        except Exception as exc:
+            sheet.problem = f"{type(exc).__name__}: {str(exc)[:120]}"
+        workbook.sheets.append(sheet)
+    return workbook
+
+
+def _fill_from_rows(sheet: Sheet, rows: list[list[object]]) -> None:
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            if value is None or value == "":
+                continue
+            if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+                value = int(value)
+            elif isinstance(value, timedelta):
+                value = str(value)
+            elif not isinstance(value, str | int | float | bool | datetime | date | time):
+                value = str(value)
+            sheet.cells[(r, c)] = Cell(r, c, value)  # type: ignore[arg-type]

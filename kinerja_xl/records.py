@@ -1,0 +1,132 @@
+"""Tables and records: every value keeps the sheet and A1 cell it was read from."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .issues import Issue, count
+from .normalise import Amount, Target
+
+KINDS = ("rkt", "rkt-sekretariat", "anggaran", "iku")
+TEXT_FIELDS = {
+    "rkt": ("tujuan", "sasaran", "indikator", "satuan"),
+    "rkt-sekretariat": ("tujuan", "sasaran", "indikator", "satuan"),
+    "anggaran": ("kelompok", "kode", "program"),
+    "iku": ("program", "kode_program", "indikator", "cara", "sumber"),
+}
+
+
+@dataclass
+class Record:
+    sheet: str
+    row: int
+    first_cell: str  # the first cell of this row's table span: where row-level issues point
+    values: dict[str, str | None] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)  # field -> A1 reference
+    target: Target | None = None
+    amount: Amount | None = None
+    extras: dict[str, str] = field(default_factory=dict)
+    number: str | None = None  # the office's own numbering ("1.", "2")
+
+    def get(self, name: str) -> str | None:
+        return self.values.get(name)
+
+    def cell_of(self, name: str) -> str:
+        return self.cells.get(name, self.first_cell)
+
+    def to_dict(self, kind: str) -> dict[str, Any]:
+        data: dict[str, Any] = {"row": self.row, "no": self.number}
+        for name in TEXT_FIELDS[kind]:
+            data[name] = self.values.get(name)
+        if kind in ("rkt", "rkt-sekretariat"):
+            data["target"] = self.target.to_dict() if self.target else None
+        if kind == "anggaran":
+            data["anggaran"] = (
+                {"text": self.amount.text, "value": self.amount.value} if self.amount else None
+            )
+        if self.extras:
+            data["extras"] = dict(self.extras)
+        data["cells"] = dict(self.cells)
+        return data
+
+
+@dataclass
+class Table:
+    sheet: str
+    kind: str
+    header_row: int
+    columns: dict[str, int]  # role -> 1-based column
+    first_col: int
+    last_col: int
+    extra_columns: dict[int, str] = field(default_factory=dict)  # column -> header text
+    records: list[Record] = field(default_factory=list)
+    declared_total: Amount | None = None
+    declared_total_cell: str | None = None
+    row_kinds: Counter[str] = field(default_factory=Counter)  # how every source row was used
+    hidden: bool = False
+
+    @property
+    def rows(self) -> int:
+        return len(self.records)
+
+    @property
+    def total(self) -> int | None:
+        """Sum of the budget lines in whole rupiah (anggaran tables only)."""
+        if self.kind != "anggaran":
+            return None
+        return sum(r.amount.value for r in self.records if r.amount and r.amount.value is not None)
+
+    def summary(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "sheet": self.sheet, "kind": self.kind, "rows": self.rows, "header_row": self.header_row,
+        }
+        if self.kind == "anggaran":
+            data["total"] = self.total
+            if self.declared_total is not None:
+                data["declared_total"] = self.declared_total.value
+        return data
+
+
+@dataclass
+class FileReport:
+    """Everything known about one input file: what was read and what is wrong with it."""
+
+    path: str
+    readable: bool = True
+    office: str | None = None
+    office_code: str | None = None
+    year: int | None = None
+    file_format: str | None = None
+    tables: list[Table] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    modified: float = 0.0
+
+    @property
+    def errors(self) -> int:
+        return count(self.issues, "error")
+
+    @property
+    def warnings(self) -> int:
+        return count(self.issues, "warning")
+
+    def tables_of(self, *kinds: str) -> list[Table]:
+        return [t for t in self.tables if t.kind in kinds]
+
+    def to_dict(self, lang: str = "id", records: bool = False) -> dict[str, Any]:
+        tables = []
+        for table in self.tables:
+            summary = table.summary()
+            if records:
+                summary["records"] = [r.to_dict(table.kind) for r in table.records]
+                summary["row_accounting"] = dict(sorted(table.row_kinds.items()))
+            tables.append(summary)
+        return {
+            "path": self.path,
+            "readable": self.readable,
+            "office": self.office,
+            "year": self.year,
+            "tables": tables,
+            "issues": [issue.to_dict(lang) for issue in self.issues],
+        }

@@ -1,0 +1,127 @@
+"""Reports for people (text) and for scripts (JSON); the library builds them, the CLI prints."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .discover import SKIP_REASONS
+from .normalise import format_rupiah
+from .records import FileReport
+
+KIND_LABELS = {
+    "rkt": {"id": "RKT (Sasaran Strategis)", "en": "RKT (strategic goals)"},
+    "rkt-sekretariat": {"id": "RKT Sekretariat (Sasaran Kegiatan)", "en": "RKT Secretariat"},
+    "anggaran": {"id": "Anggaran", "en": "Budget"},
+    "iku": {"id": "IKU", "en": "IKU (key indicators)"},
+}
+T = {
+    "office": {"id": "Satker", "en": "Office"},
+    "year": {"id": "Tahun", "en": "Year"},
+    "unknown": {"id": "tidak diketahui", "en": "unknown"},
+    "table": {"id": "lembar '{sheet}', judul kolom di baris {header_row}: {rows} baris data",
+              "en": "sheet '{sheet}', header in row {header_row}: {rows} data rows"},
+    "total": {"id": "jumlah anggaran {total}", "en": "budget total {total}"},
+    "no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
+    "file-line": {"id": "{errors} kesalahan, {warnings} peringatan", "en": "{errors} errors, "
+                  "{warnings} warnings"},
+    "batch": {"id": "Ringkasan: {files} berkas diperiksa, {clean} tanpa kesalahan, {bad} dengan "
+              "kesalahan, {unreadable} tidak terbaca; {errors} kesalahan, {warnings} peringatan.",
+              "en": "Summary: {files} files checked, {clean} without errors, {bad} with errors, "
+              "{unreadable} unreadable; {errors} errors, {warnings} warnings."},
+    "sheet": {"id": "Lembar '{sheet}'", "en": "Sheet '{sheet}'"},
+    "workbook": {"id": "Buku kerja", "en": "Workbook"},
+    "found": {"id": "ditemukan", "en": "found"},
+    "skipped": {"id": "Dilewati: {path} ({reason})", "en": "Skipped: {path} ({reason})"},
+}
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    return T[key][lang if lang in ("id", "en") else "id"].format(**values)
+
+
+@dataclass
+class BatchReport:
+    files: list[FileReport] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean (warnings allowed), 1 a validation error, 2 a file could not be read."""
+        if any(not f.readable for f in self.files):
+            return 2
+        return 1 if any(f.errors for f in self.files) else 0
+
+    def to_dict(self, lang: str = "id", records: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {"files": [f.to_dict(lang, records) for f in self.files]}
+        if self.skipped:
+            data["skipped"] = [
+                {"path": str(p), "reason": r, "message": SKIP_REASONS[r][lang]} for p, r in self.skipped
+            ]
+        return data
+
+
+def inspect_text(report: FileReport, lang: str = "id") -> str:
+    lines = [report.path]
+    lines.append(f"  {t('office', lang)}: {report.office or t('unknown', lang)}   "
+                 f"{t('year', lang)}: {report.year or t('unknown', lang)}")
+    for table in report.tables:
+        label = KIND_LABELS[table.kind][lang]
+        line = f"  - {label}: " + t("table", lang, sheet=table.sheet, header_row=table.header_row,
+                                     rows=table.rows)
+        if table.kind == "anggaran":
+            line += "; " + t("total", lang, total=format_rupiah(table.total or 0))
+        lines.append(line)
+    lines.extend(issue_lines(report, lang))
+    return "\n".join(lines)
+
+
+def issue_lines(report: FileReport, lang: str) -> list[str]:
+    """Issues grouped by sheet, each with its cell, code and message."""
+    if not report.issues:
+        return ["  " + t("no-issues", lang)]
+    by_sheet: dict[str | None, list] = defaultdict(list)
+    for issue in report.issues:
+        by_sheet[issue.sheet].append(issue)
+    lines = []
+    for sheet, issues in by_sheet.items():
+        lines.append("  " + (t("sheet", lang, sheet=sheet) if sheet else t("workbook", lang)))
+        for issue in sorted(issues, key=_cell_order):
+            mark = "✗" if issue.severity == "error" else "!"
+            where = f"{issue.cell:>6}" if issue.cell else "      "
+            lines.append(f"    {mark} {where}  [{issue.code}] {issue.message(lang)}")
+    return lines
+
+
+def _cell_order(issue) -> tuple[int, str]:
+    from .grid import parse_a1
+
+    try:
+        row, col = parse_a1(issue.cell or "")
+        return row, f"{col:05d}"
+    except ValueError:
+        return 0, ""
+
+
+def check_text(batch: BatchReport, lang: str = "id") -> str:
+    blocks = []
+    for report in batch.files:
+        head = report.path
+        if report.office:
+            head += f"  ({report.office}{', ' + str(report.year) if report.year else ''})"
+        block = [head, *issue_lines(report, lang)]
+        block.append("  → " + t("file-line", lang, errors=report.errors, warnings=report.warnings))
+        blocks.append("\n".join(block))
+    for path, reason in batch.skipped:
+        blocks.append(t("skipped", lang, path=path, reason=SKIP_REASONS[reason][lang]))
+    files = batch.files
+    blocks.append(t(
+        "batch", lang, files=len(files),
+        clean=sum(1 for f in files if f.readable and not f.errors),
+        bad=sum(1 for f in files if f.readable and f.errors),
+        unreadable=sum(1 for f in files if not f.readable),
+        errors=sum(f.errors for f in files), warnings=sum(f.warnings for f in files),
+    ))
+    return "\n\n".join(blocks)

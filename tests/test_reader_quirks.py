@@ -1,0 +1,252 @@
+"""One small workbook per layout quirk, each asserting the exact records the reader produces."""
+
+from __future__ import annotations
+
+from kinerja_xl.pipeline import inspect_file
+
+HEAD = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"]
+
+
+def rkt_rows(path, table=0):
+    report = inspect_file(path)
+    return [
+        (r.get("tujuan"), r.get("sasaran"), r.get("indikator"), r.target.text if r.target else None)
+        for r in report.tables[table].records
+    ]
+
+
+def codes(report):
+    return [(i.code, i.sheet, i.cell) for i in report.issues]
+
+
+def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
+    path = xlsx([
+        ["RENCANA KINERJA TAHUN 2024"],
+        ["KOMISI PEMILIHAN UMUM KABUPATEN TAPIN"],
+        [],
+        HEAD,
+        ["(1)", "(2)", "(3)", "(4)"],
+        [None, "Terwujudnya A", "Persentase a", "90%"],
+        [],
+        [None, "Terwujudnya B", "Persentase b", "80%"],
+        [],
+        [None, None, "Rantau, 14 Januari 2024"],
+        [None, None, "KETUA KPU KABUPATEN TAPIN"],
+        [None, None, "NAMA KETUA"],
+    ])
+    report = inspect_file(path)
+    assert [(t.kind, t.header_row, t.rows) for t in report.tables] == [("rkt", 4, 2)]
+    assert rkt_rows(path) == [(None, "Terwujudnya A", "Persentase a", "90%"),
+                              (None, "Terwujudnya B", "Persentase b", "80%")]
+    assert report.issues == []
+    assert (report.office, report.year) == ("KPU Kabupaten Tapin", 2024)
+
+
+def test_numbering_in_one_cell_or_plain_digits(xlsx):
+    one_cell = xlsx([HEAD, [None, None, None, "(1) (2) (3) (4)"], ["1", "S", "Persentase a", "90%"]])
+    digits = xlsx([HEAD, [1, 2, 3, 4], ["1", "S", "Persentase a", "90%"]])
+    for path in (one_cell, digits):
+        report = inspect_file(path)
+        assert report.tables[0].row_kinds["numbering"] == 1
+        assert rkt_rows(path) == [(None, "S", "Persentase a", "90%")]
+
+
+def test_header_and_numbering_repeated_after_page_break(xlsx):
+    path = xlsx([
+        HEAD, ["(1)", "(2)", "(3)", "(4)"],
+        [None, "Terwujudnya A", "Persentase a", "90%"],
+        HEAD, ["(1)", "(2)", "(3)", "(4)"],
+        [None, None, "Persentase b", "80%"],
+    ])
+    report = inspect_file(path)
+    assert len(report.tables) == 1
+    assert rkt_rows(path) == [(None, "Terwujudnya A", "Persentase a", "90%"),
+                              (None, "Terwujudnya A", "Persentase b", "80%")]
+
+
+def test_cell_split_by_a_page_break_is_joined_to_the_row_above(xlsx):
+    path = xlsx([
+        HEAD,
+        [None, "Terwujudnya koordinasi", "Persentase Pemilih yang Berhak Memilih Tetapi", "0,16%"],
+        HEAD,
+        [None, "yang sesuai standar", "Tidak Masuk dalam Daftar Pemilih Tetap", None],
+        [None, None, "Persentase c", "100%"],
+    ])
+    assert rkt_rows(path) == [
+        (None, "Terwujudnya koordinasi yang sesuai standar",
+         "Persentase Pemilih yang Berhak Memilih Tetapi Tidak Masuk dalam Daftar Pemilih Tetap", "0,16%"),
+        (None, "Terwujudnya koordinasi yang sesuai standar", "Persentase c", "100%"),
+    ]
+
+
+def test_goal_rows_give_their_tujuan_and_a_goal_row_with_an_indicator_is_kept(xlsx):
+    path = xlsx([
+        HEAD,
+        ["1", "Mewujudkan KPU yang mandiri"],
+        [None, "Terwujudnya A", "Persentase a", "90%"],
+        ["2", "Mewujudkan Pemilu yang adil", "Persentase b", "100%"],
+        [None, "Terwujudnya C", "Persentase c", "95%"],
+    ], merges=["B2:D2"])
+    report = inspect_file(path)
+    assert rkt_rows(path) == [
+        ("Mewujudkan KPU yang mandiri", "Terwujudnya A", "Persentase a", "90%"),
+        ("Mewujudkan Pemilu yang adil", None, "Persentase b", "100%"),
+        ("Mewujudkan Pemilu yang adil", "Terwujudnya C", "Persentase c", "95%"),
+    ]
+    assert report.tables[0].row_kinds["group"] == 1
+    assert report.tables[0].records[0].cells["tujuan"] == "B2"
+
+
+def test_merged_sasaran_applies_to_every_indicator_under_it(xlsx):
+    path = xlsx([
+        HEAD,
+        ["1", "Terwujudnya A", "Persentase a", "90%"],
+        [None, None, "Indeks b", 80],
+        [None, None, "Nilai Akuntabilitas Kinerja", "B"],
+        ["2", "Terwujudnya D", "Opini BPK", "WTP"],
+    ], merges=["B2:B4", "A2:A4"])
+    report = inspect_file(path)
+    assert rkt_rows(path) == [
+        (None, "Terwujudnya A", "Persentase a", "90%"),
+        (None, "Terwujudnya A", "Indeks b", "80"),
+        (None, "Terwujudnya A", "Nilai Akuntabilitas Kinerja", "B"),
+        (None, "Terwujudnya D", "Opini BPK", "WTP"),
+    ]
+    assert [r.cells["sasaran"] for r in report.tables[0].records] == ["B2", "B2", "B2", "B5"]
+
+
+def test_sasaran_written_only_on_its_first_row(xlsx):
+    path = xlsx([
+        ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target"],
+        ["1.", "Terlaksananya A", "Persentase a", "100%"],
+        [None, None, "Persentase b", "95%"],
+        ["2.", "Terbentuknya B", "Persentase c", "100%"],
+    ])
+    assert inspect_file(path).tables[0].kind == "rkt-sekretariat"
+    assert rkt_rows(path) == [
+        (None, "Terlaksananya A", "Persentase a", "100%"),
+        (None, "Terlaksananya A", "Persentase b", "95%"),
+        (None, "Terbentuknya B", "Persentase c", "100%"),
+    ]
+
+
+def test_percent_formatted_number_is_a_percentage(xlsx):
+    path = xlsx([HEAD, ["1", "S", "Persentase a", 0.9], ["", "", "Persentase b", 0.0016]],
+                formats={"D2": "0%", "D3": "0.00%"})
+    targets = [r.target for r in inspect_file(path).tables[0].records]
+    assert [(t.text, t.value, t.unit) for t in targets] == [("90%", 90, "persen"),
+                                                            ("0,16%", 0.16, "persen")]
+
+
+def test_iku_program_rows_and_split_last_column(xlsx):
+    path = xlsx([
+        ["No.", "Uraian", "Cara Penghitungan", "Sumber Data"],
+        ["1", "2", "3", "4"],
+        ["PROGRAM PENYELENGGARAAN PEMILU [076.01.CQ]"],
+        ["1.", "Jumlah dokumen a", "Menghitung a", "Data a"],
+        ["PROGRAM DUKUNGAN MANAJEMEN [076.01.WA]"],
+        ["1.", "Persentase b", "Menghitung b", "Data bersumber dari Divisi Perencanaan, Data, dan"],
+        [],
+        [None, None, None, "Informasi KPU Kota Banjarbaru."],
+    ], merges=["A3:D3", "A5:D5"])
+    report = inspect_file(path)
+    rows = [(r.get("kode_program"), r.get("program"), r.get("indikator"), r.get("cara"), r.get("sumber"))
+            for r in report.tables[0].records]
+    assert rows == [
+        ("076.01.CQ", "PROGRAM PENYELENGGARAAN PEMILU", "Jumlah dokumen a", "Menghitung a", "Data a"),
+        ("076.01.WA", "PROGRAM DUKUNGAN MANAJEMEN", "Persentase b", "Menghitung b",
+         "Data bersumber dari Divisi Perencanaan, Data, dan Informasi KPU Kota Banjarbaru."),
+    ]
+    assert report.tables[0].row_kinds["continuation"] == 1
+
+
+def test_anggaran_amounts_in_every_spelling_and_the_declared_total(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "anggaran.xlsx"
+    book = xlsxwriter.Workbook(path)
+    ws = book.add_worksheet("Anggaran")
+    rp = book.add_format({"num_format": '"Rp"#,##0'})
+    ws.write_row(0, 0, ["No", "Program", "Anggaran"])
+    ws.write_row(1, 0, ["1", "Program A", "Rp. 814.815.000,00"])
+    ws.write_row(2, 0, ["2", "Program B", "Rp814.815.000"])
+    ws.write_row(3, 0, ["3", "Program C", "814815000"])
+    ws.write_row(4, 0, ["4", "Program D"])
+    ws.write_number(4, 2, 1_000_000, rp)
+    ws.write_row(5, 0, ["5", "Program E"])
+    ws.write_formula(5, 2, "=C5*2", rp, 2_000_000)
+    ws.write_row(6, 0, ["", "JUMLAH"])
+    ws.write_formula(6, 2, "=SUM(C2:C6)", rp, 2_447_445_000)
+    book.close()
+    table = inspect_file(path).tables[0]
+    amounts = [r.amount.value for r in table.records]
+    assert amounts == [814_815_000, 814_815_000, 814_815_000, 1_000_000, 2_000_000]
+    assert all(type(a) is int for a in amounts)
+    assert table.total == 2_447_445_000 and type(table.total) is int
+    assert (table.declared_total.value, table.declared_total_cell) == (2_447_445_000, "C7")
+    assert table.rows == 5
+
+
+def test_header_words_vary_and_extra_columns_are_kept(xlsx):
+    path = xlsx([
+        ["No. ", "SASARAN\nSTRATEGIS ", "Indikator  Kinerja", "target", "Satuan", "Keterangan"],
+        ["1", "S", "Persentase a", "90", "persen", "catatan"],
+    ])
+    table = inspect_file(path).tables[0]
+    assert table.kind == "rkt"
+    record = table.records[0]
+    assert record.get("satuan") == "persen"
+    assert record.extras == {"Keterangan": "catatan"}
+
+
+def test_table_beside_another_table(xlsx):
+    path = xlsx([
+        ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", None, "No", "Program", "Anggaran"],
+        ["1.", "Terlaksananya A", "Persentase a", "100%", None, "1", "Program A", 5_000],
+        [None, None, "Persentase b", "90%", None, "2", "Program B", 7_000],
+    ])
+    report = inspect_file(path)
+    assert [(t.kind, t.first_col, t.last_col, t.rows) for t in report.tables] == [
+        ("rkt-sekretariat", 1, 4, 2), ("anggaran", 6, 8, 2)]
+    assert report.tables[1].total == 12_000
+    assert [r.cells["anggaran"] for r in report.tables[1].records] == ["H2", "H3"]
+
+
+def test_table_found_wherever_it_starts(xlsx):
+    path = xlsx([[], [], [None, None, None, "No", "Program", "Anggaran"],
+                 [None, None, None, "1", "Program A", 1_000]])
+    table = inspect_file(path).tables[0]
+    assert (table.kind, table.header_row, table.first_col, table.records[0].cells["program"]) == (
+        "anggaran", 3, 4, "E4")
+
+
+def test_a_row_that_cannot_be_placed_is_reported(xlsx):
+    path = xlsx([HEAD, ["1", "S", "Persentase a", "90%"], ["Catatan: lihat lampiran"]])
+    report = inspect_file(path)
+    assert codes(report) == [("row-unplaced", "Lembar1", "A3")]
+    assert report.tables[0].row_kinds["unplaced"] == 1
+
+
+def test_every_non_blank_row_is_accounted_for(xlsx):
+    path = xlsx([
+        ["RENCANA KINERJA TAHUN 2024"], HEAD, ["(1)", "(2)", "(3)", "(4)"],
+        ["1", "Mewujudkan X"], [None, "Terwujudnya A", "Persentase a", "90%"], [],
+        HEAD, [None, None, "Persentase b", "80%"], ["Catatan"],
+    ])
+    table = inspect_file(path).tables[0]
+    assert dict(table.row_kinds) == {"numbering": 1, "group": 1, "record": 2, "blank": 1,
+                                     "header-repeat": 1, "unplaced": 1}
+
+
+def test_no_table_anywhere(xlsx):
+    report = inspect_file(xlsx([["Surat pengantar"], ["Dengan hormat, ..."]]))
+    assert codes(report) == [("table-not-found", None, None)]
+
+
+def test_reading_never_changes_the_workbook(xlsx):
+    from conftest import digest
+
+    path = xlsx([HEAD, ["1", "S", "Persentase a", "90%"]])
+    before = digest(path)
+    inspect_file(path)
+    assert digest(path) == before
