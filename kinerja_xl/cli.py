@@ -6,7 +6,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -40,7 +40,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = None,
 ) -> None:
@@ -54,7 +54,9 @@ def _emit_json(data: dict) -> None:
 @app.command()
 def inspect(
     file: Annotated[Path, typer.Argument(help="The workbook to read (.xlsx, .xlsm, .xls, .ods).")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json")] = OutputFormat.text,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text or json")
+    ] = OutputFormat.text,
     lang: Annotated[Lang, typer.Option("--lang", help="id (Bahasa Indonesia) or en")] = Lang.id,
 ) -> None:
     """Show what kinerja-xl reads in one workbook: office, year, every table and its rows.

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Union
 
-CellValue = Union[str, int, float, bool, datetime, date, time, None]
+CellValue = str | int | float | bool | datetime | date | time | None
 
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 

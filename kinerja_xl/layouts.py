@@ -56,7 +56,9 @@ class RowView:
         return clean_text(cell.value if cell.value is not None else cell.error) if cell else ""
 
     def has(self, role: str) -> bool:
-        return bool(self.text(role)) or (role in self.by_role and self.by_role[role].formula is not None)
+        return bool(self.text(role)) or (
+            role in self.by_role and self.by_role[role].formula is not None
+        )
 
     def ref(self, role: str) -> str:
         return self.by_role[role].ref
@@ -82,8 +84,13 @@ def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
     used_rows: set[int] = set()
     for match, repeats, end_row in _segments(find_headers(sheet), max(rows, default=0)):
         table = Table(
-            sheet=sheet.name, kind=match.kind, header_row=match.row, columns=match.columns,
-            first_col=match.first_col, last_col=match.last_col, extra_columns=match.extras,
+            sheet=sheet.name,
+            kind=match.kind,
+            header_row=match.row,
+            columns=match.columns,
+            first_col=match.first_col,
+            last_col=match.last_col,
+            extra_columns=match.extras,
             hidden=sheet.state != "visible",
         )
         state = TableState(table)
@@ -103,8 +110,13 @@ def _segments(headers: list[HeaderMatch], last_row: int) -> list[tuple[HeaderMat
     segments: list[list] = []  # [match, repeats, end_row, open]
     for match in sorted(headers, key=lambda m: (m.row, m.first_col)):
         same = next(
-            (s for s in segments if s[3] and s[0].kind == match.kind
-             and s[0].overlaps(match.first_col, match.last_col)),
+            (
+                s
+                for s in segments
+                if s[3]
+                and s[0].kind == match.kind
+                and s[0].overlaps(match.first_col, match.last_col)
+            ),
             None,
         )
         if same:
@@ -158,8 +170,12 @@ def _filled(cell: Cell) -> bool:
 def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> list[Issue]:
     table = state.table
     issues: list[Issue] = []
-    handler = {"rkt": _rkt_row, "rkt-sekretariat": _rkt_row, "anggaran": _anggaran_row,
-               "iku": _iku_row}[table.kind]
+    handler = {
+        "rkt": _rkt_row,
+        "rkt-sekretariat": _rkt_row,
+        "anggaran": _anggaran_row,
+        "iku": _iku_row,
+    }[table.kind]
     for index, view in enumerate(views):
         if not view.cells:
             table.row_kinds["blank"] += 1
@@ -173,7 +189,7 @@ def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> li
             continue
         if is_signature_row(view.cells) or is_title_row(view.cells):
             break  # the table ends at the signature block or at the next document's title
-        following = next((v for v in views[index + 1:] if v.cells), None)
+        following = next((v for v in views[index + 1 :] if v.cells), None)
         used_as = handler(state, view, following)
         table.row_kinds[used_as] += 1
         state.data_rows.add(view.row)
@@ -220,20 +236,32 @@ def _append_text(record: Record, name: str, text: str, ref: str) -> None:
 
 
 def _rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
-    sasaran_role = "sasaran_kegiatan" if "sasaran_kegiatan" in view.by_role or \
-        "sasaran_kegiatan" in state.table.columns else "sasaran_strategis"
+    sasaran_role = (
+        "sasaran_kegiatan"
+        if "sasaran_kegiatan" in view.by_role or "sasaran_kegiatan" in state.table.columns
+        else "sasaran_strategis"
+    )
     number, sasaran, indikator = view.text("no"), view.text(sasaran_role), view.text("indikator")
     has_target = view.has("target")
     if view.text("tujuan"):
         state.tujuan = (view.text("tujuan"), view.ref("tujuan"))
-    if state.after_page_break and state.last and not looks_like_row_number(number) \
-            and not has_target and (sasaran or indikator):
+    if (
+        state.after_page_break
+        and state.last
+        and not looks_like_row_number(number)
+        and not has_target
+        and (sasaran or indikator)
+    ):
         _continue_rkt(state, view, sasaran_role)
         return "continuation"
     if sasaran and not indikator and not has_target:
         return _rkt_group_row(state, view, sasaran_role, following)
-    if sasaran and GOAL_VERB.match(sasaran) and looks_like_row_number(number) \
-            and state.table.kind == "rkt":
+    if (
+        sasaran
+        and GOAL_VERB.match(sasaran)
+        and looks_like_row_number(number)
+        and state.table.kind == "rkt"
+    ):
         state.tujuan, state.sasaran = (sasaran, view.ref(sasaran_role)), None
     elif sasaran:
         state.sasaran = (sasaran, view.ref(sasaran_role))
@@ -243,20 +271,29 @@ def _rkt_row(state: TableState, view: RowView, following: RowView | None) -> str
     _set_text(record, "tujuan", state.tujuan)
     _set_text(record, "sasaran", state.sasaran)
     _set_text(record, "indikator", (indikator, view.ref("indikator")) if indikator else None)
-    _set_text(record, "satuan", (view.text("satuan"), view.ref("satuan")) if view.text("satuan") else None)
+    _set_text(
+        record, "satuan", (view.text("satuan"), view.ref("satuan")) if view.text("satuan") else None
+    )
     if "target" in view.by_role:
         record.target = _target_of(view.by_role["target"])
         record.cells["target"] = view.ref("target")
     return "record"
 
 
-def _rkt_group_row(state: TableState, view: RowView, sasaran_role: str, following: RowView | None) -> str:
+def _rkt_group_row(
+    state: TableState, view: RowView, sasaran_role: str, following: RowView | None
+) -> str:
     """A row with a sasaran-column text and nothing else: a goal, a sasaran heading, or an
     indicator-less sasaran (kept as a record so that the checker reports it)."""
     text, ref = view.text(sasaran_role), view.ref(sasaran_role)
-    heading_follows = following is not None and not following.text(sasaran_role) \
+    heading_follows = (
+        following is not None
+        and not following.text(sasaran_role)
         and bool(following.text("indikator"))
-    if GOAL_VERB.match(text) or (state.table.kind == "rkt" and view.text("no") and not heading_follows):
+    )
+    if GOAL_VERB.match(text) or (
+        state.table.kind == "rkt" and view.text("no") and not heading_follows
+    ):
         state.tujuan, state.sasaran = (text, ref), None
         return "group"
     if heading_follows:
@@ -303,8 +340,13 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
         table.declared_total_cell = amount_cell.ref if amount_cell else view.first_cell
         return "total"
     program, number = view.text("program"), view.text("no")
-    if state.after_page_break and state.last and amount_cell is None and program \
-            and not looks_like_row_number(number):
+    if (
+        state.after_page_break
+        and state.last
+        and amount_cell is None
+        and program
+        and not looks_like_row_number(number)
+    ):
         _append_text(state.last, "program", program, view.ref("program"))
         return "continuation"
     if program and amount_cell is None and not looks_like_row_number(number):
@@ -316,8 +358,9 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
     record.values["kelompok"] = state.program[0] if state.program else None
     _set_text(record, "kode", (view.text("kode"), view.ref("kode")) if view.text("kode") else None)
     _set_text(record, "program", (program, view.ref("program")) if program else None)
-    record.cells["anggaran"] = amount_cell.ref if amount_cell else \
-        f"{column_letter(table.columns['anggaran'])}{view.row}"
+    record.cells["anggaran"] = (
+        amount_cell.ref if amount_cell else f"{column_letter(table.columns['anggaran'])}{view.row}"
+    )
     record.amount = _amount_of(amount_cell) if amount_cell else None
     return "record"
 
@@ -335,7 +378,11 @@ def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str
     text_role = "uraian" if "uraian" in state.table.columns else "indikator"
     texts = [c for c in view.cells if c.text()]
     number = view.text("no")
-    if len(texts) == 1 and isinstance(texts[0].value, str) and PROGRAM_HEADING.match(texts[0].text()):
+    if (
+        len(texts) == 1
+        and isinstance(texts[0].value, str)
+        and PROGRAM_HEADING.match(texts[0].text())
+    ):
         name, code = split_program_heading(texts[0].text())
         state.program = (name, code, texts[0].ref)
         return "group"
@@ -371,11 +418,25 @@ def _hidden_content(sheet: Sheet, table: Table, data_rows: set[int]) -> list[Iss
     hidden_rows = sorted(data_rows & sheet.hidden_rows)
     if hidden_rows:
         listed = ", ".join(map(str, hidden_rows[:10]))
-        issues.append(Issue.make("hidden-content", sheet.name, f"{column_letter(table.first_col)}"
-                                 f"{hidden_rows[0]}", listed, what="rows"))
+        issues.append(
+            Issue.make(
+                "hidden-content",
+                sheet.name,
+                f"{column_letter(table.first_col)}{hidden_rows[0]}",
+                listed,
+                what="rows",
+            )
+        )
     hidden_cols = sorted(set(table.columns.values()) & sheet.hidden_cols)
     if hidden_cols:
         listed = ", ".join(column_letter(c) for c in hidden_cols)
-        issues.append(Issue.make("hidden-content", sheet.name, f"{column_letter(hidden_cols[0])}"
-                                 f"{table.header_row}", listed, what="columns"))
+        issues.append(
+            Issue.make(
+                "hidden-content",
+                sheet.name,
+                f"{column_letter(hidden_cols[0])}{table.header_row}",
+                listed,
+                what="columns",
+            )
+        )
     return issues

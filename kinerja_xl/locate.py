@@ -29,8 +29,11 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("target", r"^target( kinerja)?( tahun)?( \d{4})?$"),
         ("satuan", r"^satuan$"),
         ("program", r"^(nama )?program( kegiatan| kerja)?$|^program kegiatan$|^kegiatan$"),
-        ("anggaran", r"^(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran|alokasi anggaran)"
-                     r"( rp| rupiah)?( tahun)?( \d{4})?( rp)?$"),
+        (
+            "anggaran",
+            r"^(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran|alokasi anggaran)"
+            r"( rp| rupiah)?( tahun)?( \d{4})?( rp)?$",
+        ),
         ("kode", r"^kode( program)?$"),
     ]
 ]
@@ -57,9 +60,7 @@ TITLE_PATTERN = re.compile(
     r"|tahun( anggaran)? \d{4}|rkt\b|iku\b)",
     re.IGNORECASE,
 )
-MONTHS = (
-    "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
-)
+MONTHS = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
 DATE_LINE = re.compile(rf"^[A-Za-z][A-Za-z .'-]*,\s*\d{{1,2}}\s+({MONTHS})\s+\d{{4}}", re.I)
 SIGNATURE = re.compile(
     r"^(ketua|sekretaris|kepala|pihak (pertama|kedua)|mengetahui|menyetujui|disetujui|nip\b"
@@ -133,7 +134,9 @@ def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]
     return [g for g in groups if g]
 
 
-def _as_header(row: int, group: list[tuple[str | None, Cell]], cells: list[Cell]) -> HeaderMatch | None:
+def _as_header(
+    row: int, group: list[tuple[str | None, Cell]], cells: list[Cell]
+) -> HeaderMatch | None:
     columns = {role: cell.col for role, cell in group if role}
     kind = kind_of(set(columns))
     if kind is None:
@@ -142,7 +145,8 @@ def _as_header(row: int, group: list[tuple[str | None, Cell]], cells: list[Cell]
     extras = {
         cell.col: clean_text(cell.value)
         for role, cell in group
-        if role is None and role_cols[0] < cell.col < role_cols[-1] + 3
+        if role is None
+        and role_cols[0] < cell.col < role_cols[-1] + 3
         and len(cell.text()) <= MAX_HEADER_TEXT
     }
     if "no" not in columns:

@@ -24,18 +24,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "table-not-found": {
         "id": "Tidak ada tabel RKT, IKU atau Anggaran di buku kerja ini. Pastikan baris judul "
-              "kolom memuat mis. 'NO | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET'.",
+        "kolom memuat mis. 'NO | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET'.",
         "en": "No RKT, IKU or Anggaran table in this workbook. Make sure a header row reads e.g. "
-              "'NO | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET'.",
+        "'NO | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET'.",
     },
     "target-missing": {
-        "id": "Indikator \"{indicator}\" belum memiliki target. Isi target, mis. {expected}.",
-        "en": "Indicator \"{indicator}\" has no target. Fill in a target, e.g. {expected}.",
+        "id": 'Indikator "{indicator}" belum memiliki target. Isi target, mis. {expected}.',
+        "en": 'Indicator "{indicator}" has no target. Fill in a target, e.g. {expected}.',
     },
     "target-unparseable": {
         "id": "Target '{value}' tidak dikenali{why_id}. Tulis angka, persen atau kategori, mis. {expected}.",
         "en": "Target '{value}' is not recognised{why_en}. Write a number, a percentage or a "
-              "category, e.g. {expected}.",
+        "category, e.g. {expected}.",
     },
     "target-out-of-range": {
         "id": "Target '{value}' di luar rentang yang sah ({expected}) untuk \"{indicator}\".",
@@ -47,23 +47,23 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "target-unit-mismatch": {
         "id": "Target '{value}' ({found}) tidak sesuai dengan indikator \"{indicator}\" yang "
-              "mengharapkan {expected}.",
+        "mengharapkan {expected}.",
         "en": "Target '{value}' ({found}) does not fit indicator \"{indicator}\", which expects "
-              "{expected}.",
+        "{expected}.",
     },
     "indicator-missing": {
         "id": "Baris ini memiliki sasaran atau target tetapi tidak ada teks indikator kinerja.",
         "en": "This row has a sasaran or a target but no indicator text.",
     },
     "duplicate-indicator": {
-        "id": "Indikator \"{indicator}\" tertulis dua kali dalam tabel ini (pertama di {first}).",
-        "en": "Indicator \"{indicator}\" appears twice in this table (first at {first}).",
+        "id": 'Indikator "{indicator}" tertulis dua kali dalam tabel ini (pertama di {first}).',
+        "en": 'Indicator "{indicator}" appears twice in this table (first at {first}).',
     },
     "budget-unparseable": {
         "id": "Anggaran '{value}' bukan jumlah rupiah yang sah{why_id}. Tulis rupiah utuh, mis. "
-              "Rp 814.815.000 atau 814815000.",
+        "Rp 814.815.000 atau 814815000.",
         "en": "Budget '{value}' is not a valid rupiah amount{why_en}. Write whole rupiah, e.g. "
-              "Rp 814.815.000 or 814815000.",
+        "Rp 814.815.000 or 814815000.",
     },
     "budget-negative": {
         "id": "Anggaran '{value}' bernilai negatif; anggaran harus 0 atau lebih.",
@@ -71,29 +71,29 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "budget-total-mismatch": {
         "id": "Baris JUMLAH menyatakan {value}, tetapi jumlah rincian adalah {expected} "
-              "(selisih {difference}).",
+        "(selisih {difference}).",
         "en": "The total row declares {value}, but the lines add up to {expected} "
-              "(difference {difference}).",
+        "(difference {difference}).",
     },
     "iku-field-missing": {
-        "id": "Indikator IKU \"{indicator}\" belum memiliki {field_id}.",
-        "en": "IKU indicator \"{indicator}\" has no {field_en}.",
+        "id": 'Indikator IKU "{indicator}" belum memiliki {field_id}.',
+        "en": 'IKU indicator "{indicator}" has no {field_en}.',
     },
     "program-code-invalid": {
         "id": "Kode program '{value}' tidak berformat 076.01.XX (tiga angka, dua angka, dua huruf "
-              "kapital), mis. 076.01.WA.",
+        "kapital), mis. 076.01.WA.",
         "en": "Program code '{value}' is not of the form 076.01.XX (three digits, two digits, two "
-              "capital letters), e.g. 076.01.WA.",
+        "capital letters), e.g. 076.01.WA.",
     },
     "formula-no-value": {
         "id": "Sel berisi rumus {value} tanpa nilai tersimpan: buka berkas di Excel, tekan F9 "
-              "(hitung ulang), lalu simpan.",
+        "(hitung ulang), lalu simpan.",
         "en": "The cell holds formula {value} with no stored value: open the file in Excel, "
-              "press F9 (recalculate) and save.",
+        "press F9 (recalculate) and save.",
     },
     "budget-program-unmatched": {
-        "id": "{side_id} \"{value}\" tidak memiliki pasangan {other_id}.",
-        "en": "{side_en} \"{value}\" has no matching {other_en}.",
+        "id": '{side_id} "{value}" tidak memiliki pasangan {other_id}.',
+        "en": '{side_en} "{value}" has no matching {other_en}.',
     },
     "table-empty": {
         "id": "Tabel {kind} di lembar '{sheet}' memiliki judul kolom tetapi belum ada baris data.",
@@ -101,26 +101,26 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "duplicate-submission": {
         "id": "{office} mengirim {kind} lebih dari sekali; dipakai berkas terbaru '{kept}', "
-              "berkas ini diabaikan.",
+        "berkas ini diabaikan.",
         "en": "{office} sent {kind} more than once; the newest file '{kept}' is used and this "
-              "one is set aside.",
+        "one is set aside.",
     },
     "hidden-content": {
         "id": "Data dibaca dari {what_id} yang disembunyikan ({value}); periksa apakah memang "
-              "harus ikut.",
+        "harus ikut.",
         "en": "Data was read from hidden {what_en} ({value}); check that it belongs in the plan.",
     },
     "row-unplaced": {
         "id": "Baris di dalam tabel ini tidak dapat ditempatkan (bukan indikator, judul kelompok "
-              "atau baris jumlah): '{value}'.",
+        "atau baris jumlah): '{value}'.",
         "en": "A row inside this table could not be placed (not an indicator, group heading or "
-              "total): '{value}'.",
+        "total): '{value}'.",
     },
     "external-link": {
         "id": "Buku kerja memuat {value} tautan ke berkas lain; nilai yang dibaca adalah salinan "
-              "terakhir yang tersimpan.",
+        "terakhir yang tersimpan.",
         "en": "The workbook holds {value} link(s) to other files; the values read are the last "
-              "saved copies.",
+        "saved copies.",
     },
 }
 
@@ -142,15 +142,15 @@ UNREADABLE_REASONS: dict[str, dict[str, str]] = {
     },
     "too-large": {
         "id": "isi berkas terlalu besar setelah diekstrak ({detail}); naikkan batas dengan "
-              "KINERJA_XL_MAX_MB bila berkas ini memang sah",
+        "KINERJA_XL_MAX_MB bila berkas ini memang sah",
         "en": "the content is too large once inflated ({detail}); raise the limit with "
-              "KINERJA_XL_MAX_MB if the file is genuine",
+        "KINERJA_XL_MAX_MB if the file is genuine",
     },
     "too-many-cells": {
         "id": "terlalu banyak sel di lembar '{detail}'; naikkan batas dengan KINERJA_XL_MAX_CELLS "
-              "bila berkas ini memang sah",
+        "bila berkas ini memang sah",
         "en": "too many cells on sheet '{detail}'; raise the limit with KINERJA_XL_MAX_CELLS if "
-              "the file is genuine",
+        "the file is genuine",
     },
     "permission": {"id": "tidak ada izin membaca berkas", "en": "permission denied"},
     "not-found": {"id": "berkas tidak ditemukan", "en": "the file does not exist"},

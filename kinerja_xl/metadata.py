@@ -82,7 +82,9 @@ def office_from_texts(texts: list[str]) -> tuple[str, str | None] | None:
             if office:
                 return office.label, office.code
             if unknown is None and len(words) >= 2:
-                unknown = "KPU " + " ".join(w.capitalize() for w in words).replace("Kab.", "Kabupaten")
+                unknown = "KPU " + " ".join(w.capitalize() for w in words).replace(
+                    "Kab.", "Kabupaten"
+                )
     return (unknown, None) if unknown else None
 
 
@@ -112,7 +114,7 @@ def office_from_filename(stem: str) -> tuple[str, str | None] | None:
     words = re.findall(r"[A-Za-z]+", stem)
     for size in (3, 2, 1):
         for start in range(len(words) - size + 1):
-            office = BARE_KEYS.get(_squash("".join(words[start:start + size])))
+            office = BARE_KEYS.get(_squash("".join(words[start : start + size])))
             if office:
                 return office.label, office.code
     return None

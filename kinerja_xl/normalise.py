@@ -26,8 +26,15 @@ OPINION_ALIASES = {
     "TIDAK MEMBERIKAN PENDAPAT": "TMP",
     "DISCLAIMER": "TMP",
 }
-MULTIPLIERS = {"ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "miliar": 10**9,
-               "milyar": 10**9, "triliun": 10**12}
+MULTIPLIERS = {
+    "ribu": 10**3,
+    "rb": 10**3,
+    "juta": 10**6,
+    "jt": 10**6,
+    "miliar": 10**9,
+    "milyar": 10**9,
+    "triliun": 10**12,
+}
 
 
 def clean_text(value: Any) -> str:
@@ -87,8 +94,10 @@ def _valid_integer_part(integer: str, group_mark: str) -> bool:
     if not group_mark or group_mark not in integer:
         return integer.isdigit()
     groups = integer.split(group_mark)
-    return 1 <= len(groups[0]) <= 3 and all(g.isdigit() for g in groups) and all(
-        len(g) == 3 for g in groups[1:]
+    return (
+        1 <= len(groups[0]) <= 3
+        and all(g.isdigit() for g in groups)
+        and all(len(g) == 3 for g in groups[1:])
     )
 
 
@@ -164,8 +173,13 @@ def parse_category(text: str) -> tuple[str, str] | None:
         return bare, "predikat"
     if re.fullmatch(r"[A-Z]{1,3}[+-]?", bare) and text.strip() == text.strip().upper():
         return bare, "kategori"
-    if bare in ("INFORMATIF", "MENUJU INFORMATIF", "CUKUP INFORMATIF", "KURANG INFORMATIF",
-                "TIDAK INFORMATIF"):
+    if bare in (
+        "INFORMATIF",
+        "MENUJU INFORMATIF",
+        "CUKUP INFORMATIF",
+        "KURANG INFORMATIF",
+        "TIDAK INFORMATIF",
+    ):
         return bare.title(), "kategori"
     return None
 
@@ -263,7 +277,7 @@ def split_program_heading(text: str) -> tuple[str, str | None]:
     match = _BRACKETED.search(text) or _CODE_LIKE.search(text)
     if not match:
         return text, None
-    name = (text[: match.start()] + text[match.end():]).strip(" -:–")
+    name = (text[: match.start()] + text[match.end() :]).strip(" -:–")
     return name, re.sub(r"\s+", "", match.group(1))
 
 

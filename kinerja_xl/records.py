@@ -80,7 +80,10 @@ class Table:
 
     def summary(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "sheet": self.sheet, "kind": self.kind, "rows": self.rows, "header_row": self.header_row,
+            "sheet": self.sheet,
+            "kind": self.kind,
+            "rows": self.rows,
+            "header_row": self.header_row,
         }
         if self.kind == "anggaran":
             data["total"] = self.total

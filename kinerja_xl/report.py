@@ -21,16 +21,22 @@ T = {
     "office": {"id": "Satker", "en": "Office"},
     "year": {"id": "Tahun", "en": "Year"},
     "unknown": {"id": "tidak diketahui", "en": "unknown"},
-    "table": {"id": "lembar '{sheet}', judul kolom di baris {header_row}: {rows} baris data",
-              "en": "sheet '{sheet}', header in row {header_row}: {rows} data rows"},
+    "table": {
+        "id": "lembar '{sheet}', judul kolom di baris {header_row}: {rows} baris data",
+        "en": "sheet '{sheet}', header in row {header_row}: {rows} data rows",
+    },
     "total": {"id": "jumlah anggaran {total}", "en": "budget total {total}"},
     "no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
-    "file-line": {"id": "{errors} kesalahan, {warnings} peringatan", "en": "{errors} errors, "
-                  "{warnings} warnings"},
-    "batch": {"id": "Ringkasan: {files} berkas diperiksa, {clean} tanpa kesalahan, {bad} dengan "
-              "kesalahan, {unreadable} tidak terbaca; {errors} kesalahan, {warnings} peringatan.",
-              "en": "Summary: {files} files checked, {clean} without errors, {bad} with errors, "
-              "{unreadable} unreadable; {errors} errors, {warnings} warnings."},
+    "file-line": {
+        "id": "{errors} kesalahan, {warnings} peringatan",
+        "en": "{errors} errors, {warnings} warnings",
+    },
+    "batch": {
+        "id": "Ringkasan: {files} berkas diperiksa, {clean} tanpa kesalahan, {bad} dengan "
+        "kesalahan, {unreadable} tidak terbaca; {errors} kesalahan, {warnings} peringatan.",
+        "en": "Summary: {files} files checked, {clean} without errors, {bad} with errors, "
+        "{unreadable} unreadable; {errors} errors, {warnings} warnings.",
+    },
     "sheet": {"id": "Lembar '{sheet}'", "en": "Sheet '{sheet}'"},
     "workbook": {"id": "Buku kerja", "en": "Workbook"},
     "found": {"id": "ditemukan", "en": "found"},
@@ -58,19 +64,23 @@ class BatchReport:
         data: dict[str, Any] = {"files": [f.to_dict(lang, records) for f in self.files]}
         if self.skipped:
             data["skipped"] = [
-                {"path": str(p), "reason": r, "message": SKIP_REASONS[r][lang]} for p, r in self.skipped
+                {"path": str(p), "reason": r, "message": SKIP_REASONS[r][lang]}
+                for p, r in self.skipped
             ]
         return data
 
 
 def inspect_text(report: FileReport, lang: str = "id") -> str:
     lines = [report.path]
-    lines.append(f"  {t('office', lang)}: {report.office or t('unknown', lang)}   "
-                 f"{t('year', lang)}: {report.year or t('unknown', lang)}")
+    lines.append(
+        f"  {t('office', lang)}: {report.office or t('unknown', lang)}   "
+        f"{t('year', lang)}: {report.year or t('unknown', lang)}"
+    )
     for table in report.tables:
         label = KIND_LABELS[table.kind][lang]
-        line = f"  - {label}: " + t("table", lang, sheet=table.sheet, header_row=table.header_row,
-                                     rows=table.rows)
+        line = f"  - {label}: " + t(
+            "table", lang, sheet=table.sheet, header_row=table.header_row, rows=table.rows
+        )
         if table.kind == "anggaran":
             line += "; " + t("total", lang, total=format_rupiah(table.total or 0))
         lines.append(line)
@@ -117,11 +127,16 @@ def check_text(batch: BatchReport, lang: str = "id") -> str:
     for path, reason in batch.skipped:
         blocks.append(t("skipped", lang, path=path, reason=SKIP_REASONS[reason][lang]))
     files = batch.files
-    blocks.append(t(
-        "batch", lang, files=len(files),
-        clean=sum(1 for f in files if f.readable and not f.errors),
-        bad=sum(1 for f in files if f.readable and f.errors),
-        unreadable=sum(1 for f in files if not f.readable),
-        errors=sum(f.errors for f in files), warnings=sum(f.warnings for f in files),
-    ))
+    blocks.append(
+        t(
+            "batch",
+            lang,
+            files=len(files),
+            clean=sum(1 for f in files if f.readable and not f.errors),
+            bad=sum(1 for f in files if f.readable and f.errors),
+            unreadable=sum(1 for f in files if not f.readable),
+            errors=sum(f.errors for f in files),
+            warnings=sum(f.warnings for f in files),
+        )
+    )
     return "\n\n".join(blocks)

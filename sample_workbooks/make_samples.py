@@ -17,6 +17,7 @@ from pathlib import Path
 import xlsxwriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from other_offices import new_book  # noqa: E402
 from sample_content import (  # noqa: E402
     BANJARBARU_IKU,
     BANJARMASIN_ANGGARAN,
@@ -36,7 +37,9 @@ class Sheet:
     def __init__(self, book: xlsxwriter.Workbook, name: str, widths=(6, 45, 55, 14)):
         self.book, self.ws, self.row = book, book.add_worksheet(name), 0
         self.wrap = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
-        self.bold = book.add_format({"bold": True, "align": "center", "border": 1, "text_wrap": True})
+        self.bold = book.add_format(
+            {"bold": True, "align": "center", "border": 1, "text_wrap": True}
+        )
         self.title = book.add_format({"bold": True, "align": "center"})
         for col, width in enumerate(widths):
             self.ws.set_column(col, col, width)
@@ -88,7 +91,7 @@ def rkt_rows(sheet: Sheet, rows, head) -> None:
 
 
 def banjarmasin() -> None:
-    book = xlsxwriter.Workbook(HERE / "KPU Kota Banjarmasin - RKT 2024.xlsx")
+    book = new_book(HERE / "KPU Kota Banjarmasin - RKT 2024.xlsx")
     kpu = Sheet(book, "RKT KPU")
     kpu.titled("RENCANA KINERJA TAHUN 2024")
     kpu.titled("KOMISI PEMILIHAN UMUM KOTA BANJARMASIN")
@@ -125,8 +128,12 @@ def banjarmasin() -> None:
     for no, program, amount in BANJARMASIN_ANGGARAN:
         ang.cells([no, program, amount])
     ang.blank()
-    for line in ("Banjarmasin, 14 Januari 2024", "PIHAK PERTAMA",
-                 "SEKRETARIS KOMISI PEMILIHAN UMUM", "KOTA BANJARMASIN,"):
+    for line in (
+        "Banjarmasin, 14 Januari 2024",
+        "PIHAK PERTAMA",
+        "SEKRETARIS KOMISI PEMILIHAN UMUM",
+        "KOTA BANJARMASIN,",
+    ):
         ang.text(line, col=1)
     ang.blank(3)
     ang.text("MUHAMMAD JAZULI", col=1)
@@ -134,7 +141,7 @@ def banjarmasin() -> None:
 
 
 def banjarbaru() -> None:
-    book = xlsxwriter.Workbook(HERE / "KPU Kota Banjarbaru - IKU 2024.xlsx")
+    book = new_book(HERE / "KPU Kota Banjarbaru - IKU 2024.xlsx")
     iku = Sheet(book, "IKU", widths=(6, 45, 50, 50))
     iku.text("LAMPIRAN 1")
     iku.blank()
@@ -170,4 +177,6 @@ if __name__ == "__main__":
     banjarmasin()
     banjarbaru()
     write_other_offices(HERE)
-    print("\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".xls", ".ods"))))
+    print(
+        "\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".xls", ".ods")))
+    )

@@ -4,48 +4,91 @@ seed plans; the layouts are the point."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import xlsxwriter
 
+FIXED_DATE = datetime(2024, 1, 2, 8, 0, 0)
+
+
+def new_book(path: Path) -> xlsxwriter.Workbook:
+    """A workbook with a fixed creation date, so that regenerating gives the same bytes."""
+    book = xlsxwriter.Workbook(path)
+    book.set_properties({"created": FIXED_DATE, "author": "kinerja-xl samples"})
+    return book
+
 SEKRETARIAT_PLAN = [
     # (sasaran kegiatan, [(indikator, target)], program, amount)
-    ("Terlaksananya Perencanaan Program dan Anggaran yang Efektif dan Efisien",
-     [("Persentase dokumen perencanaan program dan anggaran yang tepat waktu", 0.95)],
-     "Perencanaan Program dan Anggaran", 612_400_000),
-    ("Terbentuknya Badan Adhoc yang tepat jumlah dan waktu",
-     [("Persentase badan adhoc yang dibentuk tepat waktu", 1.0)],
-     "Pembentukan Badan Adhoc", 9_845_210_000),
-    ("Terlaksananya Pemungutan dan Penghitungan Suara dengan baik",
-     [("Persentase TPS yang melaksanakan pemungutan suara sesuai jadwal", 1.0),
-      ("Jumlah laporan hasil penghitungan suara", "13 laporan")],
-     "Pemungutan dan Penghitungan Suara", 2_114_650_000),
-    ("Operasional perkantoran dan dukungan sarana prasarana yang efektif",
-     [("Persentase fasilitas perkantoran yang berfungsi dengan baik", 0.9),
-      ("Persentase satker yang menyelesaikan pembayaran gaji pegawai tepat waktu", 1.0)],
-     "Operasional Perkantoran dan Dukungan Sarana Prasarana", 1_380_975_000),
+    (
+        "Terlaksananya Perencanaan Program dan Anggaran yang Efektif dan Efisien",
+        [("Persentase dokumen perencanaan program dan anggaran yang tepat waktu", 0.95)],
+        "Perencanaan Program dan Anggaran",
+        612_400_000,
+    ),
+    (
+        "Terbentuknya Badan Adhoc yang tepat jumlah dan waktu",
+        [("Persentase badan adhoc yang dibentuk tepat waktu", 1.0)],
+        "Pembentukan Badan Adhoc",
+        9_845_210_000,
+    ),
+    (
+        "Terlaksananya Pemungutan dan Penghitungan Suara dengan baik",
+        [
+            ("Persentase TPS yang melaksanakan pemungutan suara sesuai jadwal", 1.0),
+            ("Jumlah laporan hasil penghitungan suara", "13 laporan"),
+        ],
+        "Pemungutan dan Penghitungan Suara",
+        2_114_650_000,
+    ),
+    (
+        "Operasional perkantoran dan dukungan sarana prasarana yang efektif",
+        [
+            ("Persentase fasilitas perkantoran yang berfungsi dengan baik", 0.9),
+            ("Persentase satker yang menyelesaikan pembayaran gaji pegawai tepat waktu", 1.0),
+        ],
+        "Operasional Perkantoran dan Dukungan Sarana Prasarana",
+        1_380_975_000,
+    ),
 ]
 
 KPU_PLAN = [
-    ("Mewujudkan Komisi Pemilihan Umum yang mandiri, Profesional dan Berintegritas", [
-        ("Terwujudnya Sumber Daya Manusia dan Lembaga KPU yang berkualitas", [
-            ("Indeks Reformasi Birokrasi", 78),
-            ("Nilai Akuntabilitas Kinerja", "BB"),
-            ("Opini BPK atas Laporan Keuangan", "WTP"),
-            ("Nilai Keterbukaan Informasi Publik", 92),
-        ]),
-    ]),
-    ("Menyelenggarakan Pemilu/Pemilihan Serentak yang Demokratis, Tepat Waktu, Efisien dan Efektif", [
-        ("Terwujudnya Kesadaran Pemilih, Kepemiluan dan Demokrasi yang tinggi", [
-            ("Persentase Partisipasi Pemilih dalam Pemilu/Pemilihan", 0.8),
-            ("Persentase Partisipasi Pemilih Perempuan dalam Pemilu/Pemilihan", 0.8),
-        ]),
-        ("Terwujudnya koordinasi penyelenggaraan kepemiluan yang sesuai dengan Standar Pelayanan "
-         "Publik", [
-            ("Persentase Pemilih yang Berhak Memilih Tetapi Tidak Masuk dalam Daftar Pemilih Tetap",
-             0.002),
-        ]),
-    ]),
+    (
+        "Mewujudkan Komisi Pemilihan Umum yang mandiri, Profesional dan Berintegritas",
+        [
+            (
+                "Terwujudnya Sumber Daya Manusia dan Lembaga KPU yang berkualitas",
+                [
+                    ("Indeks Reformasi Birokrasi", 78),
+                    ("Nilai Akuntabilitas Kinerja", "BB"),
+                    ("Opini BPK atas Laporan Keuangan", "WTP"),
+                    ("Nilai Keterbukaan Informasi Publik", 92),
+                ],
+            ),
+        ],
+    ),
+    (
+        "Menyelenggarakan Pemilu/Pemilihan Serentak yang Demokratis, Tepat Waktu, Efisien dan Efektif",
+        [
+            (
+                "Terwujudnya Kesadaran Pemilih, Kepemiluan dan Demokrasi yang tinggi",
+                [
+                    ("Persentase Partisipasi Pemilih dalam Pemilu/Pemilihan", 0.8),
+                    ("Persentase Partisipasi Pemilih Perempuan dalam Pemilu/Pemilihan", 0.8),
+                ],
+            ),
+            (
+                "Terwujudnya koordinasi penyelenggaraan kepemiluan yang sesuai dengan Standar Pelayanan "
+                "Publik",
+                [
+                    (
+                        "Persentase Pemilih yang Berhak Memilih Tetapi Tidak Masuk dalam Daftar Pemilih Tetap",
+                        0.002,
+                    ),
+                ],
+            ),
+        ],
+    ),
 ]
 
 
@@ -72,7 +115,7 @@ def tapin(folder: Path) -> None:
     """One sheet holds everything; sasaran cells merged over their indicators; targets are
     numbers in percent-formatted cells; a Satuan column; amounts are numbers with a JUMLAH
     formula (cached value stored)."""
-    book = xlsxwriter.Workbook(folder / "KPU Kabupaten Tapin - RKT 2024.xlsx")
+    book = new_book(folder / "KPU Kabupaten Tapin - RKT 2024.xlsx")
     f = _formats(book)
     ws = book.add_worksheet("RKT 2024")
     ws.set_column(0, 0, 5)
@@ -81,7 +124,9 @@ def tapin(folder: Path) -> None:
     ws.write(0, 0, "RENCANA KINERJA TAHUNAN (RKT) TAHUN 2024", f["title"])
     ws.write(1, 0, "KOMISI PEMILIHAN UMUM KABUPATEN TAPIN", f["title"])
     row = 3
-    for col, text in enumerate(["NO ", "SASARAN STRATEGIS ", "INDIKATOR KINERJA ", "TARGET ", "SATUAN"]):
+    for col, text in enumerate(
+        ["NO ", "SASARAN STRATEGIS ", "INDIKATOR KINERJA ", "TARGET ", "SATUAN"]
+    ):
         ws.write_string(row, col, text, f["head"])
     row += 1
     for goal_no, (goal, sasarans) in enumerate(KPU_PLAN, start=1):
@@ -101,12 +146,19 @@ def tapin(folder: Path) -> None:
                     ws.write_string(row, 3, target, fmt)
                 else:
                     ws.write_number(row, 3, target, fmt)
-                unit = "persen" if is_pct else ("predikat" if target == "BB" else
-                                                "opini" if target == "WTP" else "indeks")
+                unit = (
+                    "persen"
+                    if is_pct
+                    else (
+                        "predikat" if target == "BB" else "opini" if target == "WTP" else "indeks"
+                    )
+                )
                 ws.write_string(row, 4, unit, f["wrap"])
                 row += 1
     row += 2
-    ws.write(row, 0, "RENCANA KINERJA TAHUNAN SEKRETARIAT KPU KABUPATEN TAPIN TAHUN 2024", f["title"])
+    ws.write(
+        row, 0, "RENCANA KINERJA TAHUNAN SEKRETARIAT KPU KABUPATEN TAPIN TAHUN 2024", f["title"]
+    )
     row += 2
     for col, text in enumerate(["NO", "SASARAN KEGIATAN", "INDIKATOR KINERJA", "TARGET"]):
         ws.write_string(row, col, text, f["head"])
@@ -145,7 +197,7 @@ def tanah_laut(folder: Path) -> None:
     """Several sheets; header text with line breaks and 'No.'; numbering row '1 2 3 4'; the
     header repeated after a page break; targets as text with odd spacing ('90 %', '95,5%');
     amounts as text in several spellings; an IKU sheet with an extra column."""
-    book = xlsxwriter.Workbook(folder / "KPU Kabupaten Tanah Laut - RKT dan IKU 2024.xlsx")
+    book = new_book(folder / "KPU Kabupaten Tanah Laut - RKT dan IKU 2024.xlsx")
     f = _formats(book)
     ws = book.add_worksheet("Sekretariat")
     ws.set_column(0, 3, 40)
@@ -164,8 +216,12 @@ def tanah_laut(folder: Path) -> None:
                 ws.write_row(row, 0, header, f["head"])
                 ws.write_row(row + 1, 0, [1, 2, 3, 4], f["head"])
                 row += 2
-            ws.write_row(row, 0, [f"{number}." if i == 0 else "", sasaran if i == 0 else "",
-                                  indicator, texts[k]], f["wrap"])
+            ws.write_row(
+                row,
+                0,
+                [f"{number}." if i == 0 else "", sasaran if i == 0 else "", indicator, texts[k]],
+                f["wrap"],
+            )
             k += 1
             row += 1
     ws.write(row + 1, 2, "Pelaihari, 10 Januari 2024")
@@ -185,15 +241,43 @@ def tanah_laut(folder: Path) -> None:
     ws = book.add_worksheet("IKU")
     ws.set_column(0, 4, 35)
     ws.write(0, 0, "INDIKATOR KINERJA UTAMA KPU KABUPATEN TANAH LAUT TAHUN 2024", f["title"])
-    ws.write_row(2, 0, ["No", "Indikator Kinerja Utama", "Formulasi / Cara Perhitungan",
-                        "Sumber Data", "Penanggung Jawab"], f["head"])
+    ws.write_row(
+        2,
+        0,
+        [
+            "No",
+            "Indikator Kinerja Utama",
+            "Formulasi / Cara Perhitungan",
+            "Sumber Data",
+            "Penanggung Jawab",
+        ],
+        f["head"],
+    )
     ws.merge_range(3, 0, 3, 4, "PROGRAM DUKUNGAN MANAJEMEN (076.01.WA)", f["wrap"])
-    ws.write_row(4, 0, ["1", "Persentase dokumen perencanaan yang tepat waktu",
-                        "Jumlah dokumen tepat waktu dibagi jumlah dokumen x 100%",
-                        "Subbagian Perencanaan", "Kasubbag Perencanaan"], f["wrap"])
-    ws.write_row(5, 0, ["2", "Persentase fasilitas perkantoran yang berfungsi dengan baik",
-                        "Jumlah fasilitas yang berfungsi dibagi seluruh fasilitas x 100%",
-                        "Subbagian Umum", "Kasubbag Umum"], f["wrap"])
+    ws.write_row(
+        4,
+        0,
+        [
+            "1",
+            "Persentase dokumen perencanaan yang tepat waktu",
+            "Jumlah dokumen tepat waktu dibagi jumlah dokumen x 100%",
+            "Subbagian Perencanaan",
+            "Kasubbag Perencanaan",
+        ],
+        f["wrap"],
+    )
+    ws.write_row(
+        5,
+        0,
+        [
+            "2",
+            "Persentase fasilitas perkantoran yang berfungsi dengan baik",
+            "Jumlah fasilitas yang berfungsi dibagi seluruh fasilitas x 100%",
+            "Subbagian Umum",
+            "Kasubbag Umum",
+        ],
+        f["wrap"],
+    )
     book.close()
 
 
@@ -241,13 +325,25 @@ def hulu_sungai_selatan_ods(folder: Path) -> None:
         [],
         ["NO", "URAIAN", "CARA PENGHITUNGAN", "SUMBER DATA"],
         ["PROGRAM PENYELENGGARAAN PEMILU DALAM PROSES KONSOLIDASI DEMOKRASI [076.01.CQ]"],
-        ["1", "Persentase TPS yang melaksanakan pemungutan suara sesuai jadwal",
-         "TPS sesuai jadwal dibagi jumlah TPS x 100%", "Divisi Teknis Penyelenggaraan"],
-        ["2", "Jumlah dokumen pelaksanaan kegiatan logistik", "Menghitung jumlah dokumen logistik",
-         "Divisi Keuangan, Umum, Rumah Tangga dan Logistik"],
+        [
+            "1",
+            "Persentase TPS yang melaksanakan pemungutan suara sesuai jadwal",
+            "TPS sesuai jadwal dibagi jumlah TPS x 100%",
+            "Divisi Teknis Penyelenggaraan",
+        ],
+        [
+            "2",
+            "Jumlah dokumen pelaksanaan kegiatan logistik",
+            "Menghitung jumlah dokumen logistik",
+            "Divisi Keuangan, Umum, Rumah Tangga dan Logistik",
+        ],
         ["PROGRAM DUKUNGAN MANAJEMEN [076.01.WA]"],
-        ["1", "Persentase peningkatan kapasitas SDM yang berkompeten",
-         "Pegawai yang kompeten dibagi jumlah pegawai x 100%", "Subbagian SDM"],
+        [
+            "1",
+            "Persentase peningkatan kapasitas SDM yang berkompeten",
+            "Pegawai yang kompeten dibagi jumlah pegawai x 100%",
+            "Subbagian SDM",
+        ],
         [],
         ["Kandangan, 8 Januari 2024"],
         ["KETUA KPU KABUPATEN HULU SUNGAI SELATAN"],
@@ -266,19 +362,27 @@ def hulu_sungai_selatan_ods(folder: Path) -> None:
 def kotabaru_with_mistakes(folder: Path) -> None:
     """Mistakes offices really make: a percentage for a count, a target over 100 %, a grade
     that does not exist, a missing target, a total that does not add up, an amount in words."""
-    book = xlsxwriter.Workbook(folder / "KPU Kabupaten Kotabaru - RKT 2024.xlsx")
+    book = new_book(folder / "KPU Kabupaten Kotabaru - RKT 2024.xlsx")
     f = _formats(book)
     ws = book.add_worksheet("RKT")
     ws.set_column(0, 3, 40)
     ws.write(0, 0, "RENCANA KINERJA TAHUN 2024 KPU KABUPATEN KOTA BARU", f["title"])
     ws.write_row(2, 0, ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"], f["head"])
     rows = [
-        ["1", "Terwujudnya Sumber Daya Manusia dan Lembaga KPU yang berkualitas",
-         "Indeks Reformasi Birokrasi", "80"],
+        [
+            "1",
+            "Terwujudnya Sumber Daya Manusia dan Lembaga KPU yang berkualitas",
+            "Indeks Reformasi Birokrasi",
+            "80",
+        ],
         ["", "", "Nilai Akuntabilitas Kinerja", "E"],
         ["", "", "Opini BPK atas Laporan Keuangan", "WTP"],
-        ["2", "Terwujudnya Kesadaran Pemilih yang tinggi",
-         "Persentase Partisipasi Pemilih dalam Pemilu/Pemilihan", "120%"],
+        [
+            "2",
+            "Terwujudnya Kesadaran Pemilih yang tinggi",
+            "Persentase Partisipasi Pemilih dalam Pemilu/Pemilihan",
+            "120%",
+        ],
         ["", "", "Jumlah laporan pelaksanaan sosialisasi", "100%"],
         ["", "", "Persentase Pemilih Pemula yang mengikuti sosialisasi", ""],
     ]

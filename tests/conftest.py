@@ -55,8 +55,9 @@ def xlsx(tmp_path):
     counter = iter(range(1000))
 
     def make(rows: list[list[Any]], name: str = "Lembar1", **options: Any) -> Path:
-        sheet_options = {k: {name: v} for k, v in options.items() if k in ("merges", "formats",
-                                                                          "hidden_rows")}
+        sheet_options = {
+            k: {name: v} for k, v in options.items() if k in ("merges", "formats", "hidden_rows")
+        }
         return build_xlsx(tmp_path / f"wb{next(counter)}.xlsx", {name: rows}, **sheet_options)
 
     return make

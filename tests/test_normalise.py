@@ -57,7 +57,12 @@ def test_numeric_target_cells(cell_value, percent_format, decimals, text, value,
 
 @pytest.mark.parametrize(
     ("value", "problem"),
-    [("abc", "unparseable"), ("#REF!", "error"), (datetime(2024, 1, 5), "date"), (True, "unparseable")],
+    [
+        ("abc", "unparseable"),
+        ("#REF!", "error"),
+        (datetime(2024, 1, 5), "date"),
+        (True, "unparseable"),
+    ],
 )
 def test_bad_targets_become_problems_not_exceptions(value, problem):
     assert parse_target(value).problem == problem
@@ -92,8 +97,13 @@ def test_rupiah_is_whole_int(written, rupiah):
 
 @pytest.mark.parametrize(
     ("written", "problem"),
-    [("satu miliar", "unparseable"), ("12,5", "fraction"), (1000.5, "fraction"), ("#VALUE!", "error"),
-     (datetime(2024, 2, 1), "date")],
+    [
+        ("satu miliar", "unparseable"),
+        ("12,5", "fraction"),
+        (1000.5, "fraction"),
+        ("#VALUE!", "error"),
+        (datetime(2024, 2, 1), "date"),
+    ],
 )
 def test_bad_amounts_become_problems(written, problem):
     amount = parse_amount(written)
@@ -102,8 +112,12 @@ def test_bad_amounts_become_problems(written, problem):
 
 @pytest.mark.parametrize(
     ("header", "key"),
-    [("No. ", "no"), ("INDIKATOR\nKINERJA", "indikator kinerja"), ("  Sasaran   Strategis ",
-     "sasaran strategis"), ("ANGGARAN (Rp)", "anggaran rp")],
+    [
+        ("No. ", "no"),
+        ("INDIKATOR\nKINERJA", "indikator kinerja"),
+        ("  Sasaran   Strategis ", "sasaran strategis"),
+        ("ANGGARAN (Rp)", "anggaran rp"),
+    ],
 )
 def test_header_key(header, key):
     assert header_key(header) == key

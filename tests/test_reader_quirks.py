@@ -20,30 +20,36 @@ def codes(report):
 
 
 def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
-    path = xlsx([
-        ["RENCANA KINERJA TAHUN 2024"],
-        ["KOMISI PEMILIHAN UMUM KABUPATEN TAPIN"],
-        [],
-        HEAD,
-        ["(1)", "(2)", "(3)", "(4)"],
-        [None, "Terwujudnya A", "Persentase a", "90%"],
-        [],
-        [None, "Terwujudnya B", "Persentase b", "80%"],
-        [],
-        [None, None, "Rantau, 14 Januari 2024"],
-        [None, None, "KETUA KPU KABUPATEN TAPIN"],
-        [None, None, "NAMA KETUA"],
-    ])
+    path = xlsx(
+        [
+            ["RENCANA KINERJA TAHUN 2024"],
+            ["KOMISI PEMILIHAN UMUM KABUPATEN TAPIN"],
+            [],
+            HEAD,
+            ["(1)", "(2)", "(3)", "(4)"],
+            [None, "Terwujudnya A", "Persentase a", "90%"],
+            [],
+            [None, "Terwujudnya B", "Persentase b", "80%"],
+            [],
+            [None, None, "Rantau, 14 Januari 2024"],
+            [None, None, "KETUA KPU KABUPATEN TAPIN"],
+            [None, None, "NAMA KETUA"],
+        ]
+    )
     report = inspect_file(path)
     assert [(t.kind, t.header_row, t.rows) for t in report.tables] == [("rkt", 4, 2)]
-    assert rkt_rows(path) == [(None, "Terwujudnya A", "Persentase a", "90%"),
-                              (None, "Terwujudnya B", "Persentase b", "80%")]
+    assert rkt_rows(path) == [
+        (None, "Terwujudnya A", "Persentase a", "90%"),
+        (None, "Terwujudnya B", "Persentase b", "80%"),
+    ]
     assert report.issues == []
     assert (report.office, report.year) == ("KPU Kabupaten Tapin", 2024)
 
 
 def test_numbering_in_one_cell_or_plain_digits(xlsx):
-    one_cell = xlsx([HEAD, [None, None, None, "(1) (2) (3) (4)"], ["1", "S", "Persentase a", "90%"]])
+    one_cell = xlsx(
+        [HEAD, [None, None, None, "(1) (2) (3) (4)"], ["1", "S", "Persentase a", "90%"]]
+    )
     digits = xlsx([HEAD, [1, 2, 3, 4], ["1", "S", "Persentase a", "90%"]])
     for path in (one_cell, digits):
         report = inspect_file(path)
@@ -52,41 +58,61 @@ def test_numbering_in_one_cell_or_plain_digits(xlsx):
 
 
 def test_header_and_numbering_repeated_after_page_break(xlsx):
-    path = xlsx([
-        HEAD, ["(1)", "(2)", "(3)", "(4)"],
-        [None, "Terwujudnya A", "Persentase a", "90%"],
-        HEAD, ["(1)", "(2)", "(3)", "(4)"],
-        [None, None, "Persentase b", "80%"],
-    ])
+    path = xlsx(
+        [
+            HEAD,
+            ["(1)", "(2)", "(3)", "(4)"],
+            [None, "Terwujudnya A", "Persentase a", "90%"],
+            HEAD,
+            ["(1)", "(2)", "(3)", "(4)"],
+            [None, None, "Persentase b", "80%"],
+        ]
+    )
     report = inspect_file(path)
     assert len(report.tables) == 1
-    assert rkt_rows(path) == [(None, "Terwujudnya A", "Persentase a", "90%"),
-                              (None, "Terwujudnya A", "Persentase b", "80%")]
+    assert rkt_rows(path) == [
+        (None, "Terwujudnya A", "Persentase a", "90%"),
+        (None, "Terwujudnya A", "Persentase b", "80%"),
+    ]
 
 
 def test_cell_split_by_a_page_break_is_joined_to_the_row_above(xlsx):
-    path = xlsx([
-        HEAD,
-        [None, "Terwujudnya koordinasi", "Persentase Pemilih yang Berhak Memilih Tetapi", "0,16%"],
-        HEAD,
-        [None, "yang sesuai standar", "Tidak Masuk dalam Daftar Pemilih Tetap", None],
-        [None, None, "Persentase c", "100%"],
-    ])
+    path = xlsx(
+        [
+            HEAD,
+            [
+                None,
+                "Terwujudnya koordinasi",
+                "Persentase Pemilih yang Berhak Memilih Tetapi",
+                "0,16%",
+            ],
+            HEAD,
+            [None, "yang sesuai standar", "Tidak Masuk dalam Daftar Pemilih Tetap", None],
+            [None, None, "Persentase c", "100%"],
+        ]
+    )
     assert rkt_rows(path) == [
-        (None, "Terwujudnya koordinasi yang sesuai standar",
-         "Persentase Pemilih yang Berhak Memilih Tetapi Tidak Masuk dalam Daftar Pemilih Tetap", "0,16%"),
+        (
+            None,
+            "Terwujudnya koordinasi yang sesuai standar",
+            "Persentase Pemilih yang Berhak Memilih Tetapi Tidak Masuk dalam Daftar Pemilih Tetap",
+            "0,16%",
+        ),
         (None, "Terwujudnya koordinasi yang sesuai standar", "Persentase c", "100%"),
     ]
 
 
 def test_goal_rows_give_their_tujuan_and_a_goal_row_with_an_indicator_is_kept(xlsx):
-    path = xlsx([
-        HEAD,
-        ["1", "Mewujudkan KPU yang mandiri"],
-        [None, "Terwujudnya A", "Persentase a", "90%"],
-        ["2", "Mewujudkan Pemilu yang adil", "Persentase b", "100%"],
-        [None, "Terwujudnya C", "Persentase c", "95%"],
-    ], merges=["B2:D2"])
+    path = xlsx(
+        [
+            HEAD,
+            ["1", "Mewujudkan KPU yang mandiri"],
+            [None, "Terwujudnya A", "Persentase a", "90%"],
+            ["2", "Mewujudkan Pemilu yang adil", "Persentase b", "100%"],
+            [None, "Terwujudnya C", "Persentase c", "95%"],
+        ],
+        merges=["B2:D2"],
+    )
     report = inspect_file(path)
     assert rkt_rows(path) == [
         ("Mewujudkan KPU yang mandiri", "Terwujudnya A", "Persentase a", "90%"),
@@ -98,13 +124,16 @@ def test_goal_rows_give_their_tujuan_and_a_goal_row_with_an_indicator_is_kept(xl
 
 
 def test_merged_sasaran_applies_to_every_indicator_under_it(xlsx):
-    path = xlsx([
-        HEAD,
-        ["1", "Terwujudnya A", "Persentase a", "90%"],
-        [None, None, "Indeks b", 80],
-        [None, None, "Nilai Akuntabilitas Kinerja", "B"],
-        ["2", "Terwujudnya D", "Opini BPK", "WTP"],
-    ], merges=["B2:B4", "A2:A4"])
+    path = xlsx(
+        [
+            HEAD,
+            ["1", "Terwujudnya A", "Persentase a", "90%"],
+            [None, None, "Indeks b", 80],
+            [None, None, "Nilai Akuntabilitas Kinerja", "B"],
+            ["2", "Terwujudnya D", "Opini BPK", "WTP"],
+        ],
+        merges=["B2:B4", "A2:A4"],
+    )
     report = inspect_file(path)
     assert rkt_rows(path) == [
         (None, "Terwujudnya A", "Persentase a", "90%"),
@@ -116,12 +145,14 @@ def test_merged_sasaran_applies_to_every_indicator_under_it(xlsx):
 
 
 def test_sasaran_written_only_on_its_first_row(xlsx):
-    path = xlsx([
-        ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target"],
-        ["1.", "Terlaksananya A", "Persentase a", "100%"],
-        [None, None, "Persentase b", "95%"],
-        ["2.", "Terbentuknya B", "Persentase c", "100%"],
-    ])
+    path = xlsx(
+        [
+            ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target"],
+            ["1.", "Terlaksananya A", "Persentase a", "100%"],
+            [None, None, "Persentase b", "95%"],
+            ["2.", "Terbentuknya B", "Persentase c", "100%"],
+        ]
+    )
     assert inspect_file(path).tables[0].kind == "rkt-sekretariat"
     assert rkt_rows(path) == [
         (None, "Terlaksananya A", "Persentase a", "100%"),
@@ -131,31 +162,62 @@ def test_sasaran_written_only_on_its_first_row(xlsx):
 
 
 def test_percent_formatted_number_is_a_percentage(xlsx):
-    path = xlsx([HEAD, ["1", "S", "Persentase a", 0.9], ["", "", "Persentase b", 0.0016]],
-                formats={"D2": "0%", "D3": "0.00%"})
+    path = xlsx(
+        [HEAD, ["1", "S", "Persentase a", 0.9], ["", "", "Persentase b", 0.0016]],
+        formats={"D2": "0%", "D3": "0.00%"},
+    )
     targets = [r.target for r in inspect_file(path).tables[0].records]
-    assert [(t.text, t.value, t.unit) for t in targets] == [("90%", 90, "persen"),
-                                                            ("0,16%", 0.16, "persen")]
+    assert [(t.text, t.value, t.unit) for t in targets] == [
+        ("90%", 90, "persen"),
+        ("0,16%", 0.16, "persen"),
+    ]
 
 
 def test_iku_program_rows_and_split_last_column(xlsx):
-    path = xlsx([
-        ["No.", "Uraian", "Cara Penghitungan", "Sumber Data"],
-        ["1", "2", "3", "4"],
-        ["PROGRAM PENYELENGGARAAN PEMILU [076.01.CQ]"],
-        ["1.", "Jumlah dokumen a", "Menghitung a", "Data a"],
-        ["PROGRAM DUKUNGAN MANAJEMEN [076.01.WA]"],
-        ["1.", "Persentase b", "Menghitung b", "Data bersumber dari Divisi Perencanaan, Data, dan"],
-        [],
-        [None, None, None, "Informasi KPU Kota Banjarbaru."],
-    ], merges=["A3:D3", "A5:D5"])
+    path = xlsx(
+        [
+            ["No.", "Uraian", "Cara Penghitungan", "Sumber Data"],
+            ["1", "2", "3", "4"],
+            ["PROGRAM PENYELENGGARAAN PEMILU [076.01.CQ]"],
+            ["1.", "Jumlah dokumen a", "Menghitung a", "Data a"],
+            ["PROGRAM DUKUNGAN MANAJEMEN [076.01.WA]"],
+            [
+                "1.",
+                "Persentase b",
+                "Menghitung b",
+                "Data bersumber dari Divisi Perencanaan, Data, dan",
+            ],
+            [],
+            [None, None, None, "Informasi KPU Kota Banjarbaru."],
+        ],
+        merges=["A3:D3", "A5:D5"],
+    )
     report = inspect_file(path)
-    rows = [(r.get("kode_program"), r.get("program"), r.get("indikator"), r.get("cara"), r.get("sumber"))
-            for r in report.tables[0].records]
+    rows = [
+        (
+            r.get("kode_program"),
+            r.get("program"),
+            r.get("indikator"),
+            r.get("cara"),
+            r.get("sumber"),
+        )
+        for r in report.tables[0].records
+    ]
     assert rows == [
-        ("076.01.CQ", "PROGRAM PENYELENGGARAAN PEMILU", "Jumlah dokumen a", "Menghitung a", "Data a"),
-        ("076.01.WA", "PROGRAM DUKUNGAN MANAJEMEN", "Persentase b", "Menghitung b",
-         "Data bersumber dari Divisi Perencanaan, Data, dan Informasi KPU Kota Banjarbaru."),
+        (
+            "076.01.CQ",
+            "PROGRAM PENYELENGGARAAN PEMILU",
+            "Jumlah dokumen a",
+            "Menghitung a",
+            "Data a",
+        ),
+        (
+            "076.01.WA",
+            "PROGRAM DUKUNGAN MANAJEMEN",
+            "Persentase b",
+            "Menghitung b",
+            "Data bersumber dari Divisi Perencanaan, Data, dan Informasi KPU Kota Banjarbaru.",
+        ),
     ]
     assert report.tables[0].row_kinds["continuation"] == 1
 
@@ -188,10 +250,12 @@ def test_anggaran_amounts_in_every_spelling_and_the_declared_total(tmp_path):
 
 
 def test_header_words_vary_and_extra_columns_are_kept(xlsx):
-    path = xlsx([
-        ["No. ", "SASARAN\nSTRATEGIS ", "Indikator  Kinerja", "target", "Satuan", "Keterangan"],
-        ["1", "S", "Persentase a", "90", "persen", "catatan"],
-    ])
+    path = xlsx(
+        [
+            ["No. ", "SASARAN\nSTRATEGIS ", "Indikator  Kinerja", "target", "Satuan", "Keterangan"],
+            ["1", "S", "Persentase a", "90", "persen", "catatan"],
+        ]
+    )
     table = inspect_file(path).tables[0]
     assert table.kind == "rkt"
     record = table.records[0]
@@ -200,24 +264,47 @@ def test_header_words_vary_and_extra_columns_are_kept(xlsx):
 
 
 def test_table_beside_another_table(xlsx):
-    path = xlsx([
-        ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", None, "No", "Program", "Anggaran"],
-        ["1.", "Terlaksananya A", "Persentase a", "100%", None, "1", "Program A", 5_000],
-        [None, None, "Persentase b", "90%", None, "2", "Program B", 7_000],
-    ])
+    path = xlsx(
+        [
+            [
+                "No",
+                "Sasaran Kegiatan",
+                "Indikator Kinerja",
+                "Target",
+                None,
+                "No",
+                "Program",
+                "Anggaran",
+            ],
+            ["1.", "Terlaksananya A", "Persentase a", "100%", None, "1", "Program A", 5_000],
+            [None, None, "Persentase b", "90%", None, "2", "Program B", 7_000],
+        ]
+    )
     report = inspect_file(path)
     assert [(t.kind, t.first_col, t.last_col, t.rows) for t in report.tables] == [
-        ("rkt-sekretariat", 1, 4, 2), ("anggaran", 6, 8, 2)]
+        ("rkt-sekretariat", 1, 4, 2),
+        ("anggaran", 6, 8, 2),
+    ]
     assert report.tables[1].total == 12_000
     assert [r.cells["anggaran"] for r in report.tables[1].records] == ["H2", "H3"]
 
 
 def test_table_found_wherever_it_starts(xlsx):
-    path = xlsx([[], [], [None, None, None, "No", "Program", "Anggaran"],
-                 [None, None, None, "1", "Program A", 1_000]])
+    path = xlsx(
+        [
+            [],
+            [],
+            [None, None, None, "No", "Program", "Anggaran"],
+            [None, None, None, "1", "Program A", 1_000],
+        ]
+    )
     table = inspect_file(path).tables[0]
     assert (table.kind, table.header_row, table.first_col, table.records[0].cells["program"]) == (
-        "anggaran", 3, 4, "E4")
+        "anggaran",
+        3,
+        4,
+        "E4",
+    )
 
 
 def test_a_row_that_cannot_be_placed_is_reported(xlsx):
@@ -228,14 +315,28 @@ def test_a_row_that_cannot_be_placed_is_reported(xlsx):
 
 
 def test_every_non_blank_row_is_accounted_for(xlsx):
-    path = xlsx([
-        ["RENCANA KINERJA TAHUN 2024"], HEAD, ["(1)", "(2)", "(3)", "(4)"],
-        ["1", "Mewujudkan X"], [None, "Terwujudnya A", "Persentase a", "90%"], [],
-        HEAD, [None, None, "Persentase b", "80%"], ["Catatan"],
-    ])
+    path = xlsx(
+        [
+            ["RENCANA KINERJA TAHUN 2024"],
+            HEAD,
+            ["(1)", "(2)", "(3)", "(4)"],
+            ["1", "Mewujudkan X"],
+            [None, "Terwujudnya A", "Persentase a", "90%"],
+            [],
+            HEAD,
+            [None, None, "Persentase b", "80%"],
+            ["Catatan"],
+        ]
+    )
     table = inspect_file(path).tables[0]
-    assert dict(table.row_kinds) == {"numbering": 1, "group": 1, "record": 2, "blank": 1,
-                                     "header-repeat": 1, "unplaced": 1}
+    assert dict(table.row_kinds) == {
+        "numbering": 1,
+        "group": 1,
+        "record": 2,
+        "blank": 1,
+        "header-repeat": 1,
+        "unplaced": 1,
+    }
 
 
 def test_no_table_anywhere(xlsx):

@@ -27,8 +27,11 @@ def test_banjarmasin_tables_office_year_and_the_016_target():
     (file,) = data["files"]
     assert (file["office"], file["year"], file["readable"]) == ("KPU Kota Banjarmasin", 2024, True)
     summary = [(t["sheet"], t["kind"], t["rows"]) for t in file["tables"]]
-    assert summary == [("RKT KPU", "rkt", 13), ("RKT Sekretariat", "rkt-sekretariat", 18),
-                       ("Anggaran", "anggaran", 9)]
+    assert summary == [
+        ("RKT KPU", "rkt", 13),
+        ("RKT Sekretariat", "rkt-sekretariat", 18),
+        ("Anggaran", "anggaran", 9),
+    ]
     assert file["tables"][2]["total"] == 43_484_684_000
     assert file["tables"][0]["header_row"] == 4
     targets = [r["target"] for r in file["tables"][0]["records"]]
@@ -44,7 +47,8 @@ def test_banjarbaru_iku_programs_and_split_sumber_data():
     assert codes == ["076.01.CQ"] * 3 + ["076.01.WA"] * 5
     assert table["records"][-1]["sumber"] == (
         "Data bersumber dari kegiatan Data dan Informasi yang dilaksanakan Divisi Perencanaan, "
-        "Data, dan Informasi KPU Kota Banjarbaru.")
+        "Data, dan Informasi KPU Kota Banjarbaru."
+    )
 
 
 def test_cli_json_equals_the_library():
@@ -55,16 +59,31 @@ def test_cli_json_equals_the_library():
 @pytest.mark.parametrize(
     ("name", "office", "kinds"),
     [
-        ("KPU Kabupaten Tapin - RKT 2024.xlsx", "KPU Kabupaten Tapin",
-         [("rkt", 7), ("rkt-sekretariat", 6), ("anggaran", 4)]),
-        ("KPU Kabupaten Tanah Laut - RKT dan IKU 2024.xlsx", "KPU Kabupaten Tanah Laut",
-         [("rkt-sekretariat", 6), ("anggaran", 4), ("iku", 2)]),
-        ("KPU Kabupaten Banjar - RKT Sekretariat 2024.xls", "KPU Kabupaten Banjar",
-         [("rkt-sekretariat", 6), ("anggaran", 4)]),
-        ("KPU Kabupaten Hulu Sungai Selatan - IKU 2024.ods", "KPU Kabupaten Hulu Sungai Selatan",
-         [("iku", 3)]),
-        ("KPU Kabupaten Kotabaru - RKT 2024.xlsx", "KPU Kabupaten Kotabaru",
-         [("rkt", 6), ("anggaran", 2)]),
+        (
+            "KPU Kabupaten Tapin - RKT 2024.xlsx",
+            "KPU Kabupaten Tapin",
+            [("rkt", 7), ("rkt-sekretariat", 6), ("anggaran", 4)],
+        ),
+        (
+            "KPU Kabupaten Tanah Laut - RKT dan IKU 2024.xlsx",
+            "KPU Kabupaten Tanah Laut",
+            [("rkt-sekretariat", 6), ("anggaran", 4), ("iku", 2)],
+        ),
+        (
+            "KPU Kabupaten Banjar - RKT Sekretariat 2024.xls",
+            "KPU Kabupaten Banjar",
+            [("rkt-sekretariat", 6), ("anggaran", 4)],
+        ),
+        (
+            "KPU Kabupaten Hulu Sungai Selatan - IKU 2024.ods",
+            "KPU Kabupaten Hulu Sungai Selatan",
+            [("iku", 3)],
+        ),
+        (
+            "KPU Kabupaten Kotabaru - RKT 2024.xlsx",
+            "KPU Kabupaten Kotabaru",
+            [("rkt", 6), ("anggaran", 2)],
+        ),
     ],
 )
 def test_other_office_layouts(name, office, kinds):
@@ -77,8 +96,11 @@ def test_same_plan_reads_the_same_in_xlsx_xls_and_layouts():
     """Tapin (merged cells, percent-formatted numbers), Tanah Laut (text targets, page break)
     and Banjar (.xls, side by side) hold the same secretariat plan and budget."""
     plans = []
-    for name in ("KPU Kabupaten Tapin - RKT 2024.xlsx", "KPU Kabupaten Tanah Laut - RKT dan IKU 2024.xlsx",
-                 "KPU Kabupaten Banjar - RKT Sekretariat 2024.xls"):
+    for name in (
+        "KPU Kabupaten Tapin - RKT 2024.xlsx",
+        "KPU Kabupaten Tanah Laut - RKT dan IKU 2024.xlsx",
+        "KPU Kabupaten Banjar - RKT Sekretariat 2024.xls",
+    ):
         report = inspect_file(SAMPLES / name)
         (sek,) = report.tables_of("rkt-sekretariat")
         (ang,) = report.tables_of("anggaran")

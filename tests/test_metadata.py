@@ -1,0 +1,49 @@
+import pytest
+
+from kinerja_xl.metadata import office_from_filename, office_from_texts, year_from_texts
+
+
+@pytest.mark.parametrize(
+    ("texts", "office", "code"),
+    [
+        (["KOMISI PEMILIHAN UMUM KOTA BANJARMASIN"], "KPU Kota Banjarmasin", "63.71"),
+        (["Nama / Unit Organisasi : KPU Kota Banjarbaru"], "KPU Kota Banjarbaru", "63.72"),
+        (["KETUA KPU KOTA BANJAR BARU"], "KPU Kota Banjarbaru", "63.72"),
+        (["RENCANA KINERJA TAHUN 2024 KPU KABUPATEN KOTA BARU"], "KPU Kabupaten Kotabaru", "63.02"),
+        (["SEKRETARIAT KPU KOTA BARU"], "KPU Kabupaten Kotabaru", "63.02"),
+        (["KPU Kab. Hulu Sungai Selatan"], "KPU Kabupaten Hulu Sungai Selatan", "63.06"),
+        (["KOMISI PEMILIHAN UMUM KABUPATEN BANJAR"], "KPU Kabupaten Banjar", "63.03"),
+        # an indicator that speaks of offices in general names none of them
+        (["Persentase KPU Kabupaten/Kota yang mampu", "KPU KABUPATEN TAPIN"], "KPU Kabupaten Tapin",
+         "63.05"),
+        (["KOMISI PEMILIHAN UMUM KOTA SAMARINDA"], "KPU Kota Samarinda", None),
+    ],
+)
+def test_office_from_titles_identity_and_signature_lines(texts, office, code):
+    assert office_from_texts(texts) == (office, code)
+
+
+@pytest.mark.parametrize(
+    ("stem", "office"),
+    [
+        ("KPU Kota Banjarmasin - RKT 2024", "KPU Kota Banjarmasin"),
+        ("RKT_2024_Tapin", "KPU Kabupaten Tapin"),
+        ("iku hss 2024", "KPU Kabupaten Hulu Sungai Selatan"),
+        ("rkt_tanah_bumbu", "KPU Kabupaten Tanah Bumbu"),
+    ],
+)
+def test_office_from_file_name(stem, office):
+    assert office_from_filename(stem)[0] == office
+
+
+@pytest.mark.parametrize(
+    ("texts", "year"),
+    [
+        (["RENCANA KINERJA TAHUN 2024"], 2024),
+        (["Banjarbaru, 2 Januari 2025"], 2025),
+        (["INDIKATOR KINERJA UTAMA", "Tahun Anggaran 2026"], 2026),
+        (["tanpa tahun"], None),
+    ],
+)
+def test_year(texts, year):
+    assert year_from_texts(texts) == year
