@@ -73,3 +73,104 @@ def inspect(
     else:
         typer.echo(inspect_text(report, lang.value))
     raise typer.Exit(2 if not report.readable else 0)
+
+
+def _progress(quiet: bool, total_hint: int):
+    """A rich progress bar on stderr for batches; nothing when quiet or not on a terminal."""
+    if quiet or total_hint < 2 or not sys.stderr.isatty():
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = progress.add_task("membaca", total=total_hint)
+
+    def advance(path: Path, index: int, total: int) -> None:
+        progress.update(task, completed=index - 1, total=total, description=path.name[:40])
+
+    return progress, advance
+
+
+def _stderr(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Workbooks or folders (every .xlsx, .xlsm, .xls, .ods below)."),
+    ],
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text or json")
+    ] = OutputFormat.text,
+    lang: Annotated[Lang, typer.Option("--lang", help="id (Bahasa Indonesia) or en")] = Lang.id,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate", help="Write an annotated copy of each workbook into this folder."
+        ),
+    ] = None,
+    schemas: Annotated[
+        Path | None, typer.Option("--schemas", help="Use the rules in this folder instead.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Check workbooks and name every wrong cell, with what a valid value looks like.
+
+    Exit code 0: no errors (warnings allowed); 1: at least one error; 2: a file could not be read.
+
+    Example:  kinerja-xl check kiriman/ --annotate diperiksa/
+    """
+    from .discover import discover
+    from .pipeline import check_files
+    from .report import BatchReport, check_text
+    from .validate import load_rules
+
+    try:
+        rules = load_rules(schemas)
+    except (OSError, ValueError, KeyError) as exc:
+        _stderr(f"kinerja-xl: aturan di '{schemas}' tidak dapat dibaca: {exc}")
+        raise typer.Exit(2) from exc
+    found = discover(paths)
+    progress, advance = _progress(quiet, len(found.files))
+    if progress:
+        progress.start()
+    try:
+        reports = check_files(found.files, rules, advance)
+    finally:
+        if progress:
+            progress.stop()
+    batch = BatchReport(files=reports, skipped=found.skipped)
+    if annotate is not None:
+        _write_annotations(batch, annotate, lang.value)
+    if format == OutputFormat.json:
+        _emit_json(batch.to_dict(lang.value))
+    else:
+        typer.echo(check_text(batch, lang.value))
+    raise typer.Exit(batch.exit_code if found.files else 2)
+
+
+def _write_annotations(batch, folder: Path, lang: str) -> None:
+    from .annotate import annotate as annotate_copy
+    from .write import OutputError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _stderr(f"kinerja-xl: folder '{folder}' tidak dapat dibuat: {exc.strerror}")
+        raise typer.Exit(2) from exc
+    for report in batch.files:
+        if not report.readable:
+            continue
+        try:
+            written = annotate_copy(report, folder, lang)
+            _stderr(f"salinan bertanda: {written}")
+        except (OutputError, OSError, ValueError) as exc:
+            _stderr(f"kinerja-xl: salinan bertanda untuk '{report.path}' gagal ditulis: {exc}")

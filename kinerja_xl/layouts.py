@@ -276,8 +276,15 @@ def _rkt_row(state: TableState, view: RowView, following: RowView | None) -> str
     )
     if "target" in view.by_role:
         record.target = _target_of(view.by_role["target"])
-        record.cells["target"] = view.ref("target")
+    _point_at_columns(record, state.table, ("indikator", "target"))
     return "record"
+
+
+def _point_at_columns(record: Record, table: Table, roles: tuple[str, ...]) -> None:
+    """An empty field still has a cell: the one in its column, where the value belongs."""
+    for role in roles:
+        if role in table.columns:
+            record.cells.setdefault(role, f"{column_letter(table.columns[role])}{record.row}")
 
 
 def _rkt_group_row(
@@ -305,6 +312,7 @@ def _rkt_group_row(
     _set_text(record, "sasaran", state.sasaran)
     record.values["indikator"] = None
     record.values["satuan"] = None
+    _point_at_columns(record, state.table, ("indikator", "target"))
     return "record"
 
 
@@ -358,9 +366,9 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
     record.values["kelompok"] = state.program[0] if state.program else None
     _set_text(record, "kode", (view.text("kode"), view.ref("kode")) if view.text("kode") else None)
     _set_text(record, "program", (program, view.ref("program")) if program else None)
-    record.cells["anggaran"] = (
-        amount_cell.ref if amount_cell else f"{column_letter(table.columns['anggaran'])}{view.row}"
-    )
+    if amount_cell:
+        record.cells["anggaran"] = amount_cell.ref
+    _point_at_columns(record, table, ("program", "anggaran"))
     record.amount = _amount_of(amount_cell) if amount_cell else None
     return "record"
 
@@ -405,8 +413,7 @@ def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str
     record.values["indikator"], record.cells["indikator"] = uraian, view.ref(text_role)
     for role in ("cara", "sumber"):
         _set_text(record, role, (view.text(role), view.ref(role)) if view.text(role) else None)
-        if role not in record.cells and role in state.table.columns:
-            record.cells[role] = f"{column_letter(state.table.columns[role])}{view.row}"
+    _point_at_columns(record, state.table, ("cara", "sumber"))
     return "record"
 
 

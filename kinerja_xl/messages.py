@@ -29,13 +29,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "'NO | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET'.",
     },
     "target-missing": {
-        "id": 'Indikator "{indicator}" belum memiliki target. Isi target, mis. {expected}.',
-        "en": 'Indicator "{indicator}" has no target. Fill in a target, e.g. {expected}.',
+        "id": 'Indikator "{indicator}" belum memiliki target. Isi dengan {expected}.',
+        "en": 'Indicator "{indicator}" has no target. Fill in {expected}.',
     },
     "target-unparseable": {
-        "id": "Target '{value}' tidak dikenali{why_id}. Tulis angka, persen atau kategori, mis. {expected}.",
-        "en": "Target '{value}' is not recognised{why_en}. Write a number, a percentage or a "
-        "category, e.g. {expected}.",
+        "id": "Target '{value}' tidak dikenali{why_id}. Tulis {expected}.",
+        "en": "Target '{value}' is not recognised{why_en}. Write {expected}.",
     },
     "target-out-of-range": {
         "id": "Target '{value}' di luar rentang yang sah ({expected}) untuk \"{indicator}\".",
@@ -215,8 +214,10 @@ def _derived(issue: Issue, lang: str) -> dict[str, str]:
     if issue.code == "file-unreadable":
         reason = UNREADABLE_REASONS.get(p.get("reason", ""), UNREADABLE_REASONS["corrupt"])
         derived["reason_text"] = reason[lang].format(detail=p.get("detail", ""))
-    if lang == "en" and "expected_en" in p:
-        derived["expected"] = p["expected_en"]
+    if lang == "en":
+        for key in ("expected", "found"):
+            if f"{key}_en" in p:
+                derived[key] = p[f"{key}_en"]
     return derived
 
 

@@ -1,20 +1,26 @@
-"""The visible pipeline: discover → read → locate → (validate) → report.
+"""The visible pipeline: discover → read → locate → validate → report.
 
 `inspect_file` reads one workbook into a `FileReport` (tables, records, reading issues);
-`check.py` adds the validation issues on top of it.
+`check_files` validates many at once (pandera over the concatenated tables, then the
+cross-row rules) and adds those issues to each report.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
-from .grid import Sheet, Workbook
+from .discover import discover
+from .grid import Sheet, Workbook, parse_a1
 from .issues import Issue
 from .layouts import build_tables
 from .metadata import office_from_filename, office_from_texts, year_from_texts
 from .read import ReadLimits, UnreadableWorkbook, open_workbook
 from .records import FileReport, Table
+from .report import BatchReport
+from .rules import apply_file_rules
+from .validate import Rules, load_rules, validate_reports
 
 
 def inspect_file(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> FileReport:
@@ -74,3 +80,50 @@ def _fill_metadata(report: FileReport, context: list[str]) -> None:
     if office:
         report.office, report.office_code = office
     report.year = year_from_texts([*context, stem])
+
+
+ProgressCallback = Callable[[Path, int, int], None]
+
+
+def check_files(
+    paths: list[Path],
+    rules: Rules | None = None,
+    progress: ProgressCallback | None = None,
+    limits: ReadLimits | None = None,
+) -> list[FileReport]:
+    """Read every file, validate all readable ones together, then apply the file rules."""
+    reports = []
+    for index, path in enumerate(paths, start=1):
+        if progress:
+            progress(path, index, len(paths))
+        reports.append(inspect_file(path, limits))
+    readable = [r for r in reports if r.readable]
+    validate_reports(readable, rules or load_rules())
+    for report in readable:
+        apply_file_rules(report)
+        report.issues = order_issues(report)
+    return reports
+
+
+def check_paths(
+    arguments: list[Path], rules: Rules | None = None, progress: ProgressCallback | None = None
+) -> BatchReport:
+    """Files and folders in, one report per workbook (and what was skipped) out."""
+    found = discover(arguments)
+    return BatchReport(files=check_files(found.files, rules, progress), skipped=found.skipped)
+
+
+def order_issues(report: FileReport) -> list[Issue]:
+    """Workbook-level issues first, then by sheet (in workbook order), row and column; once each."""
+    sheet_order = {t.sheet: i for i, t in reversed(list(enumerate(report.tables)))}
+    unique = list(dict.fromkeys(report.issues))
+
+    def key(issue: Issue) -> tuple[int, int, int, str]:
+        try:
+            row, col = parse_a1(issue.cell or "")
+        except ValueError:
+            row, col = 0, 0
+        sheet = -1 if issue.sheet is None else sheet_order.get(issue.sheet, len(sheet_order))
+        return sheet, row, col, issue.code
+
+    return sorted(unique, key=key)

@@ -1,0 +1,149 @@
+"""The pandera checks that `schemas/*.yaml` refer to by name.
+
+Each check takes a whole table (all rows of all files at once) and returns one boolean per
+row: True where the row passes. `CHECK_ISSUES` says which issue code a failing row raises,
+at which field's cell, and with which severity.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+import pandera.extensions as extensions
+
+CATEGORY_UNITS = ("predikat", "opini", "kategori")
+
+# check name -> (issue code, field whose cell is reported, severity or None for the default)
+CHECK_ISSUES: dict[str, tuple[str, str, str | None]] = {
+    "indicator_present": ("indicator-missing", "indikator", None),
+    "target_present": ("target-missing", "target", None),
+    "target_readable": ("target-unparseable", "target", None),
+    "target_formula_has_value": ("formula-no-value", "target", None),
+    "target_in_range": ("target-out-of-range", "target", None),
+    "target_category_valid": ("target-invalid-category", "target", None),
+    "target_unit_fits": ("target-unit-mismatch", "target", "error"),
+    "target_unit_fits_well": ("target-unit-mismatch", "target", "warning"),
+    "amount_present": ("budget-unparseable", "anggaran", None),
+    "amount_readable": ("budget-unparseable", "anggaran", None),
+    "amount_formula_has_value": ("formula-no-value", "anggaran", None),
+    "amount_not_negative": ("budget-negative", "anggaran", None),
+    "cara_present": ("iku-field-missing", "cara", None),
+    "sumber_present": ("iku-field-missing", "sumber", None),
+    "program_code_valid": ("program-code-invalid", "program", None),
+}
+
+
+def _present(series: pd.Series) -> pd.Series:
+    return series.notna() & (series.astype("string").str.strip() != "")
+
+
+def _register(*statistics: str):
+    return extensions.register_check_method(
+        statistics=list(statistics), supported_types=pd.DataFrame
+    )
+
+
+@_register()
+def indicator_present(df: pd.DataFrame) -> pd.Series:
+    return _present(df["indikator"])
+
+
+@_register()
+def target_present(df: pd.DataFrame) -> pd.Series:
+    # an indicator-less row is reported as such; its missing target is not a second issue
+    return _present(df["target_text"]) | ~_present(df["indikator"])
+
+
+@_register()
+def target_readable(df: pd.DataFrame) -> pd.Series:
+    return ~df["target_problem"].isin(["unparseable", "date", "error"])
+
+
+@_register()
+def target_formula_has_value(df: pd.DataFrame) -> pd.Series:
+    return df["target_problem"] != "formula-no-value"
+
+
+def checked_kind(df: pd.DataFrame) -> pd.Series:
+    """The kind a target is held to: the indicator's, else the target's own."""
+    own = df["target_unit"].where(df["target_unit"].isin(["persen", "jumlah"]))
+    return df["expected"].fillna(own)
+
+
+@_register("ranges")
+def target_in_range(df: pd.DataFrame, *, ranges: dict[str, list[Any]]) -> pd.Series:
+    kind, value = checked_kind(df), df["target_value"]
+    numeric = df["target_unit"].isin(["persen", "angka", "jumlah"]) & value.notna()
+    ok = pd.Series(True, index=df.index)
+    for name, (low, high) in ranges.items():
+        applies = numeric & (kind == name)
+        below = value < low if low is not None else False
+        above = value > high if high is not None else False
+        ok &= ~(applies & (below | above))
+    return ok
+
+
+@_register("categories")
+def target_category_valid(df: pd.DataFrame, *, categories: dict[str, list[str]]) -> pd.Series:
+    ok = pd.Series(True, index=df.index)
+    for name, allowed in categories.items():
+        applies = (df["expected"] == name) & df["target_unit"].isin(CATEGORY_UNITS)
+        ok &= ~(applies & ~df["target_code"].isin(allowed))
+    return ok
+
+
+@_register("fits")
+def target_unit_fits(df: pd.DataFrame, *, fits: dict[str, list[str]]) -> pd.Series:
+    ok = pd.Series(True, index=df.index)
+    found = df["target_unit"]
+    for name, allowed in fits.items():
+        ok &= ~((df["expected"] == name) & found.notna() & ~found.isin(allowed))
+    return ok
+
+
+@_register("fits_badly")
+def target_unit_fits_well(df: pd.DataFrame, *, fits_badly: dict[str, list[str]]) -> pd.Series:
+    ok = pd.Series(True, index=df.index)
+    for name, poor in fits_badly.items():
+        ok &= ~((df["expected"] == name) & df["target_unit"].isin(poor))
+    return ok
+
+
+@_register()
+def amount_present(df: pd.DataFrame) -> pd.Series:
+    return df["amount_value"].notna() | df["amount_problem"].notna()
+
+
+@_register()
+def amount_readable(df: pd.DataFrame) -> pd.Series:
+    return ~df["amount_problem"].isin(["unparseable", "fraction", "date", "error"])
+
+
+@_register()
+def amount_formula_has_value(df: pd.DataFrame) -> pd.Series:
+    return df["amount_problem"] != "formula-no-value"
+
+
+@_register()
+def amount_not_negative(df: pd.DataFrame) -> pd.Series:
+    return ~(df["amount_value"].fillna(0) < 0)
+
+
+@_register()
+def cara_present(df: pd.DataFrame) -> pd.Series:
+    return _present(df["cara"])
+
+
+@_register()
+def sumber_present(df: pd.DataFrame) -> pd.Series:
+    return _present(df["sumber"])
+
+
+@_register("pattern")
+def program_code_valid(df: pd.DataFrame, *, pattern: str) -> pd.Series:
+    code = df["kode_program"]
+    return code.isna() | code.astype("string").str.fullmatch(re.compile(pattern).pattern).fillna(
+        False
+    ).astype(bool)

@@ -1,0 +1,140 @@
+"""Tolerant matching of names written by different people.
+
+* `match_names` pairs a secretariat's sasaran kegiatan with its budget programs
+  ("Terbentuknya Badan Adhoc …" ≡ "Pembentukan Badan Adhoc"), forgiving leading words
+  and small spelling slips ("Penyelenggaraaan").
+* `indicator_key` makes indicators of different offices comparable by replacing the office's
+  own name ("Persentase KPU Kota Banjarmasin yang …" ≡ "Persentase KPU Kabupaten Tapin yang …").
+* `name_key` is the normalised program name used to line budgets up across offices.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from .metadata import KALSEL_OFFICES
+from .normalise import clean_text
+
+LEADING_WORDS = {
+    "terlaksananya",
+    "telaksananya",
+    "terlaksanakannya",
+    "terbentuknya",
+    "terwujudnya",
+    "terfasilitasinya",
+    "tersedianya",
+    "terselenggaranya",
+    "tercapainya",
+    "meningkatnya",
+    "terkelolanya",
+    "kegiatan",
+    "masa",
+    "program",
+    "dukungan",
+}
+STOP_WORDS = {
+    "dan",
+    "serta",
+    "yang",
+    "di",
+    "dalam",
+    "untuk",
+    "dengan",
+    "atau",
+    "pada",
+    "ke",
+    "dari",
+    "oleh",
+    "sesuai",
+    "baik",
+    "tepat",
+    "efektif",
+    "efisien",
+    "dapat",
+    "rangka",
+    "secara",
+    "the",
+    "of",
+}
+PREFIXES = ("penye", "peng", "peny", "pem", "pen", "per", "pe", "ter", "ke", "me")
+MATCH_THRESHOLD = 0.6
+
+
+def stem(word: str) -> str:
+    """A crude Indonesian stem, enough to equate 'Pembentukan' and 'Terbentuknya'."""
+    for suffix in ("nya", "an", "kan"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 5:
+            word = word[: -len(suffix)]
+            break
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            return word[len(prefix) :]
+    return word
+
+
+def content_tokens(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", clean_text(text).lower())
+    while words and words[0] in LEADING_WORDS:
+        words = words[1:]
+    return [stem(w) for w in words if w not in STOP_WORDS and w not in LEADING_WORDS]
+
+
+def _same_token(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.85)
+
+
+def coverage(short: list[str], long: list[str]) -> float:
+    """Share of `short`'s tokens found in `long`."""
+    if not short:
+        return 0.0
+    return sum(1 for s in short if any(_same_token(s, t) for t in long)) / len(short)
+
+
+def match_names(left: list[str], right: list[str]) -> list[tuple[int, int]]:
+    """One-to-one pairs (i, j) of names that describe the same thing, best pairs first."""
+    left_tokens = [content_tokens(t) for t in left]
+    right_tokens = [content_tokens(t) for t in right]
+    scored = []
+    for i, lt in enumerate(left_tokens):
+        for j, rt in enumerate(right_tokens):
+            short, long = (lt, rt) if len(lt) <= len(rt) else (rt, lt)
+            score = coverage(short, long)
+            if score >= MATCH_THRESHOLD:
+                scored.append((-score, abs(i - j), i, j))
+    pairs: list[tuple[int, int]] = []
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    for _score, _distance, i, j in sorted(scored):
+        if i not in used_left and j not in used_right:
+            pairs.append((i, j))
+            used_left.add(i)
+            used_right.add(j)
+    return sorted(pairs)
+
+
+def _office_name_pattern() -> re.Pattern[str]:
+    names = sorted(
+        {n for o in KALSEL_OFFICES for n in (o.name, *o.aliases) if len(n) > 3},
+        key=len,
+        reverse=True,
+    )
+    known = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"\b(?:kpu|komisi pemilihan umum)\s+(?:kota|kabupaten|kab\.?)\s+(?:{known}|[a-z]+(?=\s+yang\b))",
+        re.IGNORECASE,
+    )
+
+
+OFFICE_IN_INDICATOR = _office_name_pattern()
+
+
+def indicator_key(text: str | None) -> str:
+    """Case, spacing, final punctuation and the office's own name do not matter."""
+    lowered = OFFICE_IN_INDICATOR.sub("kpu {satker}", clean_text(text))
+    lowered = re.sub(r"\s+", " ", lowered.lower()).strip(" .;,")
+    return lowered
+
+
+def name_key(text: str | None) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", clean_text(text).lower()))

@@ -1,0 +1,120 @@
+"""Rules that look across rows or tables, one small generator each.
+
+Row-by-row rules live in `schemas/` (pandera); these need a whole table or a whole file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from .grid import column_letter
+from .issues import Issue
+from .matching import indicator_key, match_names
+from .normalise import format_rupiah
+from .records import FileReport, Table
+
+
+def table_empty(report: FileReport) -> Iterator[Issue]:
+    for table in report.tables:
+        if not table.records:
+            cell = f"{column_letter(table.first_col)}{table.header_row}"
+            yield Issue.make("table-empty", table.sheet, cell, None, kind=table.kind)
+
+
+def duplicate_indicators(report: FileReport) -> Iterator[Issue]:
+    for table in report.tables:
+        if table.kind == "anggaran":
+            continue
+        first_seen: dict[tuple[str | None, str], str] = {}
+        for record in table.records:
+            text = record.get("indikator")
+            if not text:
+                continue
+            # IKU indicators repeat legitimately under different programs
+            key = (record.get("kode_program") if table.kind == "iku" else None, indicator_key(text))
+            cell = record.cell_of("indikator")
+            if key in first_seen:
+                yield Issue.make(
+                    "duplicate-indicator",
+                    table.sheet,
+                    cell,
+                    text,
+                    indicator=text,
+                    first=first_seen[key],
+                )
+            else:
+                first_seen[key] = cell
+
+
+def budget_totals(report: FileReport) -> Iterator[Issue]:
+    for table in report.tables_of("anggaran"):
+        declared, cell = table.declared_total, table.declared_total_cell
+        if declared is None:
+            continue
+        if declared.problem == "formula-no-value":
+            yield Issue.make("formula-no-value", table.sheet, cell, declared.text)
+        elif declared.value is None:
+            yield Issue.make(
+                "budget-unparseable",
+                table.sheet,
+                cell,
+                declared.text,
+                why=declared.problem or "empty",
+            )
+        elif declared.value != table.total:
+            yield _total_mismatch(table, declared.value)
+
+
+def _total_mismatch(table: Table, declared: int) -> Issue:
+    lines = table.total or 0
+    return Issue.make(
+        "budget-total-mismatch",
+        table.sheet,
+        table.declared_total_cell,
+        format_rupiah(declared),
+        expected=format_rupiah(lines),
+        difference=format_rupiah(declared - lines),
+    )
+
+
+def budget_program_unmatched(report: FileReport) -> Iterator[Issue]:
+    """Each secretariat sasaran kegiatan should have its budget program, and the reverse."""
+    sekretariat = report.tables_of("rkt-sekretariat")
+    anggaran = report.tables_of("anggaran")
+    if not sekretariat or not anggaran:
+        return
+    sasaran = _distinct(
+        (r.get("sasaran"), r.sheet, r.cell_of("sasaran")) for t in sekretariat for r in t.records
+    )
+    programs = _distinct(
+        (r.get("program"), r.sheet, r.cell_of("program")) for t in anggaran for r in t.records
+    )
+    pairs = match_names([s[0] for s in sasaran], [p[0] for p in programs])
+    matched_left, matched_right = {i for i, _ in pairs}, {j for _, j in pairs}
+    for i, (text, sheet, cell) in enumerate(sasaran):
+        if i not in matched_left:
+            yield Issue.make("budget-program-unmatched", sheet, cell, text, side="sasaran")
+    for j, (text, sheet, cell) in enumerate(programs):
+        if j not in matched_right:
+            yield Issue.make("budget-program-unmatched", sheet, cell, text, side="program")
+
+
+def _distinct(items) -> list[tuple[str, str, str]]:
+    seen: dict[str, tuple[str, str, str]] = {}
+    for text, sheet, cell in items:
+        if text and text not in seen:
+            seen[text] = (text, sheet, cell)
+    return list(seen.values())
+
+
+FILE_RULES: tuple[Callable[[FileReport], Iterator[Issue]], ...] = (
+    table_empty,
+    duplicate_indicators,
+    budget_totals,
+    budget_program_unmatched,
+)
+
+
+def apply_file_rules(report: FileReport) -> None:
+    for rule in FILE_RULES:
+        report.issues.extend(rule(report))
