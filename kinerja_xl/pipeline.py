@@ -34,6 +34,7 @@ def inspect_file(path: str | os.PathLike[str], limits: ReadLimits | None = None)
         detail = exc.detail if isinstance(exc, UnreadableWorkbook) else str(exc)
         report.readable = False
         report.issues.append(Issue.make("file-unreadable", reason=reason, detail=detail))
+        _fill_metadata(report, [])  # the file name may still say whose file it is
         return report
     report.file_format = workbook.file_format
     context: list[str] = []

@@ -136,10 +136,11 @@ def _failures(schema: Any, frame: Any) -> list[tuple[str, int]]:
     except errors.SchemaErrors as exc:
         cases = exc.failure_cases
         names = cases["check"].astype(str).str.split("(").str[0]
+        known = _known_checks()
         pairs = {
-            (name, int(i))
-            for name, i in zip(names, cases["index"])
-            if i is not None and name in _known_checks()
+            (name, int(index))
+            for name, index in zip(names, cases["index"], strict=True)
+            if name in known and isinstance(index, int | float) and index == index  # not NaN
         }
         return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
     return []

@@ -172,11 +172,13 @@ def banjarbaru() -> None:
 
 
 if __name__ == "__main__":
+    from faulty_samples import write_faulty_samples
     from other_offices import write_other_offices
 
     banjarmasin()
     banjarbaru()
     write_other_offices(HERE)
+    write_faulty_samples(HERE / "faulty")
     print(
         "\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".xls", ".ods")))
     )

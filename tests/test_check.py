@@ -1,0 +1,225 @@
+"""`check`: cell-exact issues, exit codes, languages, annotated copies, custom rules."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import openpyxl
+import pytest
+import yaml
+from conftest import BANJARBARU, BANJARMASIN, SAMPLES, digest
+from typer.testing import CliRunner
+
+from kinerja_xl.cli import app
+from kinerja_xl.issues import CODES, Issue
+from kinerja_xl.messages import TEMPLATES
+from kinerja_xl.pipeline import check_files, check_paths
+from kinerja_xl.report import BatchReport
+from kinerja_xl.validate import default_schema_folder, load_rules
+
+runner = CliRunner()
+FAULTY = SAMPLES / "faulty"
+BALANGAN = FAULTY / "KPU Kabupaten Balangan - RKT 2024.xlsx"
+CONTRACT_ERROR_CODES = {
+    "file-unreadable", "table-not-found", "target-missing", "target-unparseable",
+    "target-out-of-range", "target-invalid-category", "target-unit-mismatch", "indicator-missing",
+    "budget-unparseable", "budget-negative", "budget-total-mismatch", "iku-field-missing",
+    "program-code-invalid", "formula-no-value",
+}
+
+
+def found(report):
+    return [(i.code, i.severity, i.sheet, i.cell) for i in report.issues]
+
+
+def run_json(*args):
+    result = runner.invoke(app, ["check", *map(str, args), "--format", "json"])
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_banjarmasin_has_only_the_two_jumlah_warnings():
+    code, data = run_json(BANJARMASIN)
+    assert code == 0
+    issues = [(i["code"], i["severity"], i["sheet"], i["cell"], i["value"])
+              for i in data["files"][0]["issues"]]
+    assert issues == [
+        ("target-unit-mismatch", "warning", "RKT Sekretariat", "D11", "100%"),
+        ("target-unit-mismatch", "warning", "RKT Sekretariat", "D24", "100%"),
+    ]
+
+
+def test_banjarbaru_iku_is_clean():
+    code, data = run_json(BANJARBARU)
+    assert code == 0 and data["files"][0]["issues"] == []
+
+
+def test_faulty_sample_reports_every_error_code_at_its_cell():
+    code, data = run_json(BALANGAN)
+    assert code == 1
+    issues = [(i["code"], i["severity"], i["sheet"], i["cell"]) for i in data["files"][0]["issues"]]
+    assert issues == [
+        ("target-out-of-range", "error", "RKT", "D4"),
+        ("target-invalid-category", "error", "RKT", "D5"),
+        ("target-unit-mismatch", "error", "RKT", "D6"),
+        ("target-missing", "error", "RKT", "D7"),
+        ("target-unparseable", "error", "RKT", "D8"),
+        ("indicator-missing", "error", "RKT", "C9"),
+        ("formula-no-value", "error", "RKT", "D10"),
+        ("target-out-of-range", "error", "RKT", "D11"),
+        ("duplicate-indicator", "warning", "RKT", "C12"),
+        ("target-unit-mismatch", "warning", "RKT", "D13"),
+        ("budget-unparseable", "error", "Anggaran", "C3"),
+        ("budget-negative", "error", "Anggaran", "C4"),
+        ("formula-no-value", "error", "Anggaran", "C5"),
+        ("budget-total-mismatch", "error", "Anggaran", "C6"),
+        ("program-code-invalid", "error", "IKU", "A2"),
+        ("iku-field-missing", "error", "IKU", "D3"),
+        ("iku-field-missing", "error", "IKU", "C4"),
+    ]
+
+
+def test_faulty_folder_covers_every_contract_error_code_and_exits_2():
+    code, data = run_json(FAULTY)
+    assert code == 2
+    raised = {i["code"] for f in data["files"] for i in f["issues"] if i["severity"] == "error"}
+    assert raised == CONTRACT_ERROR_CODES
+    by_name = {f["path"].rsplit("/", 1)[-1]: f for f in data["files"]}
+    assert by_name["Surat Pengantar KPU Kabupaten Tabalong.xlsx"]["issues"][0]["code"] == "table-not-found"
+    unreadable = by_name["KPU Kabupaten Barito Kuala - RKT 2024.xlsx"]
+    assert unreadable["readable"] is False
+    assert [i["code"] for i in unreadable["issues"]] == ["file-unreadable"]
+    assert "CSV" in unreadable["issues"][0]["message"]
+
+
+def test_an_unreadable_file_among_readable_ones(tmp_path):
+    broken = tmp_path / "rusak.xlsx"
+    broken.write_bytes(BANJARMASIN.read_bytes()[:3000])  # a truncated zip
+    code, data = run_json(BANJARMASIN, broken, BANJARBARU)
+    assert code == 2
+    files = {f["path"]: f for f in data["files"]}
+    assert files[str(broken)]["readable"] is False
+    assert len(files[str(BANJARMASIN)]["issues"]) == 2
+    assert [t["rows"] for t in files[str(BANJARMASIN)]["tables"]] == [13, 18, 9]
+    assert files[str(BANJARBARU)]["tables"][0]["rows"] == 8
+
+
+def test_cli_json_equals_the_library():
+    code, data = run_json(SAMPLES)
+    expected = check_paths([SAMPLES])
+    assert code == expected.exit_code == 2
+    assert data == expected.to_dict("id")
+
+
+def test_text_report_groups_by_sheet_and_closes_per_file_and_batch():
+    result = runner.invoke(app, ["check", str(BALANGAN)])
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "Lembar 'RKT'" in out and "Lembar 'Anggaran'" in out
+    assert "D4  [target-out-of-range] Target '120%' di luar rentang yang sah" in out
+    assert "→ 15 kesalahan, 2 peringatan" in out
+    assert out.strip().endswith("15 kesalahan, 2 peringatan.")
+
+
+def test_english_and_indonesian_messages():
+    (report,) = check_files([BALANGAN])
+    by_code: dict[str, Issue] = {}
+    for issue in report.issues:
+        by_code.setdefault(issue.code, issue)
+    assert by_code["target-out-of-range"].message("id").startswith("Target '120%' di luar rentang")
+    assert by_code["target-out-of-range"].message("en").startswith("Target '120%' is outside")
+    assert "AA, A, BB, B, CC, C atau D" in by_code["target-invalid-category"].message("id")
+    assert "AA, A, BB, B, CC, C or D" in by_code["target-invalid-category"].message("en")
+    assert "F9" in by_code["formula-no-value"].message("id")
+    assert "Rp995.000.000" in by_code["budget-total-mismatch"].message("en")
+    result = runner.invoke(app, ["check", str(BALANGAN), "--lang", "en"])
+    assert "15 errors, 2 warnings" in result.stdout
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_every_code_has_a_message_in_both_languages(code):
+    issue = Issue.make(code, "RKT", "D7", "120%", indicator="Persentase a", expected="0–100%",
+                       reason="encrypted", kind="rkt", office="KPU Kota X", kept="b.xlsx",
+                       what="rows", field="cara", side="sasaran", first="C3")
+    indonesian, english = issue.message("id"), issue.message("en")
+    assert indonesian and english and indonesian != english
+    assert "{" not in indonesian + english
+    assert set(TEMPLATES) == set(CODES)
+
+
+def test_annotated_copy_marks_every_flagged_cell_and_leaves_the_original(tmp_path):
+    before = digest(BALANGAN)
+    result = runner.invoke(app, ["check", str(BALANGAN), "--annotate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert digest(BALANGAN) == before
+    (copy,) = tmp_path.glob("*.xlsx")
+    book = openpyxl.load_workbook(copy)
+    assert book.sheetnames[0] == "Masalah"
+    (report,) = check_files([BALANGAN])
+    for issue in report.issues:
+        cell = book[issue.sheet][issue.cell]
+        assert cell.fill.fgColor.rgb.endswith("FFC7CE" if issue.severity == "error" else "FFEB9C")
+        assert f"[{issue.code}]" in cell.comment.text
+    listed = list(book["Masalah"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1], r[3]) for r in listed] == [(i.sheet, i.cell, i.code) for i in report.issues]
+    assert book["Masalah"]["B2"].hyperlink.location == "'RKT'!D4" or \
+        book["Masalah"]["B2"].hyperlink.target == "#'RKT'!D4"
+
+
+def test_annotating_an_xls_rebuilds_it_as_xlsx(tmp_path):
+    xls = SAMPLES / "KPU Kabupaten Banjar - RKT Sekretariat 2024.xls"
+    result = runner.invoke(app, ["check", str(xls), "--annotate", str(tmp_path)])
+    assert result.exit_code == 0
+    (copy,) = tmp_path.glob("*.xlsx")
+    book = openpyxl.load_workbook(copy)
+    assert book.sheetnames == ["Masalah", "Sekretariat"]
+    assert book["Sekretariat"]["B3"].value == "Sasaran Kegiatan"
+
+
+def test_other_rules_with_schemas_option(tmp_path):
+    folder = tmp_path / "aturan"
+    shutil.copytree(default_schema_folder(), folder)
+    rules = yaml.safe_load((folder / "rkt.yaml").read_text())
+    rules["checks"]["target_in_range"]["ranges"]["persen"] = [0, 150]
+    (folder / "rkt.yaml").write_text(yaml.safe_dump(rules))
+    (report,) = check_files([BALANGAN], load_rules(folder))
+    assert ("target-out-of-range", "error", "RKT", "D4") not in found(report)
+    assert ("target-out-of-range", "error", "RKT", "D11") in found(report)
+    result = runner.invoke(app, ["check", str(BALANGAN), "--schemas", str(tmp_path / "none")])
+    assert result.exit_code == 2
+
+
+def test_budget_program_unmatched_tolerates_leading_words_and_slips(xlsx):
+    path = xlsx([
+        ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", None, "No", "Program", "Anggaran"],
+        ["1.", "Terbentuknya Badan Adhoc yang tepat waktu", "Persentase a", "100%", None, "1",
+         "Pembentukan Badan Adhoc", 1_000],
+        ["2.", "Terlaksananya Penyelenggaraan Pemilu yang baik", "Persentase b", "100%", None, "2",
+         "Penyelenggaraaan Pemilu", 2_000],
+        ["3.", "Terwujudnya Layanan Hukum", "Persentase c", "100%", None, "3", "Pengadaan Logistik",
+         3_000],
+    ])
+    (report,) = check_files([path])
+    assert [(i.code, i.cell, i.value) for i in report.issues] == [
+        ("budget-program-unmatched", "B4", "Terwujudnya Layanan Hukum"),
+        ("budget-program-unmatched", "G4", "Pengadaan Logistik"),
+    ]
+    assert all(i.severity == "warning" for i in report.issues)
+
+
+def test_table_empty_and_hidden_content(tmp_path):
+    from conftest import build_xlsx
+
+    path = build_xlsx(tmp_path / "t.xlsx", {
+        "RKT": [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+                ["1", "S", "Persentase a", "90%"], [None, None, "Persentase b", "80%"]],
+        "Anggaran": [["No", "Program", "Anggaran"]],
+        "Lama": [["No", "Uraian", "Cara Penghitungan", "Sumber Data"], ["1", "Persentase x", "c", "s"]],
+    }, hidden_rows={"RKT": [3]}, hidden_sheets=("Lama",))
+    (report,) = check_files([path])
+    assert found(report) == [
+        ("hidden-content", "warning", "RKT", "A3"),
+        ("table-empty", "warning", "Anggaran", "A1"),
+        ("hidden-content", "warning", "Lama", None),
+    ]
+    assert BatchReport(files=[report]).exit_code == 0
