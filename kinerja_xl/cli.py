@@ -174,3 +174,114 @@ def _write_annotations(batch, folder: Path, lang: str) -> None:
             _stderr(f"salinan bertanda: {written}")
         except (OutputError, OSError, ValueError) as exc:
             _stderr(f"kinerja-xl: salinan bertanda untuk '{report.path}' gagal ditulis: {exc}")
+
+
+OUTPUT_ERRORS = {
+    "folder-missing": {
+        "id": "folder tujuan '{folder}' tidak ada",
+        "en": "folder '{folder}' does not exist",
+    },
+    "not-writable": {
+        "id": "tidak dapat menulis di folder '{folder}'",
+        "en": "cannot write in '{folder}'",
+    },
+    "locked": {
+        "id": "tutup berkas '{path}' di Excel lalu coba lagi",
+        "en": "close '{path}' in Excel and try again",
+    },
+    "verify-failed": {"id": "berkas hasil tidak valid", "en": "the written file did not verify"},
+}
+COUNT_LINE = {
+    "id": "{label}: dibaca {read}, ditulis {written}, disisihkan (duplikat) {set_aside}",
+    "en": "{label}: read {read}, written {written}, set aside (duplicates) {set_aside}",
+}
+COUNT_LABELS = {
+    "files": {"id": "Berkas", "en": "Files"},
+    "indikator": {"id": "Indikator RKT", "en": "RKT indicators"},
+    "iku": {"id": "Indikator IKU", "en": "IKU indicators"},
+    "anggaran": {"id": "Baris anggaran", "en": "Budget lines"},
+}
+
+
+@app.command()
+def consolidate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Workbooks or folders of the offices' submissions.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The provincial workbook to write (.xlsx).")
+    ],
+    province: Annotated[
+        str | None,
+        typer.Option(
+            "--province", help='e.g. "Kalimantan Selatan": list offices that sent nothing.'
+        ),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Plan year, where a file does not say.")
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="id (Bahasa Indonesia) or en")] = Lang.id,
+    keep_all: Annotated[
+        bool,
+        typer.Option("--keep-all", help="Keep every file of an office that sent a document twice."),
+    ] = False,
+    schemas: Annotated[
+        Path | None, typer.Option("--schemas", help="Use the rules in this folder instead.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Merge the offices' workbooks into one provincial workbook (Ringkasan, RKT, IKU, Anggaran,
+    Rekap Anggaran, Perbandingan Target, Masalah).
+
+    Example:  kinerja-xl consolidate kiriman/ -o "Konsolidasi Kalsel 2024.xlsx" --province "Kalimantan Selatan"
+    """
+    from .consolidate import consolidate as build
+    from .discover import discover
+    from .pipeline import check_files
+    from .provincial import write_consolidated
+    from .validate import load_rules
+    from .write import OutputError, is_same_file
+
+    found = discover(paths)
+    if any(is_same_file(output, f) or output.resolve() == f.resolve() for f in found.files):
+        _stderr(
+            f"kinerja-xl: '{output}' adalah salah satu berkas masukan; pilih nama lain untuk -o."
+        )
+        raise typer.Exit(2)
+    if not found.files:
+        _stderr("kinerja-xl: tidak ada buku kerja (.xlsx, .xlsm, .xls, .ods) di masukan.")
+        raise typer.Exit(2)
+    progress, advance = _progress(quiet, len(found.files))
+    if progress:
+        progress.start()
+    try:
+        reports = check_files(found.files, load_rules(schemas), advance)
+    finally:
+        if progress:
+            progress.stop()
+    for path, reason in found.skipped:
+        _stderr(f"dilewati: {path} ({reason})")
+    if not any(r.readable for r in reports):
+        _stderr("kinerja-xl: tidak ada berkas yang terbaca; buku kerja provinsi tidak ditulis.")
+        raise typer.Exit(2)
+    result = build(reports, province, year, keep_all)
+    try:
+        write_consolidated(result, output, lang.value)
+    except OutputError as exc:
+        message = OUTPUT_ERRORS.get(exc.reason, OUTPUT_ERRORS["verify-failed"])[lang.value]
+        _stderr("kinerja-xl: " + message.format(folder=output.parent, path=output))
+        raise typer.Exit(2) from exc
+    for key, entry in result.counts().items():
+        typer.echo(COUNT_LINE[lang.value].format(label=COUNT_LABELS[key][lang.value], **entry))
+    for report in reports:
+        if not report.readable:
+            typer.echo(f"{report.path}: {report.issues[0].message(lang.value)}")
+    errors = sum(r.errors for r in reports)
+    warnings = sum(r.warnings for r in reports)
+    typer.echo(
+        {
+            "id": f"{errors} kesalahan, {warnings} peringatan → {output}",
+            "en": f"{errors} errors, {warnings} warnings → {output}",
+        }[lang.value]
+    )
+    raise typer.Exit(result.exit_code)

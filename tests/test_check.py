@@ -22,10 +22,20 @@ runner = CliRunner()
 FAULTY = SAMPLES / "faulty"
 BALANGAN = FAULTY / "KPU Kabupaten Balangan - RKT 2024.xlsx"
 CONTRACT_ERROR_CODES = {
-    "file-unreadable", "table-not-found", "target-missing", "target-unparseable",
-    "target-out-of-range", "target-invalid-category", "target-unit-mismatch", "indicator-missing",
-    "budget-unparseable", "budget-negative", "budget-total-mismatch", "iku-field-missing",
-    "program-code-invalid", "formula-no-value",
+    "file-unreadable",
+    "table-not-found",
+    "target-missing",
+    "target-unparseable",
+    "target-out-of-range",
+    "target-invalid-category",
+    "target-unit-mismatch",
+    "indicator-missing",
+    "budget-unparseable",
+    "budget-negative",
+    "budget-total-mismatch",
+    "iku-field-missing",
+    "program-code-invalid",
+    "formula-no-value",
 }
 
 
@@ -41,8 +51,10 @@ def run_json(*args):
 def test_banjarmasin_has_only_the_two_jumlah_warnings():
     code, data = run_json(BANJARMASIN)
     assert code == 0
-    issues = [(i["code"], i["severity"], i["sheet"], i["cell"], i["value"])
-              for i in data["files"][0]["issues"]]
+    issues = [
+        (i["code"], i["severity"], i["sheet"], i["cell"], i["value"])
+        for i in data["files"][0]["issues"]
+    ]
     assert issues == [
         ("target-unit-mismatch", "warning", "RKT Sekretariat", "D11", "100%"),
         ("target-unit-mismatch", "warning", "RKT Sekretariat", "D24", "100%"),
@@ -85,7 +97,10 @@ def test_faulty_folder_covers_every_contract_error_code_and_exits_2():
     raised = {i["code"] for f in data["files"] for i in f["issues"] if i["severity"] == "error"}
     assert raised == CONTRACT_ERROR_CODES
     by_name = {f["path"].rsplit("/", 1)[-1]: f for f in data["files"]}
-    assert by_name["Surat Pengantar KPU Kabupaten Tabalong.xlsx"]["issues"][0]["code"] == "table-not-found"
+    assert (
+        by_name["Surat Pengantar KPU Kabupaten Tabalong.xlsx"]["issues"][0]["code"]
+        == "table-not-found"
+    )
     unreadable = by_name["KPU Kabupaten Barito Kuala - RKT 2024.xlsx"]
     assert unreadable["readable"] is False
     assert [i["code"] for i in unreadable["issues"]] == ["file-unreadable"]
@@ -138,9 +153,22 @@ def test_english_and_indonesian_messages():
 
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_every_code_has_a_message_in_both_languages(code):
-    issue = Issue.make(code, "RKT", "D7", "120%", indicator="Persentase a", expected="0–100%",
-                       reason="encrypted", kind="rkt", office="KPU Kota X", kept="b.xlsx",
-                       what="rows", field="cara", side="sasaran", first="C3")
+    issue = Issue.make(
+        code,
+        "RKT",
+        "D7",
+        "120%",
+        indicator="Persentase a",
+        expected="0–100%",
+        reason="encrypted",
+        kind="rkt",
+        office="KPU Kota X",
+        kept="b.xlsx",
+        what="rows",
+        field="cara",
+        side="sasaran",
+        first="C3",
+    )
     indonesian, english = issue.message("id"), issue.message("en")
     assert indonesian and english and indonesian != english
     assert "{" not in indonesian + english
@@ -161,9 +189,13 @@ def test_annotated_copy_marks_every_flagged_cell_and_leaves_the_original(tmp_pat
         assert cell.fill.fgColor.rgb.endswith("FFC7CE" if issue.severity == "error" else "FFEB9C")
         assert f"[{issue.code}]" in cell.comment.text
     listed = list(book["Masalah"].iter_rows(min_row=2, values_only=True))
-    assert [(r[0], r[1], r[3]) for r in listed] == [(i.sheet, i.cell, i.code) for i in report.issues]
-    assert book["Masalah"]["B2"].hyperlink.location == "'RKT'!D4" or \
-        book["Masalah"]["B2"].hyperlink.target == "#'RKT'!D4"
+    assert [(r[0], r[1], r[3]) for r in listed] == [
+        (i.sheet, i.cell, i.code) for i in report.issues
+    ]
+    assert (
+        book["Masalah"]["B2"].hyperlink.location == "'RKT'!D4"
+        or book["Masalah"]["B2"].hyperlink.target == "#'RKT'!D4"
+    )
 
 
 def test_annotating_an_xls_rebuilds_it_as_xlsx(tmp_path):
@@ -190,15 +222,50 @@ def test_other_rules_with_schemas_option(tmp_path):
 
 
 def test_budget_program_unmatched_tolerates_leading_words_and_slips(xlsx):
-    path = xlsx([
-        ["No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", None, "No", "Program", "Anggaran"],
-        ["1.", "Terbentuknya Badan Adhoc yang tepat waktu", "Persentase a", "100%", None, "1",
-         "Pembentukan Badan Adhoc", 1_000],
-        ["2.", "Terlaksananya Penyelenggaraan Pemilu yang baik", "Persentase b", "100%", None, "2",
-         "Penyelenggaraaan Pemilu", 2_000],
-        ["3.", "Terwujudnya Layanan Hukum", "Persentase c", "100%", None, "3", "Pengadaan Logistik",
-         3_000],
-    ])
+    path = xlsx(
+        [
+            [
+                "No",
+                "Sasaran Kegiatan",
+                "Indikator Kinerja",
+                "Target",
+                None,
+                "No",
+                "Program",
+                "Anggaran",
+            ],
+            [
+                "1.",
+                "Terbentuknya Badan Adhoc yang tepat waktu",
+                "Persentase a",
+                "100%",
+                None,
+                "1",
+                "Pembentukan Badan Adhoc",
+                1_000,
+            ],
+            [
+                "2.",
+                "Terlaksananya Penyelenggaraan Pemilu yang baik",
+                "Persentase b",
+                "100%",
+                None,
+                "2",
+                "Penyelenggaraaan Pemilu",
+                2_000,
+            ],
+            [
+                "3.",
+                "Terwujudnya Layanan Hukum",
+                "Persentase c",
+                "100%",
+                None,
+                "3",
+                "Pengadaan Logistik",
+                3_000,
+            ],
+        ]
+    )
     (report,) = check_files([path])
     assert [(i.code, i.cell, i.value) for i in report.issues] == [
         ("budget-program-unmatched", "B4", "Terwujudnya Layanan Hukum"),
@@ -210,12 +277,23 @@ def test_budget_program_unmatched_tolerates_leading_words_and_slips(xlsx):
 def test_table_empty_and_hidden_content(tmp_path):
     from conftest import build_xlsx
 
-    path = build_xlsx(tmp_path / "t.xlsx", {
-        "RKT": [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
-                ["1", "S", "Persentase a", "90%"], [None, None, "Persentase b", "80%"]],
-        "Anggaran": [["No", "Program", "Anggaran"]],
-        "Lama": [["No", "Uraian", "Cara Penghitungan", "Sumber Data"], ["1", "Persentase x", "c", "s"]],
-    }, hidden_rows={"RKT": [3]}, hidden_sheets=("Lama",))
+    path = build_xlsx(
+        tmp_path / "t.xlsx",
+        {
+            "RKT": [
+                ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+                ["1", "S", "Persentase a", "90%"],
+                [None, None, "Persentase b", "80%"],
+            ],
+            "Anggaran": [["No", "Program", "Anggaran"]],
+            "Lama": [
+                ["No", "Uraian", "Cara Penghitungan", "Sumber Data"],
+                ["1", "Persentase x", "c", "s"],
+            ],
+        },
+        hidden_rows={"RKT": [3]},
+        hidden_sheets=("Lama",),
+    )
     (report,) = check_files([path])
     assert found(report) == [
         ("hidden-content", "warning", "RKT", "A3"),

@@ -14,8 +14,11 @@ from kinerja_xl.metadata import office_from_filename, office_from_texts, year_fr
         (["KPU Kab. Hulu Sungai Selatan"], "KPU Kabupaten Hulu Sungai Selatan", "63.06"),
         (["KOMISI PEMILIHAN UMUM KABUPATEN BANJAR"], "KPU Kabupaten Banjar", "63.03"),
         # an indicator that speaks of offices in general names none of them
-        (["Persentase KPU Kabupaten/Kota yang mampu", "KPU KABUPATEN TAPIN"], "KPU Kabupaten Tapin",
-         "63.05"),
+        (
+            ["Persentase KPU Kabupaten/Kota yang mampu", "KPU KABUPATEN TAPIN"],
+            "KPU Kabupaten Tapin",
+            "63.05",
+        ),
         (["KOMISI PEMILIHAN UMUM KOTA SAMARINDA"], "KPU Kota Samarinda", None),
     ],
 )

@@ -1,0 +1,111 @@
+"""Writing sheets with xlsxwriter so that office text always stays text.
+
+xlsxwriter turns strings that start with '=' into formulas and 'http…' into links unless told
+not to; we turn both off, write every string with `write_string`, and give text that starts
+with =, +, -, @, a tab or a line break the quote prefix, so that a later edit in Excel does not
+turn it live either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import xlsxwriter
+
+from .write import needs_quote_prefix
+
+WORKBOOK_OPTIONS = {
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "constant_memory": False,
+}
+RUPIAH = '"Rp"#,##0'
+STYLES: dict[str, dict[str, Any]] = {
+    "header": {
+        "bold": True,
+        "bg_color": "#D9E1F2",
+        "border": 1,
+        "text_wrap": True,
+        "valign": "top",
+    },
+    "text": {"valign": "top"},
+    "wrap": {"text_wrap": True, "valign": "top"},
+    "int": {"num_format": "0", "valign": "top"},
+    "number": {"num_format": "General", "valign": "top"},
+    "rupiah": {"num_format": RUPIAH, "valign": "top"},
+    "rupiah-bold": {"num_format": RUPIAH, "bold": True, "top": 1},
+    "percent": {"num_format": "0.##%", "valign": "top"},
+    "bold": {"bold": True},
+    "highlight": {"bg_color": "#FFEB9C", "valign": "top", "text_wrap": True},
+    "error": {"bg_color": "#FFC7CE", "valign": "top"},
+    "warning": {"bg_color": "#FFEB9C", "valign": "top"},
+    "ok": {"bg_color": "#C6EFCE", "valign": "top"},
+    "link": {"font_color": "#0563C1", "underline": 1, "valign": "top"},
+    "title": {"bold": True, "font_size": 13},
+}
+
+
+def new_workbook(path: str) -> xlsxwriter.Workbook:
+    return xlsxwriter.Workbook(path, WORKBOOK_OPTIONS)
+
+
+class Styles:
+    """Formats made once per workbook; each has a twin with the quote prefix."""
+
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        self.book = book
+        self._cache: dict[tuple[str, bool], Any] = {}
+
+    def get(self, name: str, quoted: bool = False) -> Any:
+        key = (name, quoted)
+        if key not in self._cache:
+            properties = dict(STYLES[name])
+            if quoted:
+                properties["quote_prefix"] = True
+            self._cache[key] = self.book.add_format(properties)
+        return self._cache[key]
+
+
+@dataclass
+class Column:
+    title: str
+    width: float = 14
+    style: str = "text"
+
+
+def write_value(sheet: Any, styles: Styles, row: int, col: int, value: Any, style: str) -> None:
+    """One cell: strings always as strings (never formulas or links), numbers as numbers."""
+    if value is None or value == "":
+        sheet.write_blank(row, col, None, styles.get(style))
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, col, value, styles.get(style))
+    elif isinstance(value, int | float):
+        sheet.write_number(row, col, value, styles.get(style))
+    else:
+        text = str(value)[:32767]
+        sheet.write_string(row, col, text, styles.get(style, needs_quote_prefix(text)))
+
+
+def write_table(
+    book: xlsxwriter.Workbook,
+    styles: Styles,
+    name: str,
+    columns: list[Column],
+    rows: list[list[Any]],
+    row_styles: list[list[str | None]] | None = None,
+) -> Any:
+    """A data sheet: header in row 1, frozen, filtered, sensible widths."""
+    sheet = book.add_worksheet(name)
+    for col, column in enumerate(columns):
+        sheet.write_string(0, col, column.title, styles.get("header"))
+        sheet.set_column(col, col, column.width)
+    for r, values in enumerate(rows, start=1):
+        overrides = row_styles[r - 1] if row_styles else None
+        for c, value in enumerate(values):
+            style = (overrides[c] if overrides and overrides[c] else None) or columns[c].style
+            write_value(sheet, styles, r, c, value, style)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+    return sheet

@@ -1,0 +1,328 @@
+"""`consolidate`: the provincial workbook keeps every row once, with a way back to its cell."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import BANJARBARU, BANJARMASIN, SAMPLES, build_xlsx, digest
+from typer.testing import CliRunner
+
+from kinerja_xl import provincial
+from kinerja_xl.cli import app
+from kinerja_xl.consolidate import consolidate
+from kinerja_xl.normalise import clean_text
+from kinerja_xl.pipeline import check_files, inspect_file
+from kinerja_xl.read import open_workbook
+
+runner = CliRunner()
+SHEETS = ["Ringkasan", "RKT", "IKU", "Anggaran", "Rekap Anggaran", "Perbandingan Target", "Masalah"]
+
+
+def run(*args):
+    return runner.invoke(app, ["consolidate", *map(str, args), "--quiet"])
+
+
+def data_rows(book, name):
+    sheet = book[name]
+    header = [c.value for c in sheet[1]]
+    return [
+        dict(zip(header, row, strict=False)) for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+
+
+@pytest.fixture(scope="module")
+def provincial_book(tmp_path_factory):
+    out = tmp_path_factory.mktemp("prov") / "Konsolidasi.xlsx"
+    result = run(SAMPLES, "-o", out, "--province", "Kalimantan Selatan")
+    return result, out, openpyxl.load_workbook(out)
+
+
+def test_sheets_in_contract_order_and_exit_code(provincial_book):
+    result, _out, book = provincial_book
+    assert result.exit_code == 2  # the faulty folder holds an unreadable file
+    assert book.sheetnames == SHEETS
+    for name in SHEETS[1:]:
+        assert book[name].freeze_panes == "A2" and book[name].auto_filter.ref
+
+
+def test_each_data_sheet_has_exactly_the_rows_inspect_reads(provincial_book):
+    _result, _out, book = provincial_book
+    reports = [
+        inspect_file(p) for p in sorted(SAMPLES.rglob("*")) if p.suffix in (".xlsx", ".xls", ".ods")
+    ]
+    expected = {"RKT": ("rkt", "rkt-sekretariat"), "IKU": ("iku",), "Anggaran": ("anggaran",)}
+    for sheet, kinds in expected.items():
+        assert len(data_rows(book, sheet)) == sum(
+            t.rows for r in reports for t in r.tables if t.kind in kinds
+        )
+    assert len(data_rows(book, "RKT")) == 72
+
+
+def test_printed_counts_match(provincial_book):
+    result, _out, _book = provincial_book
+    assert "Indikator RKT: dibaca 72, ditulis 72, disisihkan (duplikat) 0" in result.stdout
+    assert "Indikator IKU: dibaca 15, ditulis 15" in result.stdout
+    assert "Baris anggaran: dibaca 27, ditulis 27" in result.stdout
+
+
+def test_rekap_totals_equal_the_per_file_budget_totals(provincial_book):
+    _result, _out, book = provincial_book
+    per_office: dict[str, int] = defaultdict(int)
+    for path in sorted(SAMPLES.rglob("*")):
+        if path.suffix in (".xlsx", ".xls", ".ods"):
+            report = inspect_file(path)
+            for table in report.tables_of("anggaran"):
+                per_office[report.office] += table.total
+    rows = data_rows(book, "Rekap Anggaran")
+    total_row = rows[-1]
+    assert total_row["Program"] == "Total"
+    assert {k: v for k, v in total_row.items() if k not in ("Program", "Total")} == dict(per_office)
+    assert total_row["Total"] == sum(per_office.values()) == sum(r["Total"] for r in rows[:-1])
+    for row in rows[:-1]:
+        assert row["Total"] == sum(v for k, v in row.items() if k not in ("Program", "Total") and v)
+    assert book["Rekap Anggaran"]["B2"].number_format == '"Rp"#,##0'
+    assert book["Rekap Anggaran"]._charts  # the budget-per-office chart
+
+
+def test_every_row_points_at_its_source_cell(provincial_book):
+    _result, _out, book = provincial_book
+    grids: dict[str, object] = {}
+    checked = 0
+    for sheet, field in (("RKT", "Indikator"), ("IKU", "Indikator"), ("Anggaran", "Program")):
+        for row in data_rows(book, sheet):
+            path = SAMPLES / row["Berkas"]
+            grid = grids.setdefault(row["Berkas"], open_workbook(path))
+            source = next(s for s in grid.sheets if s.name == row["Lembar"])
+            from kinerja_xl.grid import parse_a1
+
+            cell = source.get(*parse_a1(row["Sel"]))
+            written = row[field]
+            if cell is None:
+                assert written is None
+            else:
+                assert clean_text(written).startswith(clean_text(cell.value))
+            checked += 1
+    assert checked == 72 + 15 + 27
+
+
+def test_rkt_values_and_formats(provincial_book):
+    _result, _out, book = provincial_book
+    rows = data_rows(book, "RKT")
+    row = next(r for r in rows if r["Target"] == "0,16%")
+    assert (row["Satker"], row["Nilai"], row["Satuan"], row["Lembar"]) == (
+        "KPU Kota Banjarmasin",
+        pytest.approx(0.0016),
+        "persen",
+        "RKT KPU",
+    )
+    sheet = book["RKT"]
+    index = rows.index(row) + 2
+    assert "%" in sheet.cell(row=index, column=8).number_format
+
+
+def test_ringkasan_lists_every_file_and_the_missing_offices(provincial_book):
+    _result, _out, book = provincial_book
+    rows = data_rows(book, "Ringkasan")
+    files = [r["Berkas"] for r in rows if r["No"] is not None]
+    assert len(files) == 10
+    unreadable = next(
+        r for r in rows if r["Berkas"] == "faulty/KPU Kabupaten Barito Kuala - RKT 2024.xlsx"
+    )
+    assert unreadable["Status"] == "Tidak terbaca" and "CSV" in unreadable["Keterangan"]
+    statuses = {r["Satker"]: r["Status"] for r in rows if r["No"] is not None}
+    assert statuses["KPU Kota Banjarmasin"] == "Siap"
+    assert statuses["KPU Kabupaten Kotabaru"] == "Perlu perbaikan"
+    missing = {
+        r["Satker belum mengirim"]: r["Dokumen belum ada"]
+        for r in rows
+        if r["Satker belum mengirim"]
+    }
+    assert missing["KPU Kota Banjarbaru"] == "RKT, Anggaran"
+    assert missing["KPU Kabupaten Hulu Sungai Tengah"] == "RKT, IKU, Anggaran"
+    assert "KPU Kabupaten Tanah Laut" not in missing  # sent RKT, IKU and Anggaran
+
+
+def test_masalah_lists_every_issue(provincial_book):
+    _result, _out, book = provincial_book
+    reports = check_files(
+        sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".xlsx", ".xls", ".ods"))
+    )
+    rows = data_rows(book, "Masalah")
+    assert len(rows) == sum(len(r.issues) for r in reports)
+    assert {"Satker", "Berkas", "Lembar", "Sel", "Tingkat", "Kode", "Pesan"} <= set(rows[0])
+
+
+def test_perbandingan_target_matches_across_office_names_and_highlights(tmp_path):
+    def plan(office, target):
+        return build_xlsx(
+            tmp_path / f"{office}.xlsx",
+            {
+                "RKT": [
+                    [f"KOMISI PEMILIHAN UMUM {office.upper()}"],
+                    ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+                    [
+                        "1",
+                        "Terwujudnya Pemilu",
+                        f"Persentase KPU {office} yang menyelenggarakan Pemilu sesuai jadwal",
+                        target,
+                    ],
+                ]
+            },
+        )
+
+    (
+        plan("Kota Banjarmasin", "100%"),
+        plan("Kabupaten Tapin", "100 %"),
+        plan("Kabupaten Balangan", "90%"),
+    )
+    out = tmp_path / "out.xlsx"
+    assert run(tmp_path, "-o", out).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    rows = data_rows(book, "Perbandingan Target")
+    assert len(rows) == 1
+    assert rows[0]["Target umum"] in ("100%", "100 %")
+    header = [c.value for c in book["Perbandingan Target"][1]]
+    balangan = book["Perbandingan Target"].cell(
+        row=2, column=header.index("KPU Kabupaten Balangan") + 1
+    )
+    tapin = book["Perbandingan Target"].cell(row=2, column=header.index("KPU Kabupaten Tapin") + 1)
+    assert balangan.value == "90%" and balangan.fill.fgColor.rgb.endswith("FFEB9C")
+    assert tapin.value == "100 %" and tapin.fill.fill_type is None
+
+
+RISKY = ['=HYPERLINK("x","y")', "=1+1", "+62 511", "-", "@SUM(A1)"]
+
+
+def test_office_text_that_looks_like_a_formula_stays_text(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rkt = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]]
+    rkt += [["1", text, f"Persentase {i}", text] for i, text in enumerate(RISKY)]
+    rkt += [[None, None, text, "90%"] for text in RISKY]
+    anggaran = [["No", "Program", "Anggaran"]] + [[str(i), t, 1000] for i, t in enumerate(RISKY, 1)]
+    iku = [["No", "Uraian", "Cara Penghitungan", "Sumber Data"]]
+    iku += [[f"{i}.", t, t, t] for i, t in enumerate(RISKY, 1)]
+    path = folder / "KPU Kota Banjarmasin - injeksi.xlsx"
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in (("RKT", rkt), ("Anggaran", anggaran), ("IKU", iku)):
+        sheet = book.create_sheet(name)
+        for r, values in enumerate(rows, start=1):
+            for c, value in enumerate(values, start=1):
+                if value is not None:
+                    cell = sheet.cell(row=r, column=c, value=value)
+                    if isinstance(value, str):
+                        cell.data_type = "s"  # typed as text by the office
+    book.save(path)
+    out = tmp_path / "out.xlsx"
+    result = run(folder, "-o", out)
+    assert result.exit_code in (0, 1)
+    written = openpyxl.load_workbook(out)
+    seen = defaultdict(set)
+    for sheet in written.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value in RISKY:
+                    assert cell.data_type == "s", (sheet.title, cell.coordinate, cell.value)
+                    assert cell.quotePrefix, (sheet.title, cell.coordinate)
+                    seen[sheet.title].add(cell.value)
+    for name in ("RKT", "IKU", "Anggaran", "Rekap Anggaran"):
+        assert seen[name] == set(RISKY), name
+
+
+def test_one_unreadable_input_still_writes_the_workbook(tmp_path):
+    broken = tmp_path / "KPU Kabupaten Tapin - RKT 2024.xlsx"
+    broken.write_bytes(b"")
+    shutil.copy(BANJARMASIN, tmp_path)
+    out = tmp_path / "hasil" / "prov.xlsx"
+    out.parent.mkdir()
+    result = run(tmp_path, "-o", out)
+    assert result.exit_code == 2
+    rows = data_rows(openpyxl.load_workbook(out), "Ringkasan")
+    entry = next(r for r in rows if r["Berkas"] == broken.name)
+    assert entry["Status"] == "Tidak terbaca" and entry["Satker"] == "KPU Kabupaten Tapin"
+    assert "kosong" in entry["Keterangan"]
+
+
+def test_duplicate_submission_uses_the_newest_file(tmp_path):
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    old = inbox / "Banjarmasin RKT (lama).xlsx"
+    new = inbox / "Banjarmasin RKT (perbaikan).xlsx"
+    shutil.copy(BANJARMASIN, old)
+    shutil.copy(BANJARMASIN, new)
+    os.utime(old, (1_700_000_000, 1_700_000_000))
+    out = tmp_path / "out.xlsx"
+    result = run(inbox, "-o", out)
+    assert result.exit_code == 0
+    assert "Indikator RKT: dibaca 62, ditulis 31, disisihkan (duplikat) 31" in result.stdout
+    book = openpyxl.load_workbook(out)
+    assert {r["Berkas"] for r in data_rows(book, "RKT")} == {new.name}
+    assert data_rows(book, "Rekap Anggaran")[-1]["Total"] == 43_484_684_000
+    summary = {r["Berkas"]: r for r in data_rows(book, "Ringkasan") if r["No"]}
+    assert summary[old.name]["Status"] == "Digantikan"
+    assert new.name in summary[old.name]["Keterangan"]
+    issues = [
+        (r["Berkas"], r["Kode"], r["Lembar"])
+        for r in data_rows(book, "Masalah")
+        if r["Kode"] == "duplicate-submission"
+    ]
+    assert issues == [
+        (old.name, "duplicate-submission", s) for s in ("RKT KPU", "RKT Sekretariat", "Anggaran")
+    ]
+
+    result = run(inbox, "-o", out, "--keep-all")
+    assert "Indikator RKT: dibaca 62, ditulis 62, disisihkan (duplikat) 0" in result.stdout
+    assert (
+        data_rows(openpyxl.load_workbook(out), "Rekap Anggaran")[-1]["Total"] == 2 * 43_484_684_000
+    )
+
+
+def test_missing_offices_from_the_library():
+    reports = check_files([BANJARMASIN, BANJARBARU])
+    result = consolidate(reports, province="Kalimantan Selatan")
+    missing = {office.label: docs for office, docs in result.missing}
+    assert len(missing) == 13
+    assert missing["KPU Kota Banjarmasin"] == ["IKU"]
+    assert missing["KPU Kota Banjarbaru"] == ["RKT", "Anggaran"]
+
+
+def test_refuses_an_output_that_is_an_input(tmp_path):
+    target = tmp_path / "a.xlsx"
+    shutil.copy(BANJARMASIN, target)
+    before = digest(target)
+    result = run(tmp_path, "-o", target)
+    assert result.exit_code == 2 and "masukan" in result.stderr
+    assert digest(target) == before
+
+
+def test_output_folder_that_does_not_exist(tmp_path):
+    result = run(BANJARMASIN, "-o", tmp_path / "tidak-ada" / "out.xlsx")
+    assert result.exit_code == 2
+    assert "tidak ada" in result.stderr
+
+
+def test_a_failure_mid_write_leaves_no_partial_output(tmp_path, monkeypatch):
+    out = tmp_path / "out.xlsx"
+    out.write_bytes(b"previous output")
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(provincial, "_masalah", explode)
+    with pytest.raises(RuntimeError):
+        provincial.write_consolidated(consolidate(check_files([BANJARMASIN])), out)
+    assert out.read_bytes() == b"previous output"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def test_inputs_are_never_modified(tmp_path):
+    before = {p: digest(p) for p in SAMPLES.rglob("*") if p.is_file()}
+    run(SAMPLES, "-o", tmp_path / "out.xlsx")
+    assert {p: digest(p) for p in SAMPLES.rglob("*") if p.is_file()} == before
+    assert not list(Path(SAMPLES).rglob(".~kinerja-*"))
