@@ -16,16 +16,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	@echo "== inspect: what kinerja-xl reads in each sample =="
-	@for f in sample_workbooks/*.xlsx sample_workbooks/*.xls sample_workbooks/*.ods; do \
-		$(BIN)/kinerja-xl inspect "$$f" || true; echo; done
-	@if $(BIN)/kinerja-xl --help | grep -q ' check '; then \
-		echo "== check: what is wrong, cell by cell =="; \
-		$(BIN)/kinerja-xl check sample_workbooks/ || true; fi
-	@if $(BIN)/kinerja-xl --help | grep -q ' consolidate '; then \
-		echo "== consolidate: the provincial workbook =="; mkdir -p $(OUT); \
-		$(BIN)/kinerja-xl consolidate sample_workbooks/ -o $(OUT)/Konsolidasi-Kalsel-2024.xlsx \
-			--province "Kalimantan Selatan" || true; fi
+	@echo "== check: what is wrong, cell by cell =="
+	-$(BIN)/kinerja-xl check sample_workbooks/ --annotate $(OUT)/diperiksa
+	@echo
+	@echo "== consolidate: the provincial workbook =="
+	@mkdir -p $(OUT)
+	-$(BIN)/kinerja-xl consolidate sample_workbooks/ -o $(OUT)/Konsolidasi-Kalsel-2024.xlsx \
+		--province "Kalimantan Selatan" --year 2024
+	@echo
+	@echo "Opened nothing, changed nothing: see $(OUT)/Konsolidasi-Kalsel-2024.xlsx and $(OUT)/diperiksa/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

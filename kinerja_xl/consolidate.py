@@ -88,17 +88,12 @@ class Consolidation:
             "iku": ("iku",),
             "anggaran": ("anggaran",),
         }
-        counts = {
-            name: {"read": read(kinds), "written": written(kinds)} for name, kinds in groups.items()
-        }
+        files = len(self.reports)  # every file, readable or not, has its row in Ringkasan
+        counts = {"files": {"read": files, "written": files}}
+        for name, kinds in groups.items():
+            counts[name] = {"read": read(kinds), "written": written(kinds)}
         for entry in counts.values():
             entry["set_aside"] = entry["read"] - entry["written"]
-        counts["files"] = {
-            "read": len(self.reports),
-            "written": len(self.reports),  # every file has its row in Ringkasan
-            "readable": sum(1 for r in self.reports if r.readable),
-            "set_aside": 0,
-        }
         return counts
 
     @property
