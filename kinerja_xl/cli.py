@@ -68,6 +68,7 @@ def inspect(
 
     report = inspect_file(file)
     batch = BatchReport(files=[report])
+    _say_unreadable(batch.files, lang.value)
     if format == OutputFormat.json:
         _emit_json(batch.to_dict(lang.value, records=True))
     else:
@@ -99,6 +100,20 @@ def _progress(quiet: bool, total_hint: int):
 
 def _stderr(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def _say_unreadable(reports, lang: str) -> None:
+    """One line per file that could not be read, naming it, on stderr."""
+    for report in reports:
+        if not report.readable:
+            _stderr(f"kinerja-xl: {report.path}: {report.issues[0].message(lang)}")
+
+
+def _say_skipped(found, lang: str) -> None:
+    from .discover import SKIP_REASONS
+
+    for path, reason in found.skipped:
+        _stderr(f"kinerja-xl: {path}: {SKIP_REASONS[reason][lang]}")
 
 
 @app.command()
@@ -148,6 +163,9 @@ def check(
         if progress:
             progress.stop()
     batch = BatchReport(files=reports, skipped=found.skipped)
+    _say_unreadable(reports, lang.value)
+    if format == OutputFormat.json:  # the text report lists them itself
+        _say_skipped(found, lang.value)
     if annotate is not None:
         _write_annotations(batch, annotate, lang.value)
     if format == OutputFormat.json:
@@ -259,8 +277,8 @@ def consolidate(
     finally:
         if progress:
             progress.stop()
-    for path, reason in found.skipped:
-        _stderr(f"dilewati: {path} ({reason})")
+    _say_skipped(found, lang.value)
+    _say_unreadable(reports, lang.value)
     if not any(r.readable for r in reports):
         _stderr("kinerja-xl: tidak ada berkas yang terbaca; buku kerja provinsi tidak ditulis.")
         raise typer.Exit(2)
@@ -273,9 +291,6 @@ def consolidate(
         raise typer.Exit(2) from exc
     for key, entry in result.counts().items():
         typer.echo(COUNT_LINE[lang.value].format(label=COUNT_LABELS[key][lang.value], **entry))
-    for report in reports:
-        if not report.readable:
-            typer.echo(f"{report.path}: {report.issues[0].message(lang.value)}")
     errors = sum(r.errors for r in reports)
     warnings = sum(r.warnings for r in reports)
     typer.echo(

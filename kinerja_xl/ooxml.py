@@ -287,7 +287,9 @@ def _convert(
         return None, None
     if cell_type == "s":
         index = int(raw)
-        return (shared[index] if 0 <= index < len(shared) else None), None
+        if not 0 <= index < len(shared):
+            raise ValueError(f"shared string {index} does not exist")
+        return shared[index], None
     if cell_type in ("str", "d"):
         return raw, None
     if cell_type == "b":
