@@ -79,6 +79,7 @@ def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
     """All tables of a sheet, the issues met while reading them, and the rows they used."""
     spread = _vertical_merge_map(sheet)
     rows = sheet.rows()
+    row_numbers = sorted(rows)
     tables: list[Table] = []
     issues: list[Issue] = []
     used_rows: set[int] = set()
@@ -94,10 +95,8 @@ def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
             hidden=sheet.state != "visible",
         )
         state = TableState(table)
-        views = [
-            _row_view(sheet, row, rows.get(row, []), table, spread)
-            for row in range(match.row + 1, end_row + 1)
-        ]
+        present = [r for r in row_numbers if match.row < r <= end_row]
+        views = [_row_view(sheet, row, rows[row], table, spread) for row in present]
         issues.extend(_read_rows(state, views, repeats))
         issues.extend(_hidden_content(sheet, table, state.data_rows))
         used_rows |= {match.row, *repeats, *state.data_rows}
@@ -168,6 +167,7 @@ def _filled(cell: Cell) -> bool:
 
 
 def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> list[Issue]:
+    """Walk the rows that hold cells; rows between them count as blank."""
     table = state.table
     issues: list[Issue] = []
     handler = {
@@ -176,7 +176,11 @@ def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> li
         "anggaran": _anggaran_row,
         "iku": _iku_row,
     }[table.kind]
+    following = _next_filled(views)
+    previous_row = table.header_row
     for index, view in enumerate(views):
+        table.row_kinds["blank"] += view.row - previous_row - 1
+        previous_row = view.row
         if not view.cells:
             table.row_kinds["blank"] += 1
             continue
@@ -189,16 +193,28 @@ def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> li
             continue
         if is_signature_row(view.cells) or is_title_row(view.cells):
             break  # the table ends at the signature block or at the next document's title
-        following = next((v for v in views[index + 1 :] if v.cells), None)
-        used_as = handler(state, view, following)
+        used_as = handler(state, view, following[index])
         table.row_kinds[used_as] += 1
         state.data_rows.add(view.row)
-        if used_as not in ("continuation",):
+        if used_as != "continuation":
             state.after_page_break = False
         if used_as == "unplaced":
             text = " | ".join(c.text() for c in view.cells)[:80]
             issues.append(Issue.make("row-unplaced", table.sheet, view.first_cell, text))
+    if table.row_kinds["blank"] == 0:
+        del table.row_kinds["blank"]
     return issues
+
+
+def _next_filled(views: list[RowView]) -> list[RowView | None]:
+    """For each row, the next row below it that has cells in the table's columns."""
+    following: list[RowView | None] = [None] * len(views)
+    upcoming: RowView | None = None
+    for index in range(len(views) - 1, -1, -1):
+        following[index] = upcoming
+        if views[index].cells:
+            upcoming = views[index]
+    return following
 
 
 def _is_repeated_header(view: RowView, table: Table) -> bool:

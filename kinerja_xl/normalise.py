@@ -53,10 +53,11 @@ def header_key(value: Any) -> str:
 
 
 def parse_indonesian_number(text: str, prefer_thousands: bool) -> Decimal | None:
-    """'0,16' -> 0.16; '1.234.567,5' -> 1234567.5; '1,234.5' -> 1234.5; 'abc' -> None.
+    """ "0,16" -> 0.16; "1.234.567,5" -> 1234567.5; "1,234.5" -> 1234.5; "abc" -> None.
 
-    A lone dot followed by exactly three digits ('1.234') is ambiguous: a thousands
-    separator when `prefer_thousands` (money, counts), a decimal point otherwise (percent).
+    A lone dot or comma followed by exactly three digits ('1.234', '1,234') is ambiguous: a
+    thousands separator when `prefer_thousands` (money, counts), a decimal mark otherwise
+    (percentages, where "0.2%" and "0,16%" are written).
     """
     match = re.fullmatch(r"([-+]?)(\d(?:[\d.,]*\d)?)", text.replace(" ", ""))
     if not match:
@@ -82,11 +83,13 @@ def _decimal_mark(digits: str, prefer_thousands: bool) -> str:
     dots, commas = digits.count("."), digits.count(",")
     if dots and commas:
         return "," if digits.rfind(",") > digits.rfind(".") else "."
-    if commas:
-        return "," if commas == 1 else ""
-    if dots == 1:
-        lone_three = len(digits) - digits.index(".") - 1 == 3
-        return "" if lone_three and prefer_thousands else "."
+    for mark, count, default in ((",", commas, ","), (".", dots, ".")):
+        if count == 1:
+            # money has no thousandths: "1,000" and "1.000" are a thousand there
+            lone_three = len(digits) - digits.index(mark) - 1 == 3
+            return "" if lone_three and prefer_thousands else default
+        if count > 1:
+            return ""
     return ""
 
 

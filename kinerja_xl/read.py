@@ -32,7 +32,7 @@ class ReadLimits:
 
     max_inflated_mb: int = 200
     max_ratio: int = 200  # inflated / compressed, for parts above 1 MB
-    max_cells: int = 500_000
+    max_cells: int = 200_000  # a real plan has a few thousand
 
     @classmethod
     def from_env(cls) -> ReadLimits:

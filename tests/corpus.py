@@ -114,15 +114,19 @@ def _zip_bomb(path: Path, inflated_mb: int = 300) -> None:
     _xlsx(PLAN)(path)
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
-    row = b'<row><c t="inlineStr"><is><t>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</t></is></c></row>'
+    row = (
+        b'<row><c t="inlineStr"><is><t>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</t></is></c></row>'
+    )
     chunk = row * 20_000
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, data in parts.items():
             if name != "xl/worksheets/sheet1.xml":
                 archive.writestr(name, data)
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                        b"<sheetData>")
+            sheet.write(
+                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                b"<sheetData>"
+            )
             for _ in range(inflated_mb * 1024 * 1024 // len(chunk)):
                 sheet.write(chunk)
             sheet.write(b"</sheetData></worksheet>")
@@ -132,7 +136,9 @@ def _huge_dimension(parts: dict[str, bytes]) -> None:
     sheet = parts["xl/worksheets/sheet1.xml"]
     start = sheet.index(b"<dimension")
     end = sheet.index(b"/>", start) + 2
-    parts["xl/worksheets/sheet1.xml"] = sheet[:start] + b'<dimension ref="A1:XFD1048576"/>' + sheet[end:]
+    parts["xl/worksheets/sheet1.xml"] = (
+        sheet[:start] + b'<dimension ref="A1:XFD1048576"/>' + sheet[end:]
+    )
 
 
 def _missing_sheet_part(parts: dict[str, bytes]) -> None:
@@ -149,7 +155,7 @@ def _two_sheets(path: Path) -> None:
 
 
 def _with_macros(parts: dict[str, bytes]) -> None:
-    parts["xl/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 Sub AutoOpen(): Shell \"calc\": End Sub"
+    parts["xl/vbaProject.bin"] = b'\xd0\xcf\x11\xe0 Sub AutoOpen(): Shell "calc": End Sub'
 
 
 def _with_external_link(parts: dict[str, bytes]) -> None:
@@ -160,8 +166,9 @@ def _with_external_link(parts: dict[str, bytes]) -> None:
 
 
 def _no_cached_formulas(path: Path) -> None:
-    _xlsx([HEAD, ["1", "Terwujudnya A", "Persentase a", "=45+45"],
-           [None, None, "Indeks b", 80]])(path)
+    _xlsx([HEAD, ["1", "Terwujudnya A", "Persentase a", "=45+45"], [None, None, "Indeks b", 80]])(
+        path
+    )
 
 
 def _error_cells(path: Path) -> None:
@@ -200,20 +207,36 @@ def _long_text(path: Path) -> None:
 
 
 def _invisible_spaces(path: Path) -> None:
-    _xlsx([HEAD, ["1", "Terwujudnya\u00a0A", "Persentase\u200b a", "90\u00a0%"],
-           [None, None, "Persentase b", "7\u200b7 %"]], name="RKT")(path)
+    _xlsx(
+        [
+            HEAD,
+            ["1", "Terwujudnya\u00a0A", "Persentase\u200b a", "90\u00a0%"],
+            [None, None, "Persentase b", "7\u200b7 %"],
+        ],
+        name="RKT",
+    )(path)
     book = openpyxl.load_workbook(path)
     sheet = book.create_sheet("Anggaran")
-    for values in (["No", "Program", "Anggaran"], ["1", "Program A", "Rp.\u00a0814.815.000,00"],
-                   ["2", "Program B", "Rp\u200b1.000"]):
+    for values in (
+        ["No", "Program", "Anggaran"],
+        ["1", "Program A", "Rp.\u00a0814.815.000,00"],
+        ["2", "Program B", "Rp\u200b1.000"],
+    ):
         sheet.append(values)
     book.save(path)
 
 
 def _merged_header(path: Path) -> None:
-    _xlsx([["RENCANA KINERJA TAHUN 2024"], [], ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"],
-           [], ["1", "Terwujudnya A", "Persentase a", "90%"]],
-          merges=["A1:D2", "A3:A4", "B3:B4", "C3:C4", "D3:D4"])(path)
+    _xlsx(
+        [
+            ["RENCANA KINERJA TAHUN 2024"],
+            [],
+            ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"],
+            [],
+            ["1", "Terwujudnya A", "Persentase a", "90%"],
+        ],
+        merges=["A1:D2", "A3:A4", "B3:B4", "C3:C4", "D3:D4"],
+    )(path)
 
 
 def _word_named_xlsx(path: Path) -> None:
@@ -227,56 +250,140 @@ def _many_cells(path: Path) -> None:
     sheet = book.add_worksheet("RKT")
     for r, values in enumerate(PLAN):
         sheet.write_row(r, 0, values)
-    for r in range(10, 700_010):
+    for r in range(10, 250_010):  # 250,000 cells: past the default limit of 200,000
         sheet.write_number(r, 5, r)
     book.close()
 
 
 def _shared_string_out_of_range(parts: dict[str, bytes]) -> None:
+    """A cell that points at shared string 99999, which the workbook does not have."""
     sheet = parts["xl/worksheets/sheet1.xml"]
-    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"<v>0</v>", b"<v>99999</v>", 1)
+    cell = b'<c r="A1" t="inlineStr"><is><t>No</t></is></c>'
+    assert cell in sheet
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(cell, b'<c r="A1" t="s"><v>99999</v></c>', 1)
 
 
 CASES: list[Case] = [
     Case("kosong.xlsx", _bytes(b""), 2, ("file-unreadable",), "berkas kosong"),
-    Case("teks.xlsx", _bytes("Rencana kinerja, lihat lampiran.\n".encode()), 2, ("file-unreadable",),
-         "bukan buku kerja"),
-    Case("ekspor.xlsx", _bytes(b"No,Sasaran,Indikator,Target\n1,A,Persentase a,90%\n2,B,Persentase b,80%\n"),
-         2, ("file-unreadable",), "CSV"),
-    Case("halaman.xls", _bytes(b"<html><body><table><tr><td>RKT</td></tr></table></body></html>"), 2,
-         ("file-unreadable",), "HTML"),
+    Case(
+        "teks.xlsx",
+        _bytes(b"Rencana kinerja, lihat lampiran.\n"),
+        2,
+        ("file-unreadable",),
+        "bukan buku kerja",
+    ),
+    Case(
+        "ekspor.xlsx",
+        _bytes(b"No,Sasaran,Indikator,Target\n1,A,Persentase a,90%\n2,B,Persentase b,80%\n"),
+        2,
+        ("file-unreadable",),
+        "CSV",
+    ),
+    Case(
+        "halaman.xls",
+        _bytes(b"<html><body><table><tr><td>RKT</td></tr></table></body></html>"),
+        2,
+        ("file-unreadable",),
+        "HTML",
+    ),
     Case("acak.xlsx", _bytes(bytes(range(256)) * 8), 2, ("file-unreadable",), "bukan buku kerja"),
     Case("dokumen-word.xlsx", _word_named_xlsx, 2, ("file-unreadable",), "Word"),
     Case("terpotong.xlsx", _truncated, 2, ("file-unreadable",), "terpotong"),
     Case("berpassword.xlsx", _encrypted, 2, ("file-unreadable",), "kata sandi"),
     Case("xls-bernama-xlsx.xlsx", _xls_named_xlsx, 0, (), "", rows=10),
     Case("ods-bernama-xlsx.xlsx", _ods_named_xlsx, 0, (), "", rows=3),
-    Case("bom-xml.xlsx", _rewrite_zip(_xlsx(PLAN), lambda p: p.update(
-        {"xl/worksheets/sheet1.xml": BILLION_LAUGHS})), 2, ("file-unreadable",), "tidak aman"),
+    Case(
+        "bom-xml.xlsx",
+        _rewrite_zip(_xlsx(PLAN), lambda p: p.update({"xl/worksheets/sheet1.xml": BILLION_LAUGHS})),
+        2,
+        ("file-unreadable",),
+        "tidak aman",
+    ),
     Case("bom-zip.xlsx", _zip_bomb, 2, ("file-unreadable",), "terlalu besar"),
     Case("dimensi-raksasa.xlsx", _rewrite_zip(_xlsx(PLAN), _huge_dimension), 0, (), "", rows=2),
-    Case("sel-di-baris-sejuta.xlsx", _sparse, 0, ("row-unplaced",), "tidak dapat ditempatkan",
-         ("RKT", "A1000000"), rows=2),
+    Case(
+        "sel-di-baris-sejuta.xlsx",
+        _sparse,
+        0,
+        ("row-unplaced",),
+        "tidak dapat ditempatkan",
+        ("RKT", "A1000000"),
+        rows=2,
+    ),
     Case("terlalu-banyak-sel.xlsx", _many_cells, 2, ("file-unreadable",), "terlalu banyak sel"),
-    Case("rumus-tanpa-nilai.xlsx", _no_cached_formulas, 1, ("formula-no-value",), "tanpa nilai tersimpan",
-         ("RKT", "D2"), rows=2),
-    Case("sel-galat.xlsx", _error_cells, 1, ("target-unparseable",), "galat Excel", ("RKT", "D2"), rows=3),
-    Case("tanggal-sebagai-target.xlsx", _dates_as_targets, 1, ("target-unparseable",), "tanggal",
-         ("RKT", "D2"), rows=1),
+    Case(
+        "rumus-tanpa-nilai.xlsx",
+        _no_cached_formulas,
+        1,
+        ("formula-no-value",),
+        "tanpa nilai tersimpan",
+        ("RKT", "D2"),
+        rows=2,
+    ),
+    Case(
+        "sel-galat.xlsx",
+        _error_cells,
+        1,
+        ("target-unparseable",),
+        "galat Excel",
+        ("RKT", "D2"),
+        rows=3,
+    ),
+    Case(
+        "tanggal-sebagai-target.xlsx",
+        _dates_as_targets,
+        1,
+        ("target-unparseable",),
+        "tanggal",
+        ("RKT", "D2"),
+        rows=1,
+    ),
     Case("makro.xlsm", _rewrite_zip(_xlsx(PLAN), _with_macros), 0, (), "", rows=2),
-    Case("tautan-eksternal.xlsx", _rewrite_zip(_xlsx(PLAN), _with_external_link), 0,
-         ("external-link",), "tautan ke berkas lain", rows=2),
-    Case("lembar-tersembunyi.xlsx", _xlsx(PLAN, hidden_sheet=True), 0, ("hidden-content",),
-         "disembunyikan", ("RKT", None), rows=2),
-    Case("baris-tersembunyi.xlsx", _xlsx(PLAN, hidden_rows=[3]), 0, ("hidden-content",),
-         "disembunyikan", ("RKT", "A3"), rows=2),
+    Case(
+        "tautan-eksternal.xlsx",
+        _rewrite_zip(_xlsx(PLAN), _with_external_link),
+        0,
+        ("external-link",),
+        "tautan ke berkas lain",
+        rows=2,
+    ),
+    Case(
+        "lembar-tersembunyi.xlsx",
+        _xlsx(PLAN, hidden_sheet=True),
+        0,
+        ("hidden-content",),
+        "disembunyikan",
+        ("RKT", None),
+        rows=2,
+    ),
+    Case(
+        "baris-tersembunyi.xlsx",
+        _xlsx(PLAN, hidden_rows=[3]),
+        0,
+        ("hidden-content",),
+        "disembunyikan",
+        ("RKT", "A3"),
+        rows=2,
+    ),
     Case("judul-gabungan.xlsx", _merged_header, 0, (), "", rows=1),
     Case("teks-32767.xlsx", _long_text, 0, (), "", rows=1),
     Case("spasi-tak-terlihat.xlsx", _invisible_spaces, 0, (), "", rows=4),
-    Case("lembar-hilang.xlsx", _rewrite_zip(_two_sheets, _missing_sheet_part), 1, ("sheet-unreadable",),
-         "tidak dapat dibaca", ("Anggaran", None), rows=2),
-    Case("string-tak-ada.xlsx", _rewrite_zip(_xlsx(PLAN), _shared_string_out_of_range), 2,
-         ("file-unreadable",), "rusak"),
+    Case(
+        "lembar-hilang.xlsx",
+        _rewrite_zip(_two_sheets, _missing_sheet_part),
+        1,
+        ("sheet-unreadable",),
+        "tidak dapat dibaca",
+        ("Anggaran", None),
+        rows=2,
+    ),
+    Case(
+        "string-tak-ada.xlsx",
+        _rewrite_zip(_xlsx(PLAN), _shared_string_out_of_range),
+        2,
+        ("file-unreadable",),
+        "rusak",
+    ),
 ]
 
 

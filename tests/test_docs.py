@@ -29,3 +29,11 @@ def test_every_command_has_help_with_an_example_and_a_readme_line(command):
     assert result.exit_code == 0
     assert "Example" in result.stdout
     assert f"kinerja-xl {command}" in README
+
+
+def test_robustness_doc_lists_every_corpus_case():
+    from corpus import CASES
+
+    doc = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
+    for case in CASES:
+        assert f"| `{case.name}` |" in doc, case.name

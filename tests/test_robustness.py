@@ -1,0 +1,179 @@
+"""Hostile and broken inputs: a clear answer every time, nothing hangs, nothing is lost."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import BANJARMASIN, digest
+from corpus import CASES, write_corpus
+from typer.testing import CliRunner
+
+from kinerja_xl import annotate as annotate_module
+from kinerja_xl.cli import app
+from kinerja_xl.pipeline import check_files
+
+runner = CliRunner()
+CASE_IDS = [c.name for c in CASES]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    paths = write_corpus(folder)
+    good = tmp_path_factory.mktemp("good") / "KPU Kota Banjarmasin - RKT 2024.xlsx"
+    shutil.copy(BANJARMASIN, good)
+    return folder, paths, good
+
+
+def test_the_corpus_has_at_least_25_cases():
+    assert len(CASES) >= 25 and len(set(CASE_IDS)) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_each_bad_input_gets_a_clear_answer_and_the_others_are_reported(corpus, case):
+    _folder, paths, good = corpus
+    path = paths[case.name]
+    text = runner.invoke(app, ["check", str(path), str(good)])
+    assert text.exit_code == case.exit_code, text.output
+    assert "Traceback" not in text.output
+    assert text.exception is None or isinstance(text.exception, SystemExit)
+    if "file-unreadable" in case.codes:
+        lines = [line for line in text.stderr.splitlines() if path.name in line]
+        assert len(lines) == 1 and case.says in lines[0], text.stderr
+    elif case.codes:
+        assert str(path) in text.stdout and case.says in text.stdout
+        sheet, cell = case.where
+        if cell:
+            assert f"{cell}  [{case.codes[0]}]" in text.stdout
+
+    result = runner.invoke(app, ["check", str(path), str(good), "--format", "json"])
+    files = {f["path"]: f for f in json.loads(result.stdout)["files"]}
+    mine, other = files[str(path)], files[str(good)]
+    assert {i["code"] for i in mine["issues"]} == set(case.codes)
+    if case.codes:
+        first = next(i for i in mine["issues"] if i["code"] == case.codes[0])
+        assert (first["sheet"], first["cell"]) == case.where
+    if case.rows is not None:
+        assert sum(t["rows"] for t in mine["tables"]) == case.rows
+    assert [t["rows"] for t in other["tables"]] == [13, 18, 9]
+    assert [i["code"] for i in other["issues"]] == ["target-unit-mismatch"] * 2
+
+
+def test_every_input_is_byte_identical_after_every_command(corpus, tmp_path):
+    folder, paths, _good = corpus
+    before = {name: digest(path) for name, path in paths.items()}
+    for path in paths.values():
+        runner.invoke(app, ["inspect", str(path)])
+    runner.invoke(app, ["check", str(folder), "--annotate", str(tmp_path / "ann")])
+    runner.invoke(app, ["consolidate", str(folder), "-o", str(tmp_path / "out.xlsx"), "--quiet"])
+    assert {name: digest(path) for name, path in paths.items()} == before
+    assert sorted(p.name for p in folder.iterdir()) == sorted(paths)
+
+
+MEASURE = textwrap.dedent("""
+    import resource, sys, time, json
+    start = time.perf_counter()
+    from kinerja_xl.pipeline import inspect_file
+    report = inspect_file(sys.argv[1])
+    print(json.dumps({"seconds": time.perf_counter() - start, "readable": report.readable,
+                      "message": report.issues[0].message() if report.issues else ""}))
+""")
+
+
+@pytest.mark.parametrize("name", ["bom-zip.xlsx", "bom-xml.xlsx", "terlalu-banyak-sel.xlsx"])
+def test_bombs_are_refused_quickly_in_little_memory(corpus, name):
+    import resource
+
+    _folder, paths, _good = corpus
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(paths[name])],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    outcome = json.loads(done.stdout)
+    assert outcome["readable"] is False
+    assert outcome["seconds"] < 5, outcome
+    assert max(peak_mb, before / 1024) < 300, peak_mb
+
+
+def test_limits_can_be_raised_for_a_genuine_big_file(corpus, monkeypatch):
+    _folder, paths, _good = corpus
+    monkeypatch.setenv("KINERJA_XL_MAX_CELLS", "300000")
+    (report,) = check_files([paths["terlalu-banyak-sel.xlsx"]])
+    assert report.readable and report.tables[0].rows == 2
+
+
+def test_lock_files_are_skipped_and_said(tmp_path):
+    shutil.copy(BANJARMASIN, tmp_path / "RKT.xlsx")
+    (tmp_path / "~$RKT.xlsx").write_bytes(b"\x00" * 165)
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "~$RKT.xlsx (berkas kunci Excel (~$), dilewati)" in result.stdout
+    data = json.loads(runner.invoke(app, ["check", str(tmp_path), "--format", "json"]).stdout)
+    assert [f["path"] for f in data["files"]] == [str(tmp_path / "RKT.xlsx")]
+    assert data["skipped"][0]["reason"] == "lock-file"
+
+
+def test_a_folder_with_no_workbook(tmp_path):
+    (tmp_path / "catatan.txt").write_text("bukan buku kerja")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "folder tanpa buku kerja" in result.stdout
+    result = runner.invoke(app, ["consolidate", str(tmp_path), "-o", str(tmp_path / "o.xlsx")])
+    assert result.exit_code == 2 and not (tmp_path / "o.xlsx").exists()
+
+
+def test_a_file_that_cannot_be_opened_for_reading(tmp_path, monkeypatch):
+    locked = tmp_path / "terkunci.xlsx"
+    shutil.copy(BANJARMASIN, locked)
+    real_open = builtins.open
+
+    def guarded(file, *args, **kwargs):
+        if str(file) == str(locked):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    result = runner.invoke(app, ["check", str(locked), str(BANJARMASIN)])
+    assert result.exit_code == 2
+    assert (
+        f"kinerja-xl: {locked}: Berkas tidak dapat dibaca: tidak ada izin membaca berkas"
+        in result.stderr
+    )
+    assert "→ 0 kesalahan, 2 peringatan" in result.stdout
+
+
+def test_outputs_that_cannot_be_written(tmp_path):
+    result = runner.invoke(
+        app, ["consolidate", str(BANJARMASIN), "-o", str(tmp_path / "x" / "o.xlsx")]
+    )
+    assert result.exit_code == 2 and "tidak ada" in result.stderr
+    blocker = tmp_path / "berkas"
+    blocker.write_text("not a folder")
+    result = runner.invoke(app, ["check", str(BANJARMASIN), "--annotate", str(blocker / "sub")])
+    assert result.exit_code == 2 and "tidak dapat dibuat" in result.stderr
+
+
+def test_a_failure_mid_write_leaves_no_partial_annotated_copy(tmp_path, monkeypatch):
+    import openpyxl.workbook.workbook as workbook_module
+
+    def half_then_fail(self, filename):
+        with open(filename, "wb") as handle:
+            handle.write(b"PK\x03\x04 half a workbook")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(workbook_module.Workbook, "save", half_then_fail)
+    (report,) = check_files([BANJARMASIN])
+    with pytest.raises(OSError):
+        annotate_module.annotate(report, tmp_path)
+    assert list(tmp_path.iterdir()) == []
