@@ -300,3 +300,42 @@ def consolidate(
         }[lang.value]
     )
     raise typer.Exit(result.exit_code)
+
+
+class TemplateKind(str, Enum):
+    rkt = "rkt"
+    iku = "iku"
+    anggaran = "anggaran"
+
+
+@app.command()
+def template(
+    kind: Annotated[
+        TemplateKind,
+        typer.Argument(help="rkt (RKT KPU, RKT Sekretariat, Anggaran), iku or anggaran"),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The blank workbook to write (.xlsx).")
+    ],
+    office: Annotated[
+        str | None, typer.Option("--office", help='e.g. "KPU Kota Banjarmasin"')
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Plan year for the titles.")] = None,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="Language of the Petunjuk sheet and cell hints")
+    ] = Lang.id,
+) -> None:
+    """Write a blank plan workbook that guides the office while it types and reads back perfectly.
+
+    Example:  kinerja-xl template rkt -o "RKT 2025.xlsx" --office "KPU Kota Banjarmasin" --year 2025
+    """
+    from .templates import write_template
+    from .write import OutputError
+
+    try:
+        written = write_template(kind.value, output, office, year, lang.value)
+    except OutputError as exc:
+        message = OUTPUT_ERRORS.get(exc.reason, OUTPUT_ERRORS["verify-failed"])[lang.value]
+        _stderr("kinerja-xl: " + message.format(folder=output.parent, path=output))
+        raise typer.Exit(2) from exc
+    typer.echo(str(written))

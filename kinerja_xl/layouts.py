@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .grid import Cell, Sheet, column_letter
+from .grid import Cell, Sheet, column_index, column_letter
 from .issues import Issue
 from .locate import (
     HeaderMatch,
@@ -38,6 +38,10 @@ GOAL_VERB = re.compile(
 TOTAL_LABEL = re.compile(r"^(jumlah|total|grand total)\b", re.IGNORECASE)
 SUBTOTAL_LABEL = re.compile(r"^sub[ -]?(total|jumlah)\b", re.IGNORECASE)
 PROGRAM_HEADING = re.compile(r"^program\b", re.IGNORECASE)
+CODE_CELL = re.compile(r"^\d{2,3}\s*\.\s*\d{1,3}\s*\.\s*[A-Za-z0-9]{1,4}$")
+SUM_OF_COLUMN = re.compile(
+    r"^=\s*SUM\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)$", re.I
+)
 MAX_SPREAD_CELLS = 10_000  # a merge larger than this is decoration, not data
 
 
@@ -67,6 +71,7 @@ class RowView:
 @dataclass
 class TableState:
     table: Table
+    sheet: Sheet
     tujuan: tuple[str, str] | None = None  # (text, cell)
     sasaran: tuple[str, str] | None = None
     program: tuple[str, str | None, str] | None = None  # (name, code, cell)
@@ -94,7 +99,7 @@ def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
             extra_columns=match.extras,
             hidden=sheet.state != "visible",
         )
-        state = TableState(table)
+        state = TableState(table, sheet)
         present = [r for r in row_numbers if match.row < r <= end_row]
         views = [_row_view(sheet, row, rows[row], table, spread) for row in present]
         issues.extend(_read_rows(state, views, repeats))
@@ -360,7 +365,7 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
     if SUBTOTAL_LABEL.match(label):
         return "subtotal"
     if TOTAL_LABEL.match(label) and not view.text("no"):
-        table.declared_total = _amount_of(amount_cell) if amount_cell else None
+        table.declared_total = _declared_total(state.sheet, amount_cell) if amount_cell else None
         table.declared_total_cell = amount_cell.ref if amount_cell else view.first_cell
         return "total"
     program, number = view.text("program"), view.text("no")
@@ -389,6 +394,24 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
     return "record"
 
 
+def _declared_total(sheet: Sheet, cell: Cell) -> Amount | None:
+    """The JUMLAH cell's value; for a never-recalculated =SUM(C6:C35) down the amount column,
+    the sum of those cells (a range that misses lines still shows as a total mismatch)."""
+    match = SUM_OF_COLUMN.match(cell.formula or "") if cell.missing_formula_value else None
+    if not match or match.group(1) != match.group(3) or column_index(match.group(1)) != cell.col:
+        return _amount_of(cell)
+    total = 0
+    for row in range(int(match.group(2)), min(int(match.group(4)), cell.row - 1) + 1):
+        source = sheet.get(row, cell.col)
+        if source is None:
+            continue
+        amount = parse_amount(source.value)
+        if source.missing_formula_value or amount is None or amount.value is None:
+            return _amount_of(cell)  # what cannot be read cannot be added: say so at the cell
+        total += amount.value
+    return Amount(cell.formula or "", total)
+
+
 def _amount_of(cell: Cell) -> Amount | None:
     if cell.missing_formula_value:
         return Amount(cell.formula or "", None, "formula-no-value")
@@ -402,13 +425,9 @@ def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str
     text_role = "uraian" if "uraian" in state.table.columns else "indikator"
     texts = [c for c in view.cells if c.text()]
     number = view.text("no")
-    if (
-        len(texts) == 1
-        and isinstance(texts[0].value, str)
-        and PROGRAM_HEADING.match(texts[0].text())
-    ):
-        name, code = split_program_heading(texts[0].text())
-        state.program = (name, code, texts[0].ref)
+    heading = _program_heading(texts)
+    if heading:
+        state.program = heading
         return "group"
     uraian = view.text(text_role)
     if not uraian and not looks_like_row_number(number) and state.last:
@@ -431,6 +450,24 @@ def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str
         _set_text(record, role, (view.text(role), view.ref(role)) if view.text(role) else None)
     _point_at_columns(record, state.table, ("cara", "sumber"))
     return "record"
+
+
+def _program_heading(texts: list[Cell]) -> tuple[str, str | None, str] | None:
+    """'PROGRAM DUKUNGAN MANAJEMEN [076.01.WA]' in one cell, or the code in a cell of its own
+    before the name (the template's layout) -> (name, code, cell of the code)."""
+    strings = [c for c in texts if isinstance(c.value, str)]
+    if len(strings) != len(texts) or not 1 <= len(texts) <= 2:
+        return None
+    named = [c for c in texts if PROGRAM_HEADING.match(c.text())]
+    if len(named) != 1:
+        return None
+    name, code = split_program_heading(named[0].text())
+    others = [c for c in texts if c is not named[0]]
+    if others:
+        if code is not None or not CODE_CELL.match(others[0].text()):
+            return None
+        return name, others[0].text().replace(" ", ""), others[0].ref
+    return name, code, named[0].ref
 
 
 # --- hidden content ----------------------------------------------------------------------

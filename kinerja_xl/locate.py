@@ -62,6 +62,10 @@ TITLE_PATTERN = re.compile(
 )
 MONTHS = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
 DATE_LINE = re.compile(rf"^[A-Za-z][A-Za-z .'-]*,\s*\d{{1,2}}\s+({MONTHS})\s+\d{{4}}", re.I)
+# "Banjarmasin, ............ 2024": the date line of a form not yet signed
+DATE_PLACEHOLDER = re.compile(
+    r"^([A-Za-z][A-Za-z .'-]*|[.…]{3,})\s*,\s*([.…]{3,}|tanggal\b|tgl\b)", re.I
+)
 SIGNATURE = re.compile(
     r"^(ketua|sekretaris|kepala|pihak (pertama|kedua)|mengetahui|menyetujui|disetujui|nip\b"
     r"|plt\b|plh\b|a\.?\s?n\.?\s|ditetapkan di)",
@@ -195,7 +199,9 @@ def is_signature_row(cells: list[Cell]) -> bool:
     if not texts or len(texts) > 2 or not all(isinstance(c.value, str) for c in cells):
         return False
     joined = " ".join(texts)
-    return bool(DATE_LINE.match(joined) or SIGNATURE.match(joined))
+    return bool(
+        DATE_LINE.match(joined) or DATE_PLACEHOLDER.match(joined) or SIGNATURE.match(joined)
+    )
 
 
 def is_title_row(cells: list[Cell]) -> bool:

@@ -174,6 +174,10 @@ WORDS: dict[str, dict[str, str]] = {
     "error": {"id": " (sel berisi galat Excel)", "en": " (the cell holds an Excel error)"},
     "fraction": {"id": " (bukan rupiah utuh)", "en": " (not whole rupiah)"},
     "empty": {"id": " (kosong)", "en": " (empty)"},
+    "kind-rkt": {"id": "RKT", "en": "RKT"},
+    "kind-rkt-sekretariat": {"id": "RKT Sekretariat", "en": "RKT Secretariat"},
+    "kind-anggaran": {"id": "Anggaran", "en": "Budget"},
+    "kind-iku": {"id": "IKU", "en": "IKU"},
 }
 
 
@@ -211,6 +215,8 @@ def _derived(issue: Issue, lang: str) -> dict[str, str]:
         "other_id": word("to-" + ("program" if p.get("side") == "sasaran" else "sasaran"), "id"),
         "other_en": word("to-" + ("program" if p.get("side") == "sasaran" else "sasaran"), "en"),
     }
+    if "kind" in p:
+        derived["kind"] = word(f"kind-{p['kind']}", lang) or str(p["kind"])
     if issue.code == "file-unreadable":
         reason = UNREADABLE_REASONS.get(p.get("reason", ""), UNREADABLE_REASONS["corrupt"])
         derived["reason_text"] = reason[lang].format(detail=p.get("detail", ""))

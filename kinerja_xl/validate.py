@@ -65,6 +65,8 @@ class Rules:
     satuan_kinds: list[tuple[re.Pattern[str], str]]
     schemas: dict[str, Any] = field(default_factory=dict)
     ranges: dict[str, list[Any]] = field(default_factory=dict)
+    categories: dict[str, list[str]] = field(default_factory=dict)
+    satuan_choices: dict[str, str] = field(default_factory=dict)  # Satuan word -> kind
 
     def expected_kind(self, indicator: str | None, satuan: str | None) -> str | None:
         for text, patterns in ((indicator, self.indicator_kinds), (satuan, self.satuan_kinds)):
@@ -97,12 +99,15 @@ def load_rules(folder: Path | None = None) -> Rules:
         folder=folder,
         indicator_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["indicator_kinds"]],
         satuan_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["satuan_kinds"]],
+        satuan_choices=dict(units.get("satuan_choices", {})),
     )
     for frame, name in SCHEMA_FILES.items():
         text = (folder / name).read_text(encoding="utf-8")
         rules.schemas[frame] = pa.DataFrameSchema.from_yaml(text)
         if frame == "rkt":
-            rules.ranges = yaml.safe_load(text)["checks"]["target_in_range"]["ranges"]
+            checks = yaml.safe_load(text)["checks"]
+            rules.ranges = checks["target_in_range"]["ranges"]
+            rules.categories = checks["target_category_valid"]["categories"]
     return rules
 
 
