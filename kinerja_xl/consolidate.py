@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -47,15 +48,20 @@ class Consolidation:
     missing: list[tuple[Office, list[str]]] = field(default_factory=list)
     root: Path | None = None  # Berkas names are relative to the inputs' common folder
 
+    _names: dict[str, str] = field(default_factory=dict, repr=False)
+
     def berkas(self, report: FileReport) -> str:
         """The file's name as a person finds it: relative to the folder the inputs share."""
-        path = Path(report.path).resolve()
-        if self.root is not None:
-            try:
-                return path.relative_to(self.root).as_posix()
-            except ValueError:
-                pass
-        return path.name
+        if report.path not in self._names:
+            path = Path(report.path).resolve()
+            name = path.name
+            if self.root is not None:
+                try:
+                    name = path.relative_to(self.root).as_posix()
+                except ValueError:
+                    pass
+            self._names[report.path] = name
+        return self._names[report.path]
 
     # --- what goes into the data sheets -----------------------------------------------
 
@@ -195,11 +201,20 @@ class Recap:
     programs: list[str]
     amounts: dict[tuple[str, str], int]  # (program, office) -> rupiah
 
+    @cached_property
+    def _totals(self) -> tuple[Counter[str], Counter[str]]:
+        by_office: Counter[str] = Counter()
+        by_program: Counter[str] = Counter()
+        for (program, office), value in self.amounts.items():
+            by_office[office] += value
+            by_program[program] += value
+        return by_office, by_program
+
     def office_total(self, office: str) -> int:
-        return sum(v for (p, o), v in self.amounts.items() if o == office)
+        return self._totals[0][office]
 
     def program_total(self, program: str) -> int:
-        return sum(v for (p, o), v in self.amounts.items() if p == program)
+        return self._totals[1][program]
 
     @property
     def grand_total(self) -> int:
@@ -247,7 +262,7 @@ class SharedIndicator:
     text: str
     targets: dict[str, tuple[Target | None, Provenance]]  # office -> target
 
-    @property
+    @cached_property
     def most_common(self) -> str | None:
         written = [target_key(t) for t, _ in self.targets.values() if t is not None]
         return Counter(written).most_common(1)[0][0] if written else None

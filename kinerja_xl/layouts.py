@@ -223,7 +223,11 @@ def _next_filled(views: list[RowView]) -> list[RowView | None]:
 
 
 def _is_repeated_header(view: RowView, table: Table) -> bool:
-    roles = {role_of(c.text()) for c in view.cells if isinstance(c.value, str)}
+    """The header printed again after a page break: two or more of the table's column names."""
+    short = [c.value for c in view.cells if isinstance(c.value, str) and len(c.value) <= 60]
+    if len(short) < 2:
+        return False
+    roles = {role_of(text.strip()) for text in short}
     return len(roles & set(table.columns)) >= 2
 
 

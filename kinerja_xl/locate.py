@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .grid import Cell, Sheet
 from .normalise import clean_text, header_key
@@ -94,7 +95,9 @@ class HeaderMatch:
         return self.first_col <= last_col and first_col <= self.last_col
 
 
+@lru_cache(maxsize=4096)
 def role_of(text: str) -> str | None:
+    """The column a header text names ('Indikator\nKinerja' -> 'indikator'), or None."""
     if not text or len(text) > MAX_HEADER_TEXT:
         return None
     key = header_key(text)

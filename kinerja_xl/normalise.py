@@ -14,6 +14,8 @@ from typing import Any
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u3000\t\r\n"), " ")
+CLEANING = {**INVISIBLE, **SPACES}
+MULTIPLE_SPACES = re.compile(r" {2,}")
 
 GRADES = ("AA", "A", "BB", "B", "CC", "C", "D")
 OPINIONS = ("WTP", "WDP", "TW", "TMP")
@@ -41,8 +43,10 @@ def clean_text(value: Any) -> str:
     """Text with invisible characters removed and every run of spaces made one space."""
     if value is None:
         return ""
-    text = str(value).translate(INVISIBLE).translate(SPACES)
-    return re.sub(r" {2,}", " ", text).strip()
+    text = str(value).translate(CLEANING)
+    if "  " in text:
+        text = MULTIPLE_SPACES.sub(" ", text)
+    return text.strip()
 
 
 def header_key(value: Any) -> str:

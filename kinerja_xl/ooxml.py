@@ -15,9 +15,11 @@ import re
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from typing import IO
+from typing import Any
 from xml.etree.ElementTree import Element
+from xml.parsers import expat
 
+from defusedxml import DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import iterparse
 
 from .grid import Cell, CellRange, CellValue, Sheet, Workbook, column_index, parse_a1
@@ -155,20 +157,10 @@ def _sheet_entries(
 def _shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
     if not part or part not in archive.namelist():
         return []
-    strings: list[str] = []
-    pieces: list[str] = []
-    in_phonetic = False
-    for event, elem in _open_xml(archive, part):
-        tag = local(elem.tag)
-        if tag == "rPh":
-            in_phonetic = event == "start"
-        elif event == "end" and tag == "t" and not in_phonetic:
-            pieces.append(elem.text or "")
-        elif event == "end" and tag == "si":
-            strings.append("".join(pieces))
-            pieces = []
-            elem.clear()
-    return strings
+    reader = _SharedStringsReader()
+    with archive.open(part) as stream:
+        _safe_expat(reader).ParseFile(stream)
+    return reader.strings
 
 
 def _cell_formats(archive: zipfile.ZipFile, part: str | None) -> list[str]:
@@ -206,70 +198,131 @@ def _read_sheet(
     date1904: bool,
     budget: list[int],
 ) -> None:
+    reader = _SheetReader(sheet, shared, formats, date1904, budget)
     with archive.open(part) as stream:
-        _parse_sheet_stream(stream, sheet, shared, formats, date1904, budget)
+        _safe_expat(reader).ParseFile(stream)
 
 
-def _parse_sheet_stream(
-    stream: IO[bytes],
-    sheet: Sheet,
-    shared: list[str],
-    formats: list[str],
-    date1904: bool,
-    budget: list[int],
-) -> None:
-    row_number = 0
-    next_col = 1
-    for event, elem in iterparse(stream, events=("start", "end")):
-        tag = local(elem.tag)
-        if event == "start":
-            if tag == "row":
-                row_number = int(elem.get("r") or row_number + 1)
-                next_col = 1
-                if elem.get("hidden", "0") in ("1", "true"):
-                    sheet.hidden_rows.add(row_number)
-            continue
+def _safe_expat(handler: Any) -> Any:
+    """An expat parser wired to `handler` that refuses any DTD (so no entity can expand).
+
+    Sheets and shared strings are the big parts; expat callbacks are about twice as fast as
+    ElementTree's iterparse, and a spreadsheet part never has a reason to carry a DTD."""
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse_dtd(name: str, *_args: Any) -> None:
+        raise DTDForbidden(name, None, None)
+
+    def refuse_entity(name: str, *_args: Any) -> None:
+        raise EntitiesForbidden(name, None, None, None, None, None)
+
+    parser.StartDoctypeDeclHandler = refuse_dtd
+    parser.EntityDeclHandler = refuse_entity
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
+    parser.CharacterDataHandler = handler.text
+    return parser
+
+
+class _SheetReader:
+    """expat callbacks that fill a `Sheet`, keeping only cells with a value or a formula."""
+
+    def __init__(
+        self, sheet: Sheet, shared: list[str], formats: list[str], date1904: bool, budget: list[int]
+    ) -> None:
+        self.sheet, self.shared, self.formats, self.date1904 = sheet, shared, formats, date1904
+        self.budget = budget
+        self.row = 0
+        self.next_col = 1
+        self.cell: tuple[int, int, str, int] | None = None
+        self.value: list[str] | None = None
+        self.formula: list[str] | None = None
+        self.inline: list[str] = []
+        self.collect: list[str] | None = None
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = name.rpartition(":")[2]
         if tag == "c":
-            ref = elem.get("r")
-            row, col = parse_a1(ref) if ref else (row_number, next_col)
-            next_col = col + 1
-            cell = _make_cell(elem, row, col, shared, formats, date1904)
-            if cell is not None:
-                budget[0] -= 1
-                if budget[0] < 0:
-                    raise CellLimitExceeded(sheet.name)
-                sheet.cells[(row, col)] = cell
-            elem.clear()
+            ref = attrs.get("r")
+            row, col = parse_a1(ref) if ref else (self.row, self.next_col)
+            self.next_col = col + 1
+            self.cell = (row, col, attrs.get("t", "n"), int(attrs.get("s", 0) or 0))
+            self.value, self.formula, self.inline = None, None, []
+        elif tag == "v" and self.cell:
+            self.value = self.collect = []
+        elif tag == "f" and self.cell:
+            self.formula = self.collect = []
+        elif tag == "t" and self.cell:
+            self.collect = self.inline
         elif tag == "row":
-            elem.clear()
-        elif tag == "col" and elem.get("hidden", "0") in ("1", "true"):
-            low, high = int(elem.get("min", "1")), int(elem.get("max", "1"))
-            sheet.hidden_cols.update(range(low, min(high, 16384) + 1))
-        elif tag == "mergeCell" and elem.get("ref"):
-            sheet.merges.append(CellRange.from_ref(elem.get("ref", "")))
+            self.row = int(attrs.get("r") or self.row + 1)
+            self.next_col = 1
+            if attrs.get("hidden") in ("1", "true"):
+                self.sheet.hidden_rows.add(self.row)
+        elif tag == "col" and attrs.get("hidden") in ("1", "true"):
+            low, high = int(attrs.get("min", 1)), int(attrs.get("max", 1))
+            self.sheet.hidden_cols.update(range(low, min(high, 16384) + 1))
+        elif tag == "mergeCell" and attrs.get("ref"):
+            self.sheet.merges.append(CellRange.from_ref(attrs["ref"]))
+
+    def text(self, data: str) -> None:
+        if self.collect is not None:
+            self.collect.append(data)
+
+    def end(self, name: str) -> None:
+        tag = name.rpartition(":")[2]
+        if tag in ("v", "f", "t"):
+            self.collect = None
+        elif tag == "c" and self.cell:
+            self._finish_cell()
+
+    def _finish_cell(self) -> None:
+        assert self.cell is not None
+        row, col, cell_type, style = self.cell
+        self.cell = None
+        raw = "".join(self.value) if self.value is not None else None
+        formula = "=" + "".join(self.formula) if self.formula is not None else None
+        number_format = self.formats[style] if style < len(self.formats) else "General"
+        value, error = _convert(
+            cell_type, raw, self.inline, self.shared, number_format, self.date1904
+        )
+        if value is None and error is None and formula is None:
+            return
+        self.budget[0] -= 1
+        if self.budget[0] < 0:
+            raise CellLimitExceeded(self.sheet.name)
+        self.sheet.cells[(row, col)] = Cell(row, col, value, number_format, formula, error)
 
 
-def _make_cell(
-    elem: Element, row: int, col: int, shared: list[str], formats: list[str], date1904: bool
-) -> Cell | None:
-    cell_type = elem.get("t", "n")
-    raw: str | None = None
-    formula: str | None = None
-    inline: list[str] = []
-    for child in elem.iter():
-        tag = local(child.tag)
-        if tag == "v":
-            raw = child.text
-        elif tag == "f":
-            formula = "=" + (child.text or "")
-        elif tag == "t" and cell_type == "inlineStr":
-            inline.append(child.text or "")
-    style = int(elem.get("s", "0"))
-    number_format = formats[style] if style < len(formats) else "General"
-    value, error = _convert(cell_type, raw, inline, shared, number_format, date1904)
-    if value is None and error is None and formula is None:
-        return None
-    return Cell(row, col, value, number_format, formula, error)
+class _SharedStringsReader:
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self.pieces: list[str] = []
+        self.collect = False
+        self.phonetic = 0
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = name.rpartition(":")[2]
+        if tag == "t" and not self.phonetic:
+            self.collect = True
+        elif tag == "rPh":
+            self.phonetic += 1
+
+    def text(self, data: str) -> None:
+        if self.collect:
+            self.pieces.append(data)
+
+    def end(self, name: str) -> None:
+        tag = name.rpartition(":")[2]
+        if tag == "t":
+            self.collect = False
+        elif tag == "rPh":
+            self.phonetic -= 1
+        elif tag == "si":
+            self.strings.append("".join(self.pieces))
+            self.pieces = []
 
 
 def _convert(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from .discover import discover
@@ -91,18 +92,56 @@ def check_files(
     rules: Rules | None = None,
     progress: ProgressCallback | None = None,
     limits: ReadLimits | None = None,
+    workers: int | None = None,
 ) -> list[FileReport]:
     """Read every file, validate all readable ones together, then apply the file rules."""
-    reports = []
-    for index, path in enumerate(paths, start=1):
-        if progress:
-            progress(path, index, len(paths))
-        reports.append(inspect_file(path, limits))
+    reports = read_files(paths, limits, progress, workers)
     readable = [r for r in reports if r.readable]
     validate_reports(readable, rules or load_rules())
     for report in readable:
         apply_file_rules(report)
         report.issues = order_issues(report)
+    return reports
+
+
+PARALLEL_FROM = 16  # below this many files a process pool costs more than it saves
+
+
+def default_workers(files: int) -> int:
+    """Both cores of an office laptop for a batch; KINERJA_XL_WORKERS=1 forces a serial run."""
+    configured = os.environ.get("KINERJA_XL_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    return min(os.cpu_count() or 1, 4) if files >= PARALLEL_FROM else 1
+
+
+def read_files(
+    paths: list[Path],
+    limits: ReadLimits | None = None,
+    progress: ProgressCallback | None = None,
+    workers: int | None = None,
+) -> list[FileReport]:
+    """inspect_file over every path, in order; in a process pool when there are many.
+    The reports are the same either way (tests/test_parallel.py)."""
+    workers = default_workers(len(paths)) if workers is None else workers
+    if workers <= 1:
+        reports = []
+        for index, path in enumerate(paths, start=1):
+            if progress:
+                progress(path, index, len(paths))
+            reports.append(inspect_file(path, limits))
+        return reports
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(paths) // (workers * 8))
+    reports = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for index, report in enumerate(
+            pool.map(partial(inspect_file, limits=limits), paths, chunksize=chunk), start=1
+        ):
+            if progress:
+                progress(paths[index - 1], index, len(paths))
+            reports.append(report)
     return reports
 
 

@@ -22,9 +22,11 @@ from .consolidate import (
 from .normalise import Target
 from .records import FileReport
 from .write import atomic_output
-from .xlsx_out import Column, Styles, new_workbook, write_table, write_value
+from .xlsx_out import Column, Link, Styles, new_workbook, write_table
 
-MAX_LINKS = 60_000  # Excel allows 65,530 hyperlinks per sheet
+# Sel opens the office's file at the cell. Excel allows 65,530 links per sheet, and each one
+# costs Excel and the writer dearly, so a national merge gets plain references instead.
+MAX_LINKS = 10_000
 STATUS = {
     "ready": {"id": "Siap", "en": "Ready"},
     "fix": {"id": "Perlu perbaikan", "en": "Needs fixing"},
@@ -47,7 +49,7 @@ def write_consolidated(result: Consolidation, out: Path, lang: str = "id") -> di
     """Write the workbook atomically; return the number of data rows written per sheet."""
     written: dict[str, int] = {}
     with atomic_output(out) as temporary:
-        book = new_workbook(str(temporary))
+        book = new_workbook(str(temporary), streaming=True)
         styles = Styles(book)
         base = out.resolve().parent
         written["Ringkasan"] = _ringkasan(book, styles, result, lang)
@@ -109,8 +111,17 @@ def _ringkasan(book: Any, styles: Styles, result: Consolidation, lang: str) -> i
             status
         ]
         row_styles.append([None] * 12 + [fill, None])
-    sheet = write_table(book, styles, "Ringkasan", SUMMARY_COLUMNS, rows, row_styles)
-    _side_blocks(sheet, styles, result, lang, first_col=len(SUMMARY_COLUMNS) + 1)
+    side_columns, side_rows = _side_blocks(result, lang)
+    columns = [*SUMMARY_COLUMNS, Column("", 3), *side_columns]
+    width = len(SUMMARY_COLUMNS) + 1
+    for index in range(max(len(rows), len(side_rows))):
+        if index >= len(rows):
+            rows.append([None] * len(SUMMARY_COLUMNS))
+            row_styles.append([None] * len(SUMMARY_COLUMNS))
+        side = side_rows[index] if index < len(side_rows) else [None] * len(side_columns)
+        rows[index] = [*rows[index], None, *side]
+        row_styles[index] = [*row_styles[index], *([None] * (len(side_columns) + 1))]
+    write_table(book, styles, "Ringkasan", columns, rows, row_styles, filter_columns=width - 1)
     return len(rows)
 
 
@@ -133,41 +144,48 @@ def _status(result: Consolidation, report: FileReport, lang: str) -> tuple[str, 
     return ("fix" if report.errors else "ready"), note
 
 
-def _side_blocks(
-    sheet: Any, styles: Styles, result: Consolidation, lang: str, first_col: int
-) -> None:
-    """To the right of the file list: offices that sent nothing, and the nothing-lost counts."""
-    col = first_col
-    if result.province:
-        titles = {
-            "id": ["Satker belum mengirim", "Dokumen belum ada"],
-            "en": ["Office not yet sent", "Missing documents"],
-        }[lang]
-        for i, title in enumerate(titles):
-            sheet.write_string(0, col + i, title, styles.get("header"))
-        sheet.set_column(col, col, 34)
-        sheet.set_column(col + 1, col + 1, 22)
-        for r, (office, lacking) in enumerate(result.missing, start=1):
-            write_value(sheet, styles, r, col, office.label, "text")
-            write_value(sheet, styles, r, col + 1, ", ".join(lacking), "text")
-        col += 3
-    titles = {
+SIDE_TITLES = {
+    "missing": {
+        "id": ["Satker belum mengirim", "Dokumen belum ada"],
+        "en": ["Office not yet sent", "Missing documents"],
+    },
+    "counts": {
         "id": ["Jumlah", "Dibaca", "Ditulis", "Disisihkan (duplikat)"],
         "en": ["Count", "Read", "Written", "Set aside (duplicates)"],
-    }[lang]
-    labels = {
-        "files": {"id": "Berkas", "en": "Files"},
-        "indikator": {"id": "Indikator RKT", "en": "RKT indicators"},
-        "iku": {"id": "Indikator IKU", "en": "IKU indicators"},
-        "anggaran": {"id": "Baris anggaran", "en": "Budget lines"},
-    }
-    for i, title in enumerate(titles):
-        sheet.write_string(0, col + i, title, styles.get("header"))
-    sheet.set_column(col, col, 18)
-    for r, (key, entry) in enumerate(result.counts().items(), start=1):
-        write_value(sheet, styles, r, col, labels[key][lang], "text")
-        for i, part in enumerate(("read", "written", "set_aside"), start=1):
-            write_value(sheet, styles, r, col + i, entry[part], "int")
+    },
+}
+COUNT_LABELS = {
+    "files": {"id": "Berkas", "en": "Files"},
+    "indikator": {"id": "Indikator RKT", "en": "RKT indicators"},
+    "iku": {"id": "Indikator IKU", "en": "IKU indicators"},
+    "anggaran": {"id": "Baris anggaran", "en": "Budget lines"},
+}
+
+
+def _side_blocks(result: Consolidation, lang: str) -> tuple[list[Column], list[list[Any]]]:
+    """To the right of the file list: offices that sent nothing (with --province), and the
+    nothing-lost counts. Returned as extra columns so that the sheet is written top to bottom."""
+    blocks: list[tuple[list[Column], list[list[Any]]]] = []
+    if result.province:
+        first, second = SIDE_TITLES["missing"][lang]
+        missing = [[office.label, ", ".join(lacking)] for office, lacking in result.missing]
+        blocks.append(([Column(first, 34), Column(second, 22), Column("", 3)], missing))
+    titles = SIDE_TITLES["counts"][lang]
+    counts = [
+        [COUNT_LABELS[key][lang], e["read"], e["written"], e["set_aside"]]
+        for key, e in result.counts().items()
+    ]
+    blocks.append(([Column(titles[0], 18), *(Column(t, 12, "int") for t in titles[1:])], counts))
+    columns = [c for block_columns, _rows in blocks for c in block_columns]
+    height = max(len(block_rows) for _c, block_rows in blocks)
+    rows = []
+    for index in range(height):
+        row: list[Any] = []
+        for block_columns, block_rows in blocks:
+            values = block_rows[index] if index < len(block_rows) else []
+            row.extend([*values, *([None] * (len(block_columns) - len(values)))])
+        rows.append(row)
+    return columns, rows
 
 
 # --- data sheets --------------------------------------------------------------------------
@@ -210,8 +228,10 @@ ANGGARAN_COLUMNS = [
 
 
 def _rkt(book: Any, styles: Styles, result: Consolidation, base: Path) -> int:
-    rows, cells, row_styles = [], [], []
-    for report, table, record in result.rows("rkt", "rkt-sekretariat"):
+    rows, row_styles = [], []
+    records = result.rows("rkt", "rkt-sekretariat")
+    linked = len(records) <= MAX_LINKS
+    for report, table, record in records:
         target = record.target
         value, value_style = _target_number(target)
         where = provenance(result, report, record, "indikator")
@@ -228,13 +248,11 @@ def _rkt(book: Any, styles: Styles, result: Consolidation, base: Path) -> int:
                 record.get("satuan") or (target.unit if target else None),
                 where.berkas,
                 where.lembar,
-                where.sel,
+                _sel(where, base, linked),
             ]
         )
-        cells.append(where)
         row_styles.append([None] * 7 + [value_style] + [None] * 4)
-    sheet = write_table(book, styles, "RKT", RKT_COLUMNS, rows, row_styles)
-    _link_cells(sheet, styles, cells, len(RKT_COLUMNS) - 1, base)
+    write_table(book, styles, "RKT", RKT_COLUMNS, rows, row_styles)
     return len(rows)
 
 
@@ -247,8 +265,10 @@ def _target_number(target: Target | None) -> tuple[Any, str | None]:
 
 
 def _iku(book: Any, styles: Styles, result: Consolidation, base: Path) -> int:
-    rows, cells = [], []
-    for report, _table, record in result.rows("iku"):
+    rows = []
+    records = result.rows("iku")
+    linked = len(records) <= MAX_LINKS
+    for report, _table, record in records:
         where = provenance(result, report, record, "indikator")
         rows.append(
             [
@@ -261,18 +281,18 @@ def _iku(book: Any, styles: Styles, result: Consolidation, base: Path) -> int:
                 record.get("sumber"),
                 where.berkas,
                 where.lembar,
-                where.sel,
+                _sel(where, base, linked),
             ]
         )
-        cells.append(where)
-    sheet = write_table(book, styles, "IKU", IKU_COLUMNS, rows)
-    _link_cells(sheet, styles, cells, len(IKU_COLUMNS) - 1, base)
+    write_table(book, styles, "IKU", IKU_COLUMNS, rows)
     return len(rows)
 
 
 def _anggaran(book: Any, styles: Styles, result: Consolidation, base: Path) -> int:
-    rows, cells = [], []
-    for report, _table, record in result.rows("anggaran"):
+    rows = []
+    records = result.rows("anggaran")
+    linked = len(records) <= MAX_LINKS
+    for report, _table, record in records:
         where = provenance(result, report, record, "program")
         amount = record.amount.value if record.amount else None
         rows.append(
@@ -283,28 +303,23 @@ def _anggaran(book: Any, styles: Styles, result: Consolidation, base: Path) -> i
                 amount,
                 where.berkas,
                 where.lembar,
-                where.sel,
+                _sel(where, base, linked),
             ]
         )
-        cells.append(where)
-    sheet = write_table(book, styles, "Anggaran", ANGGARAN_COLUMNS, rows)
-    _link_cells(sheet, styles, cells, len(ANGGARAN_COLUMNS) - 1, base)
+    write_table(book, styles, "Anggaran", ANGGARAN_COLUMNS, rows)
     return len(rows)
 
 
-def _link_cells(sheet: Any, styles: Styles, cells: list[Provenance], col: int, base: Path) -> None:
-    """Make each Sel a link that opens the office's file at that cell."""
-    if len(cells) > MAX_LINKS:
-        return
-    for row, where in enumerate(cells, start=1):
-        try:
-            relative = os.path.relpath(Path(where.path).resolve(), base)
-        except ValueError:  # another drive on Windows
-            relative = str(Path(where.path).resolve())
-        sheet_name = where.lembar.replace("'", "''")
-        url = f"external:{relative}#'{sheet_name}'!{where.sel}"
-        if len(url) < 2000:
-            sheet.write_url(row, col, url, styles.get("link"), where.sel)
+def _sel(where: Provenance, base: Path, linked: bool) -> Any:
+    """The Sel cell: a link that opens the office's file at that cell, or the bare reference."""
+    if not linked:
+        return where.sel
+    try:
+        relative = os.path.relpath(Path(where.path).resolve(), base)
+    except ValueError:  # another drive on Windows
+        relative = str(Path(where.path).resolve())
+    url = f"external:{relative}#'{where.lembar.replace(chr(39), chr(39) * 2)}'!{where.sel}"
+    return Link(where.sel, url) if len(url) < 2000 else where.sel
 
 
 # --- Rekap Anggaran -----------------------------------------------------------------------

@@ -19,7 +19,6 @@ WORKBOOK_OPTIONS = {
     "strings_to_formulas": False,
     "strings_to_urls": False,
     "strings_to_numbers": False,
-    "constant_memory": False,
 }
 RUPIAH = '"Rp"#,##0'
 STYLES: dict[str, dict[str, Any]] = {
@@ -47,8 +46,18 @@ STYLES: dict[str, dict[str, Any]] = {
 }
 
 
-def new_workbook(path: str) -> xlsxwriter.Workbook:
-    return xlsxwriter.Workbook(path, WORKBOOK_OPTIONS)
+def new_workbook(path: str, streaming: bool = False) -> xlsxwriter.Workbook:
+    """`streaming` writes each row to disk as soon as the next one starts (xlsxwriter's
+    constant_memory): fast and bounded in memory, but every sheet must be written top to bottom."""
+    return xlsxwriter.Workbook(path, {**WORKBOOK_OPTIONS, "constant_memory": streaming})
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cell that shows `text` and opens `url` (e.g. the office's file at a cell)."""
+
+    text: str
+    url: str
 
 
 class Styles:
@@ -77,7 +86,9 @@ class Column:
 
 def write_value(sheet: Any, styles: Styles, row: int, col: int, value: Any, style: str) -> None:
     """One cell: strings always as strings (never formulas or links), numbers as numbers."""
-    if value is None or value == "":
+    if isinstance(value, Link):
+        sheet.write_url(row, col, value.url, styles.get("link"), value.text)
+    elif value is None or value == "":
         sheet.write_blank(row, col, None, styles.get(style))
     elif isinstance(value, bool):
         sheet.write_boolean(row, col, value, styles.get(style))
@@ -95,11 +106,14 @@ def write_table(
     columns: list[Column],
     rows: list[list[Any]],
     row_styles: list[list[str | None]] | None = None,
+    filter_columns: int | None = None,
 ) -> Any:
-    """A data sheet: header in row 1, frozen, filtered, sensible widths."""
+    """A data sheet, written top to bottom: header in row 1, frozen, filtered (over the first
+    `filter_columns` columns, default all), sensible widths."""
     sheet = book.add_worksheet(name)
     for col, column in enumerate(columns):
-        sheet.write_string(0, col, column.title, styles.get("header"))
+        if column.title:
+            sheet.write_string(0, col, column.title, styles.get("header"))
         sheet.set_column(col, col, column.width)
     for r, values in enumerate(rows, start=1):
         overrides = row_styles[r - 1] if row_styles else None
@@ -107,5 +121,6 @@ def write_table(
             style = (overrides[c] if overrides and overrides[c] else None) or columns[c].style
             write_value(sheet, styles, r, c, value, style)
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+    last = (filter_columns or len(columns)) - 1
+    sheet.autofilter(0, 0, max(len(rows), 1), last)
     return sheet

@@ -1,0 +1,218 @@
+"""Time kinerja-xl against a peer baseline and the bare-I/O floor, on the same files, in one run.
+
+    .venv/bin/python benchmarks/run.py                 # N = 13, 100, 1650
+    .venv/bin/python benchmarks/run.py --sizes 13 100  # a quicker run
+
+For each N it generates N workbooks (benchmarks/generate.py), then runs, each in its own process:
+  * ours:      `kinerja-xl check DIR` and `kinerja-xl consolidate DIR -o OUT`
+  * baseline:  what a capable analyst scripts by hand: pandas.read_excel of every sheet of every
+               file, one pandera validation per table, one DataFrame.to_excel of the result
+  * floor:     the bare I/O of the job: python-calamine reads every cell of the same files and
+               xlsxwriter (constant_memory) writes as many output rows as consolidate wrote
+and prints wall time, cost per workbook, peak memory (the whole process tree, sampled) and the
+ratios ours/baseline and ours/floor. It also times `kinerja-xl --help` and `check` of one workbook,
+interpreter start included. Machines here are noisy: compare ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+CLI = str(Path(PYTHON).with_name("kinerja-xl"))
+
+BASELINE = textwrap.dedent("""
+    import sys, warnings
+    from pathlib import Path
+    import pandas as pd
+    import pandera.pandas as pa
+    warnings.simplefilter("ignore")
+    folder, out = Path(sys.argv[1]), sys.argv[2]
+    schema = pa.DataFrameSchema(checks=[pa.Check(lambda df: df.notna().any(axis=1), element_wise=False)])
+    frames = []
+    for path in sorted(folder.glob("*.xlsx")):
+        for name, frame in pd.read_excel(path, sheet_name=None, header=None).items():
+            try:
+                schema.validate(frame, lazy=True)
+            except pa.errors.SchemaErrors:
+                pass
+            frame = frame.astype(str)
+            frame.columns = [str(c) for c in frame.columns]
+            frame.insert(0, "berkas", path.name)
+            frame.insert(1, "lembar", name)
+            frames.append(frame)
+    pd.concat(frames, ignore_index=True).to_excel(out, index=False)
+""")
+
+FLOOR = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    import python_calamine, xlsxwriter
+    folder, out, rows = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    cells = []
+    for path in sorted(folder.glob("*.xlsx")):
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            for row in book.get_sheet_by_name(name).to_python():
+                cells.append([str(v) for v in row])
+    book = xlsxwriter.Workbook(out, {"constant_memory": True})
+    sheet = book.add_worksheet("Data")
+    for r in range(rows):
+        sheet.write_row(r, 0, cells[r % len(cells)][:10])
+    book.close()
+""")
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry))
+            except (OSError, ValueError, IndexError):
+                continue
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        stack.extend(children.get(current, []))
+        try:
+            with open(f"/proc/{current}/statm") as handle:
+                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            continue
+    return total / 1024 / 1024
+
+
+def measure(command: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, peak MB of the process tree, exit code)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_mb(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    code = process.wait()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return wall, peak, code
+
+
+def rows_written(folder: Path) -> int:
+    import json
+
+    out = subprocess.run(
+        [CLI, "check", str(folder), "--format", "json", "--quiet"], capture_output=True, text=True
+    ).stdout
+    return sum(t["rows"] for f in json.loads(out)["files"] for t in f.get("tables", []))
+
+
+def run_size(n: int, work: Path) -> list[dict[str, object]]:
+    folder = work / f"n{n}"
+    subprocess.run(
+        [PYTHON, str(HERE / "generate.py"), str(n), str(folder)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    rows = rows_written(folder)
+    runs = {
+        "check": [CLI, "check", str(folder), "--quiet", "--format", "json"],
+        "consolidate": [
+            CLI,
+            "consolidate",
+            str(folder),
+            "-o",
+            str(work / f"ours{n}.xlsx"),
+            "--quiet",
+        ],
+        "baseline": [PYTHON, "-c", BASELINE, str(folder), str(work / f"base{n}.xlsx")],
+        "floor": [PYTHON, "-c", FLOOR, str(folder), str(work / f"floor{n}.xlsx"), str(rows)],
+    }
+    results = {name: measure(command) for name, command in runs.items()}
+    lines = []
+    for name in ("check", "consolidate", "baseline", "floor"):
+        wall, peak, code = results[name]
+        lines.append(
+            {
+                "n": n,
+                "task": name,
+                "wall": wall,
+                "per_workbook_ms": wall / n * 1000,
+                "peak_mb": peak,
+                "vs_baseline": wall / results["baseline"][0],
+                "vs_floor": wall / results["floor"][0],
+                "exit": code,
+            }
+        )
+    return lines
+
+
+def small_timings(work: Path) -> dict[str, float]:
+    one = next((work / "n13").glob("*.xlsx"))
+    help_runs = [measure([CLI, "--help"])[0] for _ in range(5)]
+    check_runs = [measure([CLI, "check", str(one), "--quiet"])[0] for _ in range(5)]
+    return {"help": statistics.median(help_runs), "check_one": statistics.median(check_runs)}
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as handle:
+            cpu = next(
+                line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")
+            )
+    except (OSError, StopIteration):
+        pass
+    return (
+        f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores, {cpu}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[13, 100, 1650])
+    arguments = parser.parse_args()
+    print(f"machine: {machine()}")
+    with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as temporary:
+        work = Path(temporary)
+        print("| N | task | wall s | ms / workbook | peak MB | ours / baseline | ours / floor |")
+        print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+        for n in sorted(set(arguments.sizes) | {13}):
+            for line in run_size(n, work):
+                print(
+                    f"| {line['n']} | {line['task']} | {line['wall']:.2f} | {line['per_workbook_ms']:.1f} | "
+                    f"{line['peak_mb']:.0f} | {line['vs_baseline']:.2f} | {line['vs_floor']:.2f} |",
+                    flush=True,
+                )
+        timings = small_timings(work)
+        print(
+            f"\n`kinerja-xl --help`: {timings['help']:.2f} s; `kinerja-xl check` of one workbook: "
+            f"{timings['check_one']:.2f} s (medians of 5, interpreter start included)"
+        )
+
+
+if __name__ == "__main__":
+    main()
