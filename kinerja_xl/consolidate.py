@@ -49,6 +49,9 @@ class Consolidation:
     root: Path | None = None  # Berkas names are relative to the inputs' common folder
 
     _names: dict[str, str] = field(default_factory=dict, repr=False)
+    _rows: dict[tuple[str, ...], list[tuple[FileReport, Table, Record]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def berkas(self, report: FileReport) -> str:
         """The file's name as a person finds it: relative to the folder the inputs share."""
@@ -69,13 +72,16 @@ class Consolidation:
         return self.used_tables.get(id(report), [])
 
     def rows(self, *kinds: str) -> list[tuple[FileReport, Table, Record]]:
-        return [
-            (report, table, record)
-            for report in self.reports
-            for table in self.used(report)
-            if table.kind in kinds
-            for record in table.records
-        ]
+        """Every record of the used tables of these kinds, file by file (computed once)."""
+        if kinds not in self._rows:
+            self._rows[kinds] = [
+                (report, table, record)
+                for report in self.reports
+                for table in self.used(report)
+                if table.kind in kinds
+                for record in table.records
+            ]
+        return self._rows[kinds]
 
     def year_of(self, report: FileReport) -> int | None:
         return report.year or self.year

@@ -115,11 +115,18 @@ def write_table(
         if column.title:
             sheet.write_string(0, col, column.title, styles.get("header"))
         sheet.set_column(col, col, column.width)
+    plain = [styles.get(column.style) for column in columns]
     for r, values in enumerate(rows, start=1):
         overrides = row_styles[r - 1] if row_styles else None
         for c, value in enumerate(values):
-            style = (overrides[c] if overrides and overrides[c] else None) or columns[c].style
-            write_value(sheet, styles, r, c, value, style)
+            style = overrides[c] if overrides else None
+            if value is None or value == "":
+                if style:  # a highlighted empty cell (e.g. a missing target) keeps its fill
+                    sheet.write_blank(r, c, None, styles.get(style))
+            elif type(value) is str and not needs_quote_prefix(value):
+                sheet.write_string(r, c, value[:32767], styles.get(style) if style else plain[c])
+            else:
+                write_value(sheet, styles, r, c, value, style or columns[c].style)
     sheet.freeze_panes(1, 0)
     last = (filter_columns or len(columns)) - 1
     sheet.autofilter(0, 0, max(len(rows), 1), last)
