@@ -32,7 +32,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("program", r"^(nama )?program( kegiatan| kerja)?$|^program kegiatan$|^kegiatan$"),
         (
             "anggaran",
-            r"^(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran|alokasi anggaran)"
+            r"^(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran|alokasi anggaran"
+            r"|jumlah rp|jumlah rupiah|nilai rp|nilai rupiah|biaya|dana)"
             r"( rp| rupiah)?( tahun)?( \d{4})?( rp)?$",
         ),
         ("kode", r"^kode( program)?$"),
@@ -49,7 +50,7 @@ ROLE_KINDS: dict[str, set[str]] = {
     "program": {"anggaran"},
     "anggaran": {"anggaran"},
     "kode": {"anggaran", "iku"},
-    "uraian": {"iku"},
+    "uraian": {"iku", "anggaran"},  # "No | Uraian | Anggaran" is a budget table too
     "cara": {"iku"},
     "sumber": {"iku"},
 }
@@ -156,6 +157,8 @@ def _as_header(
         and role_cols[0] < cell.col < role_cols[-1] + 3
         and len(cell.text()) <= MAX_HEADER_TEXT
     }
+    if kind == "anggaran" and "program" not in columns:
+        columns["program"] = columns.pop("uraian")
     if "no" not in columns:
         # Offices often leave the "No" header blank: take the blank column just left of the table.
         left = role_cols[0] - 1
@@ -167,7 +170,7 @@ def _as_header(
 def kind_of(roles: set[str]) -> str | None:
     if {"cara", "sumber"} & roles and ({"uraian", "indikator"} & roles):
         return "iku"
-    if {"program", "anggaran"} <= roles and "indikator" not in roles:
+    if "anggaran" in roles and {"program", "uraian"} & roles and "indikator" not in roles:
         return "anggaran"
     if {"sasaran_kegiatan", "indikator", "target"} <= roles:
         return "rkt-sekretariat"

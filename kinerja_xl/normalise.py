@@ -140,7 +140,19 @@ def _numeric_target(number: float, percent_format: bool, decimals: int) -> Targe
     return Target(format_id(tidy), tidy, "angka")
 
 
+COMPARATOR = re.compile(
+    r"^(≥|≤|>=|<=|>|<|=|min(imal|\.)?|maks(imal|\.)?|paling (sedikit|rendah|tinggi))\s*",
+    re.IGNORECASE,
+)
+
+
 def parse_target_text(text: str) -> Target:
+    """A typed target. A leading comparator ("≥ 90%", "minimal 80") is part of the text as
+    written; the value is the number after it."""
+    bare = COMPARATOR.sub("", text, count=1) if COMPARATOR.match(text) else text
+    if bare != text and bare:
+        parsed = parse_target_text(bare)
+        return Target(text, parsed.value, parsed.unit, parsed.problem)
     upper = text.upper()
     percent = re.fullmatch(r"([-+]?\d[\d.,]*)\s*(%|PERSEN)", upper)
     if percent:

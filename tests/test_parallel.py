@@ -18,7 +18,10 @@ from generate import generate  # noqa: E402
 
 def sheet_values(path):
     book = openpyxl.load_workbook(path)
-    return {name: [list(row) for row in book[name].iter_rows(values_only=True)] for name in book.sheetnames}
+    return {
+        name: [list(row) for row in book[name].iter_rows(values_only=True)]
+        for name in book.sheetnames
+    }
 
 
 def test_parallel_and_serial_runs_are_identical(tmp_path):
@@ -30,5 +33,7 @@ def test_parallel_and_serial_runs_are_identical(tmp_path):
     assert any(r.errors for r in serial)  # the generator's faulty share is in there
 
     write_consolidated(consolidate(serial, province="Kalimantan Selatan"), tmp_path / "serial.xlsx")
-    write_consolidated(consolidate(parallel, province="Kalimantan Selatan"), tmp_path / "parallel.xlsx")
+    write_consolidated(
+        consolidate(parallel, province="Kalimantan Selatan"), tmp_path / "parallel.xlsx"
+    )
     assert sheet_values(tmp_path / "serial.xlsx") == sheet_values(tmp_path / "parallel.xlsx")

@@ -351,3 +351,33 @@ def test_reading_never_changes_the_workbook(xlsx):
     before = digest(path)
     inspect_file(path)
     assert digest(path) == before
+
+
+def test_targets_with_a_comparator_keep_their_text(xlsx):
+    path = xlsx(
+        [
+            HEAD,
+            ["1", "S", "Persentase a", "≥ 90%"],
+            [None, None, "Indeks b", "minimal 80"],
+            [None, None, "Persentase c", ">=0,16%"],
+        ]
+    )
+    targets = [r.target for r in inspect_file(path).tables[0].records]
+    assert [(t.text, t.value, t.unit) for t in targets] == [
+        ("≥ 90%", 90, "persen"),
+        ("minimal 80", 80, "angka"),
+        (">=0,16%", 0.16, "persen"),
+    ]
+
+
+def test_budget_headers_in_other_words(xlsx):
+    for header in (
+        ["No", "Uraian", "Jumlah (Rp)"],
+        ["NO", "PROGRAM/KEGIATAN", "NILAI (Rp)"],
+        ["No.", "Kegiatan", "Pagu Anggaran (Rp.)"],
+    ):
+        table = inspect_file(
+            xlsx([header, ["1", "Program A", 1_000], ["2", "Program B", 2_000]])
+        ).tables[0]
+        assert (table.kind, table.rows, table.total) == ("anggaran", 2, 3_000), header
+        assert table.records[0].get("program") == "Program A"
