@@ -6,7 +6,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -102,6 +102,36 @@ def _stderr(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _rules_or_exit(schemas: Path | None):
+    from .validate import load_rules
+
+    try:
+        return load_rules(schemas)
+    except (OSError, ValueError, KeyError) as exc:
+        _stderr(f"kinerja-xl: aturan di '{schemas}' tidak dapat dibaca: {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _check_batch(files: list[Path], rules, quiet: bool):
+    """check_files with a progress bar on stderr for batches."""
+    from .pipeline import check_files
+
+    progress, advance = _progress(quiet, len(files))
+    if progress:
+        progress.start()
+    try:
+        return check_files(files, rules, advance)
+    finally:
+        if progress:
+            progress.stop()
+
+
+def _output_failed(exc, output: Path, lang: str) -> NoReturn:
+    message = OUTPUT_ERRORS.get(exc.reason, OUTPUT_ERRORS["verify-failed"])[lang]
+    _stderr("kinerja-xl: " + message.format(folder=output.parent, path=output))
+    raise typer.Exit(2) from exc
+
+
 def _say_unreadable(reports, lang: str) -> None:
     """One line per file that could not be read, naming it, on stderr."""
     for report in reports:
@@ -144,24 +174,11 @@ def check(
     Example:  kinerja-xl check kiriman/ --annotate diperiksa/
     """
     from .discover import discover
-    from .pipeline import check_files
     from .report import BatchReport, check_text
-    from .validate import load_rules
 
-    try:
-        rules = load_rules(schemas)
-    except (OSError, ValueError, KeyError) as exc:
-        _stderr(f"kinerja-xl: aturan di '{schemas}' tidak dapat dibaca: {exc}")
-        raise typer.Exit(2) from exc
+    rules = _rules_or_exit(schemas)
     found = discover(paths)
-    progress, advance = _progress(quiet, len(found.files))
-    if progress:
-        progress.start()
-    try:
-        reports = check_files(found.files, rules, advance)
-    finally:
-        if progress:
-            progress.stop()
+    reports = _check_batch(found.files, rules, quiet)
     batch = BatchReport(files=reports, skipped=found.skipped)
     _say_unreadable(reports, lang.value)
     if format == OutputFormat.json:  # the text report lists them itself
@@ -255,9 +272,7 @@ def consolidate(
     """
     from .consolidate import consolidate as build
     from .discover import discover
-    from .pipeline import check_files
     from .provincial import write_consolidated
-    from .validate import load_rules
     from .write import OutputError, is_same_file
 
     found = discover(paths)
@@ -269,14 +284,7 @@ def consolidate(
     if not found.files:
         _stderr("kinerja-xl: tidak ada buku kerja (.xlsx, .xlsm, .xls, .ods) di masukan.")
         raise typer.Exit(2)
-    progress, advance = _progress(quiet, len(found.files))
-    if progress:
-        progress.start()
-    try:
-        reports = check_files(found.files, load_rules(schemas), advance)
-    finally:
-        if progress:
-            progress.stop()
+    reports = _check_batch(found.files, _rules_or_exit(schemas), quiet)
     _say_skipped(found, lang.value)
     _say_unreadable(reports, lang.value)
     if not any(r.readable for r in reports):
@@ -286,9 +294,7 @@ def consolidate(
     try:
         write_consolidated(result, output, lang.value)
     except OutputError as exc:
-        message = OUTPUT_ERRORS.get(exc.reason, OUTPUT_ERRORS["verify-failed"])[lang.value]
-        _stderr("kinerja-xl: " + message.format(folder=output.parent, path=output))
-        raise typer.Exit(2) from exc
+        _output_failed(exc, output, lang.value)
     for key, entry in result.counts().items():
         typer.echo(COUNT_LINE[lang.value].format(label=COUNT_LABELS[key][lang.value], **entry))
     errors = sum(r.errors for r in reports)
@@ -335,7 +341,5 @@ def template(
     try:
         written = write_template(kind.value, output, office, year, lang.value)
     except OutputError as exc:
-        message = OUTPUT_ERRORS.get(exc.reason, OUTPUT_ERRORS["verify-failed"])[lang.value]
-        _stderr("kinerja-xl: " + message.format(folder=output.parent, path=output))
-        raise typer.Exit(2) from exc
+        _output_failed(exc, output, lang.value)
     typer.echo(str(written))

@@ -326,3 +326,10 @@ def test_inputs_are_never_modified(tmp_path):
     run(SAMPLES, "-o", tmp_path / "out.xlsx")
     assert {p: digest(p) for p in SAMPLES.rglob("*") if p.is_file()} == before
     assert not list(Path(SAMPLES).rglob(".~kinerja-*"))
+
+
+def test_rules_that_cannot_be_read_give_a_clear_answer(tmp_path):
+    result = run(BANJARMASIN, "-o", tmp_path / "o.xlsx", "--schemas", tmp_path / "tidak-ada")
+    assert result.exit_code == 2
+    assert "aturan" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "o.xlsx").exists()
