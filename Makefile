@@ -24,7 +24,7 @@ demo: $(STAMP)
 	-$(BIN)/kinerja-xl consolidate sample_workbooks/ -o $(OUT)/Konsolidasi-Kalsel-2024.xlsx \
 		--province "Kalimantan Selatan" --year 2024
 	@echo
-	@echo "Opened nothing, changed nothing: see $(OUT)/Konsolidasi-Kalsel-2024.xlsx and $(OUT)/diperiksa/"
+	@echo "The inputs are unchanged. See $(OUT)/Konsolidasi-Kalsel-2024.xlsx and the marked-up copies in $(OUT)/diperiksa/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -23,7 +23,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("sasaran_kegiatan", r"^sasaran kegiatan$"),
         ("sasaran_strategis", r"^sasaran( strategis| program)?$"),
         ("tujuan", r"^tujuan( strategis)?$"),
-        ("cara", r"^(cara|metode|rumus|formula)( (peng|per)hitungan| pengukuran)?$|^formulasi"),
+        ("cara", r"^(cara|metode|rumus|formula)( (peng|per)hitungan| pengukuran)?$|formulasi"),
         ("sumber", r"^sumber data$|^sumber$"),
         ("uraian", r"^uraian( indikator)?$|^indikator kinerja utama$"),
         ("indikator", r"^indikator( kinerja)?( sasaran| kegiatan| program)?$"),
@@ -50,7 +50,9 @@ ROLE_KINDS: dict[str, set[str]] = {
     "program": {"anggaran"},
     "anggaran": {"anggaran"},
     "kode": {"anggaran", "iku"},
-    "uraian": {"iku", "anggaran"},  # "No | Uraian | Anggaran" is a budget table too
+    # "No | Uraian | Anggaran" is a budget table, and a PK/RKT may name its indicator column
+    # "Indikator Kinerja Utama"
+    "uraian": {"iku", "anggaran", "rkt", "rkt-sekretariat"},
     "cara": {"iku"},
     "sumber": {"iku"},
 }
@@ -159,6 +161,8 @@ def _as_header(
     }
     if kind == "anggaran" and "program" not in columns:
         columns["program"] = columns.pop("uraian")
+    if kind in ("rkt", "rkt-sekretariat") and "indikator" not in columns:
+        columns["indikator"] = columns.pop("uraian")
     if "no" not in columns:
         # Offices often leave the "No" header blank: take the blank column just left of the table.
         left = role_cols[0] - 1
@@ -172,9 +176,10 @@ def kind_of(roles: set[str]) -> str | None:
         return "iku"
     if "anggaran" in roles and {"program", "uraian"} & roles and "indikator" not in roles:
         return "anggaran"
-    if {"sasaran_kegiatan", "indikator", "target"} <= roles:
+    indicator = {"indikator", "uraian"} & roles
+    if indicator and {"sasaran_kegiatan", "target"} <= roles:
         return "rkt-sekretariat"
-    if {"sasaran_strategis", "indikator", "target"} <= roles:
+    if indicator and {"sasaran_strategis", "target"} <= roles:
         return "rkt"
     return None
 

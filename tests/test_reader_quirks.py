@@ -381,3 +381,24 @@ def test_budget_headers_in_other_words(xlsx):
         ).tables[0]
         assert (table.kind, table.rows, table.total) == ("anggaran", 2, 3_000), header
         assert table.records[0].get("program") == "Program A"
+
+
+def test_other_names_for_the_indicator_and_calculation_columns(xlsx):
+    pk = inspect_file(
+        xlsx(
+            [
+                ["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Target"],
+                ["1", "Terwujudnya A", "Persentase a", "90%"],
+            ]
+        )
+    ).tables[0]
+    assert (pk.kind, pk.records[0].get("indikator")) == ("rkt", "Persentase a")
+    iku = inspect_file(
+        xlsx(
+            [
+                ["No", "Indikator Kinerja Utama", "Penjelasan / Formulasi", "Sumber Data"],
+                ["1", "Persentase a", "a / b x 100%", "Laporan"],
+            ]
+        )
+    ).tables[0]
+    assert (iku.kind, iku.records[0].get("cara")) == ("iku", "a / b x 100%")
