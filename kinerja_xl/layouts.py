@@ -43,6 +43,45 @@ SUM_OF_COLUMN = re.compile(
     r"^=\s*SUM\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)$", re.I
 )
 MAX_SPREAD_CELLS = 10_000  # a merge larger than this is decoration, not data
+# words a sentence does not end on: a cell that stops there was split over two rows
+DANGLING = {
+    "yang",
+    "dan",
+    "atau",
+    "di",
+    "dalam",
+    "untuk",
+    "dengan",
+    "serta",
+    "tetapi",
+    "oleh",
+    "ke",
+    "dari",
+    "pada",
+    "bagi",
+    "terhadap",
+    "sebagai",
+    "secara",
+    "guna",
+    "melalui",
+}
+INDICATOR_START = re.compile(
+    r"^(persentase|prosentase|indeks|nilai|jumlah|opini|tingkat|rasio|predikat|capaian)\b", re.I
+)
+
+
+def continues(previous: str | None, text: str) -> bool:
+    """Does `text` carry on the sentence of `previous` (one cell split over two rows by a PDF
+    conversion or a page break)? Never when it starts like an indicator of its own."""
+    if not previous or not text or INDICATOR_START.match(text):
+        return False
+    last_word = previous.rstrip(" ,;").rsplit(" ", 1)[-1].lower()
+    return text[0].islower() or last_word in DANGLING
+
+
+def _continues_all(record: Record, texts: dict[str, str]) -> bool:
+    present = {name: text for name, text in texts.items() if text}
+    return bool(present) and all(continues(record.get(n), t) for n, t in present.items())
 
 
 @dataclass
@@ -271,11 +310,14 @@ def _rkt_row(state: TableState, view: RowView, following: RowView | None) -> str
     if view.text("tujuan"):
         state.tujuan = (view.text("tujuan"), view.ref("tujuan"))
     if (
-        state.after_page_break
-        and state.last
+        state.last
         and not looks_like_row_number(number)
         and not has_target
         and (sasaran or indikator)
+        and (
+            state.after_page_break
+            or _continues_all(state.last, {"sasaran": sasaran, "indikator": indikator})
+        )
     ):
         _continue_rkt(state, view, sasaran_role)
         return "continuation"
@@ -345,9 +387,14 @@ def _continue_rkt(state: TableState, view: RowView, sasaran_role: str) -> None:
     assert state.last is not None
     sasaran, indikator = view.text(sasaran_role), view.text("indikator")
     if sasaran:
+        before, cell = state.last.values.get("sasaran"), state.last.cells.get("sasaran")
         _append_text(state.last, "sasaran", sasaran, view.ref(sasaran_role))
+        joined = state.last.values["sasaran"]
+        for record in state.table.records:  # the rows above that share this sasaran
+            if record.cells.get("sasaran") == cell and record.values.get("sasaran") == before:
+                record.values["sasaran"] = joined
         if state.sasaran:
-            state.sasaran = (state.last.values["sasaran"] or "", state.sasaran[1])
+            state.sasaran = (joined or "", state.sasaran[1])
     if indikator:
         _append_text(state.last, "indikator", indikator, view.ref("indikator"))
 
@@ -374,11 +421,11 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
         return "total"
     program, number = view.text("program"), view.text("no")
     if (
-        state.after_page_break
-        and state.last
+        state.last
         and amount_cell is None
         and program
         and not looks_like_row_number(number)
+        and (state.after_page_break or continues(state.last.get("program"), program))
     ):
         _append_text(state.last, "program", program, view.ref("program"))
         return "continuation"
@@ -434,6 +481,16 @@ def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str
         state.program = heading
         return "group"
     uraian = view.text(text_role)
+    split_cell = state.last is not None and _continues_all(
+        state.last, {"indikator": uraian, "cara": view.text("cara"), "sumber": view.text("sumber")}
+    )
+    if uraian and split_cell and not looks_like_row_number(number):
+        assert state.last is not None
+        _append_text(state.last, "indikator", uraian, view.ref(text_role))
+        for role in ("cara", "sumber"):
+            if view.text(role):
+                _append_text(state.last, role, view.text(role), view.ref(role))
+        return "continuation"
     if not uraian and not looks_like_row_number(number) and state.last:
         for role in ("cara", "sumber"):
             if view.text(role):

@@ -402,3 +402,73 @@ def test_other_names_for_the_indicator_and_calculation_columns(xlsx):
         )
     ).tables[0]
     assert (iku.kind, iku.records[0].get("cara")) == ("iku", "a / b x 100%")
+
+
+def test_a_cell_split_over_two_rows_mid_page_is_joined(xlsx):
+    """PDF-to-Excel conversions split long cells over rows even away from page breaks."""
+    path = xlsx(
+        [
+            HEAD,
+            [
+                None,
+                "Terwujudnya koordinasi",
+                "Persentase Pemilih yang Berhak Memilih Tetapi",
+                "0,16%",
+            ],
+            [None, "yang sesuai standar", "Tidak Masuk dalam Daftar Pemilih Tetap", None],
+            [
+                None,
+                None,
+                "persentase pemilih muda",
+                None,
+            ],  # an indicator of its own: target missing
+        ]
+    )
+    assert rkt_rows(path) == [
+        (
+            None,
+            "Terwujudnya koordinasi yang sesuai standar",
+            "Persentase Pemilih yang Berhak Memilih Tetapi Tidak Masuk dalam Daftar Pemilih Tetap",
+            "0,16%",
+        ),
+        (None, "Terwujudnya koordinasi yang sesuai standar", "persentase pemilih muda", None),
+    ]
+
+
+def test_split_cells_in_iku_and_anggaran(xlsx):
+    iku = inspect_file(
+        xlsx(
+            [
+                ["No", "Uraian", "Cara Penghitungan", "Sumber Data"],
+                [
+                    "1.",
+                    "Persentase terwujudnya data pemilih",
+                    "Menghitung data yang",
+                    "Data dari Divisi",
+                ],
+                [None, "secara berkelanjutan", "dimutakhirkan", None],
+                ["2.", "Persentase SDM kompeten", "Menghitung SDM", "Data SDM"],
+            ]
+        )
+    ).tables[0]
+    assert [(r.get("indikator"), r.get("cara")) for r in iku.records] == [
+        (
+            "Persentase terwujudnya data pemilih secara berkelanjutan",
+            "Menghitung data yang dimutakhirkan",
+        ),
+        ("Persentase SDM kompeten", "Menghitung SDM"),
+    ]
+    anggaran = inspect_file(
+        xlsx(
+            [
+                ["No", "Program", "Anggaran"],
+                ["1", "Pengucapan Sumpah Janji Presiden dan", 16_026_000],
+                [None, "Wakil Presiden", None],
+                ["2", "Penetapan Hasil Pemilu", 19_950_000],
+            ]
+        )
+    ).tables[0]
+    assert [r.get("program") for r in anggaran.records] == [
+        "Pengucapan Sumpah Janji Presiden dan Wakil Presiden",
+        "Penetapan Hasil Pemilu",
+    ]
