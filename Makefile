@@ -30,7 +30,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check kinerja_xl tests
+	$(BIN)/ruff check kinerja_xl tests benchmarks sample_workbooks
+	$(BIN)/mypy kinerja_xl
 
 samples: $(STAMP)
 	$(BIN)/python sample_workbooks/make_samples.py

@@ -13,10 +13,12 @@ from typing import Any
 import pandas as pd
 import pandera.extensions as extensions
 
+from .issues import Severity
+
 CATEGORY_UNITS = ("predikat", "opini", "kategori")
 
 # check name -> (issue code, field whose cell is reported, severity or None for the default)
-CHECK_ISSUES: dict[str, tuple[str, str, str | None]] = {
+CHECK_ISSUES: dict[str, tuple[str, str, Severity | None]] = {
     "indicator_present": ("indicator-missing", "indikator", None),
     "target_present": ("target-missing", "target", None),
     "target_readable": ("target-unparseable", "target", None),

@@ -84,7 +84,8 @@ SUMMARY_COLUMNS = [
 
 
 def _ringkasan(book: Any, styles: Styles, result: Consolidation, lang: str) -> int:
-    rows, row_styles = [], []
+    rows: list[list[Any]] = []
+    row_styles: list[list[str | None]] = []
     for number, report in enumerate(result.reports, start=1):
         status, note = _status(result, report, lang)
         rows.append(
@@ -110,7 +111,9 @@ def _ringkasan(book: Any, styles: Styles, result: Consolidation, lang: str) -> i
         fill = {"ready": "ok", "fix": "error", "unreadable": "error", "superseded": "warning"}[
             status
         ]
-        row_styles.append([None] * 12 + [fill, None])
+        marks: list[str | None] = [None] * len(SUMMARY_COLUMNS)
+        marks[12] = fill  # the Status column
+        row_styles.append(marks)
     side_columns, side_rows = _side_blocks(result, lang)
     columns = [*SUMMARY_COLUMNS, Column("", 3), *side_columns]
     width = len(SUMMARY_COLUMNS) + 1

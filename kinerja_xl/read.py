@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -184,7 +185,7 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
     return workbook
 
 
-def _fill_from_rows(sheet: Sheet, rows: list[list[object]]) -> None:
+def _fill_from_rows(sheet: Sheet, rows: list[list[Any]]) -> None:
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):
             if value is None or value == "":

@@ -105,9 +105,9 @@ def load_rules(folder: Path | None = None) -> Rules:
         text = (folder / name).read_text(encoding="utf-8")
         rules.schemas[frame] = pa.DataFrameSchema.from_yaml(text)
         if frame == "rkt":
-            checks = yaml.safe_load(text)["checks"]
-            rules.ranges = checks["target_in_range"]["ranges"]
-            rules.categories = checks["target_category_valid"]["categories"]
+            declared = yaml.safe_load(text)["checks"]
+            rules.ranges = declared["target_in_range"]["ranges"]
+            rules.categories = declared["target_category_valid"]["categories"]
     return rules
 
 
@@ -219,7 +219,8 @@ def _issue(check: str, record: Record, row: Any, rules: Rules) -> Issue:
         problem = record.amount or record.target
         params["why"] = problem.problem if problem and problem.problem else "empty"
     if code == "formula-no-value":
-        value = (record.target or record.amount).text if (record.target or record.amount) else value
+        source = record.target or record.amount
+        value = source.text if source else value
     return Issue.make(code, record.sheet, record.cell_of(cell_field), value, severity, **params)
 
 

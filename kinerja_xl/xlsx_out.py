@@ -8,6 +8,7 @@ turn it live either.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,7 +106,7 @@ def write_table(
     name: str,
     columns: list[Column],
     rows: list[list[Any]],
-    row_styles: list[list[str | None]] | None = None,
+    row_styles: Sequence[Sequence[str | None]] | None = None,
     filter_columns: int | None = None,
 ) -> Any:
     """A data sheet, written top to bottom: header in row 1, frozen, filtered (over the first
