@@ -41,8 +41,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Target '{value}' is outside the valid range ({expected}) for \"{indicator}\".",
     },
     "target-invalid-category": {
-        "id": "Target '{value}' bukan {category_id} yang sah; gunakan salah satu dari {expected}.",
-        "en": "Target '{value}' is not a valid {category_en}; use one of {expected}.",
+        "id": "Target '{value}' bukan {category_id} yang sah; yang sah: {expected}.",
+        "en": "Target '{value}' is not a valid {category_en}; expected {expected}.",
     },
     "target-unit-mismatch": {
         "id": "Target '{value}' ({found}) tidak sesuai dengan indikator \"{indicator}\" yang "

@@ -46,7 +46,7 @@ KPU_NAME = re.compile(
     r"\b(?:KPU|KOMISI\s+PEMILIHAN\s+UMUM)\s+((?:KOTA|KABUPATEN|KAB\.?|PROVINSI)\s+[A-Z][A-Z .'-]*)",
     re.IGNORECASE,
 )
-YEAR = re.compile(r"\bTAHUN(?:\s+ANGGARAN)?\s+(20\d{2})\b", re.IGNORECASE)
+YEAR = re.compile(r"\b(?:TAHUN(?:\s+ANGGARAN)?|T\.?\s?A\.?)\s+(20\d{2})\b", re.IGNORECASE)
 STOP_WORDS = {"tahun", "yang", "dan", "di", "sekretariat", "nomor", "no", "rencana"}
 
 

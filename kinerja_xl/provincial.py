@@ -34,6 +34,10 @@ STATUS = {
     "superseded": {"id": "Digantikan", "en": "Superseded"},
 }
 NOTES = {
+    "year": {
+        "id": "Tahun di berkas {found}, bukan {asked}",
+        "en": "The file says {found}, not {asked}",
+    },
     "superseded": {
         "id": "{kinds} diganti oleh berkas lebih baru: {kept}",
         "en": "{kinds} replaced by a newer file: {kept}",
@@ -138,10 +142,13 @@ def _status(result: Consolidation, report: FileReport, lang: str) -> tuple[str, 
         return "unreadable", report.issues[0].message(lang)
     superseded = result.superseded.get(id(report), [])
     note = None
+    if result.year and report.year and report.year != result.year:
+        note = NOTES["year"][lang].format(found=report.year, asked=result.year)
     if superseded:
         kinds = ", ".join(kind for kind, _ in superseded)
         kept = ", ".join(sorted({Path(p).name for _, p in superseded}))
-        note = NOTES["superseded"][lang].format(kinds=kinds, kept=kept)
+        replaced = NOTES["superseded"][lang].format(kinds=kinds, kept=kept)
+        note = f"{note}; {replaced}" if note else replaced
         if not result.used(report):
             return "superseded", note
     return ("fix" if report.errors else "ready"), note

@@ -333,3 +333,10 @@ def test_rules_that_cannot_be_read_give_a_clear_answer(tmp_path):
     assert result.exit_code == 2
     assert "aturan" in result.stderr and "Traceback" not in result.output
     assert not (tmp_path / "o.xlsx").exists()
+
+
+def test_a_file_of_another_year_is_flagged_in_ringkasan(tmp_path):
+    out = tmp_path / "o.xlsx"
+    assert run(BANJARMASIN, "-o", out, "--year", "2025").exit_code == 0
+    (row,) = [r for r in data_rows(openpyxl.load_workbook(out), "Ringkasan") if r["No"]]
+    assert (row["Tahun"], row["Keterangan"]) == (2024, "Tahun di berkas 2024, bukan 2025")

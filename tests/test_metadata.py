@@ -50,3 +50,8 @@ def test_office_from_file_name(stem, office):
 )
 def test_year(texts, year):
     assert year_from_texts(texts) == year
+
+
+def test_year_after_ta():
+    assert year_from_texts(["RENCANA KINERJA T.A. 2025"]) == 2025
+    assert year_from_texts(["RKT TA 2026"]) == 2026
