@@ -131,11 +131,15 @@ def read_files(
                 progress(path, index, len(paths))
             reports.append(inspect_file(path, limits))
         return reports
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(paths) // (workers * 8))
     reports = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # "spawn": workers start clean, never forked from a process whose progress-bar thread may
+    # hold a lock; it is also what Windows does, so every platform behaves the same.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for index, report in enumerate(
             pool.map(partial(inspect_file, limits=limits), paths, chunksize=chunk), start=1
         ):
