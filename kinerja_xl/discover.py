@@ -13,9 +13,6 @@ class Discovery:
     files: list[Path] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason key)
 
-    def to_dict(self) -> list[dict[str, str]]:
-        return [{"path": str(path), "reason": reason} for path, reason in self.skipped]
-
 
 SKIP_REASONS = {
     "lock-file": {"id": "berkas kunci Excel (~$), dilewati", "en": "Excel lock file (~$), skipped"},

@@ -118,12 +118,6 @@ class Sheet:
             by_row.setdefault(row, []).append(cell)
         return by_row
 
-    def merge_anchor(self, row: int, col: int) -> CellRange | None:
-        for merged in self.merges:
-            if (row, col) in merged:
-                return merged
-        return None
-
 
 @dataclass
 class Workbook:

@@ -136,7 +136,6 @@ def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
             first_col=match.first_col,
             last_col=match.last_col,
             extra_columns=match.extras,
-            hidden=sheet.state != "visible",
         )
         state = TableState(table, sheet)
         present = [r for r in row_numbers if match.row < r <= end_row]

@@ -285,7 +285,6 @@ def _format_date(value: datetime | date | time) -> str:
     return value.isoformat()
 
 
-PROGRAM_CODE = re.compile(r"^\d{3}\.\d{2}\.[A-Z]{2}$")
 _BRACKETED = re.compile(r"[\[(]\s*([^\])]{1,30}?)\s*[\])]\s*$")
 _CODE_LIKE = re.compile(r"\b(\d{2,3}\s*\.\s*\d{1,3}\s*\.\s*[A-Za-z0-9]{1,4})\b")
 
@@ -298,7 +297,3 @@ def split_program_heading(text: str) -> tuple[str, str | None]:
         return text, None
     name = (text[: match.start()] + text[match.end() :]).strip(" -:–")
     return name, re.sub(r"\s+", "", match.group(1))
-
-
-def is_valid_program_code(code: str) -> bool:
-    return bool(PROGRAM_CODE.match(code))

@@ -9,7 +9,6 @@ from typing import Any
 from .issues import Issue, count
 from .normalise import Amount, Target
 
-KINDS = ("rkt", "rkt-sekretariat", "anggaran", "iku")
 TEXT_FIELDS = {
     "rkt": ("tujuan", "sasaran", "indikator", "satuan"),
     "rkt-sekretariat": ("tujuan", "sasaran", "indikator", "satuan"),
@@ -65,7 +64,6 @@ class Table:
     declared_total: Amount | None = None
     declared_total_cell: str | None = None
     row_kinds: Counter[str] = field(default_factory=Counter)  # how every source row was used
-    hidden: bool = False
 
     @property
     def rows(self) -> int:
