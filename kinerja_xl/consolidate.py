@@ -233,6 +233,8 @@ def budget_recap(result: Consolidation) -> Recap:
     amounts: dict[tuple[str, str], int] = defaultdict(int)
     offices: list[str] = []
     for report, _table, record in result.rows("anggaran"):
+        if record.detail:  # already inside its program's amount
+            continue
         office = office_label(report)
         if office not in offices:
             offices.append(office)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .budget import mark_detail_lines
 from .grid import Cell, Sheet, column_index, column_letter
 from .issues import Issue
 from .locate import (
@@ -142,6 +143,8 @@ def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
         views = [_row_view(sheet, row, rows[row], table, spread) for row in present]
         issues.extend(_read_rows(state, views, repeats))
         issues.extend(_hidden_content(sheet, table, state.data_rows))
+        if table.kind == "anggaran":
+            mark_detail_lines(table)
         used_rows |= {match.row, *repeats, *state.data_rows}
         tables.append(table)
     return tables, issues, used_rows

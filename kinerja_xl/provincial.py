@@ -234,6 +234,7 @@ ANGGARAN_COLUMNS = [
     Column("Berkas", 30),
     Column("Lembar", 16),
     Column("Sel", 7, "link"),
+    Column("Rincian", 10),  # "rincian": a line inside a program above it; not added again
 ]
 
 
@@ -314,6 +315,7 @@ def _anggaran(book: Any, styles: Styles, result: Consolidation, base: Path) -> i
                 where.berkas,
                 where.lembar,
                 _sel(where, base, linked),
+                "rincian" if record.detail else None,
             ]
         )
     write_table(book, styles, "Anggaran", ANGGARAN_COLUMNS, rows)

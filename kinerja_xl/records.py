@@ -28,6 +28,7 @@ class Record:
     amount: Amount | None = None
     extras: dict[str, str] = field(default_factory=dict)
     number: str | None = None  # the office's own numbering ("1.", "2")
+    detail: bool = False  # a budget line inside a program whose amount already counts it
 
     def get(self, name: str) -> str | None:
         return self.values.get(name)
@@ -45,6 +46,8 @@ class Record:
             data["anggaran"] = (
                 {"text": self.amount.text, "value": self.amount.value} if self.amount else None
             )
+        if self.detail:
+            data["detail"] = True
         if self.extras:
             data["extras"] = dict(self.extras)
         data["cells"] = dict(self.cells)
@@ -74,7 +77,11 @@ class Table:
         """Sum of the budget lines in whole rupiah (anggaran tables only)."""
         if self.kind != "anggaran":
             return None
-        return sum(r.amount.value for r in self.records if r.amount and r.amount.value is not None)
+        return sum(
+            r.amount.value
+            for r in self.records
+            if r.amount and r.amount.value is not None and not r.detail
+        )
 
     def summary(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -87,7 +87,10 @@ def budget_program_unmatched(report: FileReport) -> Iterator[Issue]:
         (r.get("sasaran"), r.sheet, r.cell_of("sasaran")) for t in sekretariat for r in t.records
     )
     programs = _distinct(
-        (r.get("program"), r.sheet, r.cell_of("program")) for t in anggaran for r in t.records
+        (r.get("program"), r.sheet, r.cell_of("program"))
+        for t in anggaran
+        for r in t.records
+        if not r.detail  # a kegiatan inside a program is not a program of its own
     )
     pairs = match_names([s[0] for s in sasaran], [p[0] for p in programs])
     matched_left, matched_right = {i for i, _ in pairs}, {j for _, j in pairs}

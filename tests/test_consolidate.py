@@ -340,3 +340,29 @@ def test_a_file_of_another_year_is_flagged_in_ringkasan(tmp_path):
     assert run(BANJARMASIN, "-o", out, "--year", "2025").exit_code == 0
     (row,) = [r for r in data_rows(openpyxl.load_workbook(out), "Ringkasan") if r["No"]]
     assert (row["Tahun"], row["Keterangan"]) == (2024, "Tahun di berkas 2024, bukan 2025")
+
+
+def test_detail_budget_lines_are_written_once_and_not_added_twice(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    build_xlsx(
+        folder / "KPU Kabupaten Tapin - Anggaran.xlsx",
+        {
+            "Anggaran": [
+                ["Kode", "Program / Kegiatan", "Anggaran"],
+                ["076.01.WA", "Program Dukungan Manajemen", 3_000],
+                ["4257", "Penyelenggaraan Administrasi", 1_000],
+                ["4258", "Layanan Perkantoran", 2_000],
+            ]
+        },
+    )
+    out = tmp_path / "o.xlsx"
+    assert run(folder, "-o", out).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    lines = data_rows(book, "Anggaran")
+    assert [(r["Program"], r["Anggaran"], r["Rincian"]) for r in lines] == [
+        ("Program Dukungan Manajemen", 3_000, None),
+        ("Penyelenggaraan Administrasi", 1_000, "rincian"),
+        ("Layanan Perkantoran", 2_000, "rincian"),
+    ]
+    assert data_rows(book, "Rekap Anggaran")[-1]["Total"] == 3_000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_xl.pipeline import inspect_file
+from kinerja_xl.pipeline import check_files, inspect_file
 
 HEAD = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"]
 
@@ -472,3 +472,39 @@ def test_split_cells_in_iku_and_anggaran(xlsx):
         "Pengucapan Sumpah Janji Presiden dan Wakil Presiden",
         "Penetapan Hasil Pemilu",
     ]
+
+
+def test_a_budget_with_program_and_kegiatan_lines_is_not_counted_twice(xlsx):
+    path = xlsx(
+        [
+            ["Kode", "Program / Kegiatan", "Anggaran"],
+            ["076.01.WA", "Program Dukungan Manajemen", 3_000],
+            ["4257", "Penyelenggaraan Administrasi", 1_000],
+            ["4258", "Layanan Perkantoran", 2_000],
+            ["076.01.CQ", "Program Penyelenggaraan Pemilu", 500],
+            ["4259", "Pemungutan Suara", 500],
+            [None, "JUMLAH", 3_500],
+        ]
+    )
+    (report,) = check_files([path])
+    table = report.tables[0]
+    assert [(r.get("kode"), r.detail) for r in table.records] == [
+        ("076.01.WA", False),
+        ("4257", True),
+        ("4258", True),
+        ("076.01.CQ", False),
+        ("4259", True),
+    ]
+    assert table.total == 3_500 and report.issues == []
+
+
+def test_codes_that_do_not_add_up_stay_flat(xlsx):
+    path = xlsx(
+        [
+            ["Kode", "Program", "Anggaran"],
+            ["076.01.WA", "Program Dukungan Manajemen", 3_000],
+            ["4257", "Penyelenggaraan Administrasi", 1_000],  # 1,000 is not 3,000: no hierarchy
+        ]
+    )
+    table = inspect_file(path).tables[0]
+    assert [r.detail for r in table.records] == [False, False] and table.total == 4_000

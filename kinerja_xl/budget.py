@@ -1,0 +1,80 @@
+"""Budget tables that list a program and then its kegiatan, KRO or RO, each with its amount.
+
+Bagian Anggaran 076 writes its codes by level: program `076.01.WA`, kegiatan `4257`, KRO
+`4257.EBA`, RO `4257.EBA.994`, akun `521211`. When a budget table carries codes of several levels
+and every parent's amount is exactly the sum of its children's, the children are detail: they
+stay in the output, marked, but only the top-level lines make the table's total (otherwise the
+budget would be counted twice). When the amounts do not reconcile, the table is left flat and
+every row counts: a wrong guess must never hide money.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Record, Table
+
+LEVELS: list[tuple[str, re.Pattern[str]]] = [
+    ("program", re.compile(r"^\d{3}\.\d{2}\.[A-Z]{2}$")),
+    ("kegiatan", re.compile(r"^\d{4}$")),
+    ("kro", re.compile(r"^\d{4}\.[A-Z]{3}$")),
+    ("ro", re.compile(r"^\d{4}\.[A-Z]{3}\.\d{3}$")),
+    ("akun", re.compile(r"^\d{6}$")),
+]
+LEADING_CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?|\d{6})\b")
+
+
+def code_level(record: Record) -> int | None:
+    """The level of a budget line's code (0 = program), from a Kode column, the No column, or
+    the start of the program's name; None where there is no recognisable code."""
+    for text in (record.get("kode"), record.number):
+        level = _level_of((text or "").strip().rstrip("."))
+        if level is not None:
+            return level
+    match = LEADING_CODE.match(record.get("program") or "")
+    return _level_of(match.group(1)) if match else None
+
+
+def _level_of(code: str) -> int | None:
+    for level, (_name, pattern) in enumerate(LEVELS):
+        if pattern.match(code):
+            return level
+    return None
+
+
+def mark_detail_lines(table: Table) -> None:
+    """Mark child lines as detail when the hierarchy reconciles exactly."""
+    levels = [code_level(record) for record in table.records]
+    known = {level for level in levels if level is not None}
+    if len(known) < 2 or None in levels:
+        return
+    top = min(known)
+    children: dict[int, list[int]] = {}
+    parent_at: dict[int, int] = {}  # level -> index of the latest line at that level
+    for index, level in enumerate(levels):
+        assert level is not None
+        parents = [parent_at[lv] for lv in parent_at if lv < level]
+        if parents:
+            children.setdefault(max(parents), []).append(index)
+        parent_at = {lv: i for lv, i in parent_at.items() if lv < level}
+        parent_at[level] = index
+    if not children or not all(
+        _reconciles(table, parent, kids) for parent, kids in children.items()
+    ):
+        return
+    for index, level in enumerate(levels):
+        if level != top:
+            table.records[index].detail = True
+
+
+def _reconciles(table: Table, parent: int, kids: list[int]) -> bool:
+    def amount(index: int) -> int | None:
+        value = table.records[index].amount
+        return value.value if value else None
+
+    values = [amount(k) for k in kids]
+    return (
+        amount(parent) is not None
+        and None not in values
+        and amount(parent) == sum(v for v in values if v is not None)
+    )
