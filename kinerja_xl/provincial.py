@@ -271,7 +271,8 @@ def _target_number(target: Target | None) -> tuple[Any, str | None]:
     if target is None or not isinstance(target.value, int | float):
         return (target.value if target else None), "text"
     if target.unit == "persen":
-        return target.value / 100, "percent"
+        whole = float(target.value).is_integer()
+        return target.value / 100, "percent" if whole else "percent-decimal"
     return target.value, "number"
 
 

@@ -36,7 +36,9 @@ STYLES: dict[str, dict[str, Any]] = {
     "number": {"num_format": "General", "valign": "top"},
     "rupiah": {"num_format": RUPIAH, "valign": "top"},
     "rupiah-bold": {"num_format": RUPIAH, "bold": True, "top": 1},
-    "percent": {"num_format": "0.##%", "valign": "top"},
+    # "0.##%" would show 90 % as "90.%": whole and fractional percentages get their own format
+    "percent": {"num_format": "0%", "valign": "top"},
+    "percent-decimal": {"num_format": "0.00%", "valign": "top"},
     "bold": {"bold": True},
     "highlight": {"bg_color": "#FFEB9C", "valign": "top", "text_wrap": True},
     "error": {"bg_color": "#FFC7CE", "valign": "top"},

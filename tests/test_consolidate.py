@@ -122,7 +122,12 @@ def test_rkt_values_and_formats(provincial_book):
     )
     sheet = book["RKT"]
     index = rows.index(row) + 2
-    assert "%" in sheet.cell(row=index, column=8).number_format
+    assert sheet.cell(row=index, column=8).number_format == "0.00%"  # shows 0.16%
+    ninety = next(i for i, r in enumerate(rows, start=2) if r["Target"] == "90%")
+    assert (
+        sheet.cell(row=ninety, column=8).value,
+        sheet.cell(row=ninety, column=8).number_format,
+    ) == (pytest.approx(0.9), "0%")  # shows 90%
 
 
 def test_ringkasan_lists_every_file_and_the_missing_offices(provincial_book):
