@@ -59,7 +59,9 @@ def inspect(
     ] = OutputFormat.text,
     lang: Annotated[Lang, typer.Option("--lang", help="id (Bahasa Indonesia) or en")] = Lang.id,
 ) -> None:
-    """Show what kinerja-xl reads in one workbook: office, year, every table and its rows.
+    """Tampilkan isi satu buku kerja: satker, tahun, setiap tabel dan barisnya.
+
+    Show what kinerja-xl reads in one workbook: office, year, every table and its rows.
 
     Example:  kinerja-xl inspect "KPU Kota Banjarmasin - RKT 2024.xlsx" --format json
     """
@@ -167,9 +169,12 @@ def check(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Check workbooks and name every wrong cell, with what a valid value looks like.
+    """Periksa buku kerja: setiap sel yang salah, dengan contoh nilai yang sah.
 
-    Exit code 0: no errors (warnings allowed); 1: at least one error; 2: a file could not be read.
+    Check workbooks and name every wrong cell, with what a valid value looks like.
+
+    Kode keluar / exit code: 0 tanpa kesalahan (peringatan boleh) / no errors; 1 ada kesalahan /
+    an error; 2 ada berkas yang tidak terbaca / a file could not be read.
 
     Example:  kinerja-xl check kiriman/ --annotate diperiksa/
     """
@@ -265,7 +270,9 @@ def consolidate(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Merge the offices' workbooks into one provincial workbook (Ringkasan, RKT, IKU, Anggaran,
+    """Gabungkan buku kerja semua satker menjadi satu buku kerja provinsi.
+
+    Merge the offices' workbooks into one provincial workbook (Ringkasan, RKT, IKU, Anggaran,
     Rekap Anggaran, Perbandingan Target, Masalah).
 
     Example:  kinerja-xl consolidate kiriman/ -o "Konsolidasi Kalsel 2024.xlsx" --province "Kalimantan Selatan"
@@ -331,7 +338,9 @@ def template(
         Lang, typer.Option("--lang", help="Language of the Petunjuk sheet and cell hints")
     ] = Lang.id,
 ) -> None:
-    """Write a blank plan workbook that guides the office while it types and reads back perfectly.
+    """Buat templat kosong yang memandu pengisian dan terbaca sempurna oleh kinerja-xl.
+
+    Write a blank plan workbook that guides the office while it types and reads back perfectly.
 
     Example:  kinerja-xl template rkt -o "RKT 2025.xlsx" --office "KPU Kota Banjarmasin" --year 2025
     """
