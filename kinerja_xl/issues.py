@@ -36,6 +36,7 @@ CODES: dict[str, Severity] = {
     "row-unplaced": "warning",
     "external-link": "warning",
     "sheet-unreadable": "error",
+    "generated-file": "warning",
 }
 
 

@@ -115,6 +115,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "A row inside this table could not be placed (not an indicator, group heading or "
         "total): '{value}'.",
     },
+    "generated-file": {
+        "id": "Berkas ini adalah keluaran kinerja-xl ({what_id}), bukan kiriman satker; isinya tidak "
+        "dibaca ulang.",
+        "en": "This file is a kinerja-xl output ({what_en}), not an office's submission; its content "
+        "is not read again.",
+    },
     "external-link": {
         "id": "Buku kerja memuat {value} tautan ke berkas lain; nilai yang dibaca adalah salinan "
         "terakhir yang tersimpan.",
@@ -174,6 +180,8 @@ WORDS: dict[str, dict[str, str]] = {
     "error": {"id": " (sel berisi galat Excel)", "en": " (the cell holds an Excel error)"},
     "fraction": {"id": " (bukan rupiah utuh)", "en": " (not whole rupiah)"},
     "empty": {"id": " (kosong)", "en": " (empty)"},
+    "consolidated": {"id": "buku kerja provinsi", "en": "a provincial workbook"},
+    "annotated": {"id": "salinan bertanda", "en": "an annotated copy"},
     "kind-rkt": {"id": "RKT", "en": "RKT"},
     "kind-rkt-sekretariat": {"id": "RKT Sekretariat", "en": "RKT Secretariat"},
     "kind-anggaran": {"id": "Anggaran", "en": "Budget"},

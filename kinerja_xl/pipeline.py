@@ -38,6 +38,12 @@ def inspect_file(path: str | os.PathLike[str], limits: ReadLimits | None = None)
         _fill_metadata(report, [])  # the file name may still say whose file it is
         return report
     report.file_format = workbook.file_format
+    generated = generated_by_us(workbook)
+    if generated:
+        report.issues.append(
+            Issue.make("generated-file", None, None, Path(report.path).name, what=generated)
+        )
+        return report
     context: list[str] = []
     for sheet in workbook.sheets:
         tables, issues, used_rows = _read_sheet(sheet)
@@ -47,6 +53,36 @@ def inspect_file(path: str | os.PathLike[str], limits: ReadLimits | None = None)
     report.issues.extend(_workbook_issues(workbook, report.tables))
     _fill_metadata(report, context)
     return report
+
+
+CONSOLIDATED_SHEETS = [
+    "Ringkasan",
+    "RKT",
+    "IKU",
+    "Anggaran",
+    "Rekap Anggaran",
+    "Perbandingan Target",
+    "Masalah",
+]
+ANNOTATION_HEADERS = (
+    ["Lembar", "Sel", "Tingkat", "Kode", "Nilai", "Pesan"],
+    ["Sheet", "Cell", "Severity", "Code", "Value", "Message"],
+)
+
+
+def generated_by_us(workbook: Workbook) -> str | None:
+    """'consolidated' or 'annotated' when the workbook is one of kinerja-xl's own outputs
+    (saved into an inbox and picked up again), else None."""
+    names = [sheet.name for sheet in workbook.sheets]
+    if names[:7] == CONSOLIDATED_SHEETS:
+        return "consolidated"
+    if names and names[0] == "Masalah":
+        first_row = [
+            c.text() for (row, _c), c in sorted(workbook.sheets[0].cells.items()) if row == 1
+        ]
+        if first_row in [list(h) for h in ANNOTATION_HEADERS]:
+            return "annotated"
+    return None
 
 
 def _read_sheet(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:

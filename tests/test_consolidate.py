@@ -371,3 +371,18 @@ def test_detail_budget_lines_are_written_once_and_not_added_twice(tmp_path):
         ("Layanan Perkantoran", 2_000, "rincian"),
     ]
     assert data_rows(book, "Rekap Anggaran")[-1]["Total"] == 3_000
+
+
+def test_our_own_outputs_in_the_inbox_are_not_read_as_submissions(tmp_path):
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    shutil.copy(BANJARMASIN, inbox)
+    assert runner.invoke(app, ["check", str(inbox), "--annotate", str(inbox)]).exit_code == 0
+    assert run(inbox, "-o", inbox / "Konsolidasi lama.xlsx").exit_code == 0
+    out = tmp_path / "baru.xlsx"
+    result = run(inbox, "-o", out)
+    assert result.exit_code == 0
+    assert "Indikator RKT: dibaca 31, ditulis 31, disisihkan (duplikat) 0" in result.stdout
+    issues = {(r["Berkas"], r["Kode"]) for r in data_rows(openpyxl.load_workbook(out), "Masalah")}
+    assert ("Konsolidasi lama.xlsx", "generated-file") in issues
+    assert ("KPU Kota Banjarmasin - RKT 2024 (diperiksa).xlsx", "generated-file") in issues
