@@ -119,7 +119,11 @@ def write_table(
             sheet.write_string(0, col, column.title, styles.get("header"))
         sheet.set_column(col, col, column.width)
     plain = [styles.get(column.style) for column in columns]
+    wrapped = [c for c, column in enumerate(columns) if column.style == "wrap"]
     for r, values in enumerate(rows, start=1):
+        height = _row_height(values, columns, wrapped)
+        if height:  # before the row's cells: streaming mode writes rows in order
+            sheet.set_row(r, height)
         overrides = row_styles[r - 1] if row_styles else None
         for c, value in enumerate(values):
             style = overrides[c] if overrides else None
@@ -131,6 +135,25 @@ def write_table(
             else:
                 write_value(sheet, styles, r, c, value, style or columns[c].style)
     sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)  # one page wide, as many pages down as needed
+    sheet.repeat_rows(0)  # the header on every printed page
     last = (filter_columns or len(columns)) - 1
     sheet.autofilter(0, 0, max(len(rows), 1), last)
     return sheet
+
+
+LINE_HEIGHT = 15  # points, for the default 11-point font
+
+
+def _row_height(values: Sequence[Any], columns: list[Column], wrapped: list[int]) -> float | None:
+    """Neither Excel nor LibreOffice grows a written row to fit wrapped text: estimate it from
+    the longest wrapped cell (characters per line ≈ the column width)."""
+    lines = 1
+    for c in wrapped:
+        if c < len(values) and isinstance(values[c], str):
+            text = values[c]
+            per_line = max(int(columns[c].width * 1.1), 1)
+            lines = max(lines, sum(-(-max(len(part), 1) // per_line) for part in text.split("\n")))
+    return min(LINE_HEIGHT * lines, 409) if lines > 1 else None
