@@ -152,8 +152,13 @@ def _row_height(values: Sequence[Any], columns: list[Column], wrapped: list[int]
     the longest wrapped cell (characters per line ≈ the column width)."""
     lines = 1
     for c in wrapped:
-        if c < len(values) and isinstance(values[c], str):
-            text = values[c]
-            per_line = max(int(columns[c].width * 1.1), 1)
-            lines = max(lines, sum(-(-max(len(part), 1) // per_line) for part in text.split("\n")))
+        text = values[c] if c < len(values) else None
+        if type(text) is not str:
+            continue
+        per_line = int(columns[c].width * 1.1) or 1
+        if "\n" in text:
+            needed = sum(-(-max(len(part), 1) // per_line) for part in text.split("\n"))
+        else:
+            needed = -(-len(text) // per_line)
+        lines = max(lines, needed)
     return min(LINE_HEIGHT * lines, 409) if lines > 1 else None
