@@ -31,6 +31,15 @@ class Lang(str, Enum):
     en = "en"
 
 
+# Options that several commands share, declared once.
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json")]
+LangOption = Annotated[Lang, typer.Option("--lang", help="id (Bahasa Indonesia) or en")]
+SchemasOption = Annotated[
+    Path | None, typer.Option("--schemas", help="Use the rules in this folder instead.")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"kinerja-xl {__version__}")
@@ -54,10 +63,8 @@ def _emit_json(data: dict) -> None:
 @app.command()
 def inspect(
     file: Annotated[Path, typer.Argument(help="The workbook to read (.xlsx, .xlsm, .xls, .ods).")],
-    format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="text or json")
-    ] = OutputFormat.text,
-    lang: Annotated[Lang, typer.Option("--lang", help="id (Bahasa Indonesia) or en")] = Lang.id,
+    format: FormatOption = OutputFormat.text,
+    lang: LangOption = Lang.id,
 ) -> None:
     """Tampilkan isi satu buku kerja: satker, tahun, setiap tabel dan barisnya.
 
@@ -154,20 +161,16 @@ def check(
         list[Path],
         typer.Argument(help="Workbooks or folders (every .xlsx, .xlsm, .xls, .ods below)."),
     ],
-    format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="text or json")
-    ] = OutputFormat.text,
-    lang: Annotated[Lang, typer.Option("--lang", help="id (Bahasa Indonesia) or en")] = Lang.id,
+    format: FormatOption = OutputFormat.text,
+    lang: LangOption = Lang.id,
     annotate: Annotated[
         Path | None,
         typer.Option(
             "--annotate", help="Write an annotated copy of each workbook into this folder."
         ),
     ] = None,
-    schemas: Annotated[
-        Path | None, typer.Option("--schemas", help="Use the rules in this folder instead.")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    schemas: SchemasOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Periksa buku kerja: setiap sel yang salah, dengan contoh nilai yang sah.
 
@@ -260,15 +263,13 @@ def consolidate(
     year: Annotated[
         int | None, typer.Option("--year", help="Plan year, where a file does not say.")
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="id (Bahasa Indonesia) or en")] = Lang.id,
+    lang: LangOption = Lang.id,
     keep_all: Annotated[
         bool,
         typer.Option("--keep-all", help="Keep every file of an office that sent a document twice."),
     ] = False,
-    schemas: Annotated[
-        Path | None, typer.Option("--schemas", help="Use the rules in this folder instead.")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    schemas: SchemasOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Gabungkan buku kerja semua satker menjadi satu buku kerja provinsi.
 
