@@ -321,8 +321,19 @@ class _SharedStringsReader:
         elif tag == "rPh":
             self.phonetic -= 1
         elif tag == "si":
-            self.strings.append("".join(self.pieces))
+            self.strings.append(unescape_text("".join(self.pieces)))
             self.pieces = []
+
+
+EXCEL_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def unescape_text(text: str) -> str:
+    """Excel stores characters XML cannot hold as _xHHHH_ ("\x01" -> "_x0001_") and a typed
+    "_x0041_" as "_x005F_x0041_"; Excel shows the characters, so do we."""
+    if "_x" not in text:
+        return text
+    return EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 def _convert(
@@ -334,7 +345,7 @@ def _convert(
     date1904: bool,
 ) -> tuple[CellValue, str | None]:
     if cell_type == "inlineStr":
-        text = "".join(inline)
+        text = unescape_text("".join(inline))
         return (text if text != "" else None), None
     if raw is None or raw == "":
         return None, None
@@ -343,7 +354,9 @@ def _convert(
         if not 0 <= index < len(shared):
             raise ValueError(f"shared string {index} does not exist")
         return shared[index], None
-    if cell_type in ("str", "d"):
+    if cell_type == "str":
+        return unescape_text(raw), None
+    if cell_type == "d":
         return raw, None
     if cell_type == "b":
         return raw.strip() in ("1", "true"), None
