@@ -8,11 +8,15 @@ turn it live either.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 from .write import needs_quote_prefix
 
@@ -80,26 +84,132 @@ class Styles:
         return self._cache[key]
 
 
+# Excel's own escapes for characters XML cannot hold: "\x01" -> "_x0001_", and a literal
+# "_x0001_" -> "_x005F_x0001_" so that it reads back as typed.
+_ESCAPED_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+_EDGE_SPACE = re.compile("^\\s|\\s$")
+
+
+def _xml_text(text: str) -> str:
+    if not _NEEDS_WORK.search(text):
+        return text
+    text = _ESCAPED_ESCAPE.sub(r"_x005F\1", text)
+    text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class StreamingSheet(Worksheet):
+    """xlsxwriter's worksheet with one more method, `write_cells`, that writes a whole data row
+    at once in constant-memory mode.
+
+    xlsxwriter spends about 6 µs on every cell (argument checks, a tuple per cell, attribute
+    lists, several regular expressions and a file write), which is most of the time of a
+    national merge; `write_cells` builds the row's XML in one string, exactly as xlsxwriter
+    would (tests/test_xlsx_out.py compares the two byte for byte), with one difference: a text
+    that looks like "<r>…</r>" is escaped like any other, where xlsxwriter would copy it into
+    the file as markup. Workbook structure, styles, links, filters and print settings stay
+    xlsxwriter's. Outside constant-memory mode it writes cell by cell with the public API.
+    """
+
+    def write_cells(
+        self,
+        row: int,
+        values: Sequence[Any],
+        formats: Sequence[Any],
+        height: float | None = None,
+    ) -> None:
+        """Row `row` (0-based): values[c] in column c with formats[c]. None or "" with a format
+        is a formatted blank; with no format it is skipped. A `Link` becomes a hyperlink."""
+        if not self.constant_memory:
+            self._write_cells_one_by_one(row, values, formats, height)
+            return
+        if row < self.previous_row or (row == self.previous_row and self.table.get(row)):
+            raise ValueError(f"rows must be written top to bottom (row {row + 1})")
+        if row > self.previous_row:
+            self._write_single_row(row)  # what xlsxwriter still holds of the row before
+        number = row + 1
+        cells = []
+        first = last = -1
+        for col, value in enumerate(values):
+            fmt = formats[col]
+            if value is None or value == "":
+                if fmt is None:
+                    continue
+                cells.append(f'<c r="{_column_name(col)}{number}" s="{self._xf(fmt)}"/>')
+            else:
+                cells.append(self._cell(row, col, value, fmt))
+            if first < 0:
+                first = col
+            last = col
+        if first < 0:
+            return
+        if self._check_dimensions(row, first) or self._check_dimensions(row, last):
+            raise ValueError(f"row {number} is beyond what an Excel sheet can hold")
+        if height is None:
+            self.fh.write(f'<row r="{number}">{"".join(cells)}</row>')
+        else:
+            points = int(height * 4.0 / 3.0 + 0.5) * 0.75  # xlsxwriter's rounding to pixels
+            self.fh.write(
+                f'<row r="{number}" ht="{points:.16g}" customHeight="1">{"".join(cells)}</row>'
+            )
+
+    def _cell(self, row: int, col: int, value: Any, fmt: Any) -> str:
+        ref = f"{_column_name(col)}{row + 1}"
+        style = "" if fmt is None else f' s="{self._xf(fmt)}"'
+        kind = type(value)
+        if kind is str:
+            text = _xml_text(value[:32767])
+            space = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
+            return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+        if kind is bool:
+            return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'
+        if kind is int or (kind is float and math.isfinite(value)):
+            return f'<c r="{ref}"{style}><v>{value:.16G}</v></c>'
+        if isinstance(value, Link) and self.write_url(row, col, value.url, fmt, value.text) == 0:
+            self.table[row].pop(col, None)  # the link is kept; the cell is written here
+            return self._cell(row, col, value.text, fmt)
+        return self._cell(row, col, str(value.text if isinstance(value, Link) else value), fmt)
+
+    def _xf(self, fmt: Any) -> int:
+        index: int = fmt._get_xf_index()
+        return index
+
+    def _write_cells_one_by_one(
+        self, row: int, values: Sequence[Any], formats: Sequence[Any], height: float | None
+    ) -> None:
+        if height is not None:
+            self.set_row(row, height)
+        for col, value in enumerate(values):
+            fmt = formats[col]
+            if value is None or value == "":
+                if fmt is not None:
+                    self.write_blank(row, col, None, fmt)
+            elif isinstance(value, Link):
+                self.write_url(row, col, value.url, fmt, value.text)
+            elif isinstance(value, bool):
+                self.write_boolean(row, col, value, fmt)
+            elif isinstance(value, int | float):
+                self.write_number(row, col, value, fmt)
+            else:
+                self.write_string(row, col, str(value)[:32767], fmt)
+
+
+_COLUMN_NAMES: list[str] = []
+
+
+def _column_name(col: int) -> str:
+    while len(_COLUMN_NAMES) <= col:
+        _COLUMN_NAMES.append(xl_col_to_name(len(_COLUMN_NAMES)))
+    return _COLUMN_NAMES[col]
+
+
 @dataclass
 class Column:
     title: str
     width: float = 14
     style: str = "text"
-
-
-def write_value(sheet: Any, styles: Styles, row: int, col: int, value: Any, style: str) -> None:
-    """One cell: strings always as strings (never formulas or links), numbers as numbers."""
-    if isinstance(value, Link):
-        sheet.write_url(row, col, value.url, styles.get("link"), value.text)
-    elif value is None or value == "":
-        sheet.write_blank(row, col, None, styles.get(style))
-    elif isinstance(value, bool):
-        sheet.write_boolean(row, col, value, styles.get(style))
-    elif isinstance(value, int | float):
-        sheet.write_number(row, col, value, styles.get(style))
-    else:
-        text = str(value)[:32767]
-        sheet.write_string(row, col, text, styles.get(style, needs_quote_prefix(text)))
 
 
 def write_table(
@@ -113,7 +223,7 @@ def write_table(
 ) -> Any:
     """A data sheet, written top to bottom: header in row 1, frozen, filtered (over the first
     `filter_columns` columns, default all), sensible widths."""
-    sheet = book.add_worksheet(name)
+    sheet = book.add_worksheet(name, worksheet_class=StreamingSheet)
     for col, column in enumerate(columns):
         if column.title:
             sheet.write_string(0, col, column.title, styles.get("header"))
@@ -121,19 +231,9 @@ def write_table(
     plain = [styles.get(column.style) for column in columns]
     wrapped = [c for c, column in enumerate(columns) if column.style == "wrap"]
     for r, values in enumerate(rows, start=1):
-        height = _row_height(values, columns, wrapped)
-        if height:  # before the row's cells: streaming mode writes rows in order
-            sheet.set_row(r, height)
         overrides = row_styles[r - 1] if row_styles else None
-        for c, value in enumerate(values):
-            style = overrides[c] if overrides else None
-            if value is None or value == "":
-                if style:  # a highlighted empty cell (e.g. a missing target) keeps its fill
-                    sheet.write_blank(r, c, None, styles.get(style))
-            elif type(value) is str and not needs_quote_prefix(value):
-                sheet.write_string(r, c, value[:32767], styles.get(style) if style else plain[c])
-            else:
-                write_value(sheet, styles, r, c, value, style or columns[c].style)
+        formats = _cell_formats(values, overrides, columns, plain, styles)
+        sheet.write_cells(r, values, formats, _row_height(values, columns, wrapped))
     sheet.freeze_panes(1, 0)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
@@ -142,6 +242,29 @@ def write_table(
     last = (filter_columns or len(columns)) - 1
     sheet.autofilter(0, 0, max(len(rows), 1), last)
     return sheet
+
+
+def _cell_formats(
+    values: Sequence[Any],
+    overrides: Sequence[str | None] | None,
+    columns: list[Column],
+    plain: list[Any],
+    styles: Styles,
+) -> list[Any]:
+    """The format of each cell: the column's, or the row's override (a fill); text that Excel
+    would turn live gets the quote-prefixed twin; an empty cell only keeps an override's fill."""
+    formats = []
+    for c, value in enumerate(values):
+        style = overrides[c] if overrides else None
+        if value is None or value == "":
+            formats.append(styles.get(style) if style else None)
+        elif type(value) is str and needs_quote_prefix(value):
+            formats.append(styles.get(style or columns[c].style, quoted=True))
+        elif isinstance(value, Link):
+            formats.append(styles.get("link"))
+        else:
+            formats.append(styles.get(style) if style else plain[c])
+    return formats
 
 
 LINE_HEIGHT = 15  # points, for the default 11-point font
