@@ -11,7 +11,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from .grid import column_letter
 from .issues import Issue
@@ -290,22 +289,27 @@ def target_key(target: Target | None) -> str:
 
 def shared_indicators(result: Consolidation) -> tuple[list[str], list[SharedIndicator]]:
     """Indicators that two or more offices share, with every office's target."""
-    grouped: dict[tuple[str, str], dict[str, Any]] = {}
+    texts: dict[tuple[str, str], dict[str, int]] = {}  # how each office wrote it, and how often
+    firsts: dict[tuple[str, str], dict[str, tuple[FileReport, Record]]] = {}  # office -> row
     for report, table, record in result.rows("rkt", "rkt-sekretariat"):
         text = record.get("indikator")
         if not text:
             continue
         key = (table.kind, indicator_key(text))
-        entry = grouped.setdefault(key, {"texts": Counter(), "targets": {}})
-        office = office_label(report)
-        entry["texts"][text] += 1
-        entry["targets"].setdefault(
-            office, (record.target, provenance(result, report, record, "target"))
-        )
+        spellings = texts.setdefault(key, {})
+        spellings[text] = spellings.get(text, 0) + 1
+        firsts.setdefault(key, {}).setdefault(office_label(report), (report, record))
     shared = [
-        SharedIndicator(kind, entry["texts"].most_common(1)[0][0], entry["targets"])
-        for (kind, _key), entry in grouped.items()
-        if len(entry["targets"]) >= 2
+        SharedIndicator(
+            kind,
+            max(texts[(kind, key)].items(), key=lambda item: item[1])[0],  # first of the most
+            {
+                office: (record.target, provenance(result, report, record, "target"))
+                for office, (report, record) in by_office.items()
+            },
+        )
+        for (kind, key), by_office in firsts.items()
+        if len(by_office) >= 2
     ]
     offices = sorted({o for s in shared for o in s.targets}, key=_office_sort_key)
     return offices, shared

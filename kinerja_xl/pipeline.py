@@ -16,6 +16,7 @@ from .discover import discover
 from .grid import Sheet, Workbook, parse_a1
 from .issues import Issue
 from .layouts import build_tables
+from .memory import collector_paused
 from .metadata import office_from_filename, office_from_texts, year_from_texts
 from .read import ReadLimits, UnreadableWorkbook, open_workbook
 from .records import FileReport, Table
@@ -131,12 +132,13 @@ def check_files(
     workers: int | None = None,
 ) -> list[FileReport]:
     """Read every file, validate all readable ones together, then apply the file rules."""
-    reports = read_files(paths, limits, progress, workers)
-    readable = [r for r in reports if r.readable]
-    validate_reports(readable, rules or load_rules())
-    for report in readable:
-        apply_file_rules(report)
-        report.issues = order_issues(report)
+    with collector_paused():
+        reports = read_files(paths, limits, progress, workers)
+        readable = [r for r in reports if r.readable]
+        validate_reports(readable, rules or load_rules())
+        for report in readable:
+            apply_file_rules(report)
+            report.issues = order_issues(report)
     return reports
 
 

@@ -19,6 +19,7 @@ from .consolidate import (
     shared_indicators,
     target_key,
 )
+from .memory import collector_paused
 from .normalise import Target
 from .records import FileReport
 from .write import atomic_output
@@ -52,7 +53,7 @@ SEVERITY = {
 def write_consolidated(result: Consolidation, out: Path, lang: str = "id") -> dict[str, int]:
     """Write the workbook atomically; return the number of data rows written per sheet."""
     written: dict[str, int] = {}
-    with atomic_output(out) as temporary:
+    with collector_paused(), atomic_output(out) as temporary:
         book = new_workbook(str(temporary), streaming=True)
         styles = Styles(book)
         base = out.resolve().parent
