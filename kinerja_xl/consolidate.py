@@ -230,13 +230,12 @@ def budget_recap(result: Consolidation) -> Recap:
     """Programs matched across offices by their normalised name; amounts summed per office."""
     names: dict[str, Counter[str]] = defaultdict(Counter)
     amounts: dict[tuple[str, str], int] = defaultdict(int)
-    offices: list[str] = []
+    offices: dict[str, None] = {}  # in order of first appearance
     for report, _table, record in result.rows("anggaran"):
         if record.detail:  # already inside its program's amount
             continue
         office = office_label(report)
-        if office not in offices:
-            offices.append(office)
+        offices.setdefault(office)
         value = record.amount.value if record.amount and record.amount.value is not None else 0
         key = name_key(record.get("program")) or "(tanpa nama program)"
         names[key][record.get("program") or key] += 1

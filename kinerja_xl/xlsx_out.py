@@ -113,6 +113,10 @@ class StreamingSheet(Worksheet):
     xlsxwriter's. Outside constant-memory mode it writes cell by cell with the public API.
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._style_cache: dict[Any, str] = {}
+
     def write_cells(
         self,
         row: int,
@@ -130,6 +134,8 @@ class StreamingSheet(Worksheet):
         if row > self.previous_row:
             self._write_single_row(row)  # what xlsxwriter still holds of the row before
         number = row + 1
+        names = _column_names(len(values))
+        style_of = self._style_attributes
         cells = []
         first = last = -1
         for col, value in enumerate(values):
@@ -137,7 +143,14 @@ class StreamingSheet(Worksheet):
             if value is None or value == "":
                 if fmt is None:
                     continue
-                cells.append(f'<c r="{_column_name(col)}{number}" s="{self._xf(fmt)}"/>')
+                cells.append(f'<c r="{names[col]}{number}"{style_of(fmt)}/>')
+            elif type(value) is str and len(value) <= 32767:  # the common case, inline
+                text = _xml_text(value)
+                space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+                cells.append(
+                    f'<c r="{names[col]}{number}"{style_of(fmt)} t="inlineStr">'
+                    f"<is><t{space}>{text}</t></is></c>"
+                )
             else:
                 cells.append(self._cell(row, col, value, fmt))
             if first < 0:
@@ -156,8 +169,8 @@ class StreamingSheet(Worksheet):
             )
 
     def _cell(self, row: int, col: int, value: Any, fmt: Any) -> str:
-        ref = f"{_column_name(col)}{row + 1}"
-        style = "" if fmt is None else f' s="{self._xf(fmt)}"'
+        ref = f"{_column_names(col + 1)[col]}{row + 1}"
+        style = self._style_attributes(fmt)
         kind = type(value)
         if kind is str:
             text = _xml_text(value[:32767])
@@ -172,9 +185,14 @@ class StreamingSheet(Worksheet):
             return self._cell(row, col, value.text, fmt)
         return self._cell(row, col, str(value.text if isinstance(value, Link) else value), fmt)
 
-    def _xf(self, fmt: Any) -> int:
-        index: int = fmt._get_xf_index()
-        return index
+    def _style_attributes(self, fmt: Any) -> str:
+        """' s="N"' for a format (xlsxwriter numbers formats as they are first used)."""
+        if fmt is None:
+            return ""
+        attribute = self._style_cache.get(fmt)
+        if attribute is None:
+            attribute = self._style_cache[fmt] = f' s="{fmt._get_xf_index()}"'
+        return attribute
 
     def _write_cells_one_by_one(
         self, row: int, values: Sequence[Any], formats: Sequence[Any], height: float | None
@@ -199,10 +217,11 @@ class StreamingSheet(Worksheet):
 _COLUMN_NAMES: list[str] = []
 
 
-def _column_name(col: int) -> str:
-    while len(_COLUMN_NAMES) <= col:
+def _column_names(count: int) -> list[str]:
+    """["A", "B", …] at least `count` long."""
+    while len(_COLUMN_NAMES) < count:
         _COLUMN_NAMES.append(xl_col_to_name(len(_COLUMN_NAMES)))
-    return _COLUMN_NAMES[col]
+    return _COLUMN_NAMES
 
 
 @dataclass
