@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 
 CellValue = str | int | float | bool | datetime | date | time | None
 
@@ -36,6 +37,7 @@ def a1(row: int, col: int) -> str:
     return f"{column_letter(col)}{row}"
 
 
+@lru_cache(maxsize=65536)  # every workbook has an A1, a B7 …: the same references recur
 def parse_a1(ref: str) -> tuple[int, int]:
     """'B7' -> (7, 2). Raises ValueError for anything else."""
     match = _A1.match(ref.strip().upper())

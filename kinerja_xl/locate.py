@@ -187,6 +187,10 @@ def kind_of(roles: set[str]) -> str | None:
 # --- rows that are not data -------------------------------------------------------------
 
 
+NOT_NUMBERING = re.compile(r"[^\s()\d.]")
+NUMBERING_TOKEN = re.compile(r"\(?\s*\d{1,2}\s*\)?")
+
+
 def is_numbering_row(cells: list[Cell]) -> bool:
     """'(1) (2) (3) (4)' in separate cells or in one, or '1 2 3 4'."""
     numbers: list[int] = []
@@ -198,8 +202,11 @@ def is_numbering_row(cells: list[Cell]) -> bool:
                 return False
             numbers.append(int(cell.value))
             continue
-        tokens = re.findall(r"\(?\s*\d{1,2}\s*\)?", cell.text())
-        if not tokens or re.sub(r"[\s()\d.]", "", cell.text()):
+        text = cell.text()
+        if NOT_NUMBERING.search(text):  # a letter or any other sign: a data row, mostly
+            return False
+        tokens = NUMBERING_TOKEN.findall(text)
+        if not tokens:
             return False
         numbers.extend(int(re.sub(r"\D", "", t)) for t in tokens)
     return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .metadata import KALSEL_OFFICES
 from .normalise import clean_text
@@ -129,6 +130,7 @@ def _office_name_pattern() -> re.Pattern[str]:
 OFFICE_IN_INDICATOR = _office_name_pattern()
 
 
+@lru_cache(maxsize=65536)  # offices copy the same indicators: most texts come back many times
 def indicator_key(text: str | None) -> str:
     """Case, spacing, final punctuation and the office's own name do not matter."""
     lowered = OFFICE_IN_INDICATOR.sub("kpu {satker}", clean_text(text))
@@ -136,5 +138,6 @@ def indicator_key(text: str | None) -> str:
     return lowered
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str | None) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", clean_text(text).lower()))

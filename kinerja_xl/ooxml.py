@@ -15,6 +15,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 from xml.etree.ElementTree import Element
 from xml.parsers import expat
@@ -182,6 +183,7 @@ def _cell_formats(archive: zipfile.ZipFile, part: str | None) -> list[str]:
     return formats
 
 
+@lru_cache(maxsize=1024)  # a workbook uses a handful of formats for thousands of cells
 def is_date_format(fmt: str) -> bool:
     cleaned = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt or "").lower()
     if cleaned in ("general", "@", ""):
