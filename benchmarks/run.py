@@ -12,7 +12,8 @@ For each N it generates N workbooks (benchmarks/generate.py), then runs, each in
                each with 10 values (ours carry 7 to 12); "floor (source rows)" writes the source
                rows as read instead, mostly blank cells that xlsxwriter skips (a lower bar)
 and prints wall time, cost per workbook, peak memory (the whole process tree, sampled) and the
-ratios ours/baseline and ours/floor. It also times `kinerja-xl --help` and `check` of one workbook,
+ratios ours/baseline and ours/floor. The tasks take turns for --repeat rounds (default 3) and
+each one's median round is shown, so that a slow spell of the machine hits all of them. It also times `kinerja-xl --help` and `check` of one workbook,
 interpreter start included. Machines here are noisy: compare ratios, not seconds.
 """
 
@@ -81,7 +82,6 @@ FLOOR = textwrap.dedent("""
 """)
 
 
-
 def tree_rss_mb(pid: int) -> float:
     """Resident memory of a process and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
@@ -136,7 +136,7 @@ def rows_written(folder: Path) -> int:
     return sum(t["rows"] for f in json.loads(out)["files"] for t in f.get("tables", []))
 
 
-def run_size(n: int, work: Path) -> list[dict[str, object]]:
+def run_size(n: int, work: Path, repeat: int) -> list[dict[str, object]]:
     folder = work / f"n{n}"
     subprocess.run(
         [PYTHON, str(HERE / "generate.py"), str(n), str(folder)],
@@ -156,10 +156,23 @@ def run_size(n: int, work: Path) -> list[dict[str, object]]:
         ],
         "baseline": [PYTHON, "-c", BASELINE, str(folder), str(work / f"base{n}.xlsx")],
         "floor": [PYTHON, "-c", FLOOR, str(folder), str(work / f"floor{n}.xlsx"), str(rows), "10"],
-        "floor (source rows)": [PYTHON, "-c", FLOOR, str(folder), str(work / f"floorb{n}.xlsx"),
-                                str(rows), "0"],
+        "floor (source rows)": [
+            PYTHON,
+            "-c",
+            FLOOR,
+            str(folder),
+            str(work / f"floorb{n}.xlsx"),
+            str(rows),
+            "0",
+        ],
     }
-    results = {name: measure(command) for name, command in runs.items()}
+    # the tasks take turns, `repeat` rounds, so that a slow spell of the machine hits them all;
+    # each task's median round is reported
+    rounds: dict[str, list[tuple[float, float, int]]] = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, command in runs.items():
+            rounds[name].append(measure(command))
+    results = {name: _median_run(measured) for name, measured in rounds.items()}
     lines = []
     for name in ("check", "consolidate", "baseline", "floor", "floor (source rows)"):
         wall, peak, code = results[name]
@@ -176,6 +189,12 @@ def run_size(n: int, work: Path) -> list[dict[str, object]]:
             }
         )
     return lines
+
+
+def _median_run(measured: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    """The median wall time; the highest peak memory; the worst exit code."""
+    wall = statistics.median(m[0] for m in measured)
+    return wall, max(m[1] for m in measured), max(m[2] for m in measured)
 
 
 def small_timings(work: Path) -> dict[str, float]:
@@ -204,14 +223,17 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[13, 100, 1650])
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="rounds per size; the median is shown (default 3)"
+    )
     arguments = parser.parse_args()
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; median of {arguments.repeat} interleaved rounds")
     with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as temporary:
         work = Path(temporary)
         print("| N | task | wall s | ms / workbook | peak MB | ours / baseline | ours / floor |")
         print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
         for n in sorted(set(arguments.sizes) | {13}):
-            for line in run_size(n, work):
+            for line in run_size(n, work, arguments.repeat):
                 print(
                     f"| {line['n']} | {line['task']} | {line['wall']:.2f} | {line['per_workbook_ms']:.1f} | "
                     f"{line['peak_mb']:.0f} | {line['vs_baseline']:.2f} | {line['vs_floor']:.2f} |",

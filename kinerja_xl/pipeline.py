@@ -172,7 +172,7 @@ def read_files(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, len(paths) // (workers * 8))
+    chunk = max(1, len(paths) // (workers * 32))
     reports = []
     # "spawn": workers start clean, never forked from a process whose progress-bar thread may
     # hold a lock; it is also what Windows does, so every platform behaves the same.

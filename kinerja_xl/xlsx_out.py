@@ -95,6 +95,10 @@ _EDGE_SPACE = re.compile("^\\s|\\s$")
 def _xml_text(text: str) -> str:
     if not _NEEDS_WORK.search(text):
         return text
+    return _escaped(text)
+
+
+def _escaped(text: str) -> str:
     text = _ESCAPED_ESCAPE.sub(r"_x005F\1", text)
     text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -115,7 +119,7 @@ class StreamingSheet(Worksheet):
 
     def __init__(self) -> None:
         super().__init__()
-        self._style_cache: dict[Any, str] = {}
+        self._style_cache: dict[Any, str] = {None: ""}
 
     def write_cells(
         self,
@@ -135,7 +139,8 @@ class StreamingSheet(Worksheet):
             self._write_single_row(row)  # what xlsxwriter still holds of the row before
         number = row + 1
         names = _column_names(len(values))
-        style_of = self._style_attributes
+        styles = self._style_cache
+        needs_work = _NEEDS_WORK.search
         cells = []
         first = last = -1
         for col, value in enumerate(values):
@@ -143,13 +148,15 @@ class StreamingSheet(Worksheet):
             if value is None or value == "":
                 if fmt is None:
                     continue
-                cells.append(f'<c r="{names[col]}{number}"{style_of(fmt)}/>')
+                cells.append(f'<c r="{names[col]}{number}"{self._style_attributes(fmt)}/>')
             elif type(value) is str and len(value) <= 32767:  # the common case, inline
-                text = _xml_text(value)
+                text = _escaped(value) if needs_work(value) else value
                 space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+                style = styles.get(fmt)
+                if style is None:
+                    style = self._style_attributes(fmt)
                 cells.append(
-                    f'<c r="{names[col]}{number}"{style_of(fmt)} t="inlineStr">'
-                    f"<is><t{space}>{text}</t></is></c>"
+                    f'<c r="{names[col]}{number}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
                 )
             else:
                 cells.append(self._cell(row, col, value, fmt))
@@ -187,8 +194,6 @@ class StreamingSheet(Worksheet):
 
     def _style_attributes(self, fmt: Any) -> str:
         """' s="N"' for a format (xlsxwriter numbers formats as they are first used)."""
-        if fmt is None:
-            return ""
         attribute = self._style_cache.get(fmt)
         if attribute is None:
             attribute = self._style_cache[fmt] = f' s="{fmt._get_xf_index()}"'
