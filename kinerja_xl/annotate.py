@@ -12,7 +12,7 @@ from pathlib import Path
 from .issues import Issue
 from .read import open_workbook
 from .records import FileReport
-from .write import atomic_output, is_same_file
+from .write import atomic_output, excel_escaped, is_same_file
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
 HEADERS = {
@@ -46,7 +46,7 @@ def annotate(report: FileReport, folder: Path, lang: str = "id") -> Path:
         if type(cell).__name__ == "MergedCell":
             continue
         cell.fill = PatternFill("solid", fgColor=_worst_fill(cell, issue))
-        text = f"[{issue.code}] {issue.message(lang)}"
+        text = excel_escaped(f"[{issue.code}] {issue.message(lang)}")
         previous = cell.comment.text + "\n\n" if cell.comment else ""
         cell.comment = Comment(previous + text, "kinerja-xl", width=320, height=160)
     _add_issue_sheet(book, report.issues, lang)
@@ -80,8 +80,9 @@ def _rebuild(path: str):
     for sheet in source.sheets:
         target = book.create_sheet(sheet.name[:31])
         for (row, col), cell in sheet.cells.items():
-            written = target.cell(row=row, column=col, value=cell.value)
-            if isinstance(cell.value, str):
+            value = excel_escaped(cell.value) if isinstance(cell.value, str) else cell.value
+            written = target.cell(row=row, column=col, value=value)
+            if isinstance(value, str):
                 written.data_type = "s"
     return book
 
@@ -95,12 +96,15 @@ def _add_issue_sheet(book, issues: list[Issue], lang: str) -> None:
         cell.font = Font(bold=True)
     for issue in issues:
         values = [
-            issue.sheet or "",
-            issue.cell or "",
-            SEVERITY[lang][issue.severity],
-            issue.code,
-            issue.value or "",
-            issue.message(lang),
+            excel_escaped(text)
+            for text in (
+                issue.sheet or "",
+                issue.cell or "",
+                SEVERITY[lang][issue.severity],
+                issue.code,
+                issue.value or "",
+                issue.message(lang),
+            )
         ]
         sheet.append(values)
         row = sheet.max_row

@@ -8,6 +8,7 @@ leaves the previous output (or nothing) — never half a workbook.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -63,6 +64,20 @@ def is_same_file(a: Path, b: Path) -> bool:
 
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+# Excel's own escapes for characters an XML file cannot hold: "\x01" is stored as "_x0001_", and a
+# typed "_x0001_" as "_x005F_x0001_" so that it reads back as typed.
+EXCEL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+
+
+def excel_escaped(text: str) -> str:
+    """Text as Excel stores it in the file: control characters (which an office's cell may hold,
+    and which openpyxl refuses outright) as _xHHHH_; Excel shows them as they were."""
+    if "_x" not in text and not CONTROL_CHARACTER.search(text):
+        return text
+    text = EXCEL_ESCAPE.sub(r"_x005F\1", text)
+    return CONTROL_CHARACTER.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
 def needs_quote_prefix(text: str) -> bool:

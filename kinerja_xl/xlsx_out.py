@@ -18,7 +18,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-from .write import needs_quote_prefix
+from .write import excel_escaped, needs_quote_prefix
 
 WORKBOOK_OPTIONS = {
     "strings_to_formulas": False,
@@ -84,10 +84,6 @@ class Styles:
         return self._cache[key]
 
 
-# Excel's own escapes for characters XML cannot hold: "\x01" -> "_x0001_", and a literal
-# "_x0001_" -> "_x005F_x0001_" so that it reads back as typed.
-_ESCAPED_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 _EDGE_SPACE = re.compile("^\\s|\\s$")
 
@@ -99,9 +95,7 @@ def _xml_text(text: str) -> str:
 
 
 def _escaped(text: str) -> str:
-    text = _ESCAPED_ESCAPE.sub(r"_x005F\1", text)
-    text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return excel_escaped(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class StreamingSheet(Worksheet):

@@ -15,6 +15,7 @@ from kinerja_xl.cli import app
 from kinerja_xl.issues import CODES, Issue
 from kinerja_xl.messages import TEMPLATES
 from kinerja_xl.pipeline import check_files, check_paths
+from kinerja_xl.read import open_workbook
 from kinerja_xl.report import BatchReport
 from kinerja_xl.validate import default_schema_folder, load_rules
 
@@ -206,6 +207,42 @@ def test_annotating_an_xls_rebuilds_it_as_xlsx(tmp_path):
     book = openpyxl.load_workbook(copy)
     assert book.sheetnames == ["Masalah", "Sekretariat"]
     assert book["Sekretariat"]["B3"].value == "Sasaran Kegiatan"
+
+
+def test_control_characters_in_office_text_survive_checking_annotating_and_merging(tmp_path):
+    """A cell may hold control characters (pasted from another program); Excel stores them as
+    _xHHHH_ and openpyxl refuses them outright: the copy and the merge must keep them."""
+    import xlsxwriter
+
+    path = tmp_path / "KPU Kota Banjarbaru - RKT 2024.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("RKT")
+    rows = [
+        ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+        [1, "Meningkatnya partisipasi", "Persentase partisipasi\x01 pemilih", "abc\x02"],
+        [2, "Meningkatnya partisipasi", "Tingkat _x0041_ kepuasan", "90%"],
+    ]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            sheet.write(r, c, value)
+    book.close()
+    (report,) = check_files([path])
+    assert [r.get("indikator") for r in report.tables[0].records] == [
+        "Persentase partisipasi\x01 pemilih",
+        "Tingkat _x0041_ kepuasan",
+    ]
+    result = runner.invoke(app, ["check", str(path), "--annotate", str(tmp_path / "ann")])
+    assert result.exit_code == 1, result.output
+    (copy,) = (tmp_path / "ann").glob("*.xlsx")
+    cells = open_workbook(copy).sheets[0].cells  # Masalah
+    assert cells[(2, 5)].value == "abc\x02"
+    result = runner.invoke(app, ["consolidate", str(path), "-o", str(tmp_path / "prov.xlsx")])
+    assert result.exit_code == 1, result.output
+    rkt = next(s for s in open_workbook(tmp_path / "prov.xlsx").sheets if s.name == "RKT")
+    assert {rkt.cells[(2, 6)].value, rkt.cells[(3, 6)].value} == {
+        "Persentase partisipasi\x01 pemilih",
+        "Tingkat _x0041_ kepuasan",
+    }
 
 
 def test_other_rules_with_schemas_option(tmp_path):

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kinerja_xl.normalise import parse_amount, parse_target
+from kinerja_xl.write import CONTROL_CHARACTER
 
 settings.register_profile("default", max_examples=60, deadline=None)
 settings.register_profile("long", max_examples=3000, deadline=None)
@@ -138,3 +139,14 @@ def test_random_grids_never_raise_and_never_invent_rows(
     for table in report.tables:
         for record in table.records:
             assert record.row in non_empty_rows
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab_x0F5") + ["\x01", "\x1f", "\ufffe", "\t", "&"])))
+def test_excel_escapes_read_back_as_the_text_written(text):
+    """What we write (control characters, a typed "_x0041_") is what our reader shows."""
+    from kinerja_xl.ooxml import unescape_text
+    from kinerja_xl.write import excel_escaped
+
+    escaped = excel_escaped(text)
+    assert not CONTROL_CHARACTER.search(escaped)
+    assert unescape_text(escaped) == text
