@@ -217,6 +217,13 @@ def _write_annotations(batch, folder: Path, lang: str) -> None:
             _stderr(f"salinan bertanda: {written}")
         except (OutputError, OSError, ValueError) as exc:
             _stderr(f"kinerja-xl: salinan bertanda untuk '{report.path}' gagal ditulis: {exc}")
+        except (
+            Exception
+        ) as exc:  # openpyxl, which edits the copy, can fail where our reader did not
+            _stderr(
+                f"kinerja-xl: salinan bertanda untuk '{report.path}' gagal ditulis "
+                f"(openpyxl: {type(exc).__name__}: {exc}); pemeriksaannya tetap di laporan ini."
+            )
 
 
 OUTPUT_ERRORS = {

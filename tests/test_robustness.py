@@ -188,3 +188,24 @@ def test_a_failure_mid_write_leaves_no_partial_annotated_copy(tmp_path, monkeypa
     with pytest.raises(OSError):
         annotate_module.annotate(report, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_copy_openpyxl_cannot_edit_is_said_and_the_others_are_annotated(tmp_path, monkeypatch):
+    import openpyxl
+
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    shutil.copy(BANJARMASIN, inbox / "a.xlsx")
+    shutil.copy(BANJARMASIN, inbox / "b.xlsx")
+    real_load = openpyxl.load_workbook
+
+    def fails_on_a(path, *args, **kwargs):
+        if str(path).endswith("a.xlsx"):
+            raise KeyError("There is no item named 'xl/theme/theme1.xml' in the archive")
+        return real_load(path, *args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", fails_on_a)
+    result = runner.invoke(app, ["check", str(inbox), "--annotate", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "a.xlsx' gagal ditulis (openpyxl: KeyError" in result.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["b (diperiksa).xlsx"]
