@@ -168,19 +168,37 @@ def _cell_formats(archive: zipfile.ZipFile, part: str | None) -> list[str]:
     """Style index -> number format code."""
     if not part or part not in archive.namelist():
         return []
-    custom: dict[int, str] = {}
-    formats: list[str] = []
-    in_cell_xfs = False
-    for event, elem in _open_xml(archive, part):
-        tag = local(elem.tag)
+    reader = _StylesReader()
+    with archive.open(part) as stream:
+        _safe_expat(reader).ParseFile(stream)
+    return reader.formats
+
+
+class _StylesReader:
+    """expat callbacks for styles.xml: the number format of each cell style (cellXfs/xf).
+    Real workbooks carry hundreds of styles; this reads them without building a tree."""
+
+    def __init__(self) -> None:
+        self.custom: dict[int, str] = {}
+        self.formats: list[str] = []
+        self.in_cell_xfs = False
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = name.rpartition(":")[2]
         if tag == "cellXfs":
-            in_cell_xfs = event == "start"
-        elif event == "end" and tag == "numFmt":
-            custom[int(elem.get("numFmtId", "0"))] = elem.get("formatCode", "General")
-        elif event == "end" and tag == "xf" and in_cell_xfs:
-            fmt_id = int(elem.get("numFmtId", "0"))
-            formats.append(custom.get(fmt_id) or _BUILTIN_FORMATS.get(fmt_id, "General"))
-    return formats
+            self.in_cell_xfs = True
+        elif tag == "numFmt":
+            self.custom[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "General")
+        elif tag == "xf" and self.in_cell_xfs:
+            fmt_id = int(attrs.get("numFmtId", "0"))
+            self.formats.append(self.custom.get(fmt_id) or _BUILTIN_FORMATS.get(fmt_id, "General"))
+
+    def end(self, name: str) -> None:
+        if name.rpartition(":")[2] == "cellXfs":
+            self.in_cell_xfs = False
+
+    def text(self, data: str) -> None:
+        pass
 
 
 @lru_cache(maxsize=1024)  # a workbook uses a handful of formats for thousands of cells
