@@ -3,9 +3,10 @@
 Why not openpyxl for reading: we need, in one pass, the cached value *and* the fact that a
 cell holds a formula (openpyxl gives one or the other per load), number formats, merges,
 hidden rows/columns/sheets and error cells; we must never trust the declared dimension and
-never drop a sheet whose part is missing (openpyxl does both silently). All XML goes through
-defusedxml, so entity bombs and external entities are refused. openpyxl is still used to write
-the annotated copy (`annotate.py`), which is what it is best at.
+never drop a sheet whose part is missing (openpyxl does both silently). Every XML part goes
+through one expat parser that refuses any DTD (raising defusedxml's DTDForbidden or
+EntitiesForbidden), so entity bombs and external entities never expand. openpyxl is still used to
+write the annotated copy (`annotate.py`), which is what it is best at.
 """
 
 from __future__ import annotations
@@ -13,15 +14,12 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
-from xml.etree.ElementTree import Element
 from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden
-from defusedxml.ElementTree import iterparse
 
 from .grid import Cell, CellRange, CellValue, Sheet, Workbook, column_index, parse_a1
 
@@ -63,11 +61,6 @@ class CellLimitExceeded(Exception):
     """The sheet holds more cells than the configured limit."""
 
 
-def local(tag: str) -> str:
-    """'{namespace}c' -> 'c' (works for transitional and strict OOXML alike)."""
-    return tag.rsplit("}", 1)[-1]
-
-
 def read_ooxml(archive: zipfile.ZipFile, path: str, max_cells: int) -> Workbook:
     workbook_part = _workbook_part(archive)
     rels = _relationships(archive, workbook_part)
@@ -95,19 +88,42 @@ def read_ooxml(archive: zipfile.ZipFile, path: str, max_cells: int) -> Workbook:
     return workbook
 
 
-def _open_xml(archive: zipfile.ZipFile, part: str) -> Iterator[tuple[str, Element]]:
+def _start_tags(
+    archive: zipfile.ZipFile, part: str, wanted: set[str]
+) -> list[tuple[str, dict[str, str]]]:
+    """(local name, attributes) of each element named in `wanted`, in document order: enough
+    for the small parts (relationships, workbook), read by the same DTD-refusing parser."""
+    collector = _TagCollector(wanted)
     with archive.open(part) as stream:
-        yield from iterparse(stream, events=("start", "end"))
+        _safe_expat(collector).ParseFile(stream)
+    return collector.found
+
+
+class _TagCollector:
+    def __init__(self, wanted: set[str]) -> None:
+        self.wanted = wanted
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = name.rpartition(":")[2]
+        if tag in self.wanted:
+            self.found.append((tag, attrs))
+
+    def end(self, name: str) -> None:
+        pass
+
+    def text(self, data: str) -> None:
+        pass
 
 
 def _workbook_part(archive: zipfile.ZipFile) -> str:
     try:
-        for event, elem in _open_xml(archive, "_rels/.rels"):
-            if event == "end" and local(elem.tag) == "Relationship":
-                if elem.get("Type", "").endswith("/" + REL_OFFICE_DOCUMENT):
-                    return elem.get("Target", "").lstrip("/")
-    except KeyError:
-        pass
+        relationships = _start_tags(archive, "_rels/.rels", {"Relationship"})
+    except KeyError:  # no package relationships: the usual place
+        return "xl/workbook.xml"
+    for _tag, attrs in relationships:
+        if attrs.get("Type", "").endswith("/" + REL_OFFICE_DOCUMENT):
+            return attrs.get("Target", "").lstrip("/")
     return "xl/workbook.xml"
 
 
@@ -118,10 +134,9 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
     found: dict[str, tuple[str, str]] = {}
     if rels_part not in archive.namelist():
         return found
-    for event, elem in _open_xml(archive, rels_part):
-        if event == "end" and local(elem.tag) == "Relationship":
-            kind = elem.get("Type", "").rsplit("/", 1)[-1]
-            found[elem.get("Id", "")] = (kind, elem.get("Target", ""))
+    for _tag, attrs in _start_tags(archive, rels_part, {"Relationship"}):
+        kind = attrs.get("Type", "").rsplit("/", 1)[-1]
+        found[attrs.get("Id", "")] = (kind, attrs.get("Target", ""))
     return found
 
 
@@ -143,15 +158,12 @@ def _sheet_entries(
 ) -> tuple[list[tuple[str, str, str]], bool]:
     entries: list[tuple[str, str, str]] = []
     date1904 = False
-    for event, elem in _open_xml(archive, workbook_part):
-        if event != "end":
-            continue
-        tag = local(elem.tag)
+    for tag, attrs in _start_tags(archive, workbook_part, {"workbookPr", "sheet"}):
         if tag == "workbookPr":
-            date1904 = elem.get("date1904", "0").lower() in ("1", "true")
-        elif tag == "sheet":
-            rel_id = next((v for k, v in elem.attrib.items() if local(k) == "id"), "")
-            entries.append((elem.get("name", "?"), rel_id, elem.get("state", "visible")))
+            date1904 = attrs.get("date1904", "0").lower() in ("1", "true")
+        else:
+            rel_id = next((v for k, v in attrs.items() if k.rpartition(":")[2] == "id"), "")
+            entries.append((attrs.get("name", "?"), rel_id, attrs.get("state", "visible")))
     return entries, date1904
 
 

@@ -209,3 +209,25 @@ def test_a_copy_openpyxl_cannot_edit_is_said_and_the_others_are_annotated(tmp_pa
     assert result.exit_code == 0, result.output
     assert "a.xlsx' gagal ditulis (openpyxl: KeyError" in result.output
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["b (diperiksa).xlsx"]
+
+
+@pytest.mark.parametrize(
+    "part", ["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]
+)
+def test_entities_in_any_small_part_are_refused(tmp_path, part):
+    """Not only the sheets: every part of the package goes through the DTD-refusing parser."""
+    import zipfile
+
+    from corpus import BILLION_LAUGHS
+
+    path = tmp_path / "racun.xlsx"
+    with zipfile.ZipFile(BANJARMASIN) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == part:
+                data = BILLION_LAUGHS
+            target.writestr(item, data)
+    (report,) = check_files([path])
+    assert not report.readable
+    assert report.issues[0].code == "file-unreadable"
+    assert "tidak aman" in report.issues[0].message()
