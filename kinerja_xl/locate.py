@@ -213,7 +213,7 @@ def is_numbering_row(cells: list[Cell]) -> bool:
 
 
 def is_signature_row(cells: list[Cell]) -> bool:
-    texts = [c.text() for c in cells if c.text()]
+    texts = [text for text in map(Cell.text, cells) if text]
     if not texts or len(texts) > 2 or not all(isinstance(c.value, str) for c in cells):
         return False
     joined = " ".join(texts)
@@ -223,7 +223,7 @@ def is_signature_row(cells: list[Cell]) -> bool:
 
 
 def is_title_row(cells: list[Cell]) -> bool:
-    texts = [c.text() for c in cells if c.text()]
+    texts = [text for text in map(Cell.text, cells) if text]
     return len(texts) == 1 and bool(TITLE_PATTERN.match(texts[0])) and texts[0].isupper()
 
 
