@@ -94,6 +94,16 @@ def _xml_text(text: str) -> str:
     return _escaped(text)
 
 
+def _within_cell_limit(text: str) -> str:
+    """Excel holds at most 32,767 UTF-16 units in a cell (an emoji counts two)."""
+    if len(text) <= 16383:
+        return text
+    encoded = text.encode("utf-16-le")
+    if len(encoded) <= 2 * 32767:
+        return text
+    return encoded[: 2 * 32767].decode("utf-16-le", errors="ignore")
+
+
 def _escaped(text: str) -> str:
     return excel_escaped(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -105,7 +115,7 @@ class StreamingSheet(Worksheet):
     xlsxwriter spends about 6 µs on every cell (argument checks, a tuple per cell, attribute
     lists, several regular expressions and a file write), which is most of the time of a
     national merge; `write_cells` builds the row's XML in one string, exactly as xlsxwriter
-    would (tests/test_xlsx_out.py compares the two byte for byte), with one difference: a text
+    would (tests/test_xlsx_out.py compares the two, part by part), with one difference: a text
     that looks like "<r>…</r>" is escaped like any other, where xlsxwriter would copy it into
     the file as markup. Workbook structure, styles, links, filters and print settings stay
     xlsxwriter's. Outside constant-memory mode it writes cell by cell with the public API.
@@ -143,7 +153,7 @@ class StreamingSheet(Worksheet):
                 if fmt is None:
                     continue
                 cells.append(f'<c r="{names[col]}{number}"{self._style_attributes(fmt)}/>')
-            elif type(value) is str and len(value) <= 32767:  # the common case, inline
+            elif type(value) is str and len(value) <= 16383:  # the common case, inline
                 text = _escaped(value) if needs_work(value) else value
                 space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
                 style = styles.get(fmt)
@@ -174,7 +184,7 @@ class StreamingSheet(Worksheet):
         style = self._style_attributes(fmt)
         kind = type(value)
         if kind is str:
-            text = _xml_text(value[:32767])
+            text = _xml_text(_within_cell_limit(value))
             space = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
             return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
         if kind is bool:

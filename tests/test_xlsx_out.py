@@ -175,3 +175,15 @@ def test_outside_streaming_mode_cells_are_written_one_by_one(tmp_path):
     data = openpyxl.load_workbook(path)["Data"]
     assert [data["A1"].value, data["A3"].value, data["B3"].value] == ["nol", "dua", 2]
     assert data.row_dimensions[3].height == 30
+
+
+def test_long_text_is_cut_at_excels_limit_in_utf16_units(tmp_path):
+    path = tmp_path / "out.xlsx"
+    book = new_workbook(str(path), streaming=True)
+    emoji = "🗳" * 20_000  # 40,000 UTF-16 units: over the limit
+    ascii_text = "a" * 32_767  # exactly the limit
+    write_table(book, Styles(book), "Data", [Column("Teks", 20)], [[emoji], [ascii_text]])
+    book.close()
+    cells = open_workbook(path).sheets[0].cells
+    assert cells[(2, 1)].value == "🗳" * 16_383
+    assert cells[(3, 1)].value == ascii_text
