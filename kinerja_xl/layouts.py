@@ -8,7 +8,7 @@ numbering row, a blank row, a total, or `unplaced`, which is also reported as an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .budget import mark_detail_lines
 from .grid import Cell, Sheet, column_index, column_letter
@@ -26,6 +26,7 @@ from .normalise import (
     Amount,
     Target,
     clean_text,
+    header_key,
     parse_amount,
     parse_target,
     percent_decimals,
@@ -118,6 +119,7 @@ class TableState:
     after_page_break: bool = False
     last: Record | None = None
     data_rows: set[int] = field(default_factory=set)
+    sub_words: frozenset[str] = frozenset()  # the header's second line, if it has one
 
 
 def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
@@ -138,7 +140,7 @@ def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
             last_col=match.last_col,
             extra_columns=match.extras,
         )
-        state = TableState(table, sheet)
+        state = TableState(table, sheet, sub_words=match.sub_words)
         present = [r for r in row_numbers if match.row < r <= end_row]
         views = [_row_view(sheet, row, rows[row], table, spread) for row in present]
         issues.extend(_read_rows(state, views, repeats))
@@ -146,6 +148,8 @@ def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
         if table.kind == "anggaran":
             mark_detail_lines(table)
         used_rows |= {match.row, *repeats, *state.data_rows}
+        if match.sub_row:
+            used_rows.add(match.sub_row)
         tables.append(table)
     return tables, issues, used_rows
 
@@ -166,6 +170,8 @@ def _segments(headers: list[HeaderMatch], last_row: int) -> list[tuple[HeaderMat
         )
         if same:
             same[1].add(match.row)
+            if match.sub_row:
+                same[1].add(match.sub_row)
             continue
         for segment in segments:
             if segment[3] and segment[0].overlaps(match.first_col, match.last_col):
@@ -234,6 +240,9 @@ def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> li
             table.row_kinds["header-repeat"] += 1
             state.after_page_break = True
             continue
+        if _is_second_header_line(view, state):
+            table.row_kinds["header"] += 1
+            continue
         if is_numbering_row(view.cells):
             table.row_kinds["numbering"] += 1
             continue
@@ -261,6 +270,13 @@ def _next_filled(views: list[RowView]) -> list[RowView | None]:
         if views[index].cells:
             upcoming = views[index]
     return following
+
+
+def _is_second_header_line(view: RowView, state: TableState) -> bool:
+    """ "Volume | Satuan" under "Target": the header's second line, at the top or repeated."""
+    if not state.sub_words or not all(isinstance(c.value, str) for c in view.cells):
+        return False
+    return frozenset(header_key(c.text()) for c in view.cells) == state.sub_words
 
 
 def _is_repeated_header(view: RowView, table: Table) -> bool:
@@ -344,9 +360,19 @@ def _rkt_row(state: TableState, view: RowView, following: RowView | None) -> str
         record, "satuan", (view.text("satuan"), view.ref("satuan")) if view.text("satuan") else None
     )
     if "target" in view.by_role:
-        record.target = _target_of(view.by_role["target"])
+        record.target = _with_satuan(_target_of(view.by_role["target"]), record.get("satuan"))
     _point_at_columns(record, state.table, ("indikator", "target"))
     return "record"
+
+
+PERCENT_SATUAN = re.compile(r"^(%|persen|prosen|prosentase|persentase)$", re.IGNORECASE)
+
+
+def _with_satuan(target: Target | None, satuan: str | None) -> Target | None:
+    """A bare number beside Satuan "%" is a percentage: 77,5 | % reads as 77,5 %."""
+    if target and satuan and target.unit == "angka" and PERCENT_SATUAN.match(satuan.strip()):
+        return replace(target, unit="persen")
+    return target
 
 
 def _point_at_columns(record: Record, table: Table, roles: tuple[str, ...]) -> None:

@@ -85,6 +85,9 @@ class HeaderMatch:
     kind: str
     columns: dict[str, int]
     extras: dict[int, str] = field(default_factory=dict)
+    # the header's second line ("Target" over "Volume | Satuan"), and its words
+    sub_row: int | None = None
+    sub_words: frozenset[str] = frozenset()
 
     @property
     def first_col(self) -> int:
@@ -113,15 +116,52 @@ def role_of(text: str) -> str | None:
 def find_headers(sheet: Sheet) -> list[HeaderMatch]:
     """Every header row in the sheet, split into side-by-side tables where there are several."""
     matches: list[HeaderMatch] = []
-    for row, cells in sheet.rows().items():
+    rows = sheet.rows()
+    for row, cells in rows.items():
         text_cells = [c for c in cells if isinstance(c.value, str)]
         if len(text_cells) < 2:
             continue
         for group in _split_into_groups(text_cells):
             match = _as_header(row, group, cells)
             if match:
+                _take_second_line(match, rows.get(row + 1, []))
                 matches.append(match)
     return matches
+
+
+# words printed under a merged header cell: "Target" over "Volume | Satuan", "Anggaran" over "Rp"
+SUB_HEADER_WORDS = re.compile(
+    r"^(volume|vol|angka|nilai|jumlah|besaran|kuantitas|kuantitatif|ukuran|target|satuan"
+    r"|rp|rupiah|persen|%)$"
+)
+
+
+def _take_second_line(match: HeaderMatch, next_cells: list[Cell]) -> None:
+    """A header printed on two lines: the row under it holds only header words (over the
+    table's columns, or just right of them). Its Satuan column becomes the table's."""
+    under = [c for c in next_cells if match.first_col <= c.col <= match.last_col + 2]
+    if not under or not all(_is_sub_header_text(c.value) for c in under):
+        return
+    for cell in under:
+        role = role_of(cell.text())
+        word = header_key(cell.text())
+        if role == "satuan" or word == "satuan":
+            match.columns.setdefault("satuan", cell.col)
+        elif (
+            role is None
+            and cell.col not in match.columns.values()
+            and word
+            not in ("volume", "vol", "angka", "nilai", "jumlah", "besaran", "kuantitas", "target")
+        ):
+            match.extras.setdefault(cell.col, clean_text(cell.value))
+    match.sub_row = under[0].row
+    match.sub_words = frozenset(header_key(c.text()) for c in under)
+
+
+def _is_sub_header_text(value: object) -> bool:
+    if not isinstance(value, str) or len(value) > MAX_HEADER_TEXT:
+        return False
+    return role_of(value) is not None or bool(SUB_HEADER_WORDS.match(header_key(value)))
 
 
 def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]:

@@ -76,6 +76,47 @@ def test_header_and_numbering_repeated_after_page_break(xlsx):
     ]
 
 
+def test_header_on_two_lines_target_over_volume_and_satuan(xlsx):
+    """ "TARGET" merged over two columns, with "Volume | Satuan" under it; the other header
+    cells merged down over both lines; the header repeated, both lines, after a page break."""
+    two_line_head = [
+        ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET", None],
+        [None, None, None, "Volume", "Satuan"],
+    ]
+    path = xlsx(
+        [
+            *two_line_head,
+            [1, "Terwujudnya A", "Persentase partisipasi pemilih", 77.5, "%"],
+            [2, None, "Jumlah dokumen perencanaan", 5, "dokumen"],
+            *two_line_head,
+            [3, None, "Indeks kepuasan layanan", 80, "indeks"],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:C2", "D1:E1", "A5:A6", "B5:B6", "C5:C6", "D5:E5"],
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert table.columns["satuan"] == 5
+    assert [
+        (r.number, r.get("indikator"), r.target.text, r.get("satuan")) for r in table.records
+    ] == [
+        ("1", "Persentase partisipasi pemilih", "77,5", "%"),
+        ("2", "Jumlah dokumen perencanaan", "5", "dokumen"),
+        ("3", "Indeks kepuasan layanan", "80", "indeks"),
+    ]
+    assert dict(table.row_kinds) == {"header": 1, "header-repeat": 2, "record": 3}
+    assert report.issues == []
+    # a bare number beside Satuan "%" is a percentage, as "77,5%" would be
+    assert (table.records[0].target.value, table.records[0].target.unit) == (77.5, "persen")
+    assert table.records[1].target.unit == "angka"
+
+
+def test_a_first_data_row_of_short_words_is_not_taken_for_a_second_header_line(xlsx):
+    path = xlsx([HEAD, ["1", "Terwujudnya A", "Indeks kepuasan", "Nilai"]])
+    (report,) = check_files([path])
+    assert rkt_rows(path) == [(None, "Terwujudnya A", "Indeks kepuasan", "Nilai")]
+    assert report.tables[0].row_kinds["record"] == 1
+
+
 def test_cell_split_by_a_page_break_is_joined_to_the_row_above(xlsx):
     path = xlsx(
         [
