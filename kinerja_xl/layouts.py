@@ -509,6 +509,10 @@ def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str
         state.program = heading
         return "group"
     uraian = view.text(text_role)
+    if view.text("sasaran_strategis"):  # an IKU that lists its sasaran strategis first
+        state.sasaran = (view.text("sasaran_strategis"), view.ref("sasaran_strategis"))
+        if not (uraian or view.text("cara") or view.text("sumber") or view.extras):
+            return "group"
     split_cell = state.last is not None and _continues_all(
         state.last, {"indikator": uraian, "cara": view.text("cara"), "sumber": view.text("sumber")}
     )
@@ -535,6 +539,8 @@ def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str
     else:
         record.values["program"] = record.values["kode_program"] = None
     record.values["indikator"], record.cells["indikator"] = uraian, view.ref(text_role)
+    if state.sasaran:
+        record.extras["Sasaran Strategis"] = state.sasaran[0]
     for role in ("cara", "sumber"):
         _set_text(record, role, (view.text(role), view.ref(role)) if view.text(role) else None)
     _point_at_columns(record, state.table, ("cara", "sumber"))

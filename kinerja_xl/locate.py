@@ -41,7 +41,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 ROLE_KINDS: dict[str, set[str]] = {
     "no": {"rkt", "rkt-sekretariat", "anggaran", "iku"},
-    "sasaran_strategis": {"rkt"},
+    "sasaran_strategis": {"rkt", "iku"},  # an IKU may list its sasaran strategis first
     "sasaran_kegiatan": {"rkt-sekretariat"},
     "tujuan": {"rkt", "rkt-sekretariat"},
     "indikator": {"rkt", "rkt-sekretariat", "iku"},

@@ -117,6 +117,57 @@ def test_a_first_data_row_of_short_words_is_not_taken_for_a_second_header_line(x
     assert report.tables[0].row_kinds["record"] == 1
 
 
+def test_iku_with_sasaran_strategis_formulasi_and_penanggung_jawab(xlsx):
+    """The Renstra form of an IKU: sasaran strategis first (merged down over its indicators),
+    "Indikator Kinerja Utama", "Formulasi Perhitungan", and columns of the office's own."""
+    path = xlsx(
+        [
+            ["INDIKATOR KINERJA UTAMA (IKU) TAHUN 2025"],
+            [
+                "No",
+                "Sasaran Strategis",
+                "Indikator Kinerja Utama",
+                "Alasan",
+                "Formulasi Perhitungan",
+                "Sumber Data",
+                "Penanggung Jawab",
+            ],
+            [
+                "1",
+                "Meningkatnya partisipasi",
+                "Persentase partisipasi pemilih",
+                "Mengukur",
+                "Pemilih yang memilih / DPT x 100%",
+                "Formulir D Hasil",
+                "Divisi Sosdiklih",
+            ],
+            ["2", None, "Indeks kepuasan layanan", None, "Survei", "Laporan survei", "Sekretaris"],
+            [None, "Terwujudnya tata kelola yang baik"],
+            ["3", None, "Nilai SAKIP", None, "Hasil evaluasi", "LHE SAKIP", "Sekretaris"],
+        ],
+        merges=["B3:B4"],
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert table.kind == "iku"
+    assert [
+        (r.get("indikator"), r.get("cara"), r.get("sumber"), r.extras.get("Sasaran Strategis"))
+        for r in table.records
+    ] == [
+        (
+            "Persentase partisipasi pemilih",
+            "Pemilih yang memilih / DPT x 100%",
+            "Formulir D Hasil",
+            "Meningkatnya partisipasi",
+        ),
+        ("Indeks kepuasan layanan", "Survei", "Laporan survei", "Meningkatnya partisipasi"),
+        ("Nilai SAKIP", "Hasil evaluasi", "LHE SAKIP", "Terwujudnya tata kelola yang baik"),
+    ]
+    assert table.records[0].extras["Penanggung Jawab"] == "Divisi Sosdiklih"
+    assert dict(table.row_kinds) == {"record": 3, "group": 1}
+    assert report.issues == []
+
+
 def test_cell_split_by_a_page_break_is_joined_to_the_row_above(xlsx):
     path = xlsx(
         [
