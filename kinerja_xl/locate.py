@@ -21,15 +21,22 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     for role, pattern in [
         ("no", r"^(no|nomor|no urut|nomor urut)$"),
         ("sasaran_kegiatan", r"^sasaran kegiatan$"),
-        ("sasaran_strategis", r"^sasaran( strategis| program)?$"),
+        ("sasaran_strategis", r"^sasaran( strategis| program)?( kpu)?$"),
         ("tujuan", r"^tujuan( strategis)?$"),
         ("cara", r"^(cara|metode|rumus|formula)( (peng|per)hitungan| pengukuran)?$|formulasi"),
         ("sumber", r"^sumber data$|^sumber$"),
-        ("uraian", r"^uraian( indikator)?$|^indikator kinerja utama$"),
+        (
+            "uraian",
+            r"^uraian( indikator| program| kegiatan| program kegiatan)?$"
+            r"|^indikator kinerja utama( iku)?$",
+        ),
         ("indikator", r"^indikator( kinerja)?( sasaran| kegiatan| program)?$"),
-        ("target", r"^target( kinerja)?( tahun)?( \d{4})?$"),
+        ("target", r"^target( kinerja| volume)?( tahun)?( \d{4})?( %| persen)?$"),
         ("satuan", r"^satuan$"),
-        ("program", r"^(nama )?program( kegiatan| kerja)?$|^program kegiatan$|^kegiatan$"),
+        (
+            "program",
+            r"^(nama )?program(( dan)? (kegiatan|kerja|output|sub kegiatan))*$|^kegiatan$",
+        ),
         (
             "anggaran",
             r"^(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran|alokasi anggaran"

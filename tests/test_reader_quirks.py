@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from kinerja_xl.locate import role_of
 from kinerja_xl.pipeline import check_files, inspect_file
 
 HEAD = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"]
@@ -44,6 +47,43 @@ def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
     ]
     assert report.issues == []
     assert (report.office, report.year) == ("KPU Kabupaten Tapin", 2024)
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("TARGET (%)", "target"),
+        ("Target Kinerja Tahun 2025", "target"),
+        ("Target Volume", "target"),
+        ("Indikator Kinerja Utama (IKU)", "uraian"),
+        ("URAIAN PROGRAM/KEGIATAN", "uraian"),
+        ("Program / Kegiatan / Output", "program"),
+        ("Program dan Kegiatan", "program"),
+        ("Sasaran Strategis KPU", "sasaran_strategis"),
+        ("Formulasi Perhitungan", "cara"),
+        ("Pagu Anggaran (Rp)", "anggaran"),
+        ("Realisasi", None),  # an LKj column: kept as the office's own column, not a role
+    ],
+)
+def test_header_words_offices_print(text, role):
+    assert role_of(text) == role
+
+
+def test_budget_with_uraian_program_kegiatan_and_pagu(xlsx):
+    path = xlsx(
+        [
+            ["NO", "KODE", "URAIAN PROGRAM/KEGIATAN", "PAGU ANGGARAN (Rp)"],
+            ["1", "076.01.WA", "Program Dukungan Manajemen", "Rp. 814.815.000,00"],
+            ["2", "076.01.DH", "Program Penyelenggaraan Pemilu", 1_200_000_000],
+        ]
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert table.kind == "anggaran"
+    assert [(r.get("program"), r.amount.value) for r in table.records] == [
+        ("Program Dukungan Manajemen", 814_815_000),
+        ("Program Penyelenggaraan Pemilu", 1_200_000_000),
+    ]
 
 
 def test_numbering_in_one_cell_or_plain_digits(xlsx):
