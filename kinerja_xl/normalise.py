@@ -172,7 +172,16 @@ def parse_target_text(text: str) -> Target:
         return Target(text, category[0], category[1])
     if text.startswith("#") and text.endswith(("!", "?", "A")):
         return Target(text, None, None, "error")
+    spelled = PARENTHESES_OF_WORDS.sub(" ", text).strip()
+    if spelled != text and spelled:  # "90% (sembilan puluh persen)", "5 (lima) dokumen"
+        parsed = parse_target_text(re.sub(r"\s+", " ", spelled))
+        if parsed.problem is None:
+            return Target(text, parsed.value, parsed.unit)
     return Target(text, None, None, "unparseable")
+
+
+# words in parentheses beside a number: the number spelled out ("(lima)"), or a label ("(Baik)")
+PARENTHESES_OF_WORDS = re.compile(r"\s*\([A-Za-z][A-Za-z .,-]*\)\s*")
 
 
 def parse_category(text: str) -> tuple[str, str] | None:

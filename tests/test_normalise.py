@@ -32,6 +32,10 @@ from kinerja_xl.normalise import (
         ("5 dokumen", 5, "dokumen"),
         ("1.000 orang", 1000, "orang"),
         ("E", "E", "kategori"),
+        # the number spelled out, or a label, in parentheses: as formal letters write them
+        ("90% (sembilan puluh persen)", 90, "persen"),
+        ("5 (lima) dokumen", 5, "dokumen"),
+        ("80 (Baik)", 80, "angka"),
     ],
 )
 def test_target_text_is_kept_and_parsed(written, value, unit):
@@ -59,6 +63,8 @@ def test_numeric_target_cells(cell_value, percent_format, decimals, text, value,
     ("value", "problem"),
     [
         ("abc", "unparseable"),
+        ("100% tepat waktu", "unparseable"),  # a qualified target: the office decides
+        ("(Baik)", "unparseable"),
         ("#REF!", "error"),
         (datetime(2024, 1, 5), "date"),
         (True, "unparseable"),
