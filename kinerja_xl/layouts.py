@@ -140,6 +140,7 @@ def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
             last_col=match.last_col,
             extra_columns=match.extras,
         )
+        table.amount_scale = match.amount_scale
         state = TableState(table, sheet, sub_words=match.sub_words)
         present = [r for r in row_numbers if match.row < r <= end_row]
         views = [_row_view(sheet, row, rows[row], table, spread) for row in present]
@@ -444,7 +445,9 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
     if SUBTOTAL_LABEL.match(label):
         return "subtotal"
     if TOTAL_LABEL.match(label) and not view.text("no"):
-        table.declared_total = _declared_total(state.sheet, amount_cell) if amount_cell else None
+        table.declared_total = (
+            _declared_total(state.sheet, amount_cell, table.amount_scale) if amount_cell else None
+        )
         table.declared_total_cell = amount_cell.ref if amount_cell else view.first_cell
         return "total"
     program, number = view.text("program"), view.text("no")
@@ -469,32 +472,33 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
     if amount_cell:
         record.cells["anggaran"] = amount_cell.ref
     _point_at_columns(record, table, ("program", "anggaran"))
-    record.amount = _amount_of(amount_cell) if amount_cell else None
+    record.amount = _amount_of(amount_cell, table.amount_scale) if amount_cell else None
     return "record"
 
 
-def _declared_total(sheet: Sheet, cell: Cell) -> Amount | None:
+def _declared_total(sheet: Sheet, cell: Cell, scale: int = 1) -> Amount | None:
     """The JUMLAH cell's value; for a never-recalculated =SUM(C6:C35) down the amount column,
     the sum of those cells (a range that misses lines still shows as a total mismatch)."""
     match = SUM_OF_COLUMN.match(cell.formula or "") if cell.missing_formula_value else None
     if not match or match.group(1) != match.group(3) or column_index(match.group(1)) != cell.col:
-        return _amount_of(cell)
+        return _amount_of(cell, scale)
     total = 0
     for row in range(int(match.group(2)), min(int(match.group(4)), cell.row - 1) + 1):
         source = sheet.get(row, cell.col)
         if source is None:
             continue
-        amount = parse_amount(source.value)
+        amount = parse_amount(source.value, scale)
         if source.missing_formula_value or amount is None or amount.value is None:
-            return _amount_of(cell)  # what cannot be read cannot be added: say so at the cell
+            return _amount_of(cell, scale)  # what cannot be read cannot be added: say so there
         total += amount.value
     return Amount(cell.formula or "", total)
 
 
-def _amount_of(cell: Cell) -> Amount | None:
+def _amount_of(cell: Cell, scale: int = 1) -> Amount | None:
+    """The amount in whole rupiah; `scale` is the column's unit (1000 under "(Rp 000)")."""
     if cell.missing_formula_value:
         return Amount(cell.formula or "", None, "formula-no-value")
-    return parse_amount(cell.value if cell.value is not None else cell.error)
+    return parse_amount(cell.value if cell.value is not None else cell.error, scale)
 
 
 # --- IKU ---------------------------------------------------------------------------------

@@ -39,9 +39,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "anggaran",
-            r"^(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran|alokasi anggaran"
-            r"|jumlah rp|jumlah rupiah|nilai rp|nilai rupiah|biaya|dana)"
-            r"( rp| rupiah)?( tahun)?( \d{4})?( rp)?$",
+            r"^(rencana |kebutuhan |total )?(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran"
+            r"|alokasi anggaran|jumlah rp|jumlah rupiah|nilai rp|nilai rupiah|biaya|dana)"
+            r"( dipa)?( rp| rupiah)?( tahun)?( \d{4})?( rp)?$",
         ),
         ("kode", r"^kode( program)?$"),
     ]
@@ -95,6 +95,7 @@ class HeaderMatch:
     # the header's second line ("Target" over "Volume | Satuan"), and its words
     sub_row: int | None = None
     sub_words: frozenset[str] = frozenset()
+    amount_scale: int = 1  # amounts written in thousands ("Rp 000") or millions of rupiah
 
     @property
     def first_col(self) -> int:
@@ -117,7 +118,33 @@ def role_of(text: str) -> str | None:
     for role, pattern in ROLE_PATTERNS:
         if pattern.search(key):
             return role
+    if amount_scale(text) > 1 or "dalam" in key.split():  # "Anggaran (dalam ribuan rupiah)"
+        without_scale = re.sub(r"\s+", " ", SCALE_WORDS.sub(" ", key.replace(",", " "))).strip()
+        for bare in (without_scale, _without_money_words(key)):
+            if bare and bare != key and role_of(bare) == "anggaran":
+                return "anggaran"
     return None
+
+
+# how an amount column says its unit: "(Rp 000)", "(dalam ribuan rupiah)", "(juta Rp)"
+SCALE_WORDS = re.compile(r"\b(dalam|000|ribu|ribuan|juta|jutaan)\b")
+MONEY_WORDS = re.compile(r"\b(dalam|rp|rupiah|idr|000|ribu|ribuan|juta|jutaan)\b")
+THOUSANDS = re.compile(r"\b(000|ribu|ribuan)\b")
+MILLIONS = re.compile(r"\b(000 000|000000|juta|jutaan)\b")
+
+
+def amount_scale(text: str) -> int:
+    """1000 for a column of amounts in thousands of rupiah, 1,000,000 in millions, else 1."""
+    key = header_key(text).replace(",", " ")
+    if MILLIONS.search(key):
+        return 1_000_000
+    if THOUSANDS.search(key):
+        return 1000
+    return 1
+
+
+def _without_money_words(key: str) -> str:
+    return re.sub(r"\s+", " ", MONEY_WORDS.sub(" ", key.replace(",", " "))).strip()
 
 
 def find_headers(sheet: Sheet) -> list[HeaderMatch]:
@@ -152,6 +179,8 @@ def _take_second_line(match: HeaderMatch, next_cells: list[Cell]) -> None:
     for cell in under:
         role = role_of(cell.text())
         word = header_key(cell.text())
+        if cell.col == match.columns.get("anggaran") and amount_scale(cell.text()) > 1:
+            match.amount_scale = amount_scale(cell.text())
         if role == "satuan" or word == "satuan":
             match.columns.setdefault("satuan", cell.col)
         elif (
@@ -168,7 +197,12 @@ def _take_second_line(match: HeaderMatch, next_cells: list[Cell]) -> None:
 def _is_sub_header_text(value: object) -> bool:
     if not isinstance(value, str) or len(value) > MAX_HEADER_TEXT:
         return False
-    return role_of(value) is not None or bool(SUB_HEADER_WORDS.match(header_key(value)))
+    key = header_key(value)
+    return (
+        role_of(value) is not None
+        or bool(SUB_HEADER_WORDS.match(key))
+        or not _without_money_words(key)  # "(Rp 000)", "dalam ribuan rupiah"
+    )
 
 
 def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]:
@@ -215,7 +249,12 @@ def _as_header(
         left = role_cols[0] - 1
         if left >= 1 and not any(c.col == left for c in cells):
             columns["no"] = left
-    return HeaderMatch(row, kind, columns, extras)
+    match = HeaderMatch(row, kind, columns, extras)
+    if kind == "anggaran":
+        match.amount_scale = next(
+            (amount_scale(cell.text()) for role, cell in group if role == "anggaran"), 1
+        )
+    return match
 
 
 def kind_of(roles: set[str]) -> str | None:

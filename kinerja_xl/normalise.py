@@ -6,6 +6,7 @@ that the checker turns into an issue at the cell.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -219,25 +220,29 @@ class Amount:
     problem: str | None = None  # unparseable | fraction | date | error | formula-no-value
 
 
-def parse_amount(value: Any) -> Amount | None:
-    """A budget cell -> whole rupiah (int). Floats are accepted only when whole."""
+def parse_amount(value: Any, scale: int = 1) -> Amount | None:
+    """A budget cell -> whole rupiah (int). Floats are accepted only when whole. `scale` is the
+    column's unit in rupiah (1000 under a header "(Rp 000)")."""
     if value is None or (isinstance(value, str) and clean_text(value) == ""):
         return None
     if isinstance(value, bool):
         return Amount(str(value), None, "unparseable")
     if isinstance(value, datetime | date | time):
         return Amount(_format_date(value), None, "date")
-    if isinstance(value, int):
+    if isinstance(value, int) and scale == 1:
         return Amount(format_rupiah(value), value)
-    if isinstance(value, float):
-        whole = round(value)
-        if abs(value - whole) > 1e-6:
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            return Amount(str(value), None, "unparseable")
+        rupiah = Decimal(repr(value)) * scale
+        whole = int(round(rupiah))
+        if abs(rupiah - whole) > Decimal("0.000001"):
             return Amount(format_id(value), None, "fraction")
-        return Amount(format_rupiah(whole), whole)
-    return parse_rupiah_text(clean_text(value))
+        return Amount(format_rupiah(whole) if scale == 1 else format_id(value), whole)
+    return parse_rupiah_text(clean_text(value), scale)
 
 
-def parse_rupiah_text(text: str) -> Amount:
+def parse_rupiah_text(text: str, scale: int = 1) -> Amount:
     body = _strip_currency(text.upper())
     body = re.sub(r"\s*[,.]\s*-+$", "", body)  # "Rp 1.000,-"
     negative = False
@@ -255,7 +260,7 @@ def parse_rupiah_text(text: str) -> Amount:
     number = parse_indonesian_number(body, prefer_thousands=True)
     if number is None:
         return Amount(text, None, "error" if text.startswith("#") else "unparseable")
-    number *= multiplier
+    number *= multiplier * scale
     if number != number.to_integral_value():
         return Amount(text, None, "fraction")
     return Amount(text, -int(number) if negative else int(number))

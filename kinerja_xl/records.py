@@ -67,6 +67,7 @@ class Table:
     declared_total: Amount | None = None
     declared_total_cell: str | None = None
     row_kinds: Counter[str] = field(default_factory=Counter)  # how every source row was used
+    amount_scale: int = 1  # 1000 when the budget column is headed "(Rp 000)", and so on
 
     @property
     def rows(self) -> int:
@@ -94,6 +95,8 @@ class Table:
             data["total"] = self.total
             if self.declared_total is not None:
                 data["declared_total"] = self.declared_total.value
+            if self.amount_scale != 1:
+                data["amount_scale"] = self.amount_scale
         return data
 
 

@@ -63,6 +63,13 @@ def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
         ("Formulasi Perhitungan", "cara"),
         ("Pagu Anggaran (Rp)", "anggaran"),
         ("Realisasi", None),  # an LKj column: kept as the office's own column, not a role
+        ("Pagu DIPA", "anggaran"),
+        ("Kebutuhan Anggaran", "anggaran"),
+        ("Anggaran (dalam Rp)", "anggaran"),
+        ("Anggaran (Rp 000)", "anggaran"),
+        ("Jumlah (Rp. 000)", "anggaran"),
+        ("Pagu (dalam ribuan rupiah)", "anggaran"),
+        ("Jumlah (dalam ribuan)", None),  # no word of money: not a budget column
     ],
 )
 def test_header_words_offices_print(text, role):
@@ -84,6 +91,39 @@ def test_budget_with_uraian_program_kegiatan_and_pagu(xlsx):
         ("Program Dukungan Manajemen", 814_815_000),
         ("Program Penyelenggaraan Pemilu", 1_200_000_000),
     ]
+
+
+def test_budget_written_in_thousands_of_rupiah(xlsx):
+    """ "Anggaran (Rp 000)": 814.815 is Rp 814.815.000; the JUMLAH too, so nothing mismatches;
+    the same with the unit on the header's second line, or in millions."""
+    in_header = xlsx(
+        [
+            ["NO", "PROGRAM", "ANGGARAN (Rp 000)"],
+            ["1", "Program Dukungan Manajemen", "814.815"],
+            ["2", "Program Penyelenggaraan Pemilu", 1_200_000],
+            [None, "JUMLAH", 2_014_815],
+        ]
+    )
+    second_line = xlsx(
+        [
+            ["NO", "PROGRAM", "PAGU ANGGARAN"],
+            [None, None, "(dalam ribuan rupiah)"],
+            ["1", "Program Dukungan Manajemen", "814.815"],
+            ["2", "Program Penyelenggaraan Pemilu", 1_200_000],
+            [None, "JUMLAH", 2_014_815],
+        ]
+    )
+    for path in (in_header, second_line):
+        (report,) = check_files([path])
+        (table,) = report.tables
+        assert table.amount_scale == 1000
+        assert [r.amount.value for r in table.records] == [814_815_000, 1_200_000_000]
+        assert table.records[0].amount.text == "814.815"  # as the office wrote it
+        assert (table.total, table.declared_total.value) == (2_014_815_000, 2_014_815_000)
+        assert report.issues == []
+    millions = xlsx([["NO", "PROGRAM", "ANGGARAN (JUTA RUPIAH)"], ["1", "Program A", "814,8"]])
+    (report,) = check_files([millions])
+    assert report.tables[0].records[0].amount.value == 814_800_000
 
 
 def test_numbering_in_one_cell_or_plain_digits(xlsx):
