@@ -40,7 +40,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "anggaran",
             r"^(rencana |kebutuhan |total )?(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran"
-            r"|alokasi anggaran|jumlah rp|jumlah rupiah|nilai rp|nilai rupiah|biaya|dana)"
+            r"|alokasi anggaran|jumlah rp|jumlah rupiah|nilai rp|nilai rupiah|biaya|dana"
+            r"|jumlah biaya|jumlah dana|total biaya)"
             r"( dipa)?( rp| rupiah)?( tahun)?( \d{4})?( rp)?$",
         ),
         ("kode", r"^kode( program)?$"),
@@ -53,7 +54,7 @@ ROLE_KINDS: dict[str, set[str]] = {
     "tujuan": {"rkt", "rkt-sekretariat"},
     "indikator": {"rkt", "rkt-sekretariat", "iku"},
     "target": {"rkt", "rkt-sekretariat", "iku"},
-    "satuan": {"rkt", "rkt-sekretariat", "iku"},
+    "satuan": {"rkt", "rkt-sekretariat", "iku", "anggaran"},  # a budget's "Volume | Satuan"
     "program": {"anggaran"},
     "anggaran": {"anggaran"},
     "kode": {"anggaran", "iku"},
@@ -242,6 +243,8 @@ def _as_header(
     }
     if kind == "anggaran" and "program" not in columns:
         columns["program"] = columns.pop("uraian")
+    if kind == "anggaran" and "satuan" in columns:  # the office's own column in a budget
+        extras[columns.pop("satuan")] = "Satuan"
     if kind in ("rkt", "rkt-sekretariat") and "indikator" not in columns:
         columns["indikator"] = columns.pop("uraian")
     if "no" not in columns:

@@ -126,6 +126,60 @@ def test_budget_written_in_thousands_of_rupiah(xlsx):
     assert report.tables[0].records[0].amount.value == 814_800_000
 
 
+def test_budget_in_the_rka_form_with_volume_satuan_and_harga_satuan(xlsx):
+    """Volume | Satuan | Harga Satuan | Jumlah Biaya: the office's columns are kept, the amount
+    is the Jumlah Biaya (not the unit price)."""
+    path = xlsx(
+        [
+            [
+                "No",
+                "Kode",
+                "Program/Kegiatan/Output",
+                "Volume",
+                "Satuan",
+                "Harga Satuan",
+                "Jumlah Biaya",
+            ],
+            [
+                "1",
+                "076.01.WA",
+                "Program Dukungan Manajemen",
+                1,
+                "Layanan",
+                814_815_000,
+                814_815_000,
+            ],
+            [
+                "2",
+                "076.01.DH",
+                "Program Penyelenggaraan Pemilu",
+                12,
+                "Bulan",
+                100_000_000,
+                1_200_000_000,
+            ],
+            [None, None, "JUMLAH", None, None, None, 2_014_815_000],
+        ]
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert table.kind == "anggaran"
+    assert [(r.get("program"), r.amount.value, r.extras) for r in table.records] == [
+        (
+            "Program Dukungan Manajemen",
+            814_815_000,
+            {"Volume": "1", "Satuan": "Layanan", "Harga Satuan": "814815000"},
+        ),
+        (
+            "Program Penyelenggaraan Pemilu",
+            1_200_000_000,
+            {"Volume": "12", "Satuan": "Bulan", "Harga Satuan": "100000000"},
+        ),
+    ]
+    assert table.declared_total.value == 2_014_815_000
+    assert report.issues == []
+
+
 def test_numbering_in_one_cell_or_plain_digits(xlsx):
     one_cell = xlsx(
         [HEAD, [None, None, None, "(1) (2) (3) (4)"], ["1", "S", "Persentase a", "90%"]]
