@@ -199,7 +199,7 @@ def _is_sub_header_text(value: object) -> bool:
     if not isinstance(value, str) or len(value) > MAX_HEADER_TEXT:
         return False
     key = header_key(value)
-    return (
+    return bool(key) and (
         role_of(value) is not None
         or bool(SUB_HEADER_WORDS.match(key))
         or not _without_money_words(key)  # "(Rp 000)", "dalam ribuan rupiah"
