@@ -46,6 +46,8 @@ KPU_NAME = re.compile(
     r"\b(?:KPU|KOMISI\s+PEMILIHAN\s+UMUM)\s+((?:KOTA|KABUPATEN|KAB\.?|PROVINSI)\s+[A-Z][A-Z .'-]*)",
     re.IGNORECASE,
 )
+# "KPU Balangan", "KPU HSS": only a known office's name counts in this form
+KPU_UNTYPED = re.compile(r"\b(?:KPU|KOMISI\s+PEMILIHAN\s+UMUM)\s+([A-Z][A-Z .'-]*)", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:TAHUN(?:\s+ANGGARAN)?|T\.?\s?A\.?)\s+(20\d{2})\b", re.IGNORECASE)
 STOP_WORDS = {"tahun", "yang", "dan", "di", "sekretariat", "nomor", "no", "rencana"}
 
@@ -85,6 +87,10 @@ def office_from_texts(texts: list[str]) -> tuple[str, str | None] | None:
                 unknown = "KPU " + " ".join(w.capitalize() for w in words).replace(
                     "Kab.", "Kabupaten"
                 )
+        for match in KPU_UNTYPED.finditer(text):
+            office = _known_without_type(_name_words(match.group(1)))
+            if office:
+                return office.label, office.code
     return (unknown, None) if unknown else None
 
 
@@ -102,6 +108,15 @@ def _name_words(text: str) -> list[str]:
 def _longest_known(words: list[str]) -> Office | None:
     for size in range(len(words), 1, -1):
         office = TYPED_KEYS.get(_squash(" ".join(words[:size])))
+        if office:
+            return office
+    return None
+
+
+def _known_without_type(words: list[str]) -> Office | None:
+    """ "KPU Balangan", "KPU HSS": a known office named right after KPU without Kabupaten/Kota."""
+    for size in range(min(len(words), 3), 0, -1):
+        office = BARE_KEYS.get(_squash(" ".join(words[:size])))
         if office:
             return office
     return None

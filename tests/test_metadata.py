@@ -20,10 +20,18 @@ from kinerja_xl.metadata import office_from_filename, office_from_texts, year_fr
             "63.05",
         ),
         (["KOMISI PEMILIHAN UMUM KOTA SAMARINDA"], "KPU Kota Samarinda", None),
+        # a known office named right after KPU, without Kabupaten/Kota
+        (["RENCANA KINERJA KPU BALANGAN"], "KPU Kabupaten Balangan", "63.11"),
+        (["Ketua KPU HSS"], "KPU Kabupaten Hulu Sungai Selatan", "63.06"),
+        (["KPU Provinsi Kalimantan Selatan", "KPU Tanbu"], "KPU Kabupaten Tanah Bumbu", "63.10"),
     ],
 )
 def test_office_from_titles_identity_and_signature_lines(texts, office, code):
     assert office_from_texts(texts) == (office, code)
+
+
+def test_an_unknown_name_after_kpu_without_a_type_names_no_office():
+    assert office_from_texts(["Sekretaris KPU RI", "KPU Pusat"]) is None
 
 
 @pytest.mark.parametrize(
