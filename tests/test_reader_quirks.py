@@ -734,3 +734,34 @@ def test_codes_that_do_not_add_up_stay_flat(xlsx):
     )
     table = inspect_file(path).tables[0]
     assert [r.detail for r in table.records] == [False, False] and table.total == 4_000
+
+
+def test_namespace_prefixes_as_the_open_xml_sdk_writes_them(tmp_path):
+    """<x:worksheet xmlns:x="…"><x:sheetData><x:row><x:c …>: the same workbook, read the same."""
+    import re
+    import zipfile
+
+    from conftest import BANJARMASIN
+
+    prefixed = tmp_path / "KPU Kota Banjarmasin - RKT 2024 (sdk).xlsx"
+    main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    with zipfile.ZipFile(BANJARMASIN) as source, zipfile.ZipFile(prefixed, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if (
+                item.filename.startswith("xl/")
+                and item.filename.endswith(".xml")
+                and (main.encode() in data)
+            ):
+                text = re.sub(r"<(/?)([A-Za-z]\w*)([\s>/])", r"<\1x:\2\3", data.decode())
+                data = text.replace(main, main.replace("xmlns=", "xmlns:x=")).encode()
+            target.writestr(item, data)
+    with zipfile.ZipFile(prefixed) as package:
+        assert b"<x:sheetData>" in package.read("xl/worksheets/sheet1.xml")
+    (plain_report,) = check_files([BANJARMASIN])
+    (prefixed_report,) = check_files([prefixed])
+    assert sum(t.rows for t in plain_report.tables) > 30
+    assert [r.to_dict(t.kind) for t in prefixed_report.tables for r in t.records] == [
+        r.to_dict(t.kind) for t in plain_report.tables for r in t.records
+    ]
+    assert prefixed_report.issues == plain_report.issues
