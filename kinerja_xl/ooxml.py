@@ -95,7 +95,7 @@ def _start_tags(
     for the small parts (relationships, workbook), read by the same DTD-refusing parser."""
     collector = _TagCollector(wanted)
     with archive.open(part) as stream:
-        _safe_expat(collector).ParseFile(stream)
+        safe_expat(collector).ParseFile(stream)
     return collector.found
 
 
@@ -172,7 +172,7 @@ def _shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
         return []
     reader = _SharedStringsReader()
     with archive.open(part) as stream:
-        _safe_expat(reader).ParseFile(stream)
+        safe_expat(reader).ParseFile(stream)
     return reader.strings
 
 
@@ -182,7 +182,7 @@ def _cell_formats(archive: zipfile.ZipFile, part: str | None) -> list[str]:
         return []
     reader = _StylesReader()
     with archive.open(part) as stream:
-        _safe_expat(reader).ParseFile(stream)
+        safe_expat(reader).ParseFile(stream)
     return reader.formats
 
 
@@ -232,10 +232,10 @@ def _read_sheet(
 ) -> None:
     reader = _SheetReader(sheet, shared, formats, date1904, budget)
     with archive.open(part) as stream:
-        _safe_expat(reader).ParseFile(stream)
+        safe_expat(reader).ParseFile(stream)
 
 
-def _safe_expat(handler: Any) -> Any:
+def safe_expat(handler: Any) -> Any:
     """An expat parser wired to `handler` that refuses any DTD (so no entity can expand).
 
     Sheets and shared strings are the big parts; expat callbacks are about twice as fast as
@@ -405,4 +405,10 @@ def excel_serial_to_datetime(serial: float, date1904: bool = False) -> datetime:
     return epoch + timedelta(days=serial)
 
 
-__all__ = ["read_ooxml", "CellLimitExceeded", "column_index", "excel_serial_to_datetime"]
+__all__ = [
+    "read_ooxml",
+    "CellLimitExceeded",
+    "column_index",
+    "excel_serial_to_datetime",
+    "safe_expat",
+]

@@ -19,7 +19,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 
 from .grid import Cell, CellRange, Sheet, Workbook
-from .ooxml import CellLimitExceeded, read_ooxml
+from .ooxml import CellLimitExceeded, read_ooxml, safe_expat
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -159,6 +159,13 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
     except calamine.PasswordError as exc:
         raise UnreadableWorkbook("encrypted") from exc
     workbook = Workbook(path=path, file_format=file_format, formats_known=False)
+    formats = (
+        _xls_number_formats(data)
+        if file_format == "xls"
+        else _ods_percent_cells(data)
+        if file_format == "ods"
+        else None
+    )
     budget = limits.max_cells
     for meta in book.sheets_metadata:
         if "WorkSheet" not in str(meta.typ):
@@ -173,6 +180,8 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
             if budget < 0:
                 raise UnreadableWorkbook("too-many-cells", meta.name)
             _fill_from_rows(sheet, source.to_python(skip_empty_area=False))
+            if formats is not None:
+                _apply_number_formats(sheet, formats.get(meta.name, {}))
             sheet.merges = [
                 CellRange(r1 + 1, c1 + 1, r2 + 1, c2 + 1)
                 for (r1, c1), (r2, c2) in (source.merged_cell_ranges or [])
@@ -182,7 +191,99 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
         except Exception as exc:
             sheet.problem = f"{type(exc).__name__}: {str(exc)[:120]}"
         workbook.sheets.append(sheet)
+    workbook.formats_known = formats is not None
     return workbook
+
+
+def _xls_number_formats(data: bytes) -> dict[str, dict[tuple[int, int], str]] | None:
+    """sheet -> (row, col) -> number format of each number cell of an .xls, read with xlrd
+    (calamine gives values only, and a 0.9 formatted as 90 % is a target of 90 %). None when
+    xlrd cannot read the file: the values from calamine still stand."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
+        )
+    except Exception:
+        return None
+    formats: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            found = formats.setdefault(sheet.name, {})
+            for row in range(sheet.nrows):
+                for col, cell in enumerate(sheet.row(row)):
+                    if cell.ctype == xlrd.XL_CELL_NUMBER:
+                        xf = book.xf_list[cell.xf_index]
+                        found[(row + 1, col + 1)] = book.format_map[xf.format_key].format_str
+            book.unload_sheet(index)
+    except Exception:
+        return None
+    return formats
+
+
+def _ods_percent_cells(data: bytes) -> dict[str, dict[tuple[int, int], str]] | None:
+    """sheet -> (row, col) -> "0%" or "0.00%" for the cells an .ods stores as percentages
+    (office:value-type="percentage"), read from content.xml by the same DTD-refusing parser."""
+    reader = _OdsPercentReader()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as stream:
+            safe_expat(reader).ParseFile(stream)
+    except Exception:
+        return None
+    return reader.found
+
+
+class _OdsPercentReader:
+    """expat callbacks over content.xml: where each percentage cell is, counting repeated rows
+    and columns (a run repeated more than MAX_REPEAT times is blank filler, not data)."""
+
+    MAX_REPEAT = 1000
+
+    def __init__(self) -> None:
+        self.found: dict[str, dict[tuple[int, int], str]] = {}
+        self.sheet: dict[tuple[int, int], str] = {}
+        self.row = 0
+        self.col = 0
+        self.row_repeat = 1
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        tag = name.rpartition(":")[2]
+        if tag not in ("table", "table-row", "table-cell", "covered-table-cell"):
+            return
+        attrs = {key.rpartition(":")[2]: value for key, value in attributes.items()}
+        if tag == "table":
+            self.sheet = self.found.setdefault(attrs.get("name", ""), {})
+            self.row = 0
+        elif tag == "table-row":
+            self.row_repeat = int(attrs.get("number-rows-repeated", "1") or 1)
+            self.col = 0
+        else:
+            repeat = int(attrs.get("number-columns-repeated", "1") or 1)
+            if attrs.get("value-type") == "percentage" and (
+                repeat * self.row_repeat <= self.MAX_REPEAT
+            ):
+                value = float(attrs.get("value", "0") or 0)
+                fmt = "0%" if float(value * 100).is_integer() else "0.00%"
+                for r in range(self.row_repeat):
+                    for c in range(repeat):
+                        self.sheet[(self.row + 1 + r, self.col + 1 + c)] = fmt
+            self.col += repeat
+
+    def end(self, name: str) -> None:
+        if name.rpartition(":")[2] == "table-row":
+            self.row += self.row_repeat
+
+    def text(self, data: str) -> None:
+        pass
+
+
+def _apply_number_formats(sheet: Sheet, formats: dict[tuple[int, int], str]) -> None:
+    for key, number_format in formats.items():
+        cell = sheet.cells.get(key)
+        if cell is not None and isinstance(cell.value, int | float) and number_format:
+            cell.number_format = number_format
 
 
 def _fill_from_rows(sheet: Sheet, rows: list[list[Any]]) -> None:

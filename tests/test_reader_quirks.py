@@ -765,3 +765,74 @@ def test_namespace_prefixes_as_the_open_xml_sdk_writes_them(tmp_path):
         r.to_dict(t.kind) for t in plain_report.tables for r in t.records
     ]
     assert prefixed_report.issues == plain_report.issues
+
+
+def test_percent_formatted_numbers_in_an_xls(tmp_path):
+    """An .xls keeps number formats too: 0.9 shown as 90 % is a target of 90 %."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("RKT")
+    for col, title in enumerate(HEAD):
+        sheet.write(0, col, title)
+    rows = [
+        ("Persentase partisipasi pemilih", 0.9, "0%"),
+        ("Persentase laporan tepat waktu", 0.0016, "0.00%"),
+        ("Jumlah dokumen perencanaan", 5, "General"),
+    ]
+    for row, (indicator, target, number_format) in enumerate(rows, start=1):
+        sheet.write(row, 0, row)
+        sheet.write(row, 1, "Terwujudnya A")
+        sheet.write(row, 2, indicator)
+        sheet.write(row, 3, target, xlwt.easyxf(num_format_str=number_format))
+    path = tmp_path / "RKT.xls"
+    book.save(str(path))
+    (report,) = check_files([path])
+    assert [(r.target.text, r.target.value, r.target.unit) for r in report.tables[0].records] == [
+        ("90%", 90, "persen"),
+        ("0,16%", 0.16, "persen"),
+        ("5", 5, "angka"),
+    ]
+    assert report.issues == []
+
+
+def test_percentages_in_an_ods(tmp_path):
+    """An .ods stores a percentage as value-type "percentage": 0.9 is a target of 90 %,
+    counted through repeated (empty) rows and columns."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    def text_cell(text):
+        cell = TableCell(valuetype="string")
+        cell.addElement(P(text=text))
+        return cell
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="RKT")
+    table.addElement(TableRow(numberrowsrepeated=2))  # two empty rows above the header
+    header = TableRow()
+    header.addElement(TableCell(numbercolumnsrepeated=2))  # the table starts in column C
+    for title in HEAD:
+        header.addElement(text_cell(title))
+    table.addElement(header)
+    for number, (indicator, value, kind) in enumerate(
+        [("Persentase partisipasi pemilih", 0.9, "percentage"), ("Jumlah dokumen", 5, "float")],
+        start=1,
+    ):
+        row = TableRow()
+        row.addElement(TableCell(numbercolumnsrepeated=2))
+        for text in (str(number), "Terwujudnya A", indicator):
+            row.addElement(text_cell(text))
+        row.addElement(TableCell(valuetype=kind, value=value))
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "RKT.ods"
+    doc.save(str(path))
+    (report,) = check_files([path])
+    (table_read,) = report.tables
+    assert table_read.header_row == 3
+    assert [(r.target.text, r.target.value, r.target.unit) for r in table_read.records] == [
+        ("90%", 90, "persen"),
+        ("5", 5, "angka"),
+    ]
