@@ -159,12 +159,12 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
     except calamine.PasswordError as exc:
         raise UnreadableWorkbook("encrypted") from exc
     workbook = Workbook(path=path, file_format=file_format, formats_known=False)
-    formats = (
-        _xls_number_formats(data)
+    formats, errors = (
+        _xls_formats_and_errors(data)
         if file_format == "xls"
-        else _ods_percent_cells(data)
+        else (_ods_percent_cells(data), None)
         if file_format == "ods"
-        else None
+        else (None, None)
     )
     budget = limits.max_cells
     for meta in book.sheets_metadata:
@@ -182,6 +182,8 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
             _fill_from_rows(sheet, source.to_python(skip_empty_area=False))
             if formats is not None:
                 _apply_number_formats(sheet, formats.get(meta.name, {}))
+            if errors is not None:
+                _apply_errors(sheet, errors.get(meta.name, {}))
             sheet.merges = [
                 CellRange(r1 + 1, c1 + 1, r2 + 1, c2 + 1)
                 for (r1, c1), (r2, c2) in (source.merged_cell_ranges or [])
@@ -195,35 +197,42 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
     return workbook
 
 
-def _xls_number_formats(data: bytes) -> dict[str, dict[tuple[int, int], str]] | None:
-    """sheet -> (row, col) -> number format of each number cell of an .xls, read with xlrd
-    (calamine gives values only, and a 0.9 formatted as 90 % is a target of 90 %). None when
-    xlrd cannot read the file: the values from calamine still stand."""
+CellDetails = dict[str, dict[tuple[int, int], str]]  # sheet -> (row, col) -> a detail
+
+
+def _xls_formats_and_errors(data: bytes) -> tuple[CellDetails | None, CellDetails | None]:
+    """What calamine does not give for an .xls, read with xlrd: the number format of each
+    number cell (a 0.9 formatted as 90 % is a target of 90 %) and the error cells ("#REF!",
+    which calamine turns into blanks). (None, None) when xlrd cannot read the file: the values
+    from calamine still stand."""
     import xlrd
 
     try:
         book = xlrd.open_workbook(
             file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
         )
-    except Exception:
-        return None
-    formats: dict[str, dict[tuple[int, int], str]] = {}
-    try:
+        formats: CellDetails = {}
+        errors: CellDetails = {}
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
             found = formats.setdefault(sheet.name, {})
+            failed = errors.setdefault(sheet.name, {})
             for row in range(sheet.nrows):
                 for col, cell in enumerate(sheet.row(row)):
                     if cell.ctype == xlrd.XL_CELL_NUMBER:
                         xf = book.xf_list[cell.xf_index]
                         found[(row + 1, col + 1)] = book.format_map[xf.format_key].format_str
+                    elif cell.ctype == xlrd.XL_CELL_ERROR:
+                        failed[(row + 1, col + 1)] = xlrd.error_text_from_code.get(
+                            cell.value, "#VALUE!"
+                        )
             book.unload_sheet(index)
     except Exception:
-        return None
-    return formats
+        return None, None
+    return formats, errors
 
 
-def _ods_percent_cells(data: bytes) -> dict[str, dict[tuple[int, int], str]] | None:
+def _ods_percent_cells(data: bytes) -> CellDetails | None:
     """sheet -> (row, col) -> "0%" or "0.00%" for the cells an .ods stores as percentages
     (office:value-type="percentage"), read from content.xml by the same DTD-refusing parser."""
     reader = _OdsPercentReader()
@@ -242,7 +251,7 @@ class _OdsPercentReader:
     MAX_REPEAT = 1000
 
     def __init__(self) -> None:
-        self.found: dict[str, dict[tuple[int, int], str]] = {}
+        self.found: CellDetails = {}
         self.sheet: dict[tuple[int, int], str] = {}
         self.row = 0
         self.col = 0
@@ -277,6 +286,13 @@ class _OdsPercentReader:
 
     def text(self, data: str) -> None:
         pass
+
+
+def _apply_errors(sheet: Sheet, errors: dict[tuple[int, int], str]) -> None:
+    for (row, col), error in errors.items():
+        cell = sheet.cells.get((row, col))
+        if cell is None or cell.value is None or cell.value == "":
+            sheet.cells[(row, col)] = Cell(row, col, None, error=error)
 
 
 def _apply_number_formats(sheet: Sheet, formats: dict[tuple[int, int], str]) -> None:

@@ -836,3 +836,22 @@ def test_percentages_in_an_ods(tmp_path):
         ("90%", 90, "persen"),
         ("5", 5, "angka"),
     ]
+
+
+def test_error_cells_in_an_xls_are_errors_not_blanks(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("RKT")
+    for col, title in enumerate(HEAD):
+        sheet.write(0, col, title)
+    sheet.write(1, 0, 1)
+    sheet.write(1, 1, "Terwujudnya A")
+    sheet.write(1, 2, "Persentase partisipasi pemilih")
+    sheet.row(1).set_cell_error(3, "#REF!")
+    path = tmp_path / "RKT.xls"
+    book.save(str(path))
+    (report,) = check_files([path])
+    assert report.tables[0].records[0].target.problem == "error"
+    assert codes(report) == [("target-unparseable", "RKT", "D2")]
+    assert "#REF!" in report.issues[0].message()
