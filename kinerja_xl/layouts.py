@@ -441,7 +441,7 @@ def _target_of(cell: Cell) -> Target | None:
 def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -> str:
     table = state.table
     label = next((c.text() for c in view.cells if isinstance(c.value, str)), "")
-    amount_cell = view.by_role.get("anggaran")
+    amount_cell = _amount_cell(state.sheet, view.by_role.get("anggaran"))
     if SUBTOTAL_LABEL.match(label):
         return "subtotal"
     if TOTAL_LABEL.match(label) and not view.text("no"):
@@ -466,6 +466,9 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
     if not (program or amount_cell):
         return "unplaced"
     record = _new_record(state, view)
+    for header, cell in view.extras.items():
+        if cell is amount_cell:  # "Rp | 814.815.000": the amount is not an extra column
+            record.extras.pop(header, None)
     record.values["kelompok"] = state.program[0] if state.program else None
     _set_text(record, "kode", (view.text("kode"), view.ref("kode")) if view.text("kode") else None)
     _set_text(record, "program", (program, view.ref("program")) if program else None)
@@ -474,6 +477,18 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
     _point_at_columns(record, table, ("program", "anggaran"))
     record.amount = _amount_of(amount_cell, table.amount_scale) if amount_cell else None
     return "record"
+
+
+CURRENCY_ONLY = re.compile(r"^(rp\.?|idr)$", re.IGNORECASE)
+
+
+def _amount_cell(sheet: Sheet, cell: Cell | None) -> Cell | None:
+    """The amount's cell. Printed budgets often put "Rp" in a column of its own under a header
+    merged over two columns ("Rp | 814.815.000"): the amount is then the cell to the right."""
+    if cell is None or not isinstance(cell.value, str) or not CURRENCY_ONLY.match(cell.text()):
+        return cell
+    right = sheet.get(cell.row, cell.col + 1)
+    return right if right is not None and right.value not in (None, "") else cell
 
 
 def _declared_total(sheet: Sheet, cell: Cell, scale: int = 1) -> Amount | None:

@@ -180,6 +180,27 @@ def test_budget_in_the_rka_form_with_volume_satuan_and_harga_satuan(xlsx):
     assert report.issues == []
 
 
+def test_rp_in_a_column_of_its_own_under_a_merged_budget_header(xlsx):
+    """ "ANGGARAN" merged over two columns: "Rp" in the first, the amount in the second."""
+    path = xlsx(
+        [
+            ["No", "Program", "Anggaran", None],
+            [1, "Program Dukungan Manajemen", "Rp", 814_815_000],
+            [2, "Program Penyelenggaraan Pemilu", "Rp.", "1.200.000.000"],
+            [None, "JUMLAH", "Rp", 2_014_815_000],
+        ],
+        merges=["C1:D1"],
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert [(r.amount.value, r.cells["anggaran"], r.extras) for r in table.records] == [
+        (814_815_000, "D2", {}),
+        (1_200_000_000, "D3", {}),
+    ]
+    assert (table.total, table.declared_total.value) == (2_014_815_000, 2_014_815_000)
+    assert report.issues == []
+
+
 def test_numbering_in_one_cell_or_plain_digits(xlsx):
     one_cell = xlsx(
         [HEAD, [None, None, None, "(1) (2) (3) (4)"], ["1", "S", "Persentase a", "90%"]]
