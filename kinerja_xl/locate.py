@@ -160,8 +160,26 @@ def find_headers(sheet: Sheet) -> list[HeaderMatch]:
             match = _as_header(row, group, cells)
             if match:
                 _take_second_line(match, rows.get(row + 1, []))
+                _target_merged_over_its_unit(match, sheet)
                 matches.append(match)
     return matches
+
+
+def _target_merged_over_its_unit(match: HeaderMatch, sheet: Sheet) -> None:
+    """"TARGET" merged over two columns, the number in the first and its unit in the second
+    ("90 | %", "5 | dokumen"), with no Satuan header: the second column is the Satuan."""
+    target = match.columns.get("target")
+    if target is None or "satuan" in match.columns:
+        return
+    for merged in sheet.merges:
+        if (
+            merged.min_row <= match.row <= merged.max_row
+            and merged.min_col == target
+            and merged.max_col == target + 1
+        ):
+            match.columns["satuan"] = target + 1
+            match.extras.pop(target + 1, None)
+            return
 
 
 # words printed under a merged header cell: "Target" over "Volume | Satuan", "Anggaran" over "Rp"

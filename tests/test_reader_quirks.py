@@ -265,6 +265,25 @@ def test_header_on_two_lines_target_over_volume_and_satuan(xlsx):
     assert table.records[1].target.unit == "angka"
 
 
+def test_target_merged_over_the_number_and_its_unit(xlsx):
+    """ "TARGET" merged over two columns with no Satuan header: "77,5 | %" and "5 | dokumen"."""
+    path = xlsx(
+        [
+            ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET", None],
+            [1, "Terwujudnya A", "Persentase partisipasi pemilih", 77.5, "%"],
+            [2, None, "Jumlah dokumen perencanaan", 5, "dokumen"],
+        ],
+        merges=["D1:E1"],
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert [(r.target.value, r.target.unit, r.get("satuan"), r.extras) for r in table.records] == [
+        (77.5, "persen", "%", {}),
+        (5, "angka", "dokumen", {}),
+    ]
+    assert report.issues == []
+
+
 def test_a_first_data_row_of_short_words_is_not_taken_for_a_second_header_line(xlsx):
     path = xlsx([HEAD, ["1", "Terwujudnya A", "Indeks kepuasan", "Nilai"]])
     (report,) = check_files([path])
