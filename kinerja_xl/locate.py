@@ -233,6 +233,8 @@ def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]
         role = role_of(cell.text())
         current = groups[-1]
         seen = {r for r, _ in current}
+        if role == "target" and "target" in seen and _years_apart(current, cell):
+            role = None  # "Target 2024 | Target 2025": one table; the plan year's is chosen later
         if role and (role in seen or not (ROLE_KINDS[role] & kinds)):
             moved = [current.pop()] if current and current[-1][0] == "no" else []
             groups.append(moved)
@@ -244,10 +246,33 @@ def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]
     return [g for g in groups if g]
 
 
+YEAR_IN_HEADER = re.compile(r"\b(20\d{2})\b")
+
+
+def _years_apart(group: list[tuple[str | None, Cell]], cell: Cell) -> bool:
+    """A second target column for another year beside the first ("Target 2024 | Target 2025")."""
+    year = YEAR_IN_HEADER.search(cell.text())
+    first = next((c for role, c in group if role == "target"), None)
+    other = YEAR_IN_HEADER.search(first.text()) if first else None
+    return bool(year and other and year.group(1) != other.group(1))
+
+
+def _plan_year_target(group: list[tuple[str | None, Cell]], columns: dict[str, int]) -> None:
+    """Of several yearly target columns, the latest year's is the plan's target."""
+    yearly = [
+        (int(found.group(1)), cell.col)
+        for _role, cell in group
+        if (found := YEAR_IN_HEADER.search(cell.text())) and role_of(cell.text()) == "target"
+    ]
+    if len(yearly) > 1:
+        columns["target"] = max(yearly)[1]
+
+
 def _as_header(
     row: int, group: list[tuple[str | None, Cell]], cells: list[Cell]
 ) -> HeaderMatch | None:
     columns = {role: cell.col for role, cell in group if role}
+    _plan_year_target(group, columns)
     kind = kind_of(set(columns))
     if kind is None:
         return None
@@ -255,7 +280,7 @@ def _as_header(
     extras = {
         cell.col: clean_text(cell.value)
         for role, cell in group
-        if role is None
+        if (role is None or cell.col not in columns.values())
         and role_cols[0] < cell.col < role_cols[-1] + 3
         and len(cell.text()) <= MAX_HEADER_TEXT
     }

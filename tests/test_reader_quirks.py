@@ -284,6 +284,24 @@ def test_target_merged_over_the_number_and_its_unit(xlsx):
     assert report.issues == []
 
 
+def test_target_columns_for_two_years_take_the_latest(xlsx):
+    """ "Target 2024 | Target 2025" in one table: the plan's target is the latest year's; the
+    other is kept as the office's own column."""
+    path = xlsx(
+        [
+            ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET 2024", "TARGET 2025"],
+            [1, "Terwujudnya A", "Persentase partisipasi pemilih", "75%", "77,5%"],
+            [2, None, "Jumlah dokumen perencanaan", "4 dokumen", "5 dokumen"],
+        ]
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert [(r.target.text, r.cells["target"], r.extras) for r in table.records] == [
+        ("77,5%", "E2", {"TARGET 2024": "75%"}),
+        ("5 dokumen", "E3", {"TARGET 2024": "4 dokumen"}),
+    ]
+
+
 def test_a_first_data_row_of_short_words_is_not_taken_for_a_second_header_line(xlsx):
     path = xlsx([HEAD, ["1", "Terwujudnya A", "Indeks kepuasan", "Nilai"]])
     (report,) = check_files([path])
