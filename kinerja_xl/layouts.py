@@ -432,7 +432,14 @@ def _target_of(cell: Cell) -> Target | None:
     if cell.missing_formula_value:
         return Target(cell.formula or "", None, None, "formula-no-value")
     value = cell.value if cell.value is not None else cell.error
-    return parse_target(value, cell.is_percent_format, percent_decimals(cell.number_format))
+    target = parse_target(value, cell.is_percent_format, percent_decimals(cell.number_format))
+    if target and target.unit == "angka" and LITERAL_PERCENT.search(cell.number_format):
+        # 90 shown as "90%" by a format such as 0"%" or 0\%: a percentage, not divided by 100
+        return replace(target, text=f"{target.text}%", unit="persen")
+    return target
+
+
+LITERAL_PERCENT = re.compile(r'"[^"]*%[^"]*"|\\%')
 
 
 # --- Anggaran ----------------------------------------------------------------------------

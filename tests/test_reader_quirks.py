@@ -302,6 +302,25 @@ def test_target_columns_for_two_years_take_the_latest(xlsx):
     ]
 
 
+def test_percent_sign_written_into_the_number_format(xlsx):
+    """90 shown as "90%" by a format 0"%" (or 0\\%) is 90 %, not 9000 % and not a bare 90."""
+    path = xlsx(
+        [
+            HEAD,
+            [1, "Terwujudnya A", "Persentase partisipasi pemilih", 90],
+            [2, None, "Persentase laporan tepat waktu", 77.5],
+            [3, None, "Persentase pegawai terlatih", 0.9],
+        ],
+        formats={"D2": '0"%"', "D3": "0.0\\%", "D4": "0%"},
+    )
+    (report,) = check_files([path])
+    assert [(r.target.text, r.target.value, r.target.unit) for r in report.tables[0].records] == [
+        ("90%", 90, "persen"),
+        ("77,5%", 77.5, "persen"),
+        ("90%", 90, "persen"),
+    ]
+
+
 def test_a_first_data_row_of_short_words_is_not_taken_for_a_second_header_line(xlsx):
     path = xlsx([HEAD, ["1", "Terwujudnya A", "Indeks kepuasan", "Nilai"]])
     (report,) = check_files([path])
