@@ -535,6 +535,11 @@ def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str
         state.program = heading
         return "group"
     uraian = view.text(text_role)
+    if view.text("program"):  # the program in a column of its own, beside its indicators
+        name, code = split_program_heading(view.text("program"))
+        state.program = (name, code, view.ref("program"))
+        if not (uraian or view.text("cara") or view.text("sumber")):
+            return "group"
     if view.text("sasaran_strategis"):  # an IKU that lists its sasaran strategis first
         state.sasaran = (view.text("sasaran_strategis"), view.ref("sasaran_strategis"))
         if not (uraian or view.text("cara") or view.text("sumber") or view.extras):

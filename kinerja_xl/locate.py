@@ -55,7 +55,7 @@ ROLE_KINDS: dict[str, set[str]] = {
     "indikator": {"rkt", "rkt-sekretariat", "iku"},
     "target": {"rkt", "rkt-sekretariat", "iku"},
     "satuan": {"rkt", "rkt-sekretariat", "iku", "anggaran"},  # a budget's "Volume | Satuan"
-    "program": {"anggaran"},
+    "program": {"anggaran", "iku"},  # an IKU may give each indicator's program in a column
     "anggaran": {"anggaran"},
     "kode": {"anggaran", "iku"},
     # "No | Uraian | Anggaran" is a budget table, and a PK/RKT may name its indicator column

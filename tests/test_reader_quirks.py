@@ -379,6 +379,41 @@ def test_iku_with_sasaran_strategis_formulasi_and_penanggung_jawab(xlsx):
     assert report.issues == []
 
 
+def test_iku_with_the_program_in_a_column_of_its_own(xlsx):
+    path = xlsx(
+        [
+            ["No", "Program", "Indikator Kinerja Utama", "Cara Penghitungan", "Sumber Data"],
+            [
+                1,
+                "Program Dukungan Manajemen (076.01.WA)",
+                "Persentase pegawai terlatih",
+                "Pegawai terlatih / pegawai x 100%",
+                "Subbag SDM",
+            ],
+            [2, None, "Nilai SAKIP", "Hasil evaluasi", "LHE SAKIP"],
+            [
+                3,
+                "Program Penyelenggaraan Pemilu (076.01.CQ)",
+                "Persentase TPS tepat waktu",
+                "TPS tepat waktu / TPS x 100%",
+                "Divisi Teknis",
+            ],
+        ],
+        merges=["B2:B3"],
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert table.kind == "iku"
+    assert [
+        (r.get("program"), r.get("kode_program"), r.get("indikator")) for r in table.records
+    ] == [
+        ("Program Dukungan Manajemen", "076.01.WA", "Persentase pegawai terlatih"),
+        ("Program Dukungan Manajemen", "076.01.WA", "Nilai SAKIP"),
+        ("Program Penyelenggaraan Pemilu", "076.01.CQ", "Persentase TPS tepat waktu"),
+    ]
+    assert report.issues == []
+
+
 def test_cell_split_by_a_page_break_is_joined_to_the_row_above(xlsx):
     path = xlsx(
         [
