@@ -34,6 +34,7 @@ MULTIPLIERS = {
     "rb": 10**3,
     "juta": 10**6,
     "jt": 10**6,
+    "m": 10**9,  # "Rp 1,2 M": M is miliar in Indonesian budgets
     "miliar": 10**9,
     "milyar": 10**9,
     "triliun": 10**12,
@@ -252,7 +253,7 @@ def parse_rupiah_text(text: str, scale: int = 1) -> Amount:
         negative, body = True, body[1:]
     body = _strip_currency(body)
     multiplier = 1
-    scaled = re.fullmatch(r"(\d[\d.,]*)\s*(RIBU|RB|JUTA|JT|MILIAR|MILYAR|TRILIUN)", body)
+    scaled = re.fullmatch(r"(\d[\d.,]*)\s*(RIBU|RB|JUTA|JT|MILIAR|MILYAR|M|TRILIUN)", body)
     if scaled:
         body, multiplier = scaled.group(1), MULTIPLIERS[scaled.group(2).lower()]
     if re.fullmatch(r"\d{1,3}( \d{3})+", body):
