@@ -290,6 +290,10 @@ def _as_header(
         extras[columns.pop("satuan")] = "Satuan"
     if kind in ("rkt", "rkt-sekretariat") and "indikator" not in columns:
         columns["indikator"] = columns.pop("uraian")
+    headers = {cell.col: clean_text(cell.value) for role, cell in group if role}
+    for role in [r for r in columns if kind not in ROLE_KINDS[r]]:  # e.g. Sumber Data in an RKT
+        column = columns.pop(role)
+        extras[column] = headers.get(column, role)
     if "no" not in columns:
         # Offices often leave the "No" header blank: take the blank column just left of the table.
         left = role_cols[0] - 1
@@ -304,7 +308,10 @@ def _as_header(
 
 
 def kind_of(roles: set[str]) -> str | None:
-    if {"cara", "sumber"} & roles and ({"uraian", "indikator"} & roles):
+    sasaran = {"sasaran_strategis", "sasaran_kegiatan"} & roles
+    if {"uraian", "indikator"} & roles and (
+        "cara" in roles or ("sumber" in roles and not ("target" in roles and sasaran))
+    ):  # a plan with targets per sasaran and a "Sumber Data" column is still a plan
         return "iku"
     if "anggaran" in roles and {"program", "uraian"} & roles and "indikator" not in roles:
         return "anggaran"

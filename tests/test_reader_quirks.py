@@ -379,6 +379,24 @@ def test_iku_with_sasaran_strategis_formulasi_and_penanggung_jawab(xlsx):
     assert report.issues == []
 
 
+def test_a_plan_with_a_sumber_data_column_stays_a_plan(xlsx):
+    """Sasaran, indicator and target make a plan (RKT/PK) even with a "Sumber Data" column,
+    which is kept as the office's column; without sasaran and target it is an IKU."""
+    plan = xlsx(
+        [
+            [*HEAD, "SUMBER DATA"],
+            [1, "Terwujudnya A", "Persentase partisipasi pemilih", "77,5%", "Formulir D"],
+        ]
+    )
+    (report,) = check_files([plan])
+    (table,) = report.tables
+    assert table.kind == "rkt"
+    assert table.records[0].extras == {"SUMBER DATA": "Formulir D"}
+    assert table.records[0].target.text == "77,5%"
+    iku = xlsx([["NO", "URAIAN", "SUMBER DATA"], [1, "Persentase partisipasi pemilih", "KPU"]])
+    assert check_files([iku])[0].tables[0].kind == "iku"
+
+
 def test_iku_with_the_program_in_a_column_of_its_own(xlsx):
     path = xlsx(
         [
