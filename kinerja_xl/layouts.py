@@ -451,7 +451,7 @@ def _anggaran_row(state: TableState, view: RowView, following: RowView | None) -
     amount_cell = _amount_cell(state.sheet, view.by_role.get("anggaran"))
     if SUBTOTAL_LABEL.match(label):
         return "subtotal"
-    if TOTAL_LABEL.match(label) and not view.text("no"):
+    if TOTAL_LABEL.match(label) and not looks_like_row_number(view.text("no")):
         table.declared_total = (
             _declared_total(state.sheet, amount_cell, table.amount_scale) if amount_cell else None
         )

@@ -201,6 +201,25 @@ def test_rp_in_a_column_of_its_own_under_a_merged_budget_header(xlsx):
     assert report.issues == []
 
 
+def test_jumlah_written_in_the_no_column_is_the_total_not_a_line(xlsx):
+    """ "JUMLAH" merged over No and Program: the declared total, never a third budget line
+    (which would double the office's budget in the merge)."""
+    path = xlsx(
+        [
+            ["No", "Program", "Anggaran"],
+            [1, "Program Dukungan Manajemen", 814_815_000],
+            [2, "Program Penyelenggaraan Pemilu", 1_200_000_000],
+            ["JUMLAH", None, 2_014_815_000],
+        ],
+        merges=["A4:B4"],
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert table.rows == 2
+    assert (table.total, table.declared_total.value) == (2_014_815_000, 2_014_815_000)
+    assert table.row_kinds["total"] == 1
+
+
 def test_numbering_in_one_cell_or_plain_digits(xlsx):
     one_cell = xlsx(
         [HEAD, [None, None, None, "(1) (2) (3) (4)"], ["1", "S", "Persentase a", "90%"]]
