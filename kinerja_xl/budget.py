@@ -5,7 +5,8 @@ Bagian Anggaran 076 writes its codes by level: program `076.01.WA`, kegiatan `42
 and every parent's amount is exactly the sum of its children's, the children are detail: they
 stay in the output, marked, but only the top-level lines make the table's total (otherwise the
 budget would be counted twice). When the amounts do not reconcile, the table is left flat and
-every row counts: a wrong guess must never hide money.
+every row counts: a wrong guess must never hide money. Without codes, an outline numbering in
+the No column (1, 1.1, 1.2, 2 …) gives the levels the same way.
 """
 
 from __future__ import annotations
@@ -42,12 +43,27 @@ def _level_of(code: str) -> int | None:
     return None
 
 
+OUTLINE_NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3})*$")
+
+
+def outline_level(record: Record) -> int | None:
+    """1 -> 0, 1.1 -> 1, 1.1.2 -> 2 (the No column of a budget numbered as an outline)."""
+    text = (record.number or "").strip().rstrip(".")
+    return text.count(".") if OUTLINE_NUMBER.match(text) else None
+
+
 def mark_detail_lines(table: Table) -> None:
-    """Mark child lines as detail when the hierarchy reconciles exactly."""
-    levels = [code_level(record) for record in table.records]
+    """Mark child lines as detail when the hierarchy (by codes, else by outline numbers)
+    reconciles exactly."""
+    for level_of in (code_level, outline_level):
+        if _mark_by_levels(table, [level_of(record) for record in table.records]):
+            return
+
+
+def _mark_by_levels(table: Table, levels: list[int | None]) -> bool:
     known = {level for level in levels if level is not None}
     if len(known) < 2 or None in levels:
-        return
+        return False
     top = min(known)
     children: dict[int, list[int]] = {}
     parent_at: dict[int, int] = {}  # level -> index of the latest line at that level
@@ -61,10 +77,11 @@ def mark_detail_lines(table: Table) -> None:
     if not children or not all(
         _reconciles(table, parent, kids) for parent, kids in children.items()
     ):
-        return
+        return False
     for index, level in enumerate(levels):
         if level != top:
             table.records[index].detail = True
+    return True
 
 
 def _reconciles(table: Table, parent: int, kids: list[int]) -> bool:

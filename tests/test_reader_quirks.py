@@ -220,6 +220,27 @@ def test_jumlah_written_in_the_no_column_is_the_total_not_a_line(xlsx):
     assert table.row_kinds["total"] == 1
 
 
+def test_budget_outline_numbers_give_the_levels_when_there_are_no_codes(xlsx):
+    """1 / 1.1 / 1.2 / 2 / 2.1: the kegiatan are detail of their program when the amounts add
+    up, so the office's budget is not counted twice; when they do not, every line counts."""
+    rows = [
+        ["No", "Program / Kegiatan", "Anggaran"],
+        ["1", "Program Dukungan Manajemen", 1_000_000_000],
+        ["1.1", "Layanan Perkantoran", 600_000_000],
+        ["1.2", "Pengelolaan Keuangan", 400_000_000],
+        ["2", "Program Penyelenggaraan Pemilu", 500_000_000],
+        ["2.1", "Sosialisasi", 500_000_000],
+    ]
+    (report,) = check_files([xlsx(rows)])
+    (table,) = report.tables
+    assert [r.detail for r in table.records] == [False, True, True, False, True]
+    assert table.total == 1_500_000_000
+    rows[3][2] = 300_000_000  # 600 + 300 is not 1,000: no guess
+    (report,) = check_files([xlsx(rows)])
+    assert not any(r.detail for r in report.tables[0].records)
+    assert report.tables[0].total == 2_900_000_000
+
+
 def test_numbering_in_one_cell_or_plain_digits(xlsx):
     one_cell = xlsx(
         [HEAD, [None, None, None, "(1) (2) (3) (4)"], ["1", "S", "Persentase a", "90%"]]
