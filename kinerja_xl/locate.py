@@ -21,7 +21,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     for role, pattern in [
         ("no", r"^(no|nomor|no urut|nomor urut)$"),
         ("sasaran_kegiatan", r"^sasaran kegiatan$"),
-        ("sasaran_strategis", r"^sasaran( strategis| program)?( kpu)?$"),
+        ("sasaran_strategis", r"^sasaran( strategis)?( program)?( kpu)?$"),
         ("tujuan", r"^tujuan( strategis)?$"),
         ("cara", r"^(cara|metode|rumus|formula)( (peng|per)hitungan| pengukuran)?$|formulasi"),
         ("sumber", r"^sumber data$|^sumber$"),
@@ -30,8 +30,11 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"^uraian( indikator| program| kegiatan| program kegiatan)?$"
             r"|^indikator kinerja utama( iku)?$",
         ),
-        ("indikator", r"^indikator( kinerja)?( sasaran| kegiatan| program)?$"),
-        ("target", r"^target( kinerja| volume)?( tahun)?( \d{4})?( %| persen)?$"),
+        (
+            "indikator",
+            r"^indikator( kinerja)?( sasaran( strategis| kegiatan| program)?| kegiatan| program)?$",
+        ),
+        ("target", r"^target( kinerja| volume| capaian)?( tahun)?( \d{4})?( %| persen)?$"),
         ("satuan", r"^satuan$"),
         (
             "program",
@@ -42,9 +45,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"^(rencana |kebutuhan |total )?(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran"
             r"|alokasi anggaran|jumlah rp|jumlah rupiah|nilai rp|nilai rupiah|biaya|dana"
             r"|jumlah biaya|jumlah dana|total biaya)"
-            r"( dipa)?( rp| rupiah)?( tahun)?( \d{4})?( rp)?$",
+            r"( dipa)?( rp| rupiah| idr)?( tahun)?( \d{4})?( rp| idr)?$",
         ),
-        ("kode", r"^kode( program)?$"),
+        ("kode", r"^kode( program| kegiatan| akun| output| kro| ro)?$"),
     ]
 ]
 ROLE_KINDS: dict[str, set[str]] = {
@@ -115,7 +118,7 @@ def role_of(text: str) -> str | None:
     """The column a header text names ('Indikator\nKinerja' -> 'indikator'), or None."""
     if not text or len(text) > MAX_HEADER_TEXT:
         return None
-    key = header_key(text)
+    key = header_key(ACRONYM_AFTER.sub("", text))  # "SASARAN STRATEGIS (SS)"
     for role, pattern in ROLE_PATTERNS:
         if pattern.search(key):
             return role
@@ -126,6 +129,9 @@ def role_of(text: str) -> str | None:
                 return "anggaran"
     return None
 
+
+# the acronym SAKIP documents print after a column name: (SS), (IKU), (IKK), (SK)
+ACRONYM_AFTER = re.compile(r"\s*\(\s*(?!RP\b|IDR\b)[A-Z]{2,5}\s*\)\s*$")  # not a currency
 
 # how an amount column says its unit: "(Rp 000)", "(dalam ribuan rupiah)", "(juta Rp)"
 SCALE_WORDS = re.compile(r"\b(dalam|000|ribu|ribuan|juta|jutaan)\b")
@@ -166,7 +172,7 @@ def find_headers(sheet: Sheet) -> list[HeaderMatch]:
 
 
 def _target_merged_over_its_unit(match: HeaderMatch, sheet: Sheet) -> None:
-    """"TARGET" merged over two columns, the number in the first and its unit in the second
+    """ "TARGET" merged over two columns, the number in the first and its unit in the second
     ("90 | %", "5 | dokumen"), with no Satuan header: the second column is the Satuan."""
     target = match.columns.get("target")
     if target is None or "satuan" in match.columns:

@@ -70,6 +70,17 @@ def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
         ("Jumlah (Rp. 000)", "anggaran"),
         ("Pagu (dalam ribuan rupiah)", "anggaran"),
         ("Jumlah (dalam ribuan)", None),  # no word of money: not a budget column
+        # the acronyms SAKIP documents print after a column name
+        ("SASARAN STRATEGIS (SS)", "sasaran_strategis"),
+        ("Sasaran Kegiatan (SK)", "sasaran_kegiatan"),
+        ("Indikator Kinerja Sasaran (IKS)", "indikator"),
+        ("Indikator Kinerja Kegiatan (IKK)", "indikator"),
+        ("Jumlah (RP)", "anggaran"),  # a currency, not an acronym
+        ("Pagu (IDR)", "anggaran"),
+        ("Sasaran Strategis/Program", "sasaran_strategis"),
+        ("Indikator Kinerja Sasaran Strategis", "indikator"),
+        ("Target Capaian", "target"),
+        ("Kode Kegiatan", "kode"),
     ],
 )
 def test_header_words_offices_print(text, role):
