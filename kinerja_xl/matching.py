@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .metadata import KALSEL_OFFICES
-from .normalise import clean_text
+from .normalise import clean_text, without_numbering
 
 LEADING_WORDS = {
     "terlaksananya",
@@ -135,7 +135,7 @@ def indicator_key(text: str | None) -> str:
     """Case, spacing, final punctuation and the office's own name do not matter."""
     lowered = OFFICE_IN_INDICATOR.sub("kpu {satker}", clean_text(text))
     lowered = re.sub(r"\s+", " ", lowered.lower()).strip(" .;,")
-    return lowered
+    return without_numbering(lowered)  # "1.1 Persentase …" is "Persentase …"
 
 
 @lru_cache(maxsize=65536)

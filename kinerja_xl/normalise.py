@@ -51,6 +51,14 @@ def clean_text(value: Any) -> str:
     return text.strip()
 
 
+# "1.1 Persentase …", "a. Jumlah …": the office's own numbering before an indicator's words
+INDICATOR_NUMBERING = re.compile(r"^(\d{1,3}(\.\d{1,3})*\.?|[a-z][.)])\s+", re.IGNORECASE)
+
+
+def without_numbering(text: str) -> str:
+    return INDICATOR_NUMBERING.sub("", text)
+
+
 def header_key(value: Any) -> str:
     """Header text reduced for matching: 'No. ', 'INDIKATOR\\nKINERJA' -> 'no', 'indikator kinerja'."""
     text = clean_text(value).lower()

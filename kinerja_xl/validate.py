@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .issues import Issue
+from .normalise import without_numbering
 from .records import FileReport, Record
 
 SCHEMA_FILES = {"rkt": "rkt.yaml", "anggaran": "anggaran.yaml", "iku": "iku.yaml"}
@@ -70,7 +71,7 @@ class Rules:
 
     def expected_kind(self, indicator: str | None, satuan: str | None) -> str | None:
         for text, patterns in ((indicator, self.indicator_kinds), (satuan, self.satuan_kinds)):
-            lowered = (text or "").strip().lower()
+            lowered = without_numbering((text or "").strip().lower())
             for pattern, kind in patterns:
                 if lowered and pattern.search(lowered):
                     return kind

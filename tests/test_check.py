@@ -245,6 +245,22 @@ def test_control_characters_in_office_text_survive_checking_annotating_and_mergi
     }
 
 
+def test_the_offices_own_numbering_before_an_indicator_does_not_hide_its_kind(xlsx):
+    path = xlsx(
+        [
+            ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+            [1, "Meningkatnya kualitas", "1.1 Persentase partisipasi pemilih", "90%"],
+            [None, None, "1.2. Indeks kepuasan layanan", "180"],
+            [None, None, "a. Jumlah dokumen perencanaan", "100%"],
+        ]
+    )
+    (report,) = check_files([path])
+    assert [(i.code, i.cell) for i in report.issues] == [
+        ("target-out-of-range", "D3"),
+        ("target-unit-mismatch", "D4"),
+    ]
+
+
 def test_other_rules_with_schemas_option(tmp_path):
     folder = tmp_path / "aturan"
     shutil.copytree(default_schema_folder(), folder)
