@@ -317,6 +317,12 @@ def split_program_heading(text: str) -> tuple[str, str | None]:
     text = clean_text(text)
     match = _BRACKETED.search(text) or _CODE_LIKE.search(text)
     if not match:
-        return text, None
+        return _program_name(text), None
     name = (text[: match.start()] + text[match.end() :]).strip(" -:–")
-    return name, re.sub(r"\s+", "", match.group(1))
+    return _program_name(name), re.sub(r"\s+", "", match.group(1))
+
+
+def _program_name(text: str) -> str:
+    """'PROGRAM : DUKUNGAN MANAJEMEN' -> 'PROGRAM DUKUNGAN MANAJEMEN', one space between words."""
+    text = re.sub(r"^(program)\s*:\s*", r"\1 ", text, flags=re.IGNORECASE)
+    return re.sub(r"\s{2,}", " ", text).strip()

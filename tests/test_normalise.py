@@ -138,6 +138,8 @@ def test_header_key(header, key):
         ("PROGRAM DUKUNGAN MANAJEMEN (076.01.WA)", "PROGRAM DUKUNGAN MANAJEMEN", "076.01.WA"),
         ("Program Dukungan Manajemen [076.1.WA]", "Program Dukungan Manajemen", "076.1.WA"),
         ("PROGRAM TANPA KODE", "PROGRAM TANPA KODE", None),
+        ("PROGRAM : DUKUNGAN MANAJEMEN (076.01.WA)", "PROGRAM DUKUNGAN MANAJEMEN", "076.01.WA"),
+        ("Program 076.01.WA Dukungan Manajemen", "Program Dukungan Manajemen", "076.01.WA"),
     ],
 )
 def test_program_heading(heading, name, code):
