@@ -159,13 +159,6 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
     except calamine.PasswordError as exc:
         raise UnreadableWorkbook("encrypted") from exc
     workbook = Workbook(path=path, file_format=file_format, formats_known=False)
-    formats, errors = (
-        _xls_formats_and_errors(data)
-        if file_format == "xls"
-        else (_ods_percent_cells(data), None)
-        if file_format == "ods"
-        else (None, None)
-    )
     budget = limits.max_cells
     for meta in book.sheets_metadata:
         if "WorkSheet" not in str(meta.typ):
@@ -180,10 +173,6 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
             if budget < 0:
                 raise UnreadableWorkbook("too-many-cells", meta.name)
             _fill_from_rows(sheet, source.to_python(skip_empty_area=False))
-            if formats is not None:
-                _apply_number_formats(sheet, formats.get(meta.name, {}))
-            if errors is not None:
-                _apply_errors(sheet, errors.get(meta.name, {}))
             sheet.merges = [
                 CellRange(r1 + 1, c1 + 1, r2 + 1, c2 + 1)
                 for (r1, c1), (r2, c2) in (source.merged_cell_ranges or [])
@@ -193,8 +182,25 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
         except Exception as exc:
             sheet.problem = f"{type(exc).__name__}: {str(exc)[:120]}"
         workbook.sheets.append(sheet)
-    workbook.formats_known = formats is not None
+    _add_formats_and_errors(workbook, data, limits.max_cells)
     return workbook
+
+
+def _add_formats_and_errors(workbook: Workbook, data: bytes, max_cells: int) -> None:
+    """What calamine does not give, once the file is known to be within the cell limit: number
+    formats (.xls through xlrd, .ods percentages from content.xml) and .xls error cells."""
+    if workbook.file_format == "xls":
+        formats, errors = _xls_formats_and_errors(data)
+    elif workbook.file_format == "ods":
+        formats, errors = _ods_percent_cells(data, max_cells), None
+    else:
+        return
+    for sheet in workbook.sheets:
+        if formats is not None:
+            _apply_number_formats(sheet, formats.get(sheet.name, {}))
+        if errors is not None:
+            _apply_errors(sheet, errors.get(sheet.name, {}))
+    workbook.formats_known = formats is not None
 
 
 CellDetails = dict[str, dict[tuple[int, int], str]]  # sheet -> (row, col) -> a detail
@@ -232,10 +238,10 @@ def _xls_formats_and_errors(data: bytes) -> tuple[CellDetails | None, CellDetail
     return formats, errors
 
 
-def _ods_percent_cells(data: bytes) -> CellDetails | None:
+def _ods_percent_cells(data: bytes, max_cells: int = 200_000) -> CellDetails | None:
     """sheet -> (row, col) -> "0%" or "0.00%" for the cells an .ods stores as percentages
     (office:value-type="percentage"), read from content.xml by the same DTD-refusing parser."""
-    reader = _OdsPercentReader()
+    reader = _OdsPercentReader(max_cells)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as stream:
             safe_expat(reader).ParseFile(stream)
@@ -250,7 +256,8 @@ class _OdsPercentReader:
 
     MAX_REPEAT = 1000
 
-    def __init__(self) -> None:
+    def __init__(self, max_cells: int) -> None:
+        self.budget = max_cells  # no more entries than the workbook may have cells
         self.found: CellDetails = {}
         self.sheet: dict[tuple[int, int], str] = {}
         self.row = 0
@@ -271,8 +278,9 @@ class _OdsPercentReader:
         else:
             repeat = int(attrs.get("number-columns-repeated", "1") or 1)
             if attrs.get("value-type") == "percentage" and (
-                repeat * self.row_repeat <= self.MAX_REPEAT
+                repeat * self.row_repeat <= min(self.MAX_REPEAT, self.budget)
             ):
+                self.budget -= repeat * self.row_repeat
                 value = float(attrs.get("value", "0") or 0)
                 fmt = "0%" if float(value * 100).is_integer() else "0.00%"
                 for r in range(self.row_repeat):
