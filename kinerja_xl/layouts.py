@@ -37,6 +37,10 @@ from .records import Record, Table
 GOAL_VERB = re.compile(
     r"^(me\w+kan|memperkuat|membangun|menjamin|menjaga|mendorong|mencapai)\b", re.IGNORECASE
 )
+# "Tujuan 1: Mewujudkan …" written across the table: the goal of the rows below
+GOAL_LABEL = re.compile(
+    r"^tujuan(\s+strategis)?(\s+(\d{1,2}|[ivx]{1,4}))?\s*[:.]\s*(?P<goal>\S.*)$", re.IGNORECASE
+)
 TOTAL_LABEL = re.compile(r"^(jumlah|total|grand total)\b", re.IGNORECASE)
 SUBTOTAL_LABEL = re.compile(r"^sub[ -]?(total|jumlah)\b", re.IGNORECASE)
 PROGRAM_HEADING = re.compile(r"^program\b", re.IGNORECASE)
@@ -328,6 +332,10 @@ def _rkt_row(state: TableState, view: RowView, following: RowView | None) -> str
     has_target = view.has("target")
     if view.text("tujuan"):
         state.tujuan = (view.text("tujuan"), view.ref("tujuan"))
+    goal = _goal_line(view)
+    if goal:
+        state.tujuan, state.sasaran = goal, None
+        return "group"
     if (
         state.last
         and not looks_like_row_number(number)
@@ -381,6 +389,15 @@ def _point_at_columns(record: Record, table: Table, roles: tuple[str, ...]) -> N
     for role in roles:
         if role in table.columns:
             record.cells.setdefault(role, f"{column_letter(table.columns[role])}{record.row}")
+
+
+def _goal_line(view: RowView) -> tuple[str, str] | None:
+    """A row holding only "Tujuan 1: …" (in any column, often merged across the table)."""
+    texts = [c for c in view.cells if c.text()]
+    if len(texts) != 1 or not isinstance(texts[0].value, str):
+        return None
+    match = GOAL_LABEL.match(texts[0].text())
+    return (match.group("goal").strip(), texts[0].ref) if match else None
 
 
 def _rkt_group_row(

@@ -483,6 +483,37 @@ def test_iku_with_the_program_in_a_column_of_its_own(xlsx):
     assert report.issues == []
 
 
+def test_tujuan_written_across_the_table_is_the_goal_of_the_rows_below(xlsx):
+    path = xlsx(
+        [
+            HEAD,
+            ["Tujuan 1: Mewujudkan penyelenggara pemilu yang berintegritas"],
+            ["I", "Meningkatnya kualitas penyelenggaraan"],
+            [1, None, "Persentase partisipasi pemilih", "77,5%"],
+            ["TUJUAN 2 : Meningkatkan tata kelola organisasi"],
+            ["II", "Terwujudnya tata kelola yang baik"],
+            [1, None, "Nilai SAKIP", "BB"],
+        ],
+        merges=["A2:D2", "A5:D5"],
+    )
+    (report,) = check_files([path])
+    assert rkt_rows(path) == [
+        (
+            "Mewujudkan penyelenggara pemilu yang berintegritas",
+            "Meningkatnya kualitas penyelenggaraan",
+            "Persentase partisipasi pemilih",
+            "77,5%",
+        ),
+        (
+            "Meningkatkan tata kelola organisasi",
+            "Terwujudnya tata kelola yang baik",
+            "Nilai SAKIP",
+            "BB",
+        ),
+    ]
+    assert report.issues == []
+
+
 def test_cell_split_by_a_page_break_is_joined_to_the_row_above(xlsx):
     path = xlsx(
         [
