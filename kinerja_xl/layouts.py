@@ -37,9 +37,14 @@ from .records import Record, Table
 GOAL_VERB = re.compile(
     r"^(me\w+kan|memperkuat|membangun|menjamin|menjaga|mendorong|mencapai)\b", re.IGNORECASE
 )
-# "Tujuan 1: Mewujudkan …" written across the table: the goal of the rows below
+# "Tujuan 1: Mewujudkan …", "Sasaran Strategis 2: Meningkatnya …" written across the table:
+# the goal, or the sasaran, of the rows below
 GOAL_LABEL = re.compile(
-    r"^tujuan(\s+strategis)?(\s+(\d{1,2}|[ivx]{1,4}))?\s*[:.]\s*(?P<goal>\S.*)$", re.IGNORECASE
+    r"^tujuan(\s+strategis)?(\s+(\d{1,2}|[ivx]{1,4}))?\s*[:.]\s*(?P<text>\S.*)$", re.IGNORECASE
+)
+SASARAN_LABEL = re.compile(
+    r"^sasaran(\s+(strategis|kegiatan|program))?(\s+(\d{1,2}|[ivx]{1,4}))?\s*[:.]\s*(?P<text>\S.*)$",
+    re.IGNORECASE,
 )
 TOTAL_LABEL = re.compile(r"^(jumlah|total|grand total)\b", re.IGNORECASE)
 SUBTOTAL_LABEL = re.compile(r"^sub[ -]?(total|jumlah)\b", re.IGNORECASE)
@@ -332,9 +337,13 @@ def _rkt_row(state: TableState, view: RowView, following: RowView | None) -> str
     has_target = view.has("target")
     if view.text("tujuan"):
         state.tujuan = (view.text("tujuan"), view.ref("tujuan"))
-    goal = _goal_line(view)
+    goal = _labelled_line(view, GOAL_LABEL)
     if goal:
         state.tujuan, state.sasaran = goal, None
+        return "group"
+    heading = _labelled_line(view, SASARAN_LABEL)
+    if heading:
+        state.sasaran = heading
         return "group"
     if (
         state.last
@@ -391,13 +400,14 @@ def _point_at_columns(record: Record, table: Table, roles: tuple[str, ...]) -> N
             record.cells.setdefault(role, f"{column_letter(table.columns[role])}{record.row}")
 
 
-def _goal_line(view: RowView) -> tuple[str, str] | None:
-    """A row holding only "Tujuan 1: …" (in any column, often merged across the table)."""
+def _labelled_line(view: RowView, label: re.Pattern[str]) -> tuple[str, str] | None:
+    """(text, cell) of a row holding only "Tujuan 1: …" or "Sasaran 2: …" (in any column, often
+    merged across the table)."""
     texts = [c for c in view.cells if c.text()]
     if len(texts) != 1 or not isinstance(texts[0].value, str):
         return None
-    match = GOAL_LABEL.match(texts[0].text())
-    return (match.group("goal").strip(), texts[0].ref) if match else None
+    match = label.match(texts[0].text())
+    return (match.group("text").strip(), texts[0].ref) if match else None
 
 
 def _rkt_group_row(

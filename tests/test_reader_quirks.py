@@ -514,6 +514,25 @@ def test_tujuan_written_across_the_table_is_the_goal_of_the_rows_below(xlsx):
     assert report.issues == []
 
 
+def test_sasaran_written_across_the_table_is_the_sasaran_of_the_rows_below(xlsx):
+    path = xlsx(
+        [
+            HEAD,
+            ["Sasaran Strategis 1: Meningkatnya kualitas penyelenggaraan"],
+            [1, None, "Persentase partisipasi pemilih", "77,5%"],
+            ["SASARAN 2 : Terwujudnya tata kelola"],
+            [1, None, "Nilai SAKIP", "BB"],
+        ],
+        merges=["A2:D2", "A4:D4"],
+    )
+    (report,) = check_files([path])
+    assert rkt_rows(path) == [
+        (None, "Meningkatnya kualitas penyelenggaraan", "Persentase partisipasi pemilih", "77,5%"),
+        (None, "Terwujudnya tata kelola", "Nilai SAKIP", "BB"),
+    ]
+    assert report.issues == []
+
+
 def test_cell_split_by_a_page_break_is_joined_to_the_row_above(xlsx):
     path = xlsx(
         [
