@@ -337,13 +337,7 @@ def _rkt_row(state: TableState, view: RowView, following: RowView | None) -> str
     has_target = view.has("target")
     if view.text("tujuan"):
         state.tujuan = (view.text("tujuan"), view.ref("tujuan"))
-    goal = _labelled_line(view, GOAL_LABEL)
-    if goal:
-        state.tujuan, state.sasaran = goal, None
-        return "group"
-    heading = _labelled_line(view, SASARAN_LABEL)
-    if heading:
-        state.sasaran = heading
+    if _heading_line(state, view):
         return "group"
     if (
         state.last
@@ -398,6 +392,19 @@ def _point_at_columns(record: Record, table: Table, roles: tuple[str, ...]) -> N
     for role in roles:
         if role in table.columns:
             record.cells.setdefault(role, f"{column_letter(table.columns[role])}{record.row}")
+
+
+def _heading_line(state: TableState, view: RowView) -> bool:
+    """ "Tujuan 1: …" or "Sasaran 2: …" across the table: it heads the rows below."""
+    goal = _labelled_line(view, GOAL_LABEL)
+    if goal:
+        state.tujuan, state.sasaran = goal, None
+        return True
+    heading = _labelled_line(view, SASARAN_LABEL)
+    if heading:
+        state.sasaran = heading
+        return True
+    return False
 
 
 def _labelled_line(view: RowView, label: re.Pattern[str]) -> tuple[str, str] | None:
@@ -562,15 +569,10 @@ def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str
         state.program = heading
         return "group"
     uraian = view.text(text_role)
-    if view.text("program"):  # the program in a column of its own, beside its indicators
-        name, code = split_program_heading(view.text("program"))
-        state.program = (name, code, view.ref("program"))
-        if not (uraian or view.text("cara") or view.text("sumber")):
-            return "group"
-    if view.text("sasaran_strategis"):  # an IKU that lists its sasaran strategis first
-        state.sasaran = (view.text("sasaran_strategis"), view.ref("sasaran_strategis"))
-        if not (uraian or view.text("cara") or view.text("sumber") or view.extras):
-            return "group"
+    if _iku_group_columns(state, view) and not (
+        uraian or view.text("cara") or view.text("sumber") or view.extras
+    ):
+        return "group"
     split_cell = state.last is not None and _continues_all(
         state.last, {"indikator": uraian, "cara": view.text("cara"), "sumber": view.text("sumber")}
     )
@@ -603,6 +605,19 @@ def _iku_row(state: TableState, view: RowView, following: RowView | None) -> str
         _set_text(record, role, (view.text(role), view.ref(role)) if view.text(role) else None)
     _point_at_columns(record, state.table, ("cara", "sumber"))
     return "record"
+
+
+def _iku_group_columns(state: TableState, view: RowView) -> bool:
+    """An IKU that gives the program, or the sasaran strategis, in a column of its own: the row
+    sets it for itself and the rows below. True when the row had one."""
+    found = False
+    if view.text("program"):
+        name, code = split_program_heading(view.text("program"))
+        state.program, found = (name, code, view.ref("program")), True
+    if view.text("sasaran_strategis"):
+        state.sasaran = (view.text("sasaran_strategis"), view.ref("sasaran_strategis"))
+        found = True
+    return found
 
 
 def _program_heading(texts: list[Cell]) -> tuple[str, str | None, str] | None:
