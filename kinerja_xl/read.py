@@ -188,14 +188,20 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
 
 def _add_formats_and_errors(workbook: Workbook, data: bytes, max_cells: int) -> None:
     """What calamine does not give, once the file is known to be within the cell limit: number
-    formats (.xls through xlrd, .ods percentages from content.xml) and .xls error cells."""
+    formats (.xls through xlrd, .ods percentages from content.xml), .xls error cells and .ods
+    merged cells."""
+    merges: dict[str, list[CellRange]] = {}
     if workbook.file_format == "xls":
         formats, errors = _xls_formats_and_errors(data)
     elif workbook.file_format == "ods":
-        formats, errors = _ods_percent_cells(data, max_cells), None
+        details = _ods_details(data, max_cells)
+        formats, errors = (details.percent_cells if details else None), None
+        merges = details.merges if details else {}
     else:
         return
     for sheet in workbook.sheets:
+        if not sheet.merges and merges.get(sheet.name):
+            sheet.merges = merges[sheet.name]
         if formats is not None:
             _apply_number_formats(sheet, formats.get(sheet.name, {}))
         if errors is not None:
@@ -238,28 +244,31 @@ def _xls_formats_and_errors(data: bytes) -> tuple[CellDetails | None, CellDetail
     return formats, errors
 
 
-def _ods_percent_cells(data: bytes, max_cells: int = 200_000) -> CellDetails | None:
-    """sheet -> (row, col) -> "0%" or "0.00%" for the cells an .ods stores as percentages
-    (office:value-type="percentage"), read from content.xml by the same DTD-refusing parser."""
-    reader = _OdsPercentReader(max_cells)
+def _ods_details(data: bytes, max_cells: int = 200_000) -> _OdsDetailsReader | None:
+    """From content.xml, by the same DTD-refusing parser: the cells an .ods stores as
+    percentages (office:value-type="percentage"; "0%" or "0.00%") and its merged cells
+    (number-columns-spanned / number-rows-spanned), neither of which calamine gives."""
+    reader = _OdsDetailsReader(max_cells)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as stream:
             safe_expat(reader).ParseFile(stream)
     except Exception:
         return None
-    return reader.found
+    return reader
 
 
-class _OdsPercentReader:
-    """expat callbacks over content.xml: where each percentage cell is, counting repeated rows
-    and columns (a run repeated more than MAX_REPEAT times is blank filler, not data)."""
+class _OdsDetailsReader:
+    """expat callbacks over content.xml: where each percentage cell and each merge is, counting
+    repeated rows and columns (a run repeated more than MAX_REPEAT times is blank filler)."""
 
     MAX_REPEAT = 1000
 
     def __init__(self, max_cells: int) -> None:
         self.budget = max_cells  # no more entries than the workbook may have cells
-        self.found: CellDetails = {}
+        self.percent_cells: CellDetails = {}
+        self.merges: dict[str, list[CellRange]] = {}
         self.sheet: dict[tuple[int, int], str] = {}
+        self.sheet_merges: list[CellRange] = []
         self.row = 0
         self.col = 0
         self.row_repeat = 1
@@ -270,13 +279,19 @@ class _OdsPercentReader:
             return
         attrs = {key.rpartition(":")[2]: value for key, value in attributes.items()}
         if tag == "table":
-            self.sheet = self.found.setdefault(attrs.get("name", ""), {})
+            self.sheet = self.percent_cells.setdefault(attrs.get("name", ""), {})
+            self.sheet_merges = self.merges.setdefault(attrs.get("name", ""), [])
             self.row = 0
         elif tag == "table-row":
             self.row_repeat = int(attrs.get("number-rows-repeated", "1") or 1)
             self.col = 0
         else:
             repeat = int(attrs.get("number-columns-repeated", "1") or 1)
+            across = int(attrs.get("number-columns-spanned", "1") or 1)
+            down = int(attrs.get("number-rows-spanned", "1") or 1)
+            if (across > 1 or down > 1) and len(self.sheet_merges) < self.MAX_REPEAT:
+                top, left = self.row + 1, self.col + 1
+                self.sheet_merges.append(CellRange(top, left, top + down - 1, left + across - 1))
             if attrs.get("value-type") == "percentage" and (
                 repeat * self.row_repeat <= min(self.MAX_REPEAT, self.budget)
             ):

@@ -1086,3 +1086,62 @@ def test_error_cells_in_an_xls_are_errors_not_blanks(tmp_path):
     assert report.tables[0].records[0].target.problem == "error"
     assert codes(report) == [("target-unparseable", "RKT", "D2")]
     assert "#REF!" in report.issues[0].message()
+
+
+def test_merged_cells_in_an_ods(tmp_path):
+    """calamine gives no merges for .ods; content.xml does: "TARGET" spanned over the number
+    and its unit, and a sasaran spanned down over two rows."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+
+    def cell(value=None, **spans):
+        if isinstance(value, int | float):
+            made = TableCell(valuetype="float", value=value, **spans)
+        else:
+            made = TableCell(valuetype="string", **spans) if value else TableCell(**spans)
+        if value is not None:
+            made.addElement(P(text=str(value)))
+        return made
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="RKT")
+    rows = [
+        [
+            cell("NO"),
+            cell("SASARAN STRATEGIS"),
+            cell("INDIKATOR KINERJA"),
+            cell("TARGET", numbercolumnsspanned=2),
+            CoveredTableCell(),
+        ],
+        [
+            cell("1"),
+            cell("Terwujudnya A", numberrowsspanned=2),
+            cell("Persentase partisipasi"),
+            cell(77.5),
+            cell("%"),
+        ],
+        [cell("2"), CoveredTableCell(), cell("Jumlah dokumen"), cell(5), cell("dokumen")],
+    ]
+    for values in rows:
+        row = TableRow()
+        for made in values:
+            row.addElement(made)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "RKT.ods"
+    doc.save(str(path))
+    (report,) = check_files([path])
+    (read,) = report.tables
+    assert [
+        (r.get("sasaran"), r.target.value, r.target.unit, r.get("satuan")) for r in read.records
+    ] == [
+        ("Terwujudnya A", 77.5, "persen", "%"),
+        ("Terwujudnya A", 5, "angka", "dokumen"),
+    ]
+    from kinerja_xl.read import open_workbook
+
+    merges = {
+        (m.min_row, m.min_col, m.max_row, m.max_col) for m in open_workbook(path).sheets[0].merges
+    }
+    assert merges == {(1, 4, 1, 5), (2, 2, 3, 2)}
