@@ -128,4 +128,3 @@ class Workbook:
     sheets: list[Sheet] = field(default_factory=list)
     external_links: list[str] = field(default_factory=list)
     has_macros: bool = False
-    formats_known: bool = True  # False where the reader cannot see number formats

@@ -123,8 +123,7 @@ def role_of(text: str) -> str | None:
         if pattern.search(key):
             return role
     if amount_scale(text) > 1 or "dalam" in key.split():  # "Anggaran (dalam ribuan rupiah)"
-        without_scale = re.sub(r"\s+", " ", SCALE_WORDS.sub(" ", key.replace(",", " "))).strip()
-        for bare in (without_scale, _without_money_words(key)):
+        for bare in (_without(SCALE_WORDS, key), _without(MONEY_WORDS, key)):
             if bare and bare != key and role_of(bare) == "anggaran":
                 return "anggaran"
     return None
@@ -134,8 +133,9 @@ def role_of(text: str) -> str | None:
 ACRONYM_AFTER = re.compile(r"\s*\(\s*(?!RP\b|IDR\b)[A-Z]{2,5}\s*\)\s*$")  # not a currency
 
 # how an amount column says its unit: "(Rp 000)", "(dalam ribuan rupiah)", "(juta Rp)"
-SCALE_WORDS = re.compile(r"\b(dalam|000|ribu|ribuan|juta|jutaan)\b")
-MONEY_WORDS = re.compile(r"\b(dalam|rp|rupiah|idr|000|ribu|ribuan|juta|jutaan)\b")
+SCALE = r"dalam|000|ribu|ribuan|juta|jutaan"
+SCALE_WORDS = re.compile(rf"\b({SCALE})\b")
+MONEY_WORDS = re.compile(rf"\b(rp|rupiah|idr|{SCALE})\b")
 THOUSANDS = re.compile(r"\b(000|ribu|ribuan)\b")
 MILLIONS = re.compile(r"\b(000 000|000000|juta|jutaan)\b")
 
@@ -150,8 +150,8 @@ def amount_scale(text: str) -> int:
     return 1
 
 
-def _without_money_words(key: str) -> str:
-    return re.sub(r"\s+", " ", MONEY_WORDS.sub(" ", key.replace(",", " "))).strip()
+def _without(words: re.Pattern[str], key: str) -> str:
+    return re.sub(r"\s+", " ", words.sub(" ", key.replace(",", " "))).strip()
 
 
 def find_headers(sheet: Sheet) -> list[HeaderMatch]:
@@ -188,11 +188,20 @@ def _target_merged_over_its_unit(match: HeaderMatch, sheet: Sheet) -> None:
             return
 
 
-# words printed under a merged header cell: "Target" over "Volume | Satuan", "Anggaran" over "Rp"
-SUB_HEADER_WORDS = re.compile(
-    r"^(volume|vol|angka|nilai|jumlah|besaran|kuantitas|kuantitatif|ukuran|target|satuan"
-    r"|rp|rupiah|persen|%)$"
+# words printed under a merged header cell: "Target" over "Volume | Satuan", "Anggaran" over "Rp";
+# the quantity words name the column the header above already names
+QUANTITY_WORDS = frozenset(
+    {"volume", "vol", "angka", "nilai", "jumlah", "besaran", "kuantitas", "target"}
 )
+SUB_HEADER_WORDS = QUANTITY_WORDS | {
+    "kuantitatif",
+    "ukuran",
+    "satuan",
+    "rp",
+    "rupiah",
+    "persen",
+    "%",
+}
 
 
 def _take_second_line(match: HeaderMatch, next_cells: list[Cell]) -> None:
@@ -208,12 +217,7 @@ def _take_second_line(match: HeaderMatch, next_cells: list[Cell]) -> None:
             match.amount_scale = amount_scale(cell.text())
         if role == "satuan" or word == "satuan":
             match.columns.setdefault("satuan", cell.col)
-        elif (
-            role is None
-            and cell.col not in match.columns.values()
-            and word
-            not in ("volume", "vol", "angka", "nilai", "jumlah", "besaran", "kuantitas", "target")
-        ):
+        elif role is None and cell.col not in match.columns.values() and word not in QUANTITY_WORDS:
             match.extras.setdefault(cell.col, clean_text(cell.value))
     match.sub_row = under[0].row
     match.sub_words = frozenset(header_key(c.text()) for c in under)
@@ -225,8 +229,8 @@ def _is_sub_header_text(value: object) -> bool:
     key = header_key(value)
     return bool(key) and (
         role_of(value) is not None
-        or bool(SUB_HEADER_WORDS.match(key))
-        or not _without_money_words(key)  # "(Rp 000)", "dalam ribuan rupiah"
+        or key in SUB_HEADER_WORDS
+        or not _without(MONEY_WORDS, key)  # "(Rp 000)", "dalam ribuan rupiah"
     )
 
 

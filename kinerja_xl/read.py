@@ -158,7 +158,7 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as exc:
         raise UnreadableWorkbook("encrypted") from exc
-    workbook = Workbook(path=path, file_format=file_format, formats_known=False)
+    workbook = Workbook(path=path, file_format=file_format)
     budget = limits.max_cells
     for meta in book.sheets_metadata:
         if "WorkSheet" not in str(meta.typ):
@@ -206,7 +206,6 @@ def _add_formats_and_errors(workbook: Workbook, data: bytes, max_cells: int) -> 
             _apply_number_formats(sheet, formats.get(sheet.name, {}))
         if errors is not None:
             _apply_errors(sheet, errors.get(sheet.name, {}))
-    workbook.formats_known = formats is not None
 
 
 CellDetails = dict[str, dict[tuple[int, int], str]]  # sheet -> (row, col) -> a detail

@@ -85,7 +85,6 @@ class Styles:
 
 
 _NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
-_EDGE_SPACE = re.compile("^\\s|\\s$")
 
 
 def _xml_text(text: str) -> str:
@@ -185,7 +184,7 @@ class StreamingSheet(Worksheet):
         kind = type(value)
         if kind is str:
             text = _xml_text(_within_cell_limit(value))
-            space = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
+            space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
             return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
         if kind is bool:
             return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'
