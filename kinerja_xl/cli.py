@@ -241,16 +241,6 @@ OUTPUT_ERRORS = {
     },
     "verify-failed": {"id": "berkas hasil tidak valid", "en": "the written file did not verify"},
 }
-COUNT_LINE = {
-    "id": "{label}: dibaca {read}, ditulis {written}, disisihkan (duplikat) {set_aside}",
-    "en": "{label}: read {read}, written {written}, set aside (duplicates) {set_aside}",
-}
-COUNT_LABELS = {
-    "files": {"id": "Berkas", "en": "Files"},
-    "indikator": {"id": "Indikator RKT", "en": "RKT indicators"},
-    "iku": {"id": "Indikator IKU", "en": "IKU indicators"},
-    "anggaran": {"id": "Baris anggaran", "en": "Budget lines"},
-}
 
 
 @app.command()
@@ -287,6 +277,7 @@ def consolidate(
     """
     from .consolidate import consolidate as build
     from .discover import discover
+    from .messages import say
     from .provincial import write_consolidated
     from .write import OutputError, is_same_file
 
@@ -311,7 +302,7 @@ def consolidate(
     except OutputError as exc:
         _output_failed(exc, output, lang.value)
     for key, entry in result.counts().items():
-        typer.echo(COUNT_LINE[lang.value].format(label=COUNT_LABELS[key][lang.value], **entry))
+        typer.echo(say("count-line", lang.value, label=say(f"count-{key}", lang.value), **entry))
     errors = sum(r.errors for r in reports)
     warnings = sum(r.warnings for r in reports)
     typer.echo(

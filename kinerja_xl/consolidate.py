@@ -9,24 +9,22 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
+from .flags import Flags
 from .grid import column_letter
-from .issues import Issue
-from .matching import indicator_key, name_key
+from .issues import Issue, order_issues
 from .metadata import Office, offices_of_province
-from .normalise import Target
-from .pipeline import order_issues
-from .records import FileReport, Record, Table
+from .records import FileReport, Record, Table, exit_code
 
-DOCUMENTS = {"rkt": "RKT", "rkt-sekretariat": "RKT", "iku": "IKU", "anggaran": "Anggaran"}
-KIND_NAMES = {
-    "rkt": "RKT",
-    "rkt-sekretariat": "RKT Sekretariat",
-    "iku": "IKU",
-    "anggaran": "Anggaran",
+# The documents a province expects from each office, and the table kind that brings each one.
+DOCUMENTS = {
+    "RKT KPU": "rkt",
+    "RKT Sekretariat": "rkt-sekretariat",
+    "IKU": "iku",
+    "Anggaran": "anggaran",
 }
+KIND_NAMES = {kind: document for document, kind in DOCUMENTS.items()}
 
 
 @dataclass
@@ -48,6 +46,7 @@ class Consolidation:
     root: Path | None = None  # Berkas names are relative to the inputs' common folder
 
     _names: dict[str, str] = field(default_factory=dict, repr=False)
+    _flags: dict[int, Flags] = field(default_factory=dict, repr=False)
     _rows: dict[tuple[str, ...], list[tuple[FileReport, Table, Record]]] = field(
         default_factory=dict, repr=False
     )
@@ -64,6 +63,12 @@ class Consolidation:
                     pass
             self._names[report.path] = name
         return self._names[report.path]
+
+    def flags(self, report: FileReport) -> Flags:
+        """The report's issues indexed by cell and row (computed once per report)."""
+        if id(report) not in self._flags:
+            self._flags[id(report)] = Flags.of(report)
+        return self._flags[id(report)]
 
     # --- what goes into the data sheets -----------------------------------------------
 
@@ -109,9 +114,7 @@ class Consolidation:
 
     @property
     def exit_code(self) -> int:
-        if any(not r.readable for r in self.reports):
-            return 2
-        return 1 if any(r.errors for r in self.reports) else 0
+        return exit_code(self.reports)
 
 
 def consolidate(
@@ -172,20 +175,21 @@ def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
                 ]
                 result.superseded.setdefault(id(report), []).append((kind, newest.path))
     for report in result.reports:
-        report.issues = order_issues(report)
+        report.issues = order_issues(report.issues, [t.sheet for t in report.tables])
 
 
 def missing_documents(
     reports: list[FileReport], offices: tuple[Office, ...]
 ) -> list[tuple[Office, list[str]]]:
-    """For each expected office, the documents (RKT, IKU, Anggaran) no readable file brought."""
+    """For each expected office, the documents (RKT KPU, RKT Sekretariat, IKU, Anggaran) no
+    readable file brought. An RKT Sekretariat is not an RKT KPU."""
     sent: dict[str, set[str]] = defaultdict(set)
     for report in reports:
         if report.office_code:
-            sent[report.office_code] |= {DOCUMENTS[t.kind] for t in report.tables}
+            sent[report.office_code] |= {KIND_NAMES[t.kind] for t in report.tables}
     missing = []
     for office in offices:
-        lacking = [doc for doc in ("RKT", "IKU", "Anggaran") if doc not in sent[office.code]]
+        lacking = [doc for doc in DOCUMENTS if doc not in sent[office.code]]
         if lacking:
             missing.append((office, lacking))
     return missing
@@ -197,118 +201,85 @@ def provenance(
     return Provenance(result.berkas(report), record.sheet, record.cell_of(field_name), report.path)
 
 
-# --- Rekap Anggaran -----------------------------------------------------------------------
-
-
-@dataclass
-class Recap:
-    offices: list[str]
-    programs: list[str]
-    amounts: dict[tuple[str, str], int]  # (program, office) -> rupiah
-
-    @cached_property
-    def _totals(self) -> tuple[Counter[str], Counter[str]]:
-        by_office: Counter[str] = Counter()
-        by_program: Counter[str] = Counter()
-        for (program, office), value in self.amounts.items():
-            by_office[office] += value
-            by_program[program] += value
-        return by_office, by_program
-
-    def office_total(self, office: str) -> int:
-        return self._totals[0][office]
-
-    def program_total(self, program: str) -> int:
-        return self._totals[1][program]
-
-    @property
-    def grand_total(self) -> int:
-        return sum(self.amounts.values())
-
-
-def budget_recap(result: Consolidation) -> Recap:
-    """Programs matched across offices by their normalised name; amounts summed per office."""
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    amounts: dict[tuple[str, str], int] = defaultdict(int)
-    offices: dict[str, None] = {}  # in order of first appearance
-    for report, _table, record in result.rows("anggaran"):
-        if record.detail:  # already inside its program's amount
-            continue
-        office = office_label(report)
-        offices.setdefault(office)
-        value = record.amount.value if record.amount and record.amount.value is not None else 0
-        key = name_key(record.get("program")) or "(tanpa nama program)"
-        names[key][record.get("program") or key] += 1
-        amounts[(key, office)] += value
-    label = {key: counter.most_common(1)[0][0] for key, counter in names.items()}
-    return Recap(
-        offices=sorted(offices, key=_office_sort_key),
-        programs=[label[k] for k in names],
-        amounts={(label[k], o): v for (k, o), v in amounts.items()},
-    )
-
-
 def office_label(report: FileReport) -> str:
     return report.office or Path(report.path).stem
 
 
-def _office_sort_key(label: str) -> tuple[int, str]:
+def office_sort_key(label: str) -> tuple[int, str]:
+    """The 13 offices in their code order (63.01 … 63.72), then any other name."""
     from .metadata import KALSEL_OFFICES
 
     codes = {o.label: o.code for o in KALSEL_OFFICES}
     return (0, codes[label]) if label in codes else (1, label)
 
 
-# --- Perbandingan Target ------------------------------------------------------------------
+# --- which office sent what, in what state ------------------------------------------------
+
+SUBMISSION_STATES = ("ready", "fix", "unreadable", "missing")
 
 
 @dataclass
-class SharedIndicator:
-    kind: str
-    text: str
-    targets: dict[str, tuple[Target | None, Provenance]]  # office -> target
+class DocumentState:
+    """One office's one document: ready, needs fixing, unreadable or not sent."""
 
-    @cached_property
-    def most_common(self) -> str | None:
-        written = [target_key(t) for t, _ in self.targets.values() if t is not None]
-        return Counter(written).most_common(1)[0][0] if written else None
-
-    def differs(self, office: str) -> bool:
-        target = self.targets[office][0]
-        return self.most_common is not None and target_key(target) != self.most_common
+    state: str
+    errors: int = 0
+    warnings: int = 0
+    files: list[str] = field(default_factory=list)  # Berkas names
+    codes: Counter[str] = field(default_factory=Counter)  # error codes, for "why"
 
 
-def target_key(target: Target | None) -> str:
-    if target is None:
-        return ""
-    if target.value is not None and target.unit:
-        return f"{target.value}|{target.unit}"
-    return target.text
+@dataclass
+class OfficeSubmission:
+    label: str
+    code: str | None
+    documents: dict[str, DocumentState]
+    reports: list[FileReport]
+    expected: bool  # one of the province's offices
 
 
-def shared_indicators(result: Consolidation) -> tuple[list[str], list[SharedIndicator]]:
-    """Indicators that two or more offices share, with every office's target."""
-    texts: dict[tuple[str, str], dict[str, int]] = {}  # how each office wrote it, and how often
-    firsts: dict[tuple[str, str], dict[str, tuple[FileReport, Record]]] = {}  # office -> row
-    for report, table, record in result.rows("rkt", "rkt-sekretariat"):
-        text = record.get("indikator")
-        if not text:
-            continue
-        key = (table.kind, indicator_key(text))
-        spellings = texts.setdefault(key, {})
-        spellings[text] = spellings.get(text, 0) + 1
-        firsts.setdefault(key, {}).setdefault(office_label(report), (report, record))
-    shared = [
-        SharedIndicator(
-            kind,
-            max(texts[(kind, key)].items(), key=lambda item: item[1])[0],  # first of the most
+def submissions(result: Consolidation) -> list[OfficeSubmission]:
+    """The offices × documents (RKT KPU, RKT Sekretariat, IKU, Anggaran) table: with a province,
+    every expected office in code order, then any other sender; without one, the senders."""
+    by_office: dict[str, list[FileReport]] = defaultdict(list)
+    codes: dict[str, str | None] = {}
+    for report in result.reports:
+        label = office_label(report)
+        by_office[label].append(report)
+        codes.setdefault(label, report.office_code)
+    expected = offices_of_province(result.province) if result.province else ()
+    labels = [o.label for o in expected]
+    for o in expected:
+        codes[o.label] = o.code
+    labels += sorted((k for k in by_office if k not in labels), key=office_sort_key)
+    return [
+        OfficeSubmission(
+            label,
+            codes.get(label),
             {
-                office: (record.target, provenance(result, report, record, "target"))
-                for office, (report, record) in by_office.items()
+                doc: _document_state(result, by_office[label], kind)
+                for doc, kind in DOCUMENTS.items()
             },
+            by_office[label],
+            label in {o.label for o in expected},
         )
-        for (kind, key), by_office in firsts.items()
-        if len(by_office) >= 2
+        for label in labels
     ]
-    offices = sorted({o for s in shared for o in s.targets}, key=_office_sort_key)
-    return offices, shared
+
+
+def _document_state(result: Consolidation, reports: list[FileReport], kind: str) -> DocumentState:
+    tables = [(r, t) for r in reports for t in result.used(r) if t.kind == kind]
+    if not tables:
+        unreadable = [r for r in reports if not r.readable]
+        if unreadable:
+            return DocumentState("unreadable", files=[result.berkas(r) for r in unreadable])
+        return DocumentState("missing")
+    issues = [i for r, t in tables for i in result.flags(r).of_table(t)]
+    errors = [i for i in issues if i.severity == "error"]
+    return DocumentState(
+        "fix" if errors else "ready",
+        len(errors),
+        len(issues) - len(errors),
+        list(dict.fromkeys(result.berkas(r) for r, _t in tables)),
+        Counter(i.code for i in errors),
+    )

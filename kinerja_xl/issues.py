@@ -82,3 +82,21 @@ class Issue:
 
 def count(issues: list[Issue], severity: Severity) -> int:
     return sum(1 for issue in issues if issue.severity == severity)
+
+
+def order_issues(issues: list[Issue], sheets: list[str]) -> list[Issue]:
+    """Workbook-level issues first, then by sheet (in the order given: the workbook's), row and
+    column; each issue once. The one ordering every report and output uses."""
+    from .grid import parse_a1
+
+    sheet_order = {name: i for i, name in reversed(list(enumerate(sheets)))}
+
+    def key(issue: Issue) -> tuple[int, int, int, str]:
+        try:
+            row, col = parse_a1(issue.cell or "")
+        except ValueError:
+            row, col = 0, 0
+        sheet = -1 if issue.sheet is None else sheet_order.get(issue.sheet, len(sheet_order))
+        return sheet, row, col, issue.code
+
+    return sorted(dict.fromkeys(issues), key=key)

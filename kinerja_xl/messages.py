@@ -238,3 +238,141 @@ def _derived(issue: Issue, lang: str) -> dict[str, str]:
 class _Default(dict):
     def __missing__(self, key: str) -> str:
         return ""
+
+
+# A short label per issue code, for a status column or a summary line ("target di luar rentang
+# (2)"); the full message stays in the Masalah sheet.
+SHORT: dict[str, dict[str, str]] = {
+    "file-unreadable": {"id": "berkas tidak terbaca", "en": "file unreadable"},
+    "sheet-unreadable": {"id": "lembar tidak terbaca", "en": "sheet unreadable"},
+    "table-not-found": {"id": "tabel tidak ditemukan", "en": "no table found"},
+    "target-missing": {"id": "target kosong", "en": "target missing"},
+    "target-unparseable": {"id": "target tidak dikenali", "en": "target not recognised"},
+    "target-out-of-range": {"id": "target di luar rentang", "en": "target out of range"},
+    "target-invalid-category": {"id": "kategori target tidak sah", "en": "invalid category"},
+    "target-unit-mismatch": {"id": "satuan target tidak sesuai", "en": "target unit mismatch"},
+    "indicator-missing": {"id": "indikator kosong", "en": "indicator missing"},
+    "duplicate-indicator": {"id": "indikator ganda", "en": "duplicate indicator"},
+    "budget-unparseable": {"id": "anggaran tidak terbaca", "en": "amount unreadable"},
+    "budget-negative": {"id": "anggaran negatif", "en": "negative amount"},
+    "budget-total-mismatch": {"id": "JUMLAH tidak cocok", "en": "total mismatch"},
+    "iku-field-missing": {"id": "kolom IKU kosong", "en": "IKU field missing"},
+    "program-code-invalid": {"id": "kode program salah", "en": "invalid program code"},
+    "formula-no-value": {"id": "rumus tanpa nilai", "en": "formula without value"},
+    "budget-program-unmatched": {"id": "program tanpa pasangan", "en": "unmatched program"},
+    "table-empty": {"id": "tabel kosong", "en": "empty table"},
+    "duplicate-submission": {"id": "kiriman ganda", "en": "duplicate submission"},
+    "hidden-content": {"id": "data tersembunyi", "en": "hidden data"},
+    "row-unplaced": {"id": "baris tak terbaca", "en": "unplaced row"},
+    "generated-file": {"id": "keluaran kinerja-xl", "en": "kinerja-xl output"},
+    "external-link": {"id": "tautan ke berkas lain", "en": "external link"},
+}
+
+
+def short(code: str, lang: str = "id") -> str:
+    return SHORT.get(code, {}).get(lang if lang in LANGS else "id", code)
+
+
+# Every other word a person reads in an output: one key, both languages.
+TEXT: dict[str, dict[str, str]] = {
+    # printed pages
+    "page-province": {"id": "Provinsi {province}", "en": "Province of {province}"},
+    "page-year": {"id": "Tahun {year}", "en": "Year {year}"},
+    "page-made": {"id": "Dibuat {date} dengan kinerja-xl", "en": "Made {date} with kinerja-xl"},
+    "page-number": {"id": "Halaman {page} dari {pages}", "en": "Page {page} of {pages}"},
+    "doc-consolidated": {
+        "id": "Konsolidasi Rencana Kinerja dan Anggaran",
+        "en": "Consolidated performance plans and budgets",
+    },
+    "doc-annotated": {"id": "Salinan bertanda: {file}", "en": "Marked-up copy: {file}"},
+    "doc-template": {"id": "Templat {kind}", "en": "Template {kind}"},
+    # statuses of a file, of a document, of a row
+    "status-ready": {"id": "Siap", "en": "Ready"},
+    "status-fix": {"id": "Perlu perbaikan", "en": "Needs fixing"},
+    "status-unreadable": {"id": "Tidak terbaca", "en": "Unreadable"},
+    "status-superseded": {"id": "Digantikan", "en": "Superseded"},
+    "status-missing": {"id": "Belum mengirim", "en": "Not sent"},
+    "row-ok": {"id": "OK", "en": "OK"},
+    "row-error": {"id": "Perlu perbaikan", "en": "Needs fixing"},
+    "row-warning": {"id": "Periksa", "en": "Check"},
+    "severity-error": {"id": "kesalahan", "en": "error"},
+    "severity-warning": {"id": "peringatan", "en": "warning"},
+    "detail-line": {"id": "rincian", "en": "detail"},
+    # notes in Ringkasan and Status Kiriman
+    "note-year": {
+        "id": "Tahun di berkas {found}, bukan {asked}",
+        "en": "The file says {found}, not {asked}",
+    },
+    "note-superseded": {
+        "id": "{kinds} diganti oleh berkas lebih baru: {kept}",
+        "en": "{kinds} replaced by a newer file: {kept}",
+    },
+    "note-errors": {
+        "id": "{count} kesalahan: {codes}. Lihat lembar Masalah.",
+        "en": "{count} errors: {codes}. See the Masalah sheet.",
+    },
+    "note-warnings": {"id": "{count} peringatan: {codes}.", "en": "{count} warnings: {codes}."},
+    "note-budget-incomplete": {
+        "id": "Total anggaran belum lengkap: {count} baris tidak dapat dijumlahkan.",
+        "en": "Budget total incomplete: {count} line(s) could not be added up.",
+    },
+    "note-budget-disagrees": {
+        "id": "Total anggaran berbeda dengan baris JUMLAH di berkas ({declared}).",
+        "en": "Budget total differs from the file's own total row ({declared}).",
+    },
+    "note-document": {"id": "{document}: {what}", "en": "{document}: {what}"},
+    "no-budget": {"id": "tidak ada anggaran", "en": "no budget"},
+    "budget-incomplete": {"id": "belum lengkap", "en": "incomplete"},
+    "budget-disagrees": {"id": "≠ JUMLAH berkas", "en": "≠ file's total"},
+    "invalid-lines": {"id": "{count} baris tidak sah", "en": "{count} invalid line(s)"},
+    "invalid-lines-with-amount": {
+        "id": "{amount} + {count} baris tidak sah",
+        "en": "{amount} + {count} invalid line(s)",
+    },
+    "unknown-office": {"id": "(satker tidak dikenali)", "en": "(office not recognised)"},
+    # Perbandingan Target
+    "common-tie": {"id": "— (seri)", "en": "— (tie)"},
+    "common-none": {"id": "— (tidak ada target sah)", "en": "— (no valid target)"},
+    "compare-different": {"id": "Berbeda: {offices}", "en": "Different: {offices}"},
+    "compare-invalid": {"id": "Tidak sah: {offices}", "en": "Invalid: {offices}"},
+    "compare-tie": {
+        "id": "Seri: tidak ada target yang dipakai sebagian besar satker.",
+        "en": "Tie: no target is shared by most offices.",
+    },
+    # the counts that prove nothing was lost
+    "count-title": {"id": "Jumlah", "en": "Count"},
+    "count-read": {"id": "Dibaca", "en": "Read"},
+    "count-written": {"id": "Ditulis", "en": "Written"},
+    "count-set-aside": {"id": "Disisihkan (duplikat)", "en": "Set aside (duplicates)"},
+    "count-files": {"id": "Berkas", "en": "Files"},
+    "count-indikator": {"id": "Indikator RKT", "en": "RKT indicators"},
+    "count-iku": {"id": "Indikator IKU", "en": "IKU indicators"},
+    "count-anggaran": {"id": "Baris anggaran", "en": "Budget lines"},
+    "count-line": {
+        "id": "{label}: dibaca {read}, ditulis {written}, disisihkan (duplikat) {set_aside}",
+        "en": "{label}: read {read}, written {written}, set aside (duplicates) {set_aside}",
+    },
+    "offices-summary": {
+        "id": "{offices} satker: {ready} siap, {fix} perlu perbaikan, {missing} belum lengkap mengirim",
+        "en": "{offices} offices: {ready} ready, {fix} need fixing, {missing} have not sent everything",
+    },
+    # Rekap Anggaran
+    "recap-chart": {"id": "Anggaran per satker", "en": "Budget per office"},
+    "recap-legend": {
+        "id": "Keterangan: hanya anggaran yang sah yang dijumlahkan. '{invalid}' = baris yang tidak "
+        "terbaca, negatif atau berupa rumus tanpa nilai (lihat lembar Masalah). "
+        "'({incomplete})' = total satker tanpa baris tersebut. '({disagrees})' = total tidak sama "
+        "dengan baris JUMLAH di berkas satker. Judul kolom merah = anggaran satker perlu perbaikan.",
+        "en": "Note: only valid amounts are added up. '{invalid}' = lines that are unreadable, "
+        "negative or a formula without a value (see the Masalah sheet). '({incomplete})' = the "
+        "office's total without those lines. '({disagrees})' = the total differs from the total "
+        "row in the office's file. A red column title = the office's budget needs fixing.",
+    },
+    "total": {"id": "Total", "en": "Total"},
+}
+
+
+def say(key: str, lang: str = "id", **fields: Any) -> str:
+    """The catalogue's text for `key` in `lang`, with its {fields} filled in."""
+    entry = TEXT[key]
+    return entry[lang if lang in LANGS else "id"].format(**fields)

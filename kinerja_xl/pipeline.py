@@ -13,8 +13,8 @@ from functools import partial
 from pathlib import Path
 
 from .discover import discover
-from .grid import Sheet, Workbook, parse_a1
-from .issues import Issue
+from .grid import Sheet, Workbook
+from .issues import Issue, order_issues
 from .layouts import build_tables
 from .memory import collector_paused
 from .metadata import office_from_filename, office_from_texts, year_from_texts
@@ -75,13 +75,16 @@ def generated_by_us(workbook: Workbook) -> str | None:
     """'consolidated' or 'annotated' when the workbook is one of kinerja-xl's own outputs
     (saved into an inbox and picked up again), else None."""
     names = [sheet.name for sheet in workbook.sheets]
-    if names[:7] == CONSOLIDATED_SHEETS:
+    contract_sheets = [name for name in names if name in CONSOLIDATED_SHEETS]
+    if names[:1] == ["Ringkasan"] and contract_sheets == CONSOLIDATED_SHEETS:
         return "consolidated"
     if names and names[0] == "Masalah":
-        first_row = [
-            c.text() for (row, _c), c in sorted(workbook.sheets[0].cells.items()) if row == 1
-        ]
-        if first_row in [list(h) for h in ANNOTATION_HEADERS]:
+        first_rows: dict[int, list[str]] = {}
+        for (row, _col), cell in sorted(workbook.sheets[0].cells.items()):
+            if row <= 5:
+                first_rows.setdefault(row, []).append(cell.text())
+        headers = [list(h) for h in ANNOTATION_HEADERS]
+        if any(line in headers for line in first_rows.values()):
             return "annotated"
     return None
 
@@ -138,7 +141,7 @@ def check_files(
         validate_reports(readable, rules or load_rules())
         for report in readable:
             apply_file_rules(report)
-            report.issues = order_issues(report)
+            report.issues = order_issues(report.issues, [t.sheet for t in report.tables])
     return reports
 
 
@@ -193,19 +196,3 @@ def check_paths(
     """Files and folders in, one report per workbook (and what was skipped) out."""
     found = discover(arguments)
     return BatchReport(files=check_files(found.files, rules, progress), skipped=found.skipped)
-
-
-def order_issues(report: FileReport) -> list[Issue]:
-    """Workbook-level issues first, then by sheet (in workbook order), row and column; once each."""
-    sheet_order = {t.sheet: i for i, t in reversed(list(enumerate(report.tables)))}
-    unique = list(dict.fromkeys(report.issues))
-
-    def key(issue: Issue) -> tuple[int, int, int, str]:
-        try:
-            row, col = parse_a1(issue.cell or "")
-        except ValueError:
-            row, col = 0, 0
-        sheet = -1 if issue.sheet is None else sheet_order.get(issue.sheet, len(sheet_order))
-        return sheet, row, col, issue.code
-
-    return sorted(unique, key=key)

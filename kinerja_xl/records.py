@@ -29,6 +29,7 @@ class Record:
     extras: dict[str, str] = field(default_factory=dict)
     number: str | None = None  # the office's own numbering ("1.", "2")
     detail: bool = False  # a budget line inside a program whose amount already counts it
+    unit_name: str | None = None  # the target's unit, named the same way for every office
 
     def get(self, name: str) -> str | None:
         return self.values.get(name)
@@ -141,3 +142,11 @@ class FileReport:
             "tables": tables,
             "issues": [issue.to_dict(lang) for issue in self.issues],
         }
+
+
+def exit_code(reports: list[FileReport]) -> int:
+    """The contract's rule, in one place: 2 when a file could not be read at all, 1 when a
+    readable file has an error, 0 otherwise (warnings allowed)."""
+    if any(not report.readable for report in reports):
+        return 2
+    return 1 if any(report.errors for report in reports) else 0

@@ -9,7 +9,7 @@ from typing import Any
 
 from .discover import SKIP_REASONS
 from .normalise import format_rupiah
-from .records import FileReport
+from .records import FileReport, exit_code
 
 KIND_LABELS = {
     "rkt": {"id": "RKT (Sasaran Strategis)", "en": "RKT (strategic goals)"},
@@ -56,9 +56,7 @@ class BatchReport:
     @property
     def exit_code(self) -> int:
         """0 clean (warnings allowed), 1 a validation error, 2 a file could not be read."""
-        if any(not f.readable for f in self.files):
-            return 2
-        return 1 if any(f.errors for f in self.files) else 0
+        return exit_code(self.files)
 
     def to_dict(self, lang: str = "id", records: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {"files": [f.to_dict(lang, records) for f in self.files]}

@@ -68,6 +68,29 @@ class Rules:
     ranges: dict[str, list[Any]] = field(default_factory=dict)
     categories: dict[str, list[str]] = field(default_factory=dict)
     satuan_choices: dict[str, str] = field(default_factory=dict)  # Satuan word -> kind
+    fits: dict[str, list[str]] = field(default_factory=dict)  # expected kind -> target kinds
+
+    def satuan_kind(self, satuan: str) -> str | None:
+        lowered = satuan.strip().lower()
+        return next((kind for pattern, kind in self.satuan_kinds if pattern.search(lowered)), None)
+
+    def unit_name(self, record: Record, expected: str | None) -> str | None:
+        """One name per unit across offices: a target that fits its indicator is named by the
+        indicator's kind ('angka' under an Indeks is 'indeks', 'kategori' under a predikat
+        indicator is 'predikat'); the office's own Satuan is named the same way; a count keeps
+        its word ('dokumen')."""
+        satuan = (record.get("satuan") or "").strip()
+        if satuan:
+            kind = self.satuan_kind(satuan)
+            return satuan.lower() if kind in (None, "jumlah") and satuan != "%" else kind
+        found = record.target.unit if record.target else None
+        if found is None or expected is None:
+            return found
+        counted = found not in FOUND_KINDS
+        if expected == "jumlah" and counted:
+            return found
+        fitting = self.fits.get(expected, [])
+        return expected if found in fitting or (counted and "jumlah" in fitting) else found
 
     def expected_kind(self, indicator: str | None, satuan: str | None) -> str | None:
         for text, patterns in ((indicator, self.indicator_kinds), (satuan, self.satuan_kinds)):
@@ -109,6 +132,7 @@ def load_rules(folder: Path | None = None) -> Rules:
             declared = yaml.safe_load(text)["checks"]
             rules.ranges = declared["target_in_range"]["ranges"]
             rules.categories = declared["target_category_valid"]["categories"]
+            rules.fits = declared["target_unit_fits"]["fits"]
     return rules
 
 
@@ -129,6 +153,11 @@ def validate_reports(reports: list[FileReport], rules: Rules) -> None:
         if not frame_refs:
             continue
         frame = builders[frame_name](frame_refs, rules)
+        if frame_name == "rkt":
+            for ref, expected in zip(frame_refs, frame["expected"], strict=True):
+                ref.record.unit_name = rules.unit_name(
+                    ref.record, expected if isinstance(expected, str) else None
+                )
         for check, index in _failures(rules.schemas[frame_name], frame):
             ref = frame_refs[index]
             ref.report.issues.append(_issue(check, ref.record, frame.loc[index], rules))

@@ -83,3 +83,17 @@ def excel_escaped(text: str) -> str:
 def needs_quote_prefix(text: str) -> bool:
     """Text that Excel would turn live if someone edited the cell: keep it visibly text."""
     return text.startswith(RISKY_START)
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def display_name(text: str) -> str:
+    """Text any writer and any JSON reader accepts: a file name's bytes that are not UTF-8
+    (which Python keeps as lone surrogates) and lone surrogates of any other origin become '�'."""
+    if not LONE_SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return LONE_SURROGATE.sub("\ufffd", text)

@@ -18,6 +18,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
+from .printing import PageInfo, print_xlsxwriter
 from .write import excel_escaped, needs_quote_prefix
 
 WORKBOOK_OPTIONS = {
@@ -44,12 +45,19 @@ STYLES: dict[str, dict[str, Any]] = {
     "percent": {"num_format": "0%", "valign": "top"},
     "percent-decimal": {"num_format": "0.00%", "valign": "top"},
     "bold": {"bold": True},
-    "highlight": {"bg_color": "#FFEB9C", "valign": "top", "text_wrap": True},
-    "error": {"bg_color": "#FFC7CE", "valign": "top"},
-    "warning": {"bg_color": "#FFEB9C", "valign": "top"},
-    "ok": {"bg_color": "#C6EFCE", "valign": "top"},
+    "muted": {"italic": True, "font_color": "#595959", "valign": "top"},
     "link": {"font_color": "#0563C1", "underline": 1, "valign": "top"},
     "title": {"bold": True, "font_size": 13},
+    "note": {"italic": True, "text_wrap": True, "valign": "top"},
+}
+# Fills laid over a column's own style ("wrap+error"): a problem shows where it is.
+FILLS: dict[str, dict[str, Any]] = {
+    "error": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "warning": {"bg_color": "#FFEB9C", "font_color": "#7F6000"},
+    "ok": {"bg_color": "#C6EFCE", "font_color": "#006100"},
+    "missing": {"bg_color": "#E7E6E6", "font_color": "#3A3838"},
+    "highlight": {"bg_color": "#FFEB9C"},
+    "header-error": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
 }
 
 
@@ -68,16 +76,25 @@ class Link:
 
 
 class Styles:
-    """Formats made once per workbook; each has a twin with the quote prefix."""
+    """Formats made once per workbook; each has a twin with the quote prefix. A name may
+    combine a style and a fill ("wrap+error"); `define` adds a style made for one workbook
+    (a number format that says "(belum lengkap)" in the workbook's language)."""
 
     def __init__(self, book: xlsxwriter.Workbook) -> None:
         self.book = book
         self._cache: dict[tuple[str, bool], Any] = {}
+        self._defined: dict[str, dict[str, Any]] = {}
+
+    def define(self, name: str, properties: dict[str, Any]) -> str:
+        self._defined[name] = properties
+        return name
 
     def get(self, name: str, quoted: bool = False) -> Any:
         key = (name, quoted)
         if key not in self._cache:
-            properties = dict(STYLES[name])
+            properties: dict[str, Any] = {}
+            for part in name.split("+"):
+                properties.update(self._defined.get(part) or STYLES.get(part) or FILLS[part])
             if quoted:
                 properties["quote_prefix"] = True
             self._cache[key] = self.book.add_format(properties)
@@ -237,6 +254,7 @@ class Column:
     title: str
     width: float = 14
     style: str = "text"
+    printed: bool = True  # columns for scripts (codes) stay to the right, off the printed page
 
 
 def write_table(
@@ -246,29 +264,43 @@ def write_table(
     columns: list[Column],
     rows: list[list[Any]],
     row_styles: Sequence[Sequence[str | None]] | None = None,
-    filter_columns: int | None = None,
+    page: PageInfo | None = None,
+    key_columns: int = 1,
+    header_styles: Sequence[str | None] | None = None,
+    filter_rows: int | None = None,
 ) -> Any:
-    """A data sheet, written top to bottom: header in row 1, frozen, filtered (over the first
-    `filter_columns` columns, default all), sensible widths."""
+    """A data sheet, written top to bottom: header in row 1 (tall enough for its wrapped
+    titles), frozen, filtered (over the first `filter_rows` data rows, default all), sensible
+    widths, and print settings that keep it legible on A4 (`printing.py`).
+
+    `row_styles[r][c]` lays a fill ("error", "warning" …) over the column's style, or names a
+    style of its own; `header_styles[c]` does the same for a column title."""
     sheet = book.add_worksheet(name, worksheet_class=StreamingSheet)
+    sheet.set_row(0, header_height(columns))
     for col, column in enumerate(columns):
         if column.title:
-            sheet.write_string(0, col, column.title, styles.get("header"))
+            extra = header_styles[col] if header_styles and col < len(header_styles) else None
+            style = f"header+{extra}" if extra else "header"
+            sheet.write_string(0, col, column.title, styles.get(style))
         sheet.set_column(col, col, column.width)
     plain = [styles.get(column.style) for column in columns]
-    wrapped = [c for c, column in enumerate(columns) if column.style == "wrap"]
+    wrapped = [c for c, column in enumerate(columns) if column.style in WRAPPING]
     for r, values in enumerate(rows, start=1):
         overrides = row_styles[r - 1] if row_styles else None
         formats = _cell_formats(values, overrides, columns, plain, styles)
         sheet.write_cells(r, values, formats, _row_height(values, columns, wrapped))
     sheet.freeze_panes(1, 0)
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)  # one page wide, as many pages down as needed
-    sheet.repeat_rows(0)  # the header on every printed page
-    last = (filter_columns or len(columns)) - 1
-    sheet.autofilter(0, 0, max(len(rows), 1), last)
+    filtered = len(rows) if filter_rows is None else filter_rows
+    sheet.autofilter(0, 0, max(filtered, 1), len(columns) - 1)
+    printed = [c for c in columns if c.printed]
+    if page is not None:
+        print_xlsxwriter(sheet, [c.width for c in printed], page, key_columns=key_columns)
+    if len(printed) < len(columns):
+        sheet.print_area(0, 0, max(len(rows), 1), len(printed) - 1)
     return sheet
+
+
+WRAPPING = {"wrap", "note"}
 
 
 def _cell_formats(
@@ -278,37 +310,67 @@ def _cell_formats(
     plain: list[Any],
     styles: Styles,
 ) -> list[Any]:
-    """The format of each cell: the column's, or the row's override (a fill); text that Excel
-    would turn live gets the quote-prefixed twin; an empty cell only keeps an override's fill."""
+    """The format of each cell: the column's, with the row's override laid over it (a fill) or
+    in its place (a style); text that Excel would turn live gets the quote-prefixed twin; an
+    empty cell only keeps an override."""
     formats = []
     for c, value in enumerate(values):
-        style = overrides[c] if overrides else None
+        override = overrides[c] if overrides and c < len(overrides) else None
+        style = _combined(columns[c].style, override) if override else None
         if value is None or value == "":
             formats.append(styles.get(style) if style else None)
         elif type(value) is str and needs_quote_prefix(value):
             formats.append(styles.get(style or columns[c].style, quoted=True))
         elif isinstance(value, Link):
-            formats.append(styles.get("link"))
+            formats.append(styles.get(_combined("link", override) if override else "link"))
         else:
             formats.append(styles.get(style) if style else plain[c])
     return formats
 
 
+def _combined(column_style: str, override: str) -> str:
+    """A fill goes over the column's style; anything else is a style of its own."""
+    return f"{column_style}+{override}" if override in FILLS else override
+
+
 LINE_HEIGHT = 15  # points, for the default 11-point font
+
+
+def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
+    """How many lines `text` takes in a column `width` characters wide, wrapped at spaces as
+    Excel and LibreOffice do (a word longer than the line is broken)."""
+    letters = sum(1 for ch in text if ch.isalpha()) or 1
+    capitals = sum(1 for ch in text if ch.isupper()) / letters
+    # a column is `width` digits wide; lower-case text averages about 0.83 of a digit, capitals
+    # a little more than one, bold text about 8 % more
+    per_line = max(int(width * (1.2 - 0.3 * capitals) * (0.92 if bold else 1.0)), 1)
+    count = 0
+    for paragraph in text.split("\n"):
+        line, lines = 0, 1
+        for word in paragraph.split():
+            if len(word) > per_line:  # broken over lines of its own
+                lines += (line > 0) + (len(word) - 1) // per_line
+                line = len(word) % per_line or per_line
+            elif line and line + 1 + len(word) > per_line:
+                lines, line = lines + 1, len(word)
+            else:
+                line += len(word) + (1 if line else 0)
+        count += lines
+    return max(count, 1)
+
+
+def header_height(columns: list[Column]) -> float:
+    """Row 1 tall enough for every wrapped title (bold text is a little wider)."""
+    lines = max((wrapped_lines(c.title, c.width, bold=True) for c in columns), default=1)
+    return LINE_HEIGHT * lines + 3
 
 
 def _row_height(values: Sequence[Any], columns: list[Column], wrapped: list[int]) -> float | None:
     """Neither Excel nor LibreOffice grows a written row to fit wrapped text: estimate it from
-    the longest wrapped cell (characters per line ≈ the column width)."""
+    the longest wrapped cell."""
     lines = 1
     for c in wrapped:
         text = values[c] if c < len(values) else None
-        if type(text) is not str:
-            continue
-        per_line = int(columns[c].width * 1.1) or 1
-        if "\n" in text:
-            needed = sum(-(-max(len(part), 1) // per_line) for part in text.split("\n"))
-        else:
-            needed = -(-len(text) // per_line)
-        lines = max(lines, needed)
+        if type(text) is str and len(text) > columns[c].width:
+            lines = max(lines, wrapped_lines(text, columns[c].width))
     return min(LINE_HEIGHT * lines, 409) if lines > 1 else None

@@ -1,0 +1,54 @@
+"""The provincial workbook, written with xlsxwriter, sheet by sheet:
+
+    Ringkasan, Status Kiriman, RKT, IKU, Anggaran, Rekap Anggaran, Perbandingan Target, Masalah
+
+The contract's seven sheets keep their names, their relative order and their header in row 1;
+Status Kiriman (offices × documents) is an addition. Column titles are the contract's, in
+Bahasa Indonesia whatever --lang says; statuses, notes, messages and the printed page header
+follow --lang. Every sheet prints legibly on A4 (`printing.py`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..consolidate import Consolidation
+from ..memory import collector_paused
+from ..messages import say
+from ..printing import PageInfo
+from ..write import atomic_output
+from ..xlsx_out import Styles, new_workbook
+from .across import write_perbandingan, write_rekap
+from .context import Context
+from .data import write_anggaran, write_iku, write_masalah, write_rkt
+from .summary import STATUS_SHEET, offices_summary, write_ringkasan, write_status
+
+SHEET_WRITERS = {
+    "Ringkasan": write_ringkasan,
+    STATUS_SHEET: write_status,
+    "RKT": write_rkt,
+    "IKU": write_iku,
+    "Anggaran": write_anggaran,
+    "Rekap Anggaran": write_rekap,
+    "Perbandingan Target": write_perbandingan,
+    "Masalah": write_masalah,
+}
+
+__all__ = ["SHEET_WRITERS", "write_consolidated", "offices_summary"]
+
+
+def write_consolidated(
+    result: Consolidation, out: Path, lang: str = "id", made: date | None = None
+) -> dict[str, int]:
+    """Write the workbook atomically; return the number of data rows written per sheet."""
+    written: dict[str, int] = {}
+    page = PageInfo(say("doc-consolidated", lang), result.province, result.year, made, lang)
+    with collector_paused(), atomic_output(out) as temporary:
+        book = new_workbook(str(temporary), streaming=True)
+        book.set_properties({"title": page.document, "comments": "kinerja-xl consolidated"})
+        ctx = Context(book, Styles(book), result, lang, page, Path(out).resolve().parent)
+        for name, writer in SHEET_WRITERS.items():
+            written[name] = writer(ctx)
+        book.close()
+    return written

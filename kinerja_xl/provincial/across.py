@@ -1,0 +1,188 @@
+"""The sheets that compare offices: Rekap Anggaran (programs × offices) and Perbandingan Target
+(indicators shared by offices). What is not valid is never shown as a number or as the common
+value: it is said, in words, on a red fill.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..comparisons import DIFFERENT, INVALID, SharedIndicator, shared_indicators
+from ..consolidate import KIND_NAMES
+from ..normalise import format_rupiah
+from ..xlsx_out import Column, write_table
+from .context import Context
+from .summary import total_words
+
+# --- Rekap Anggaran -----------------------------------------------------------------------
+
+
+def write_rekap(ctx: Context) -> int:
+    recap = ctx.recap
+    columns = [Column("Program", 44, "wrap")]
+    columns += [Column(o, 16, "rupiah") for o in recap.offices]
+    columns.append(Column("Total", 18, "rupiah"))
+    header_styles = [None] + [
+        "header-error" if recap.state(o) != "ok" else None for o in recap.offices
+    ]
+    rows: list[list[Any]] = []
+    row_styles: list[list[str | None]] = []
+    for program in recap.programs:
+        values: list[Any] = [program]
+        marks: list[str | None] = [None]
+        for office in recap.offices:
+            value, mark = _recap_cell(ctx, program, office)
+            values.append(value)
+            marks.append(mark)
+        invalid = sum(n for (p, _o), n in recap.invalid.items() if p == program)
+        value, mark = _total_cell(
+            ctx, recap.program_total(program), "incomplete" if invalid else "ok"
+        )
+        if invalid and not recap.program_total(program):
+            value = ctx.say("invalid-lines", count=invalid)
+        values.append(value)
+        marks.append(mark)
+        rows.append(values)
+        row_styles.append(marks)
+    totals: list[Any] = [ctx.say("total")]
+    total_marks: list[str | None] = ["bold"]
+    for office in recap.offices:
+        value, mark = _total_cell(ctx, recap.office_total(office), recap.state(office), bold=True)
+        totals.append(value)
+        total_marks.append(mark)
+    complete = all(recap.state(o) == "ok" for o in recap.offices)
+    value, mark = _total_cell(ctx, recap.grand_total, "ok" if complete else "incomplete", True)
+    totals.append(value)
+    total_marks.append(mark)
+    rows.append(totals)
+    row_styles.append(total_marks)
+    sheet = write_table(
+        ctx.book,
+        ctx.styles,
+        "Rekap Anggaran",
+        columns,
+        rows,
+        row_styles,
+        ctx.page,
+        key_columns=1,
+        header_styles=header_styles,
+    )
+    if recap.offices:
+        _budget_chart(ctx, sheet, len(rows), recap.offices)
+    _legend(ctx, sheet, len(rows) + (22 if recap.offices else 2))
+    return len(recap.programs)
+
+
+def _recap_cell(ctx: Context, program: str, office: str) -> tuple[Any, str | None]:
+    recap = ctx.recap
+    amount = recap.amounts.get((program, office))
+    invalid = recap.invalid.get((program, office), 0)
+    if not invalid:
+        return amount, None
+    if amount:
+        text = ctx.say("invalid-lines-with-amount", amount=format_rupiah(amount), count=invalid)
+    else:
+        text = ctx.say("invalid-lines", count=invalid)
+    return text, "wrap+error"
+
+
+def _total_cell(
+    ctx: Context, amount: int, state: str, bold: bool = False
+) -> tuple[Any, str | None]:
+    """A total that is not the whole story is written in words, on a red fill: 'Rp995.000.000
+    (belum lengkap)' — never a number that looks complete (its bar stays out of the chart)."""
+    if state == "ok":
+        return amount, "rupiah-bold" if bold else None
+    return total_words(ctx, amount, state), ("wrap+error+bold" if bold else "wrap+error")
+
+
+def _budget_chart(ctx: Context, sheet: Any, total_row: int, offices: list[str]) -> None:
+    chart = ctx.book.add_chart({"type": "column"})
+    recap = ctx.recap
+    chart.add_series(
+        {
+            "name": ctx.say("recap-chart"),
+            "categories": ["Rekap Anggaran", 0, 1, 0, len(offices)],
+            "values": ["Rekap Anggaran", total_row, 1, total_row, len(offices)],
+            # an office whose total is not the whole story is a red bar
+            "points": [
+                {"fill": {"color": "#C00000"}} if recap.state(o) != "ok" else None for o in offices
+            ],
+        }
+    )
+    chart.set_title({"name": ctx.say("recap-chart")})
+    chart.set_legend({"none": True})
+    chart.set_y_axis({"num_format": '"Rp"#,##0,,," M"'})
+    chart.set_size({"width": 760, "height": 380})
+    sheet.insert_chart(total_row + 2, 0, chart)
+
+
+def _legend(ctx: Context, sheet: Any, row: int) -> None:
+    """What the marks mean, in a text box under the table (not in a row: scripts read every
+    row of the sheet as a program, and the last one as the total)."""
+    text = ctx.say(
+        "recap-legend",
+        invalid=ctx.say("invalid-lines", count="n"),
+        incomplete=ctx.say("budget-incomplete"),
+        disagrees=ctx.say("budget-disagrees"),
+    )
+    sheet.insert_textbox(
+        row, 0, text, {"width": 760, "height": 90, "font": {"size": 10}, "object_position": 3}
+    )
+
+
+# --- Perbandingan Target ------------------------------------------------------------------
+
+
+def write_perbandingan(ctx: Context) -> int:
+    offices, shared = shared_indicators(ctx.result)
+    columns = [
+        Column("Jenis", 11, "wrap"),
+        Column("Indikator", 38, "wrap"),
+        Column("Target umum", 12, "wrap"),
+    ]
+    columns += [Column(o, 11, "wrap") for o in offices]
+    columns.append(Column("Keterangan", 30, "wrap"))
+    rows, row_styles = [], []
+    for indicator in shared:
+        common = indicator.common_text
+        values: list[Any] = [KIND_NAMES[indicator.kind], indicator.text]
+        marks: list[str | None] = [None, None]
+        if common is None:
+            why = "common-tie" if indicator.why_no_common == "tie" else "common-none"
+            values.append(ctx.say(why))
+            marks.append("muted")
+        else:
+            values.append(common)
+            marks.append(None)
+        for office in offices:
+            entry = indicator.targets.get(office)
+            values.append(entry.target.text if entry and entry.target else None)
+            state = indicator.state(office)
+            marks.append({INVALID: "error", DIFFERENT: "highlight"}.get(state))
+        values.append(_comparison_note(ctx, indicator, offices))
+        marks.append(None)
+        rows.append(values)
+        row_styles.append(marks)
+    write_table(ctx.book, ctx.styles, "Perbandingan Target", columns, rows, row_styles, ctx.page, 2)
+    return len(rows)
+
+
+def _comparison_note(ctx: Context, indicator: SharedIndicator, offices: list[str]) -> str | None:
+    notes = []
+    if indicator.why_no_common == "tie":
+        notes.append(ctx.say("compare-tie"))
+    for state, key in ((DIFFERENT, "compare-different"), (INVALID, "compare-invalid")):
+        named = [
+            f"{office} ({_target_text(indicator, office)})"
+            for office in offices
+            if indicator.state(office) == state
+        ]
+        if named:
+            notes.append(ctx.say(key, offices=", ".join(named)))
+    return " ".join(notes) or None
+
+
+def _target_text(indicator: SharedIndicator, office: str) -> str:
+    entry = indicator.targets[office]
+    return entry.target.text if entry.target else "—"

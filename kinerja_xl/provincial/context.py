@@ -1,0 +1,122 @@
+"""What every sheet of the provincial workbook is written with: the workbook, its styles, the
+consolidation, the language, the printed page, and how a row shows its problems."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..comparisons import Recap, budget_recap
+from ..consolidate import Consolidation, Provenance
+from ..flags import worst
+from ..issues import Issue
+from ..messages import say, short
+from ..printing import PageInfo
+from ..records import FileReport, Record, Table
+from ..write import display_name
+from ..xlsx_out import Link, Styles
+
+# Sel opens the office's file at the cell. Excel allows 65,530 links per sheet, and each one
+# costs Excel and the writer dearly, so a national merge gets plain references instead.
+MAX_LINKS = 10_000
+
+
+@dataclass
+class Context:
+    book: Any
+    styles: Styles
+    result: Consolidation
+    lang: str
+    page: PageInfo
+    base: Path  # the output's folder: links to the offices' files are relative to it
+    _recap: Recap | None = None
+
+    def say(self, key: str, **fields: Any) -> str:
+        return say(key, self.lang, **fields)
+
+    @property
+    def recap(self) -> Recap:
+        if self._recap is None:
+            self._recap = budget_recap(self.result)
+        return self._recap
+
+    def sel(self, where: Provenance, linked: bool) -> Any:
+        """The Sel cell: a link that opens the office's file at that cell, or the reference."""
+        if not linked or not where.sel:
+            return where.sel
+        return Link(where.sel, external_link(where.path, self.base, where.lembar, where.sel))
+
+
+def external_link(path: str, base: Path, sheet: str, cell: str) -> str:
+    """An xlsxwriter 'external:' link to a cell of another workbook, relative to `base`.
+
+    The path is escaped the way Excel writes it ('#' as %23, so that a file named 'RKT #2.xlsx'
+    is not cut at its '#'); the sheet is quoted with its apostrophes doubled ('RKT''24')."""
+    try:
+        relative = os.path.relpath(Path(path).resolve(), base)
+    except ValueError:  # another drive on Windows
+        relative = str(Path(path).resolve())
+    escaped = display_name(relative)
+    for plain, code in URL_ESCAPES:
+        escaped = escaped.replace(plain, code)
+    quoted = sheet.replace("'", "''")
+    return f"external:{escaped}#'{quoted}'!{cell}"
+
+
+# What Excel escapes in a file link ('%' first, so that no escape is escaped twice).
+URL_ESCAPES = (
+    ("%", "%25"),
+    ('"', "%22"),
+    (" ", "%20"),
+    ("<", "%3c"),
+    (">", "%3e"),
+    ("[", "%5b"),
+    ("]", "%5d"),
+    ("^", "%5e"),
+    ("`", "%60"),
+    ("{", "%7b"),
+    ("}", "%7d"),
+    ("#", "%23"),
+)
+
+
+@dataclass
+class RowProblems:
+    """What a data row shows of its problems: a status, short labels, and a fill per column."""
+
+    status: str
+    labels: str | None
+    fills: list[str | None]
+
+
+def row_problems(
+    ctx: Context,
+    report: FileReport,
+    table: Table,
+    record: Record,
+    field_columns: dict[str, int],
+    width: int,
+    status_column: int,
+) -> RowProblems:
+    """The record's issues laid on the output row: the flagged field's column gets the fill of
+    its worst issue, the status column the row's worst."""
+    issues = ctx.result.flags(report).of_record(table, record)
+    fills: list[str | None] = [None] * width
+    for issue in issues:
+        column = _column_of(issue, record, field_columns)
+        if column is not None and fills[column] != "error":
+            fills[column] = issue.severity
+    severity = worst(issues)
+    fills[status_column] = severity  # a clean row stays plain: problems stand out
+    status = ctx.say(f"row-{severity}" if severity else "row-ok")
+    labels = "; ".join(dict.fromkeys(short(i.code, ctx.lang) for i in issues)) or None
+    return RowProblems(status, labels, fills)
+
+
+def _column_of(issue: Issue, record: Record, field_columns: dict[str, int]) -> int | None:
+    for field_name, column in field_columns.items():
+        if record.cells.get(field_name) == issue.cell:
+            return column
+    return None

@@ -1,0 +1,221 @@
+"""The data sheets: RKT, IKU and Anggaran (one row per record) and Masalah (one row per issue).
+
+Every row keeps its provenance (Berkas, Lembar, Sel — a link to the office's cell) and shows
+its problems: a Status and short labels in columns of their own, and a fill on the very cell
+that was flagged. The contract's columns keep their places; Status and Masalah come after.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..comparisons import target_is_valid, valid_amount
+from ..consolidate import KIND_NAMES, office_label, provenance
+from ..normalise import Target
+from ..xlsx_out import Column, write_table
+from .context import MAX_LINKS, Context, row_problems
+
+STATUS_COLUMNS = [Column("Status", 11, "wrap"), Column("Masalah", 22, "wrap")]
+
+RKT_COLUMNS = [
+    Column("Satker", 17, "wrap"),
+    Column("Tahun", 6, "int"),
+    Column("Jenis", 11, "wrap"),
+    Column("Tujuan", 20, "wrap"),
+    Column("Sasaran", 24, "wrap"),
+    Column("Indikator", 34, "wrap"),
+    Column("Target", 10, "wrap"),
+    Column("Nilai", 8, "number"),
+    Column("Satuan", 9, "wrap"),
+    Column("Berkas", 18, "wrap"),
+    Column("Lembar", 10, "wrap"),
+    Column("Sel", 6, "link"),
+    *STATUS_COLUMNS,
+    Column("Kode Jenis", 16, printed=False),
+]
+RKT_FIELDS = {"tujuan": 3, "sasaran": 4, "indikator": 5, "target": 6, "satuan": 8}
+
+
+def write_rkt(ctx: Context) -> int:
+    rows, row_styles = [], []
+    records = ctx.result.rows("rkt", "rkt-sekretariat")
+    linked = len(records) <= MAX_LINKS
+    status = len(RKT_COLUMNS) - 3
+    for report, table, record in records:
+        target = record.target
+        valid = target_is_valid(ctx.result, report, record)
+        value, value_style = target_number(target) if valid else (None, None)
+        where = provenance(ctx.result, report, record, "indikator")
+        problems = row_problems(ctx, report, table, record, RKT_FIELDS, len(RKT_COLUMNS), status)
+        rows.append(
+            [
+                office_label(report),
+                ctx.result.year_of(report),
+                KIND_NAMES[table.kind],
+                record.get("tujuan"),
+                record.get("sasaran"),
+                record.get("indikator"),
+                target.text if target else None,
+                value,
+                record.unit_name or (target.unit if target else None),
+                where.berkas,
+                where.lembar,
+                ctx.sel(where, linked),
+                problems.status,
+                problems.labels,
+                table.kind,
+            ]
+        )
+        problems.fills[7] = value_style
+        row_styles.append(problems.fills)
+    write_table(ctx.book, ctx.styles, "RKT", RKT_COLUMNS, rows, row_styles, ctx.page, 1)
+    return len(rows)
+
+
+def target_number(target: Target | None) -> tuple[Any, str | None]:
+    """Nilai: a target's number as Excel should show it (90 % as 0.9 in a percent format)."""
+    if target is None or not isinstance(target.value, int | float):
+        return (target.value if target else None), "text"
+    if target.unit == "persen":
+        whole = float(target.value).is_integer()
+        return target.value / 100, "percent" if whole else "percent-decimal"
+    return target.value, "number"
+
+
+IKU_COLUMNS = [
+    Column("Satker", 17, "wrap"),
+    Column("Tahun", 6, "int"),
+    Column("Kode Program", 10, "wrap"),
+    Column("Program", 22, "wrap"),
+    Column("Indikator", 32, "wrap"),
+    Column("Cara Penghitungan", 32, "wrap"),
+    Column("Sumber Data", 22, "wrap"),
+    Column("Berkas", 18, "wrap"),
+    Column("Lembar", 10, "wrap"),
+    Column("Sel", 6, "link"),
+    *STATUS_COLUMNS,
+]
+IKU_FIELDS = {"kode_program": 2, "program": 3, "indikator": 4, "cara": 5, "sumber": 6}
+
+
+def write_iku(ctx: Context) -> int:
+    rows, row_styles = [], []
+    records = ctx.result.rows("iku")
+    linked = len(records) <= MAX_LINKS
+    status = len(IKU_COLUMNS) - 2
+    for report, table, record in records:
+        where = provenance(ctx.result, report, record, "indikator")
+        problems = row_problems(ctx, report, table, record, IKU_FIELDS, len(IKU_COLUMNS), status)
+        rows.append(
+            [
+                office_label(report),
+                ctx.result.year_of(report),
+                record.get("kode_program"),
+                record.get("program"),
+                record.get("indikator"),
+                record.get("cara"),
+                record.get("sumber"),
+                where.berkas,
+                where.lembar,
+                ctx.sel(where, linked),
+                problems.status,
+                problems.labels,
+            ]
+        )
+        row_styles.append(problems.fills)
+    write_table(ctx.book, ctx.styles, "IKU", IKU_COLUMNS, rows, row_styles, ctx.page, 1)
+    return len(rows)
+
+
+ANGGARAN_COLUMNS = [
+    Column("Satker", 18, "wrap"),
+    Column("Tahun", 6, "int"),
+    Column("Program", 46, "wrap"),
+    Column("Anggaran", 18, "rupiah"),
+    Column("Berkas", 22, "wrap"),
+    Column("Lembar", 10, "wrap"),
+    Column("Sel", 6, "link"),
+    Column("Rincian", 8),  # "rincian": a line inside a program above it; not added again
+    *STATUS_COLUMNS,
+]
+ANGGARAN_FIELDS = {"program": 2, "kode": 2, "anggaran": 3}
+
+
+def write_anggaran(ctx: Context) -> int:
+    """An amount that cannot be added up (unreadable, negative, a formula without a value) is
+    written as the office typed it, as text, on a red fill: never a number that looks valid."""
+    rows, row_styles = [], []
+    records = ctx.result.rows("anggaran")
+    linked = len(records) <= MAX_LINKS
+    status = len(ANGGARAN_COLUMNS) - 2
+    detail = ctx.say("detail-line")
+    for report, table, record in records:
+        where = provenance(ctx.result, report, record, "program")
+        problems = row_problems(
+            ctx, report, table, record, ANGGARAN_FIELDS, len(ANGGARAN_COLUMNS), status
+        )
+        amount: Any = valid_amount(ctx.result, report, record)
+        if amount is None and record.amount is not None:
+            amount = record.amount.text
+            problems.fills[3] = "error"
+        rows.append(
+            [
+                office_label(report),
+                ctx.result.year_of(report),
+                record.get("program"),
+                amount,
+                where.berkas,
+                where.lembar,
+                ctx.sel(where, linked),
+                detail if record.detail else None,
+                problems.status,
+                problems.labels,
+            ]
+        )
+        row_styles.append(problems.fills)
+    write_table(ctx.book, ctx.styles, "Anggaran", ANGGARAN_COLUMNS, rows, row_styles, ctx.page, 1)
+    return len(rows)
+
+
+ISSUE_COLUMNS = [
+    Column("Satker", 17, "wrap"),
+    Column("Berkas", 22, "wrap"),
+    Column("Lembar", 11, "wrap"),
+    Column("Sel", 6, "link"),
+    Column("Tingkat", 11),
+    Column("Kode", 20, "wrap"),
+    Column("Pesan", 60, "wrap"),
+    Column("Nilai", 14, "wrap"),
+]
+
+
+def write_masalah(ctx: Context) -> int:
+    rows, row_styles = [], []
+    result = ctx.result
+    linked = sum(len(r.issues) for r in result.reports) <= MAX_LINKS
+    for report in result.reports:
+        for issue in report.issues:
+            where = None
+            if issue.sheet and issue.cell and report.readable:
+                where = provenance_of_cell(ctx, report, issue.sheet, issue.cell)
+            rows.append(
+                [
+                    office_label(report),
+                    result.berkas(report),
+                    issue.sheet,
+                    ctx.sel(where, linked) if where else issue.cell,
+                    ctx.say(f"severity-{issue.severity}"),
+                    issue.code,
+                    issue.message(ctx.lang),
+                    issue.value,
+                ]
+            )
+            row_styles.append([None] * 4 + [issue.severity] + [None] * 3)
+    write_table(ctx.book, ctx.styles, "Masalah", ISSUE_COLUMNS, rows, row_styles, ctx.page, 1)
+    return len(rows)
+
+
+def provenance_of_cell(ctx: Context, report: Any, sheet: str, cell: str) -> Any:
+    from ..consolidate import Provenance
+
+    return Provenance(ctx.result.berkas(report), sheet, cell, report.path)

@@ -1,0 +1,218 @@
+"""Ringkasan (one row per input file) and Status Kiriman (the 13 offices × their documents),
+the two sheets a provincial officer reads first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..comparisons import FileBudget, file_budget
+from ..consolidate import KIND_NAMES, Consolidation, submissions
+from ..flags import code_counts
+from ..messages import short
+from ..normalise import format_rupiah
+from ..records import FileReport
+from ..xlsx_out import Column, write_table
+from .context import Context
+
+SUMMARY_COLUMNS = [
+    Column("No", 4, "int"),
+    Column("Berkas", 28, "wrap"),
+    Column("Satker", 20, "wrap"),
+    Column("Kode", 6),
+    Column("Tahun", 6, "int"),
+    Column("Dokumen", 15, "wrap"),
+    Column("Indikator RKT", 9, "int"),
+    Column("Indikator IKU", 9, "int"),
+    Column("Baris Anggaran", 9, "int"),
+    Column("Total Anggaran", 17, "rupiah"),
+    Column("Kesalahan", 10, "int"),
+    Column("Peringatan", 10, "int"),
+    Column("Status", 12, "wrap"),
+    Column("Keterangan", 40, "wrap"),
+]
+STATUS_FILL = {"ready": "ok", "fix": "error", "unreadable": "error", "superseded": "warning"}
+
+
+def write_ringkasan(ctx: Context) -> int:
+    rows, row_styles = [], []
+    for number, report in enumerate(ctx.result.reports, start=1):
+        status, notes = file_status(ctx, report)
+        budget = file_budget(ctx.result, report)
+        total, total_style = _budget_cell(ctx, budget, report)
+        if budget.state == "incomplete":
+            notes.append(ctx.say("note-budget-incomplete", count=budget.invalid))
+        elif budget.state == "disagrees":
+            declared = format_rupiah(budget.declared) if budget.declared is not None else "?"
+            notes.append(ctx.say("note-budget-disagrees", declared=declared))
+        rows.append(
+            [
+                number,
+                ctx.result.berkas(report),
+                report.office,
+                report.office_code,
+                ctx.result.year_of(report),
+                documents_of(report),
+                sum(t.rows for t in report.tables_of("rkt", "rkt-sekretariat")),
+                sum(t.rows for t in report.tables_of("iku")),
+                sum(t.rows for t in report.tables_of("anggaran")),
+                total,
+                report.errors,
+                report.warnings,
+                ctx.say(f"status-{status}"),
+                sentences(notes),
+            ]
+        )
+        marks: list[str | None] = [None] * len(SUMMARY_COLUMNS)
+        marks[9], marks[12] = total_style, STATUS_FILL[status]
+        row_styles.append(marks)
+    write_table(ctx.book, ctx.styles, "Ringkasan", SUMMARY_COLUMNS, rows, row_styles, ctx.page, 2)
+    return len(rows)
+
+
+def sentences(notes: list[str]) -> str | None:
+    return " ".join(n if n.endswith((".", "!", "?")) else n + "." for n in notes) or None
+
+
+def documents_of(report: FileReport) -> str:
+    return ", ".join(KIND_NAMES[k] for k in dict.fromkeys(t.kind for t in report.tables))
+
+
+def _budget_cell(ctx: Context, budget: FileBudget, report: FileReport) -> tuple[Any, str | None]:
+    """'no budget sent' is words; an incomplete total says so in its own number format."""
+    if budget.state == "none":
+        return (ctx.say("no-budget") if report.readable else None), "muted"
+    if budget.state == "ok":
+        return budget.total, None
+    return total_words(ctx, budget.total or 0, budget.state), "wrap+error"
+
+
+def total_words(ctx: Context, amount: int, state: str) -> str:
+    """A total that is not the whole story is not a number: 'Rp995.000.000 (belum lengkap)'."""
+    suffix = ctx.say("budget-incomplete" if state == "incomplete" else "budget-disagrees")
+    return f"{format_rupiah(amount)} ({suffix})"
+
+
+def file_status(ctx: Context, report: FileReport) -> tuple[str, list[str]]:
+    """The file's status and what Keterangan says of it: why it needs fixing, which year it
+    holds when another was asked, what replaced it."""
+    result, notes = ctx.result, []
+    if not report.readable:
+        return "unreadable", [report.issues[0].message(ctx.lang)]
+    if result.year and report.year and report.year != result.year:
+        notes.append(ctx.say("note-year", found=report.year, asked=result.year))
+    superseded = result.superseded.get(id(report), [])
+    if superseded:
+        kinds = ", ".join(KIND_NAMES[kind] for kind, _ in superseded)
+        kept = ", ".join(sorted({Path(p).name for _, p in superseded}))
+        notes.append(ctx.say("note-superseded", kinds=kinds, kept=kept))
+        if not result.used(report):
+            return "superseded", notes
+    if report.errors:
+        notes.append(
+            ctx.say("note-errors", count=report.errors, codes=_codes(ctx, report, "error"))
+        )
+    elif report.warnings:
+        notes.append(
+            ctx.say("note-warnings", count=report.warnings, codes=_codes(ctx, report, "warning"))
+        )
+    return ("fix" if report.errors else "ready"), notes
+
+
+def _codes(ctx: Context, report: FileReport, severity: str) -> str:
+    counts = code_counts(report.issues, severity)  # type: ignore[arg-type]
+    return ", ".join(f"{short(code, ctx.lang)} ({n})" for code, n in counts.most_common())
+
+
+# --- Status Kiriman -----------------------------------------------------------------------
+
+STATE_FILL = {"ready": "ok", "fix": "error", "unreadable": "error", "missing": "missing"}
+
+
+def status_columns() -> list[Column]:
+    return [
+        Column("Kode", 6),
+        Column("Satker", 28, "wrap"),
+        *(Column(document, 14, "wrap") for document in KIND_NAMES.values()),
+        Column("Berkas", 34, "wrap"),
+        Column("Keterangan", 46, "wrap"),
+    ]
+
+
+def write_status(ctx: Context) -> int:
+    """Which office sent what, and in what state: one row per office, one column per document,
+    and under it the counts that prove nothing was lost."""
+    columns = status_columns()
+    rows, row_styles = [], []
+    for office in submissions(ctx.result):
+        values: list[Any] = [office.code, office.label]
+        marks: list[str | None] = [None, None]
+        notes = []
+        for document, state in office.documents.items():
+            values.append(ctx.say(f"status-{state.state}"))
+            marks.append(STATE_FILL[state.state])
+            if state.codes:
+                why = ", ".join(f"{short(c, ctx.lang)} ({n})" for c, n in state.codes.most_common())
+                notes.append(ctx.say("note-document", document=document, what=why))
+        for report in office.reports:  # what stops a file from counting at all
+            whole_file = [i for i in report.issues if i.sheet is None and i.severity == "error"]
+            notes.extend(f"{ctx.result.berkas(report)}: {i.message(ctx.lang)}" for i in whole_file)
+        files = [ctx.result.berkas(r) for r in office.reports]
+        values += ["\n".join(files) or None, "; ".join(notes) or None]
+        marks += [None, None]
+        rows.append(values)
+        row_styles.append(marks)
+    matrix = len(rows)
+    rows.append([None] * len(columns))
+    row_styles.append([None] * len(columns))
+    count_rows, count_styles = _count_block(ctx, len(columns))
+    write_table(
+        ctx.book,
+        ctx.styles,
+        STATUS_SHEET,
+        columns,
+        rows + count_rows,
+        row_styles + count_styles,
+        ctx.page,
+        key_columns=2,
+        filter_rows=matrix,
+    )
+    return matrix
+
+
+STATUS_SHEET = "Status Kiriman"
+
+
+def _count_block(ctx: Context, width: int) -> tuple[list[list[Any]], list[list[str | None]]]:
+    """read = written + set aside, per kind of row, under the office table."""
+    titles = ["count-title", "count-read", "count-written", "count-set-aside"]
+    header: list[Any] = [None, *(ctx.say(t) for t in titles)]
+    rows = [header + [None] * (width - len(header))]
+    styles: list[list[str | None]] = [[None] + ["header"] * 4 + [None] * (width - 5)]
+    for key, entry in ctx.result.counts().items():
+        row: list[Any] = [
+            None,
+            ctx.say(f"count-{key}"),
+            entry["read"],
+            entry["written"],
+            entry["set_aside"],
+        ]
+        rows.append(row + [None] * (width - len(row)))
+        styles.append([None, "bold", "int", "int", "int"] + [None] * (width - 5))
+    return rows, styles
+
+
+def offices_summary(result: Consolidation) -> dict[str, int]:
+    """How many offices are ready, need fixing, or have not sent everything."""
+    counts = {"offices": 0, "ready": 0, "fix": 0, "missing": 0}
+    for office in submissions(result):
+        states = {s.state for s in office.documents.values()}
+        counts["offices"] += 1
+        if "fix" in states or "unreadable" in states:
+            counts["fix"] += 1
+        elif "missing" in states:
+            counts["missing"] += 1
+        else:
+            counts["ready"] += 1
+    return counts
