@@ -136,8 +136,11 @@ def _check_batch(files: list[Path], rules, quiet: bool):
 
 
 def _output_failed(exc, output: Path, lang: str) -> NoReturn:
-    message = OUTPUT_ERRORS.get(exc.reason, OUTPUT_ERRORS["verify-failed"])[lang]
-    _stderr("kinerja-xl: " + message.format(folder=output.parent, path=output))
+    from .messages import TEXT, say
+
+    key = f"output-{exc.reason}" if f"output-{exc.reason}" in TEXT else "output-failed"
+    message = say(key, lang, folder=output.parent, path=output, detail=exc.detail)
+    _stderr("kinerja-xl: " + message)
     raise typer.Exit(2) from exc
 
 
@@ -191,56 +194,45 @@ def check(
     _say_unreadable(reports, lang.value)
     if format == OutputFormat.json:  # the text report lists them itself
         _say_skipped(found, lang.value)
-    if annotate is not None:
-        _write_annotations(batch, annotate, lang.value)
+    copies = _write_annotations(batch, annotate, lang.value) if annotate is not None else 0
     if format == OutputFormat.json:
         _emit_json(batch.to_dict(lang.value))
     else:
         typer.echo(check_text(batch, lang.value))
-    raise typer.Exit(batch.exit_code if found.files else 2)
+    raise typer.Exit(max(batch.exit_code, copies) if found.files else 2)
 
 
-def _write_annotations(batch, folder: Path, lang: str) -> None:
-    from .annotate import annotate as annotate_copy
-    from .write import OutputError
+def _write_annotations(batch, folder: Path, lang: str) -> int:
+    """The marked-up copies; 2 when one could not be written (the others still are)."""
+    from .annotate import write_copies
+    from .messages import say
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _stderr(f"kinerja-xl: folder '{folder}' tidak dapat dibuat: {exc.strerror}")
+        _stderr(
+            "kinerja-xl: " + say("folder-not-created", lang, folder=folder, detail=exc.strerror)
+        )
         raise typer.Exit(2) from exc
-    for report in batch.files:
-        if not report.readable:
-            continue
-        try:
-            written = annotate_copy(report, folder, lang)
-            _stderr(f"salinan bertanda: {written}")
-        except (OutputError, OSError, ValueError) as exc:
-            _stderr(f"kinerja-xl: salinan bertanda untuk '{report.path}' gagal ditulis: {exc}")
-        except (
-            Exception
-        ) as exc:  # openpyxl, which edits the copy, can fail where our reader did not
+    code = 0
+    for outcome in write_copies(batch.files, folder, lang):
+        if outcome.failed:
             _stderr(
-                f"kinerja-xl: salinan bertanda untuk '{report.path}' gagal ditulis "
-                f"(openpyxl: {type(exc).__name__}: {exc}); pemeriksaannya tetap di laporan ini."
+                "kinerja-xl: " + say("copy-failed", lang, path=outcome.source, why=outcome.failed)
             )
-
-
-OUTPUT_ERRORS = {
-    "folder-missing": {
-        "id": "folder tujuan '{folder}' tidak ada",
-        "en": "folder '{folder}' does not exist",
-    },
-    "not-writable": {
-        "id": "tidak dapat menulis di folder '{folder}'",
-        "en": "cannot write in '{folder}'",
-    },
-    "locked": {
-        "id": "tutup berkas '{path}' di Excel lalu coba lagi",
-        "en": "close '{path}' in Excel and try again",
-    },
-    "verify-failed": {"id": "berkas hasil tidak valid", "en": "the written file did not verify"},
-}
+            code = 2
+        elif outcome.skipped == "generated":
+            _stderr("kinerja-xl: " + say("copy-generated", lang, path=outcome.source))
+        elif outcome.result is not None:
+            line = say("copy-written", lang, path=outcome.result.path)
+            if outcome.result.not_carried:
+                what = ", ".join(
+                    say(f"carried-{k}", lang, count=n)
+                    for k, n in outcome.result.not_carried.items()
+                )
+                line += say("copy-not-carried", lang, what=what)
+            _stderr(line)
+    return code
 
 
 @app.command()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
+WORK_PREFIX = ".~kinerja-"  # kinerja-xl's own working files beside an output (write.py)
 
 
 @dataclass
@@ -17,12 +18,16 @@ class Discovery:
 SKIP_REASONS = {
     "lock-file": {"id": "berkas kunci Excel (~$), dilewati", "en": "Excel lock file (~$), skipped"},
     "no-workbook": {"id": "folder tanpa buku kerja", "en": "folder with no workbook"},
+    "work-file": {
+        "id": "berkas kerja sementara kinerja-xl, dilewati",
+        "en": "a kinerja-xl working file, skipped",
+    },
 }
 
 
 def discover(arguments: list[Path]) -> Discovery:
     """A file argument is taken as given (even with an odd extension: the reader sniffs its
-    content); a folder means every .xlsx/.xlsm/.xls/.ods below it."""
+    content); a folder means every .xlsx/.xlsm/.xls/.ods (and .xlsb) below it."""
     found = Discovery()
     for argument in arguments:
         if argument.is_dir():
@@ -37,6 +42,10 @@ def _walk(folder: Path, found: Discovery) -> None:
     before = len(found.files)
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).parts
+        if any(part.startswith(WORK_PREFIX) for part in relative):
+            if len(relative) == 1 or not relative[-2].startswith(WORK_PREFIX):
+                found.skipped.append((path, "work-file"))
+            continue
         if any(part.startswith(".") for part in relative[:-1]) or not path.is_file():
             continue
         if path.suffix.lower() not in WORKBOOK_SUFFIXES:

@@ -369,6 +369,131 @@ TEXT: dict[str, dict[str, str]] = {
         "row in the office's file. A red column title = the office's budget needs fixing.",
     },
     "total": {"id": "Total", "en": "Total"},
+    # outputs that cannot be written
+    "output-folder-missing": {
+        "id": "folder tujuan '{folder}' tidak ada",
+        "en": "folder '{folder}' does not exist",
+    },
+    "output-not-writable": {
+        "id": "tidak dapat menulis di folder '{folder}'",
+        "en": "cannot write in '{folder}'",
+    },
+    "output-locked": {
+        "id": "tutup berkas '{path}' di Excel lalu coba lagi",
+        "en": "close '{path}' in Excel and try again",
+    },
+    "output-verify-failed": {
+        "id": "berkas hasil tidak valid",
+        "en": "the written file did not verify",
+    },
+    "output-is-directory": {
+        "id": "'{path}' adalah sebuah folder; beri nama berkas, mis. '{path}/hasil.xlsx'",
+        "en": "'{path}' is a folder; give a file name, e.g. '{path}/result.xlsx'",
+    },
+    "output-disk-full": {
+        "id": "ruang disk habis saat menulis '{path}'",
+        "en": "the disk is full while writing '{path}'",
+    },
+    "output-name-too-long": {
+        "id": "nama atau jalur '{path}' terlalu panjang",
+        "en": "the name or path '{path}' is too long",
+    },
+    "output-failed": {
+        "id": "'{path}' tidak dapat ditulis ({detail})",
+        "en": "'{path}' cannot be written ({detail})",
+    },
+    "folder-not-created": {
+        "id": "folder '{folder}' tidak dapat dibuat: {detail}",
+        "en": "folder '{folder}' cannot be created: {detail}",
+    },
+    "copy-written": {"id": "salinan bertanda: {path}", "en": "marked-up copy: {path}"},
+    "copy-failed": {
+        "id": "salinan bertanda untuk '{path}' gagal ditulis: {why}; pemeriksaannya tetap di "
+        "laporan ini.",
+        "en": "the marked-up copy of '{path}' could not be written: {why}; its check is still in "
+        "this report.",
+    },
+    "copy-generated": {
+        "id": "'{path}' adalah keluaran kinerja-xl; tidak disalin lagi",
+        "en": "'{path}' is a kinerja-xl output; not copied again",
+    },
+    "copy-not-carried": {
+        "id": "  (tidak ikut tersalin: {what})",
+        "en": "  (not carried over: {what})",
+    },
+    # the marked-up copy
+    "no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
+    "annotated-line": {
+        "id": "{office} · Tahun {year} · diperiksa {date} · {errors} kesalahan, {warnings} peringatan",
+        "en": "{office} · Year {year} · checked {date} · {errors} errors, {warnings} warnings",
+    },
+    "not-carried": {
+        "id": "Tidak ikut tersalin ke salinan ini: {what}. Perbaiki berkas asli bila bagian itu "
+        "perlu dikirim.",
+        "en": "Not carried over to this copy: {what}. Fix the original file if those parts must "
+        "be sent.",
+    },
+    "rebuilt-xls": {
+        "id": "Salinan ini dibuat ulang dari berkas .xls: hanya nilai sel yang ikut (format, "
+        "gabungan sel dan gambar tidak). Perbaiki berkas asli.",
+        "en": "This copy was rebuilt from an .xls file: only cell values are carried (not formats, "
+        "merges or pictures). Fix the original file.",
+    },
+    "rebuilt-ods": {
+        "id": "Salinan ini dibuat ulang dari berkas .ods: hanya nilai sel yang ikut (format, "
+        "gabungan sel dan gambar tidak). Perbaiki berkas asli.",
+        "en": "This copy was rebuilt from an .ods file: only cell values are carried (not formats, "
+        "merges or pictures). Fix the original file.",
+    },
+    "rebuilt-xlsb": {
+        "id": "Salinan ini dibuat ulang dari berkas .xlsb: hanya nilai sel yang ikut. Perbaiki "
+        "berkas asli.",
+        "en": "This copy was rebuilt from an .xlsb file: only cell values are carried. Fix the "
+        "original file.",
+    },
+    "rebuilt-sheets-dropped": {
+        "id": "Salinan ini dibuat ulang dari nilai sel (berkas berformat Strict OOXML): format, "
+        "gabungan sel dan gambar tidak ikut. Perbaiki berkas asli.",
+        "en": "This copy was rebuilt from the cell values (a Strict OOXML file): formats, merges "
+        "and pictures are not carried. Fix the original file.",
+    },
+    "rebuilt-too-large": {
+        "id": "Salinan ini dibuat ulang dari nilai sel karena berkas terlalu besar untuk disunting "
+        "utuh: format dan gambar tidak ikut. Perbaiki berkas asli.",
+        "en": "This copy was rebuilt from the cell values because the file is too large to edit "
+        "whole: formats and pictures are not carried. Fix the original file.",
+    },
+    "rebuilt-failed": {
+        "id": "Salinan ini dibuat ulang dari nilai sel ({why}): format dan gambar tidak ikut. "
+        "Perbaiki berkas asli.",
+        "en": "This copy was rebuilt from the cell values ({why}): formats and pictures are not "
+        "carried. Fix the original file.",
+    },
+    "carried-macros": {"id": "makro VBA", "en": "VBA macros"},
+    "carried-external-links": {
+        "id": "{count} tautan ke berkas lain",
+        "en": "{count} link(s) to other files",
+    },
+    "carried-pivot-tables": {"id": "{count} tabel pivot", "en": "{count} pivot table(s)"},
+    "carried-slicers": {"id": "{count} slicer", "en": "{count} slicer(s)"},
+    "carried-controls": {"id": "{count} kontrol formulir", "en": "{count} form control(s)"},
+    "carried-embedded": {"id": "{count} objek sisipan", "en": "{count} embedded object(s)"},
+    "carried-pictures": {"id": "{count} gambar", "en": "{count} picture(s)"},
+    "carried-charts": {"id": "{count} grafik", "en": "{count} chart(s)"},
+    "carried-shapes": {"id": "{count} bentuk/kotak teks", "en": "{count} shape(s)/text box(es)"},
+    "carried-header-pictures": {
+        "id": "{count} gambar di header/footer",
+        "en": "{count} header/footer picture(s)",
+    },
+    "carried-validations": {
+        "id": "{count} validasi data",
+        "en": "{count} data validation(s)",
+    },
+    "carried-conditional-formats": {
+        "id": "{count} format bersyarat",
+        "en": "{count} conditional format(s)",
+    },
+    "carried-sparklines": {"id": "{count} grafik mini", "en": "{count} sparkline group(s)"},
 }
 
 

@@ -143,7 +143,11 @@ def print_xlsxwriter(
 
 
 def print_openpyxl(
-    sheet: Any, widths: list[float], page: PageInfo, header_rows: int = 1, key_columns: int = 1
+    sheet: Any,
+    widths: list[float],
+    page: PageInfo,
+    title_rows: str | None = "1:1",
+    key_columns: int = 1,
 ) -> Layout:
     """The same print settings for an openpyxl worksheet (the marked-up copy's sheets)."""
     layout = choose_layout(widths)
@@ -162,8 +166,8 @@ def print_openpyxl(
         setup.scale = int(layout.scale * 100)
         if key_columns:
             sheet.print_title_cols = f"A:{chr(64 + key_columns)}"
-    if header_rows:
-        sheet.print_title_rows = f"1:{header_rows}"
+    if title_rows:
+        sheet.print_title_rows = title_rows
     for target, parts in (
         (sheet.oddHeader, page.header_parts()),
         (sheet.oddFooter, page.footer_parts()),

@@ -1,14 +1,18 @@
 """Safe output: atomic writes, and office text that stays text.
 
-Every output is written to a temporary file beside the target, closed, checked to be a
-readable zip, and only then renamed over the target, so that a failure or an interruption
-leaves the previous output (or nothing) — never half a workbook.
+Every output is written to a temporary file in a hidden working folder beside the target,
+closed, checked to be a readable zip, given the permissions a normal file gets, and only then
+renamed over the target, so that a failure or an interruption leaves the previous output (or
+nothing) — never half a workbook, and never a leftover that a later run reads as an input.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import shutil
+import stat
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -24,29 +28,105 @@ class OutputError(Exception):
         self.reason, self.path, self.detail = reason, path, detail
 
 
+TEMP_PREFIX = ".~kinerja-"  # our working folders beside an output; never read as inputs
+
+
 @contextmanager
 def atomic_output(target: Path) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces `target`, on failure it goes."""
+    """Yield a temporary path to write; on success it replaces `target`, on failure it goes.
+
+    The temporary file lives in a hidden working folder beside the target (where xlsxwriter
+    also keeps its own temporary files: `work_folder`), which is removed whatever happens —
+    and, should the process be killed outright, by the next run in that folder."""
     target = Path(target)
+    if target.is_dir():
+        raise OutputError("is-directory", target)
     if not target.parent.is_dir():
         raise OutputError("folder-missing", target)
+    remove_stale_work_folders(target.parent)
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=".~kinerja-", suffix=target.suffix, dir=target.parent
-        )
+        work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
     except OSError as exc:
-        raise OutputError("not-writable", target, exc.strerror or "") from exc
-    os.close(handle)
-    temp_path = Path(temporary)
+        raise OutputError(_reason(exc, "not-writable"), target, exc.strerror or "") from exc
+    temp_path = work / ("output" + target.suffix)
     try:
         yield temp_path
         _verify_workbook(temp_path)
+        _set_mode(temp_path, target)
         os.replace(temp_path, target)
+    except OutputError:
+        raise
     except PermissionError as exc:
         raise OutputError("locked", target, exc.strerror or "") from exc
+    except OSError as exc:
+        raise OutputError(_reason(exc, "failed"), target, exc.strerror or str(exc)) from exc
     finally:
-        if temp_path.exists():
-            temp_path.unlink()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def work_folder(temporary: Path) -> str:
+    """Where a writer working on `temporary` should keep its own temporary files."""
+    return str(Path(temporary).parent)
+
+
+def _reason(exc: OSError, default: str) -> str:
+    return {
+        errno.ENOSPC: "disk-full",
+        errno.EDQUOT: "disk-full",
+        errno.ENAMETOOLONG: "name-too-long",
+        errno.EISDIR: "is-directory",
+        errno.EACCES: "not-writable",
+        errno.EROFS: "not-writable",
+    }.get(exc.errno or 0, default)
+
+
+def _set_mode(temporary: Path, target: Path) -> None:
+    """A replaced file keeps its permissions; a new one gets what the umask gives any new file
+    (mkstemp and mkdtemp make owner-only files)."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o666 & ~current_umask()
+    os.chmod(temporary, mode)
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system says (Linux), since a
+    change would race with other threads (the web server) creating files."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def remove_stale_work_folders(folder: Path) -> None:
+    """Working folders left by a run that was killed (its process is gone)."""
+    try:
+        leftovers = [p for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX) and p.is_dir()]
+    except OSError:
+        return
+    for leftover in leftovers:
+        pid = leftover.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
 
 
 def _verify_workbook(path: Path) -> None:

@@ -19,7 +19,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from .printing import PageInfo, print_xlsxwriter
-from .write import excel_escaped, needs_quote_prefix
+from .write import excel_escaped, needs_quote_prefix, work_folder
 
 WORKBOOK_OPTIONS = {
     "strings_to_formulas": False,
@@ -63,8 +63,11 @@ FILLS: dict[str, dict[str, Any]] = {
 
 def new_workbook(path: str, streaming: bool = False) -> xlsxwriter.Workbook:
     """`streaming` writes each row to disk as soon as the next one starts (xlsxwriter's
-    constant_memory): fast and bounded in memory, but every sheet must be written top to bottom."""
-    return xlsxwriter.Workbook(path, {**WORKBOOK_OPTIONS, "constant_memory": streaming})
+    constant_memory): fast and bounded in memory, but every sheet must be written top to bottom.
+    xlsxwriter's own temporary files go beside `path` (the output's working folder), not into
+    the system's temporary folder, so that they go when it goes."""
+    options = {**WORKBOOK_OPTIONS, "constant_memory": streaming, "tmpdir": work_folder(path)}
+    return xlsxwriter.Workbook(path, options)
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import builtins
+import errno
 import json
 import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from conftest import BANJARMASIN, digest
@@ -17,6 +19,7 @@ from typer.testing import CliRunner
 from kinerja_xl import annotate as annotate_module
 from kinerja_xl.cli import app
 from kinerja_xl.pipeline import check_files
+from kinerja_xl.write import OutputError
 
 runner = CliRunner()
 CASE_IDS = [c.name for c in CASES]
@@ -181,12 +184,13 @@ def test_a_failure_mid_write_leaves_no_partial_annotated_copy(tmp_path, monkeypa
     def half_then_fail(self, filename):
         with open(filename, "wb") as handle:
             handle.write(b"PK\x03\x04 half a workbook")
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(workbook_module.Workbook, "save", half_then_fail)
     (report,) = check_files([BANJARMASIN])
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError) as failure:
         annotate_module.annotate(report, tmp_path)
+    assert failure.value.reason == "disk-full"
     assert list(tmp_path.iterdir()) == []
 
 
@@ -207,7 +211,32 @@ def test_a_copy_openpyxl_cannot_edit_is_said_and_the_others_are_annotated(tmp_pa
     monkeypatch.setattr(openpyxl, "load_workbook", fails_on_a)
     result = runner.invoke(app, ["check", str(inbox), "--annotate", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "a.xlsx' gagal ditulis (openpyxl: KeyError" in result.output
+    copies = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert copies == ["a (diperiksa).xlsx", "b (diperiksa).xlsx"]
+    # a's copy was rebuilt from the cells read, and says so on its first sheet
+    masalah = real_load(tmp_path / "out" / "a (diperiksa).xlsx")["Masalah"]
+    assert "dibuat ulang" in masalah["A3"].value and "openpyxl: KeyError" in masalah["A3"].value
+    assert real_load(tmp_path / "out" / "b (diperiksa).xlsx")["Masalah"]["A3"].value is None
+
+
+def test_a_copy_that_cannot_be_written_is_said_exits_2_and_the_others_are_written(
+    tmp_path, monkeypatch
+):
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    shutil.copy(BANJARMASIN, inbox / "a.xlsx")
+    shutil.copy(BANJARMASIN, inbox / "b.xlsx")
+    real_annotate = annotate_module.annotate
+
+    def read_only_for_a(report, target, *args, **kwargs):
+        if report.path.endswith("a.xlsx"):
+            raise OutputError("not-writable", Path(target))
+        return real_annotate(report, target, *args, **kwargs)
+
+    monkeypatch.setattr(annotate_module, "annotate", read_only_for_a)
+    result = runner.invoke(app, ["check", str(inbox), "--annotate", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "a.xlsx' gagal ditulis: tidak dapat menulis di folder" in result.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["b (diperiksa).xlsx"]
 
 
