@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 
-.PHONY: demo test lint samples bench clean
+.PHONY: demo test lint samples bench clean preview
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,15 +16,26 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	@echo "== check: what is wrong, cell by cell =="
-	-$(BIN)/kinerja-xl check sample_workbooks/ --annotate $(OUT)/diperiksa
-	@echo
-	@echo "== consolidate: the provincial workbook =="
 	@mkdir -p $(OUT)
-	-$(BIN)/kinerja-xl consolidate sample_workbooks/ -o $(OUT)/Konsolidasi-Kalsel-2024.xlsx \
-		--province "Kalimantan Selatan" --year 2024
-	@echo
-	@echo "The inputs are unchanged. See $(OUT)/Konsolidasi-Kalsel-2024.xlsx and the marked-up copies in $(OUT)/diperiksa/"
+	@echo "== 1. check: what is wrong, cell by cell (marked-up copies in $(OUT)/diperiksa/) =="
+	@$(BIN)/kinerja-xl check sample_workbooks/ --annotate $(OUT)/diperiksa --quiet; \
+	check=$$?; \
+	echo; \
+	echo "== 2. consolidate: the provincial workbook =="; \
+	$(BIN)/kinerja-xl consolidate sample_workbooks/ -o $(OUT)/Konsolidasi-Kalsel-2024.xlsx \
+		--province "Kalimantan Selatan" --year 2024 --quiet; \
+	merge=$$?; \
+	echo; \
+	echo "== Demo finished =="; \
+	echo "Written:"; \
+	echo "  $(OUT)/Konsolidasi-Kalsel-2024.xlsx   the provincial workbook (open it in Excel)"; \
+	echo "  $(OUT)/diperiksa/                      a marked-up copy of every readable sample"; \
+	echo "Exit codes: check $$check, consolidate $$merge. The samples include faulty files on purpose"; \
+	echo "(sample_workbooks/faulty/): 0 = no errors, 1 = errors to fix, 2 = a file could not be read."; \
+	echo "The input files are unchanged."
+
+preview: demo
+	$(BIN)/python docs/preview.py $(OUT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

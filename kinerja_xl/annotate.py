@@ -159,14 +159,28 @@ def annotate(
         lang,
     )
     sheet = _add_issue_sheet(book, report, lang, page)
+    pictures: dict[int, bytes] = {}
     with atomic_output(target) as temporary:
-        book.save(temporary)
+        _save(book, temporary, pictures)
         if not rebuilt:
             result.not_carried = dict(not_carried(report.path, temporary))
         if result.not_carried or rebuilt:
             sheet.cell(row=3, column=1, value=_carried_note(result, report, lang))
-            book.save(temporary)
+            _save(book, temporary, pictures)
     return result
+
+
+def _save(book: Any, path: Path, pictures: dict[int, bytes]) -> None:
+    """openpyxl reads a picture's bytes from its source once and closes it: keep them, so
+    that the copy can be saved a second time (with the note of what was not carried)."""
+    from io import BytesIO
+
+    for sheet in book.worksheets:
+        for image in getattr(sheet, "_images", []):
+            if id(image) not in pictures:
+                pictures[id(image)] = image._data()
+            image.ref = BytesIO(pictures[id(image)])
+    book.save(path)
 
 
 def _same_file(target: Path, report: FileReport) -> bool:
@@ -292,12 +306,14 @@ def _add_issue_sheet(book: Any, report: FileReport, lang: str, page: PageInfo) -
     if not report.issues:
         row += 1
         sheet.cell(row=row, column=1, value=say("no-issues", lang)).font = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     for line in range(HEADER_ROW + 1, row + 1):
-        for col in (5, 6):
-            sheet.cell(row=line, column=col).alignment = wrap
-        message = sheet.cell(row=line, column=6).value or ""
-        lines = wrapped_lines(str(message), WIDTHS[5])
+        for col in range(1, 7):
+            sheet.cell(row=line, column=col).alignment = wrap if col >= 5 else top
+        lines = max(
+            wrapped_lines(str(sheet.cell(row=line, column=col).value or ""), WIDTHS[col - 1])
+            for col in (5, 6)
+        )
         if lines > 1:
             sheet.row_dimensions[line].height = 15 * lines
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"

@@ -121,8 +121,11 @@ def print_xlsxwriter(
     page: PageInfo,
     header_rows: int = 1,
     key_columns: int = 1,
+    page_header: bool = True,
 ) -> Layout:
-    """Print settings of an xlsxwriter worksheet whose printed columns have these widths."""
+    """Print settings of an xlsxwriter worksheet whose printed columns have these widths.
+    `page_header=False` keeps the page header free (an office's own plan is its document, not
+    ours) and only numbers the pages in the footer."""
     layout = choose_layout(widths)
     sheet.set_paper(9)  # A4
     if layout.landscape:
@@ -137,8 +140,12 @@ def print_xlsxwriter(
         sheet.repeat_columns(0, max(key_columns, 1) - 1)
     if header_rows:
         sheet.repeat_rows(0, header_rows - 1)
-    sheet.set_header(page.header(), {"margin": HEADER_MARGIN})
-    sheet.set_footer(page.footer(), {"margin": HEADER_MARGIN})
+    if page_header:
+        sheet.set_header(page.header(), {"margin": HEADER_MARGIN})
+        sheet.set_footer(page.footer(), {"margin": HEADER_MARGIN})
+    else:
+        number = say("page-number", page.lang, page="&P", pages="&N")
+        sheet.set_footer(f"&C{number}", {"margin": HEADER_MARGIN})
     return layout
 
 

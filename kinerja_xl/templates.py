@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from .grid import a1, column_letter
+from .messages import say
 from .metadata import office_from_texts
+from .printing import PageInfo, print_xlsxwriter
 from .validate import Rules, load_rules
 from .write import atomic_output
-from .xlsx_out import RUPIAH, new_workbook
+from .xlsx_out import RUPIAH, new_workbook, wrapped_lines
 
 KINDS = ("rkt", "iku", "anggaran")
+TEMPLATE_NAMES = {"rkt": "RKT", "iku": "IKU", "anggaran": "Anggaran"}
 BODY_ROWS = {"RKT KPU": 60, "RKT Sekretariat": 80, "Anggaran": 30}
 IKU_ROWS_PER_PROGRAM = 25
 IKU_PROGRAMS = [
@@ -71,7 +74,7 @@ def write_template(
     who = resolve_office(office)
     with atomic_output(out) as temporary:
         book = new_workbook(str(temporary))
-        form = Form(book, rules, who, year, lang)
+        form = Form(book, rules, who, year, lang, kind)
         form.petunjuk(kind)
         if kind == "rkt":
             form.rkt_sheet("RKT KPU", "SASARAN STRATEGIS", secretariat=False)
@@ -89,7 +92,9 @@ def write_template(
 class Form:
     """One template workbook being written: shared formats, names and the rules."""
 
-    def __init__(self, book: Any, rules: Rules, office: Office, year: int | None, lang: str):
+    def __init__(
+        self, book: Any, rules: Rules, office: Office, year: int | None, lang: str, kind: str = ""
+    ):
         self.book, self.rules, self.office, self.lang = book, rules, office, lang
         self.year = str(year) if year else "........"
         add = book.add_format
@@ -121,6 +126,9 @@ class Form:
         self.invalid = add({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
         self.plain = add({"text_wrap": True, "valign": "top"})
         self.bold = add({"bold": True})
+        self.bold_wrap = add({"bold": True, "text_wrap": True, "valign": "top"})
+        document = say("doc-template", lang, kind=TEMPLATE_NAMES.get(kind, kind))
+        self.page = PageInfo(document, None, year, None, lang)
 
     # --- sheets ---------------------------------------------------------------------------
 
@@ -211,31 +219,34 @@ class Form:
         self._protect(sheet)
 
     def petunjuk(self, kind: str) -> None:
+        """The guide: what this template's own columns take, with valid examples."""
         sheet = self.book.add_worksheet("Petunjuk")
-        sheet.set_column(0, 0, 34)
-        sheet.set_column(1, 1, 90)
-        row = 0
-        for line in PETUNJUK[self.lang]["intro"]:
-            sheet.write_string(
-                row, 0, line.format(year=self.year), self.bold if row == 0 else self.plain
-            )
-            row += 1
-        row += 1
-        for column, how in PETUNJUK[self.lang]["columns"][kind]:
-            sheet.write_string(row, 0, column, self.bold)
-            sheet.write_string(row, 1, how, self.plain)
-            row += 1
-        row += 1
-        sheet.write_string(row, 0, PETUNJUK[self.lang]["examples_title"], self.bold)
-        row += 1
-        for indicator, example in self._examples():
-            sheet.write_string(row, 0, indicator, self.plain)
-            sheet.write_string(row, 1, example, self.plain)
-            row += 1
-        row += 1
-        for line in PETUNJUK[self.lang]["check"]:
-            sheet.write_string(row, 0, line, self.plain)
-            row += 1
+        widths = (30, 90)
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width)
+        guide = PETUNJUK[self.lang]
+        lines: list[tuple[str, str | None, Any]] = [
+            (guide["title"][kind].format(year=self.year), None, self.bold)
+        ]
+        lines += [(line, None, self.plain) for line in guide["intro"]]
+        lines.append(("", None, self.plain))
+        lines += [(column, how, self.plain) for column, how in guide["columns"][kind]]
+        lines.append(("", None, self.plain))
+        lines.append((guide["examples_title"][kind], None, self.bold))
+        lines += [(label, example, self.plain) for label, example in self._examples(kind)]
+        lines.append(("", None, self.plain))
+        lines += [(line, None, self.plain) for line in guide["check"]]
+        for row, (first, second, fmt) in enumerate(lines):
+            if second is None:  # a line across both columns, wrapped in their joint width
+                sheet.merge_range(row, 0, row, 1, first, fmt)
+                height = wrapped_lines(first, sum(widths))
+            else:
+                sheet.write_string(row, 0, first, self.bold_wrap)
+                sheet.write_string(row, 1, second, self.plain)
+                height = max(wrapped_lines(first, widths[0]), wrapped_lines(second, widths[1]))
+            if height > 1:
+                sheet.set_row(row, 15 * height)
+        print_xlsxwriter(sheet, list(widths), self.page, header_rows=0)
 
     def lists_sheet(self) -> None:
         """The rules, as Excel needs them: a hidden sheet and named ranges over it."""
@@ -255,6 +266,7 @@ class Form:
         self.book.define_name("SatuanDaftar", f"=Daftar!$A$2:$A${len(choices) + 1}")
         self.book.define_name("SatuanAturan", f"=Daftar!$A$2:$D${len(choices) + 1}")
         self.book.define_name("KategoriDaftar", f"=Daftar!$F$2:$F${len(categories) + 1}")
+        print_xlsxwriter(sheet, [12, 8, 8, 8, 4, 24], self.page, header_rows=1, page_header=False)
         sheet.hide()
         sheet.protect()
 
@@ -279,8 +291,7 @@ class Form:
             sheet.write_string(HEADER_ROW, col, text, self.numbering_format)
         sheet.freeze_panes(HEADER_ROW + 1, 0)
         sheet.repeat_rows(HEADER_ROW - 1, HEADER_ROW)  # printed again after every page break
-        sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
+        print_xlsxwriter(sheet, list(widths), self.page, header_rows=0, page_header=False)
 
     def _target_rules(
         self, sheet: Any, first: int, last: int, target_col: int, unit_col: int
@@ -387,7 +398,11 @@ class Form:
             return low / 100, high / 100, 0
         return low, high, 1 if kind == "jumlah" else 0
 
-    def _examples(self) -> list[tuple[str, str]]:
+    def _examples(self, kind: str) -> list[tuple[str, str]]:
+        if kind == "iku":
+            return list(PETUNJUK[self.lang]["iku_examples"])
+        if kind == "anggaran":
+            return list(PETUNJUK[self.lang]["anggaran_examples"])
         words = {"id": "mis.", "en": "e.g."}[self.lang]
         return [
             ("Persentase …", f"{words} 90% atau 0,16% — Satuan: persen"),
@@ -442,8 +457,24 @@ MESSAGES = {
 
 PETUNJUK: dict[str, dict[str, Any]] = {
     "id": {
+        "title": {
+            "rkt": "PETUNJUK PENGISIAN — RENCANA KINERJA TAHUNAN DAN ANGGARAN TAHUN {year}",
+            "iku": "PETUNJUK PENGISIAN — INDIKATOR KINERJA UTAMA TAHUN {year}",
+            "anggaran": "PETUNJUK PENGISIAN — RENCANA ANGGARAN TAHUN {year}",
+        },
+        "iku_examples": [
+            ("Uraian", "Persentase pemutakhiran data pemilih yang tepat waktu"),
+            (
+                "Cara Penghitungan",
+                "(jumlah tahapan pemutakhiran yang selesai tepat waktu / jumlah tahapan) × 100%",
+            ),
+            ("Sumber Data", "Laporan pemutakhiran data pemilih (Sidalih)"),
+        ],
+        "anggaran_examples": [
+            ("Program", "Program Dukungan Manajemen"),
+            ("Anggaran", "ketik 814815000 — tampil Rp814.815.000"),
+        ],
         "intro": [
-            "PETUNJUK PENGISIAN — RENCANA KINERJA TAHUN {year}",
             "Isi hanya baris kosong di bawah judul kolom. Judul dan baris nomor kolom dikunci (tanpa kata sandi).",
             "Sel yang diisi tidak sesuai aturan akan berwarna merah; arahkan kursor ke sel untuk melihat petunjuknya.",
             "Jangan mengubah nama lembar atau judul kolom; tambahkan baris bila perlu (klik kanan > Sisipkan).",
@@ -495,15 +526,35 @@ PETUNJUK: dict[str, dict[str, Any]] = {
                 ("JUMLAH", "Terisi otomatis; jangan diketik."),
             ],
         },
-        "examples_title": "Contoh target yang sah",
+        "examples_title": {
+            "rkt": "Contoh target yang sah",
+            "iku": "Contoh satu baris IKU",
+            "anggaran": "Contoh satu baris anggaran",
+        },
         "check": [
             'Sebelum mengirim, periksa berkas dengan:  kinerja-xl check "nama berkas.xlsx" --annotate diperiksa/',
             "Hasilnya menyebut lembar dan sel yang perlu diperbaiki, dan salinan bertanda di folder diperiksa/.",
         ],
     },
     "en": {
+        "title": {
+            "rkt": "HOW TO FILL IN — ANNUAL PERFORMANCE PLAN AND BUDGET {year}",
+            "iku": "HOW TO FILL IN — KEY PERFORMANCE INDICATORS {year}",
+            "anggaran": "HOW TO FILL IN — BUDGET PLAN {year}",
+        },
+        "iku_examples": [
+            ("Uraian", "Persentase pemutakhiran data pemilih yang tepat waktu"),
+            (
+                "Cara Penghitungan",
+                "(stages of the voter-list update finished on time / all stages) × 100%",
+            ),
+            ("Sumber Data", "Voter-list update report (Sidalih)"),
+        ],
+        "anggaran_examples": [
+            ("Program", "Program Dukungan Manajemen"),
+            ("Anggaran", "type 814815000 — shown as Rp814.815.000"),
+        ],
         "intro": [
-            "HOW TO FILL IN — PERFORMANCE PLAN {year}",
             "Fill in only the empty rows under the column headers. Titles and header rows are locked (no password).",
             "A cell filled against the rules turns red; point at a cell to see what it expects.",
             "Do not rename sheets or headers; add rows if needed (right-click > Insert).",
@@ -552,7 +603,11 @@ PETUNJUK: dict[str, dict[str, Any]] = {
                 ("JUMLAH", "Adds up by itself; do not type it."),
             ],
         },
-        "examples_title": "Valid targets, for example",
+        "examples_title": {
+            "rkt": "Valid targets, for example",
+            "iku": "One IKU row, for example",
+            "anggaran": "One budget row, for example",
+        },
         "check": [
             'Before sending, check the file with:  kinerja-xl check "file name.xlsx" --annotate checked/',
             "It names the sheet and cell to fix, and writes a marked-up copy into checked/.",

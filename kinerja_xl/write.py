@@ -64,7 +64,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def work_folder(temporary: Path) -> str:
+def work_folder(temporary: str | Path) -> str:
     """Where a writer working on `temporary` should keep its own temporary files."""
     return str(Path(temporary).parent)
 

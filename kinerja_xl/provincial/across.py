@@ -67,6 +67,7 @@ def write_rekap(ctx: Context) -> int:
         key_columns=1,
         header_styles=header_styles,
     )
+    sheet.set_h_pagebreaks([len(rows) + 1])  # chart and legend print on a page of their own
     if recap.offices:
         _budget_chart(ctx, sheet, len(rows), recap.offices)
     _legend(ctx, sheet, len(rows) + (22 if recap.offices else 2))
