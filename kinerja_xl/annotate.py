@@ -12,6 +12,7 @@ over an input or over another copy of the same batch (`plan_copies`).
 from __future__ import annotations
 
 import os
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,7 +64,8 @@ def plan_copies(reports: list[FileReport], folder: Path, lang: str = "id") -> li
     for p in wanted:
         key = (places[id(p)], Path(p.report.path).stem.lower())
         stems[key] = stems.get(key, 0) + 1
-    taken = {_key(Path(r.path)) for r in reports}  # never an input, even one of our copies
+    # never an input — but an earlier copy of ours, read in this run, may be refreshed
+    taken = {_key(Path(p.report.path)) for p in plans if p.why != "generated"}
     for p in wanted:
         source = Path(p.report.path)
         shared = stems[(places[id(p)], source.stem.lower())] > 1
@@ -201,7 +203,9 @@ def _load_copy(report: FileReport, limits: ReadLimits) -> tuple[Any, str | None]
     if too_big:
         return _rebuild(report.path, limits), too_big
     try:
-        book = openpyxl.load_workbook(report.path, keep_vba=False, keep_links=True)
+        with warnings.catch_warnings():  # openpyxl's own complaints are not the office's
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(report.path, keep_vba=False, keep_links=True)
     except Exception as exc:  # openpyxl may fail where our reader did not
         return _rebuild(report.path, limits), f"openpyxl: {type(exc).__name__}"
     ours = [sheet.name for sheet in open_workbook(report.path, limits).sheets]

@@ -120,7 +120,7 @@ def amount_present(df: pd.DataFrame) -> pd.Series:
 
 @_register()
 def amount_readable(df: pd.DataFrame) -> pd.Series:
-    return ~df["amount_problem"].isin(["unparseable", "fraction", "date", "error"])
+    return ~df["amount_problem"].isin(["unparseable", "fraction", "date", "error", "implausible"])
 
 
 @_register()

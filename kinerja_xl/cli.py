@@ -56,8 +56,40 @@ def main(
     """kinerja-xl: RKT, IKU and Anggaran workbooks of KPU offices."""
 
 
+def run() -> None:
+    """The program: the typer app, with what only a real process should do. SIGTERM and SIGHUP
+    end the run as Ctrl-C does, so that a half-written output and its working files are
+    removed (write.atomic_output) instead of left behind; and text a terminal cannot show
+    (a file name that is not UTF-8) is replaced, never a crash."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        app(prog_name="kinerja-xl")
+    except KeyboardInterrupt:
+        sys.stderr.write("kinerja-xl: dihentikan / interrupted\n")
+        raise SystemExit(130) from None
+
+
 def _emit_json(data: dict) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON on stdout, always valid UTF-8 (a lone surrogate from a file name becomes '?')."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text.encode("utf-8", "replace").decode("utf-8"))
+    else:
+        buffer.write(text.encode("utf-8", "replace"))
+        buffer.flush()
 
 
 @app.command()
@@ -271,8 +303,12 @@ def consolidate(
     from .discover import discover
     from .messages import say
     from .provincial import write_consolidated
-    from .write import OutputError, is_same_file
+    from .write import OutputError, check_output, is_same_file
 
+    try:
+        check_output(output)  # before any input is read: say at once what cannot work
+    except OutputError as exc:
+        _output_failed(exc, output, lang.value)
     found = discover(paths)
     if any(is_same_file(output, f) or output.resolve() == f.resolve() for f in found.files):
         _stderr(

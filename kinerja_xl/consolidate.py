@@ -16,6 +16,7 @@ from .grid import column_letter
 from .issues import Issue, order_issues
 from .metadata import Office, offices_of_province
 from .records import FileReport, Record, Table, exit_code
+from .write import display_name
 
 # The documents a province expects from each office, and the table kind that brings each one.
 DOCUMENTS = {
@@ -61,7 +62,7 @@ class Consolidation:
                     name = path.relative_to(self.root).as_posix()
                 except ValueError:
                     pass
-            self._names[report.path] = name
+            self._names[report.path] = display_name(name)
         return self._names[report.path]
 
     def flags(self, report: FileReport) -> Flags:
@@ -202,7 +203,7 @@ def provenance(
 
 
 def office_label(report: FileReport) -> str:
-    return report.office or Path(report.path).stem
+    return report.office or display_name(Path(report.path).stem)
 
 
 def office_sort_key(label: str) -> tuple[int, str]:

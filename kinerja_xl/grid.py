@@ -7,6 +7,7 @@ stray cell at row 1,000,000 costs one entry, not a million empty rows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -100,6 +101,77 @@ class CellRange:
         return self.min_row <= row <= self.max_row and self.min_col <= col <= self.max_col
 
 
+class Spans:
+    """A set of whole numbers kept as ranges: `<col min="1" max="16384" hidden="1"/>` is one
+    entry, not 16,384, however many times a hostile file repeats it."""
+
+    def __init__(self) -> None:
+        self._ranges: list[tuple[int, int]] = []
+        self._sorted = True
+
+    def add(self, low: int, high: int | None = None) -> None:
+        self._ranges.append((low, low if high is None else high))
+        self._sorted = False
+
+    def _merged(self) -> list[tuple[int, int]]:
+        if not self._sorted:
+            merged: list[tuple[int, int]] = []
+            for low, high in sorted(self._ranges):
+                if merged and low <= merged[-1][1] + 1:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+                else:
+                    merged.append((low, high))
+            self._ranges, self._sorted = merged, True
+        return self._ranges
+
+    def __contains__(self, number: object) -> bool:
+        ranges = self._merged()
+        if not isinstance(number, int) or not ranges:
+            return False
+        index = bisect_right(ranges, (number, 1 << 62)) - 1
+        return index >= 0 and ranges[index][0] <= number <= ranges[index][1]
+
+    def __rand__(self, numbers: set[int]) -> set[int]:  # {3, 4} & spans
+        return {n for n in numbers if n in self}
+
+    def __bool__(self) -> bool:
+        return bool(self._ranges)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Spans) and self._merged() == other._merged()
+
+    def __repr__(self) -> str:
+        return f"Spans({self._merged()})"
+
+
+class MergeIndex:
+    """Which cell a vertical merge covers, by binary search over each column's merges: a merge
+    costs one entry however many rows it spans (a hostile file's 4,000 tall merges stay small)."""
+
+    def __init__(self, merges: list[CellRange], max_rows: int) -> None:
+        by_column: dict[int, list[tuple[int, int, int]]] = {}
+        for merged in merges:
+            rows = merged.max_row - merged.min_row + 1
+            if rows == 1 or rows > max_rows:
+                continue
+            by_column.setdefault(merged.min_col, []).append(
+                (merged.min_row, merged.max_row, merged.min_row)
+            )
+        self._starts = {c: [m[0] for m in sorted(ms)] for c, ms in by_column.items()}
+        self._merges = {c: sorted(ms) for c, ms in by_column.items()}
+
+    def anchor_row(self, row: int, col: int) -> int | None:
+        """The top row of the vertical merge that covers (row, col) below its top, if any."""
+        starts = self._starts.get(col)
+        if not starts:
+            return None
+        index = bisect_right(starts, row) - 1
+        if index < 0:
+            return None
+        top, bottom, _anchor = self._merges[col][index]
+        return top if top < row <= bottom else None
+
+
 @dataclass
 class Sheet:
     name: str
@@ -107,7 +179,7 @@ class Sheet:
     merges: list[CellRange] = field(default_factory=list)
     state: str = "visible"  # visible | hidden | veryHidden
     hidden_rows: set[int] = field(default_factory=set)
-    hidden_cols: set[int] = field(default_factory=set)
+    hidden_cols: Spans = field(default_factory=Spans)
     problem: str | None = None  # the sheet is listed but could not be read
 
     def get(self, row: int, col: int) -> Cell | None:

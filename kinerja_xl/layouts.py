@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .budget import mark_detail_lines
-from .grid import Cell, Sheet, column_index, column_letter
+from .grid import Cell, MergeIndex, Sheet, column_letter
 from .issues import Issue
 from .locate import (
     HeaderMatch,
@@ -50,10 +50,7 @@ TOTAL_LABEL = re.compile(r"^(jumlah|total|grand total)\b", re.IGNORECASE)
 SUBTOTAL_LABEL = re.compile(r"^sub[ -]?(total|jumlah)\b", re.IGNORECASE)
 PROGRAM_HEADING = re.compile(r"^program\b", re.IGNORECASE)
 CODE_CELL = re.compile(r"^\d{2,3}\s*\.\s*\d{1,3}\s*\.\s*[A-Za-z0-9]{1,4}$")
-SUM_OF_COLUMN = re.compile(
-    r"^=\s*SUM\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)$", re.I
-)
-MAX_SPREAD_CELLS = 10_000  # a merge larger than this is decoration, not data
+MAX_SPREAD_ROWS = 10_000  # a merge taller than this is decoration, not data
 # words a sentence does not end on: a cell that stops there was split over two rows
 DANGLING = {
     "yang",
@@ -190,29 +187,39 @@ def _segments(headers: list[HeaderMatch], last_row: int) -> list[tuple[HeaderMat
     return [(m, repeats, end) for m, repeats, end, _ in segments]
 
 
-def _vertical_merge_map(sheet: Sheet) -> dict[tuple[int, int], Cell]:
-    """(row, col) covered by a vertical merge -> the merge's top-left cell."""
-    covered: dict[tuple[int, int], Cell] = {}
-    for merged in sheet.merges:
-        size = (merged.max_row - merged.min_row + 1) * (merged.max_col - merged.min_col + 1)
-        anchor = sheet.get(merged.min_row, merged.min_col)
-        if anchor is None or merged.max_row == merged.min_row or size > MAX_SPREAD_CELLS:
-            continue
-        for row in range(merged.min_row + 1, merged.max_row + 1):
-            covered[(row, merged.min_col)] = anchor
-    return covered
+class _Spread:
+    """(row, col) covered by a vertical merge -> the merge's top-left cell (if it has a value)."""
+
+    def __init__(self, sheet: Sheet) -> None:
+        self.sheet = sheet
+        self.index = MergeIndex(sheet.merges, MAX_SPREAD_ROWS)
+
+    def __contains__(self, key: tuple[int, int]) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key: tuple[int, int]) -> Cell:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: tuple[int, int]) -> Cell | None:
+        top = self.index.anchor_row(*key)
+        return None if top is None else self.sheet.get(top, key[1])
 
 
-def _row_view(
-    sheet: Sheet, row: int, cells: list[Cell], table: Table, spread: dict[tuple[int, int], Cell]
-) -> RowView:
+def _vertical_merge_map(sheet: Sheet) -> _Spread:
+    return _Spread(sheet)
+
+
+def _row_view(sheet: Sheet, row: int, cells: list[Cell], table: Table, spread: _Spread) -> RowView:
     in_span = [c for c in cells if table.first_col <= c.col <= table.last_col and _filled(c)]
     by_col = {c.col: c for c in in_span}
     by_role: dict[str, Cell] = {}
     for role, col in table.columns.items():
         cell = by_col.get(col)
-        if cell is None and role not in ("no", "anggaran") and (row, col) in spread:
-            cell = spread[(row, col)]
+        if cell is None and role not in ("no", "anggaran"):
+            cell = spread.get((row, col))
         if cell is not None:
             by_role[role] = cell
     role_cols = set(table.columns.values())
@@ -533,21 +540,9 @@ def _amount_cell(sheet: Sheet, cell: Cell | None) -> Cell | None:
 
 
 def _declared_total(sheet: Sheet, cell: Cell, scale: int = 1) -> Amount | None:
-    """The JUMLAH cell's value; for a never-recalculated =SUM(C6:C35) down the amount column,
-    the sum of those cells (a range that misses lines still shows as a total mismatch)."""
-    match = SUM_OF_COLUMN.match(cell.formula or "") if cell.missing_formula_value else None
-    if not match or match.group(1) != match.group(3) or column_index(match.group(1)) != cell.col:
-        return _amount_of(cell, scale)
-    total = 0
-    for row in range(int(match.group(2)), min(int(match.group(4)), cell.row - 1) + 1):
-        source = sheet.get(row, cell.col)
-        if source is None:
-            continue
-        amount = parse_amount(source.value, scale)
-        if source.missing_formula_value or amount is None or amount.value is None:
-            return _amount_of(cell, scale)  # what cannot be read cannot be added: say so there
-        total += amount.value
-    return Amount(cell.formula or "", total)
+    """The JUMLAH cell's value. A formula Excel never recalculated (=SUM(C6:C35) with no stored
+    value) is `formula-no-value` like any other: its file must be opened and saved in Excel."""
+    return _amount_of(cell, scale)
 
 
 def _amount_of(cell: Cell, scale: int = 1) -> Amount | None:

@@ -158,6 +158,20 @@ UNREADABLE_REASONS: dict[str, dict[str, str]] = {
         "the file is genuine",
     },
     "permission": {"id": "tidak ada izin membaca berkas", "en": "permission denied"},
+    "not-regular": {
+        "id": "bukan berkas biasa ({detail}); simpan buku kerjanya sebagai berkas lalu periksa lagi",
+        "en": "not a regular file ({detail}); save the workbook as a file and check it again",
+    },
+    "file-too-large": {
+        "id": "berkas terlalu besar ({detail}); naikkan batas dengan KINERJA_XL_MAX_MB bila berkas "
+        "ini memang sah",
+        "en": "the file is too large ({detail}); raise the limit with KINERJA_XL_MAX_MB if the "
+        "file is genuine",
+    },
+    "reader-crashed": {
+        "id": "pembaca berhenti pada berkas ini ({detail}); simpan ulang sebagai .xlsx di Excel",
+        "en": "the reader stopped on this file ({detail}); save it again as .xlsx in Excel",
+    },
     "not-found": {"id": "berkas tidak ditemukan", "en": "the file does not exist"},
     "is-directory": {"id": "ini sebuah folder", "en": "it is a folder"},
     "os-error": {"id": "kesalahan sistem ({detail})", "en": "system error ({detail})"},
@@ -179,6 +193,10 @@ WORDS: dict[str, dict[str, str]] = {
     "date": {"id": " (berisi tanggal)", "en": " (it holds a date)"},
     "error": {"id": " (sel berisi galat Excel)", "en": " (the cell holds an Excel error)"},
     "fraction": {"id": " (bukan rupiah utuh)", "en": " (not whole rupiah)"},
+    "implausible": {
+        "id": " (seribu triliun rupiah atau lebih: salah ketik?)",
+        "en": " (a thousand trillion rupiah or more: a typing slip?)",
+    },
     "empty": {"id": " (kosong)", "en": " (empty)"},
     "consolidated": {"id": "buku kerja provinsi", "en": "a provincial workbook"},
     "annotated": {"id": "salinan bertanda", "en": "an annotated copy"},

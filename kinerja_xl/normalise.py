@@ -143,6 +143,8 @@ def parse_target(value: Any, percent_format: bool = False, decimals: int = 0) ->
 
 
 def _numeric_target(number: float, percent_format: bool, decimals: int) -> Target:
+    if not math.isfinite(number):  # a NaN or an infinity stored as a number: no target
+        return Target(str(number), None, None, "unparseable")
     if percent_format:
         percent = _tidy(round(number * 100, 10))
         return Target(format_id(percent, decimals) + "%", percent, "persen")
@@ -180,8 +182,8 @@ def parse_target_text(text: str) -> Target:
     category = parse_category(text)
     if category:
         return Target(text, category[0], category[1])
-    if text.startswith("#") and text.endswith(("!", "?", "A")):
-        return Target(text, None, None, "error")
+    if text.startswith("#") and (text.endswith(("!", "?", "A")) or set(text) == {"#"}):
+        return Target(text, None, None, "error")  # "#REF!", "#N/A", or "#####" (no date)
     spelled = PARENTHESES_OF_WORDS.sub(" ", text).strip()
     if spelled != text and spelled:  # "90% (sembilan puluh persen)", "5 (lima) dokumen"
         parsed = parse_target_text(re.sub(r"\s+", " ", spelled))
@@ -226,12 +228,31 @@ def parse_category(text: str) -> tuple[str, str] | None:
 class Amount:
     text: str
     value: int | None
-    problem: str | None = None  # unparseable | fraction | date | error | formula-no-value
+    problem: str | None = (
+        None  # unparseable | fraction | date | error | formula-no-value | implausible
+    )
+
+
+# No budget line of a KPU office comes near a thousand trillion rupiah (the whole state budget is
+# about Rp3.300 triliun): past this an amount is a typing slip, never a number to add up.
+MAX_RUPIAH = 10**15
+
+
+def _plausible(amount: Amount) -> Amount:
+    if amount.value is not None and abs(amount.value) >= MAX_RUPIAH:
+        return Amount(amount.text, None, "implausible")
+    return amount
 
 
 def parse_amount(value: Any, scale: int = 1) -> Amount | None:
     """A budget cell -> whole rupiah (int). Floats are accepted only when whole. `scale` is the
-    column's unit in rupiah (1000 under a header "(Rp 000)")."""
+    column's unit in rupiah (1000 under a header "(Rp 000)"). An amount of a thousand trillion
+    or more is implausible, and never a number."""
+    amount = _parse_amount(value, scale)
+    return _plausible(amount) if amount is not None else None
+
+
+def _parse_amount(value: Any, scale: int = 1) -> Amount | None:
     if value is None or (isinstance(value, str) and clean_text(value) == ""):
         return None
     if isinstance(value, bool):

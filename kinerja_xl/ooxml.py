@@ -11,6 +11,7 @@ write the annotated copy (`annotate.py`), which is what it is best at.
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 import zipfile
@@ -295,8 +296,9 @@ class _SheetReader:
                 self.sheet.hidden_rows.add(self.row)
         elif tag == "col" and attrs.get("hidden") in ("1", "true"):
             low, high = int(attrs.get("min", 1)), int(attrs.get("max", 1))
-            self.sheet.hidden_cols.update(range(low, min(high, 16384) + 1))
+            self.sheet.hidden_cols.add(low, min(high, 16384))
         elif tag == "mergeCell" and attrs.get("ref"):
+            self._spend(1)  # a merge is kept as its range: one entry, counted like a cell
             self.sheet.merges.append(CellRange.from_ref(attrs["ref"]))
 
     def text(self, data: str) -> None:
@@ -322,10 +324,13 @@ class _SheetReader:
         )
         if value is None and error is None and formula is None:
             return
-        self.budget[0] -= 1
+        self._spend(1)
+        self.sheet.cells[(row, col)] = Cell(row, col, value, number_format, formula, error)
+
+    def _spend(self, cells: int) -> None:
+        self.budget[0] -= cells
         if self.budget[0] < 0:
             raise CellLimitExceeded(self.sheet.name)
-        self.sheet.cells[(row, col)] = Cell(row, col, value, number_format, formula, error)
 
 
 class _SharedStringsReader:
@@ -358,14 +363,21 @@ class _SharedStringsReader:
 
 
 EXCEL_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def unescape_text(text: str) -> str:
     """Excel stores characters XML cannot hold as _xHHHH_ ("\x01" -> "_x0001_") and a typed
-    "_x0041_" as "_x005F_x0041_"; Excel shows the characters, so do we."""
+    "_x0041_" as "_x005F_x0041_"; Excel shows the characters, so do we. A character outside
+    the basic plane may come as its two UTF-16 halves (_xD83D__xDE00_): they are joined; a half
+    on its own (which no text can hold) becomes '\ufffd'."""
     if "_x" not in text:
         return text
-    return EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if SURROGATE.search(text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        text = SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _convert(
@@ -395,13 +407,23 @@ def _convert(
     if cell_type == "e":
         return None, raw.strip()
     number = float(raw)
+    if not math.isfinite(number):  # "NaN", "INF": no spreadsheet stores these as a value
+        return None, "#NUM!"
     if is_date_format(number_format):
-        return excel_serial_to_datetime(number, date1904), None
+        date = excel_serial_to_datetime(number, date1904)
+        return (date, None) if date is not None else (None, DATE_OUT_OF_RANGE)
     return (int(number) if number.is_integer() and abs(number) < 2**53 else number), None
 
 
-def excel_serial_to_datetime(serial: float, date1904: bool = False) -> datetime:
+DATE_OUT_OF_RANGE = "#####"  # what Excel shows for a date it cannot draw
+
+
+def excel_serial_to_datetime(serial: float, date1904: bool = False) -> datetime | None:
+    """The date of an Excel serial number, or None when it is no date (negative, or past the
+    year 9999: Excel shows such a cell as '#####')."""
     epoch = datetime(1904, 1, 1) if date1904 else datetime(1899, 12, 30)
+    if not 0 <= serial < 2_958_466:
+        return None
     return epoch + timedelta(days=serial)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from .discover import discover
@@ -172,22 +171,77 @@ def read_files(
                 progress(path, index, len(paths))
             reports.append(inspect_file(path, limits))
         return reports
+    return _read_in_pool(paths, limits, progress, workers)
+
+
+def inspect_batch(paths: list[Path], limits: ReadLimits | None = None) -> list[FileReport]:
+    return [inspect_file(path, limits) for path in paths]
+
+
+def _read_in_pool(
+    paths: list[Path], limits: ReadLimits | None, progress: ProgressCallback | None, workers: int
+) -> list[FileReport]:
+    """Batches of files on every core. A worker that dies (a native reader ending the process
+    on a hostile file) breaks the pool: the batches it took down are read again, each in a
+    child of its own, and a file that kills its child too gets `file-unreadable`."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, len(paths) // (workers * 32))
-    reports = []
+    batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
+    results: list[list[FileReport] | None] = [None] * len(batches)
+    broken: list[int] = []
+    done = 0
     # "spawn": workers start clean, never forked from a process whose progress-bar thread may
     # hold a lock; it is also what Windows does, so every platform behaves the same.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for index, report in enumerate(
-            pool.map(partial(inspect_file, limits=limits), paths, chunksize=chunk), start=1
-        ):
-            if progress:
-                progress(paths[index - 1], index, len(paths))
-            reports.append(report)
-    return reports
+        futures = [pool.submit(inspect_batch, batch, limits) for batch in batches]
+        for index, future in enumerate(futures):
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool:
+                broken.append(index)
+                continue
+            done = _advance(progress, batches[index], done, len(paths))
+    for index in broken:
+        results[index] = _read_alone(batches[index], limits)
+        done = _advance(progress, batches[index], done, len(paths))
+    return [report for batch in results for report in batch or []]
+
+
+def _advance(progress: ProgressCallback | None, batch: list[Path], done: int, total: int) -> int:
+    for path in batch:
+        done += 1
+        if progress:
+            progress(path, done, total)
+    return done
+
+
+def _read_alone(batch: list[Path], limits: ReadLimits | None) -> list[FileReport]:
+    """A batch in a child process; if that child dies, each file in a child of its own."""
+    from .isolated import ChildDied, call
+
+    try:
+        reports: list[FileReport] = call("kinerja_xl.pipeline:inspect_batch", batch, limits)
+        return reports
+    except ChildDied:
+        pass
+    alone = []
+    for path in batch:
+        try:
+            alone.append(call("kinerja_xl.pipeline:inspect_file", path, limits))
+        except ChildDied as exc:
+            alone.append(crashed_report(path, exc.reason))
+    return alone
+
+
+def crashed_report(path: str | os.PathLike[str], how: str) -> FileReport:
+    report = FileReport(path=os.fspath(path), readable=False)
+    report.issues.append(Issue.make("file-unreadable", reason="reader-crashed", detail=how))
+    _fill_metadata(report, [])
+    return report
 
 
 def check_paths(

@@ -8,18 +8,23 @@ opened for reading.
 from __future__ import annotations
 
 import io
+import math
 import os
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import ExpatError
 
 from defusedxml import DefusedXmlException
 
-from .grid import Cell, CellRange, Sheet, Workbook
-from .ooxml import CellLimitExceeded, read_ooxml, safe_expat
+from .grid import Cell, Sheet, Workbook
+from .ods import read_ods
+from .ooxml import CellLimitExceeded, read_ooxml
+from .xls import XlsEncrypted, read_xls
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -50,10 +55,16 @@ class UnreadableWorkbook(Exception):
         self.reason = reason
         self.detail = detail
 
+    def __reduce__(self) -> tuple[Any, ...]:  # crosses process boundaries (isolated.py)
+        return (UnreadableWorkbook, (self.reason, self.detail))
+
+
+PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit)
+
 
 def open_workbook(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> Workbook:
     limits = limits or ReadLimits.from_env()
-    data = _read_bytes(os.fspath(path))
+    data = _read_bytes(os.fspath(path), limits)
     try:
         return _open_by_content(os.fspath(path), data, limits)
     except UnreadableWorkbook:
@@ -62,18 +73,26 @@ def open_workbook(path: str | os.PathLike[str], limits: ReadLimits | None = None
         raise UnreadableWorkbook("unsafe-xml", type(exc).__name__) from exc
     except CellLimitExceeded as exc:
         raise UnreadableWorkbook("too-many-cells", str(exc)) from exc
+    except XlsEncrypted as exc:
+        raise UnreadableWorkbook("encrypted") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise UnreadableWorkbook("truncated", str(exc)) from exc
-    except (ParseError, KeyError, ValueError, IndexError) as exc:
+    except MemoryError as exc:
+        raise UnreadableWorkbook("too-large", "memory") from exc
+    except (ParseError, ExpatError, KeyError, ValueError, IndexError, OverflowError) as exc:
         raise UnreadableWorkbook("corrupt", str(exc)[:200]) from exc
-    except Exception as exc:  # calamine raises its own types; any of them means "cannot read"
+    except BaseException as exc:  # a native reader's panic is a BaseException (pyo3)
+        if isinstance(exc, PASS_THROUGH):
+            raise
         raise UnreadableWorkbook("corrupt", f"{type(exc).__name__}: {str(exc)[:200]}") from exc
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, limits: ReadLimits) -> bytes:
+    """The file's bytes: regular files only (a FIFO or a device such as /dev/zero would hang or
+    fill the memory), and never more than the size limit."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        descriptor = os.open(path, flags)
     except FileNotFoundError as exc:
         raise UnreadableWorkbook("not-found") from exc
     except PermissionError as exc:
@@ -82,6 +101,34 @@ def _read_bytes(path: str) -> bytes:
         raise UnreadableWorkbook("is-directory") from exc
     except OSError as exc:
         raise UnreadableWorkbook("os-error", exc.strerror or str(exc)) from exc
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if stat.S_ISDIR(status.st_mode):
+            raise UnreadableWorkbook("is-directory")
+        if not stat.S_ISREG(status.st_mode):
+            raise UnreadableWorkbook("not-regular", _file_type(status.st_mode))
+        cap = limits.max_inflated_mb * 1024 * 1024
+        if status.st_size > cap:
+            raise UnreadableWorkbook("file-too-large", f"{status.st_size // (1024 * 1024)} MB")
+        try:
+            data = handle.read(cap + 1)
+        except OSError as exc:
+            raise UnreadableWorkbook("os-error", exc.strerror or str(exc)) from exc
+    if len(data) > cap:  # it grew while being read
+        raise UnreadableWorkbook("file-too-large", f"> {limits.max_inflated_mb} MB")
+    return data
+
+
+def _file_type(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISCHR, "perangkat karakter"),
+        (stat.S_ISBLK, "perangkat blok"),
+        (stat.S_ISSOCK, "soket"),
+    ):
+        if test(mode):
+            return name
+    return "?"
 
 
 def _open_by_content(path: str, data: bytes, limits: ReadLimits) -> Workbook:
@@ -90,7 +137,7 @@ def _open_by_content(path: str, data: bytes, limits: ReadLimits) -> Workbook:
     if data.startswith(OLE_MAGIC):
         if ENCRYPTED_STREAM in data:
             raise UnreadableWorkbook("encrypted")
-        return _read_with_calamine(path, data, "xls", limits)
+        return read_xls(path, data, limits.max_cells)
     if data.startswith(ZIP_MAGIC):
         return _open_zip(path, data, limits)
     raise UnreadableWorkbook("not-a-workbook", _describe_non_workbook(data))
@@ -103,9 +150,9 @@ def _open_zip(path: str, data: bytes, limits: ReadLimits) -> Workbook:
     if "xl/workbook.xml" in names or any(n.endswith("workbook.xml") for n in names):
         return read_ooxml(archive, path, limits.max_cells)
     if "xl/workbook.bin" in names:
-        return _read_with_calamine(path, data, "xlsb", limits)
+        return _read_xlsb_in_a_child(path, limits)
     if "content.xml" in names and ODS_MIMETYPE in _mimetype(archive):
-        return _read_with_calamine(path, data, "ods", limits)
+        return read_ods(path, data, limits.max_cells)
     if "word/document.xml" in names:
         raise UnreadableWorkbook("not-a-workbook", "Word")
     if "ppt/presentation.xml" in names:
@@ -136,6 +183,18 @@ def _check_inflated_sizes(archive: zipfile.ZipFile, limits: ReadLimits) -> None:
             raise UnreadableWorkbook("too-large", f"> {limits.max_inflated_mb} MB")
 
 
+def _read_xlsb_in_a_child(path: str, limits: ReadLimits) -> Workbook:
+    """.xlsb is read by python-calamine, which aborts the whole process on some hostile files
+    (a cell at XFD1048576 asks it for hundreds of GiB): it runs in a child that may die."""
+    from .isolated import ChildDied, call
+
+    try:
+        workbook: Workbook = call("kinerja_xl.read:read_xlsb", path, limits)
+    except ChildDied as exc:
+        raise UnreadableWorkbook("reader-crashed", exc.reason) from exc
+    return workbook
+
+
 def _describe_non_workbook(data: bytes) -> str:
     head = data[:512].lstrip().lower()
     if head.startswith(b"%pdf"):
@@ -151,14 +210,28 @@ def _describe_non_workbook(data: bytes) -> str:
     return "CSV" if text.count(",") + text.count(";") + text.count("\t") > 2 else "teks"
 
 
-def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLimits) -> Workbook:
+def read_xlsb(path: str, limits: ReadLimits) -> Workbook:
+    """An .xlsb through python-calamine (values only). Call it through
+    `_read_xlsb_in_a_child`, never directly in a process that must survive."""
+    try:
+        return _read_xlsb(path, limits)
+    except UnreadableWorkbook:
+        raise
+    except BaseException as exc:  # a panic in calamine (pyo3's PanicException)
+        if isinstance(exc, PASS_THROUGH):
+            raise
+        raise UnreadableWorkbook("corrupt", f"{type(exc).__name__}: {str(exc)[:200]}") from None
+
+
+def _read_xlsb(path: str, limits: ReadLimits) -> Workbook:
     import python_calamine as calamine
 
+    data = _read_bytes(path, limits)
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as exc:
         raise UnreadableWorkbook("encrypted") from exc
-    workbook = Workbook(path=path, file_format=file_format)
+    workbook = Workbook(path=path, file_format="xlsb")
     budget = limits.max_cells
     for meta in book.sheets_metadata:
         if "WorkSheet" not in str(meta.typ):
@@ -169,165 +242,26 @@ def _read_with_calamine(path: str, data: bytes, file_format: str, limits: ReadLi
         sheet = Sheet(name=meta.name, state=state)
         try:
             source = book.get_sheet_by_name(meta.name)
-            budget -= source.height * source.width
-            if budget < 0:
-                raise UnreadableWorkbook("too-many-cells", meta.name)
-            _fill_from_rows(sheet, source.to_python(skip_empty_area=False))
-            sheet.merges = [
-                CellRange(r1 + 1, c1 + 1, r2 + 1, c2 + 1)
-                for (r1, c1), (r2, c2) in (source.merged_cell_ranges or [])
-            ]
+            budget = _fill_from_rows(sheet, source.to_python(skip_empty_area=False), budget)
         except UnreadableWorkbook:
             raise
         except Exception as exc:
             sheet.problem = f"{type(exc).__name__}: {str(exc)[:120]}"
         workbook.sheets.append(sheet)
-    _add_formats_and_errors(workbook, data, limits.max_cells)
     return workbook
 
 
-def _add_formats_and_errors(workbook: Workbook, data: bytes, max_cells: int) -> None:
-    """What calamine does not give, once the file is known to be within the cell limit: number
-    formats (.xls through xlrd, .ods percentages from content.xml), .xls error cells and .ods
-    merged cells."""
-    merges: dict[str, list[CellRange]] = {}
-    if workbook.file_format == "xls":
-        formats, errors = _xls_formats_and_errors(data)
-    elif workbook.file_format == "ods":
-        details = _ods_details(data, max_cells)
-        formats, errors = (details.percent_cells if details else None), None
-        merges = details.merges if details else {}
-    else:
-        return
-    for sheet in workbook.sheets:
-        if not sheet.merges and merges.get(sheet.name):
-            sheet.merges = merges[sheet.name]
-        if formats is not None:
-            _apply_number_formats(sheet, formats.get(sheet.name, {}))
-        if errors is not None:
-            _apply_errors(sheet, errors.get(sheet.name, {}))
-
-
-CellDetails = dict[str, dict[tuple[int, int], str]]  # sheet -> (row, col) -> a detail
-
-
-def _xls_formats_and_errors(data: bytes) -> tuple[CellDetails | None, CellDetails | None]:
-    """What calamine does not give for an .xls, read with xlrd: the number format of each
-    number cell (a 0.9 formatted as 90 % is a target of 90 %) and the error cells ("#REF!",
-    which calamine turns into blanks). (None, None) when xlrd cannot read the file: the values
-    from calamine still stand."""
-    import xlrd
-
-    try:
-        book = xlrd.open_workbook(
-            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
-        )
-        formats: CellDetails = {}
-        errors: CellDetails = {}
-        for index in range(book.nsheets):
-            sheet = book.sheet_by_index(index)
-            found = formats.setdefault(sheet.name, {})
-            failed = errors.setdefault(sheet.name, {})
-            for row in range(sheet.nrows):
-                for col, cell in enumerate(sheet.row(row)):
-                    if cell.ctype == xlrd.XL_CELL_NUMBER:
-                        xf = book.xf_list[cell.xf_index]
-                        found[(row + 1, col + 1)] = book.format_map[xf.format_key].format_str
-                    elif cell.ctype == xlrd.XL_CELL_ERROR:
-                        failed[(row + 1, col + 1)] = xlrd.error_text_from_code.get(
-                            cell.value, "#VALUE!"
-                        )
-            book.unload_sheet(index)
-    except Exception:
-        return None, None
-    return formats, errors
-
-
-def _ods_details(data: bytes, max_cells: int = 200_000) -> _OdsDetailsReader | None:
-    """From content.xml, by the same DTD-refusing parser: the cells an .ods stores as
-    percentages (office:value-type="percentage"; "0%" or "0.00%") and its merged cells
-    (number-columns-spanned / number-rows-spanned), neither of which calamine gives."""
-    reader = _OdsDetailsReader(max_cells)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as stream:
-            safe_expat(reader).ParseFile(stream)
-    except Exception:
-        return None
-    return reader
-
-
-class _OdsDetailsReader:
-    """expat callbacks over content.xml: where each percentage cell and each merge is, counting
-    repeated rows and columns (a run repeated more than MAX_REPEAT times is blank filler)."""
-
-    MAX_REPEAT = 1000
-
-    def __init__(self, max_cells: int) -> None:
-        self.budget = max_cells  # no more entries than the workbook may have cells
-        self.percent_cells: CellDetails = {}
-        self.merges: dict[str, list[CellRange]] = {}
-        self.sheet: dict[tuple[int, int], str] = {}
-        self.sheet_merges: list[CellRange] = []
-        self.row = 0
-        self.col = 0
-        self.row_repeat = 1
-
-    def start(self, name: str, attributes: dict[str, str]) -> None:
-        tag = name.rpartition(":")[2]
-        if tag not in ("table", "table-row", "table-cell", "covered-table-cell"):
-            return
-        attrs = {key.rpartition(":")[2]: value for key, value in attributes.items()}
-        if tag == "table":
-            self.sheet = self.percent_cells.setdefault(attrs.get("name", ""), {})
-            self.sheet_merges = self.merges.setdefault(attrs.get("name", ""), [])
-            self.row = 0
-        elif tag == "table-row":
-            self.row_repeat = int(attrs.get("number-rows-repeated", "1") or 1)
-            self.col = 0
-        else:
-            repeat = int(attrs.get("number-columns-repeated", "1") or 1)
-            across = int(attrs.get("number-columns-spanned", "1") or 1)
-            down = int(attrs.get("number-rows-spanned", "1") or 1)
-            if (across > 1 or down > 1) and len(self.sheet_merges) < self.MAX_REPEAT:
-                top, left = self.row + 1, self.col + 1
-                self.sheet_merges.append(CellRange(top, left, top + down - 1, left + across - 1))
-            if attrs.get("value-type") == "percentage" and (
-                repeat * self.row_repeat <= min(self.MAX_REPEAT, self.budget)
-            ):
-                self.budget -= repeat * self.row_repeat
-                value = float(attrs.get("value", "0") or 0)
-                fmt = "0%" if float(value * 100).is_integer() else "0.00%"
-                for r in range(self.row_repeat):
-                    for c in range(repeat):
-                        self.sheet[(self.row + 1 + r, self.col + 1 + c)] = fmt
-            self.col += repeat
-
-    def end(self, name: str) -> None:
-        if name.rpartition(":")[2] == "table-row":
-            self.row += self.row_repeat
-
-    def text(self, data: str) -> None:
-        pass
-
-
-def _apply_errors(sheet: Sheet, errors: dict[tuple[int, int], str]) -> None:
-    for (row, col), error in errors.items():
-        cell = sheet.cells.get((row, col))
-        if cell is None or cell.value is None or cell.value == "":
-            sheet.cells[(row, col)] = Cell(row, col, None, error=error)
-
-
-def _apply_number_formats(sheet: Sheet, formats: dict[tuple[int, int], str]) -> None:
-    for key, number_format in formats.items():
-        cell = sheet.cells.get(key)
-        if cell is not None and isinstance(cell.value, int | float) and number_format:
-            cell.number_format = number_format
-
-
-def _fill_from_rows(sheet: Sheet, rows: list[list[Any]]) -> None:
+def _fill_from_rows(sheet: Sheet, rows: list[list[Any]], budget: int) -> int:
+    """The non-empty cells, each counted against the cell limit (as in every other format)."""
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):
             if value is None or value == "":
+                continue
+            budget -= 1
+            if budget < 0:
+                raise UnreadableWorkbook("too-many-cells", sheet.name)
+            if isinstance(value, float) and not math.isfinite(value):
+                sheet.cells[(r, c)] = Cell(r, c, None, error="#NUM!")
                 continue
             if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
                 value = int(value)
@@ -336,3 +270,4 @@ def _fill_from_rows(sheet: Sheet, rows: list[list[Any]]) -> None:
             elif not isinstance(value, str | int | float | bool | datetime | date | time):
                 value = str(value)
             sheet.cells[(r, c)] = Cell(r, c, value)  # type: ignore[arg-type]
+    return budget

@@ -8,6 +8,7 @@ from typing import Any
 
 from .issues import Issue, count
 from .normalise import Amount, Target
+from .write import display_name
 
 TEXT_FIELDS = {
     "rkt": ("tujuan", "sasaran", "indikator", "satuan"),
@@ -135,7 +136,7 @@ class FileReport:
                 summary["row_accounting"] = dict(sorted(table.row_kinds.items()))
             tables.append(summary)
         return {
-            "path": self.path,
+            "path": display_name(self.path),
             "readable": self.readable,
             "office": self.office,
             "year": self.year,

@@ -39,10 +39,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
     also keeps its own temporary files: `work_folder`), which is removed whatever happens —
     and, should the process be killed outright, by the next run in that folder."""
     target = Path(target)
-    if target.is_dir():
-        raise OutputError("is-directory", target)
-    if not target.parent.is_dir():
-        raise OutputError("folder-missing", target)
+    check_output(target)
     remove_stale_work_folders(target.parent)
     try:
         work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
@@ -62,6 +59,21 @@ def atomic_output(target: Path) -> Iterator[Path]:
         raise OutputError(_reason(exc, "failed"), target, exc.strerror or str(exc)) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def check_output(target: Path) -> None:
+    """Refuse, before any work is done, an output path that cannot be written: a folder, a
+    name longer than the system allows, a folder that does not exist."""
+    target = Path(target)
+    if len(os.fsencode(target.name)) > 255:
+        raise OutputError("name-too-long", target)
+    try:
+        if target.is_dir():
+            raise OutputError("is-directory", target)
+        if not target.parent.is_dir():
+            raise OutputError("folder-missing", target)
+    except OSError as exc:  # a path longer than the system allows, a loop of links …
+        raise OutputError(_reason(exc, "failed"), target, exc.strerror or str(exc)) from exc
 
 
 def work_folder(temporary: str | Path) -> str:

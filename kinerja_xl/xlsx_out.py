@@ -19,7 +19,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from .printing import PageInfo, print_xlsxwriter
-from .write import excel_escaped, needs_quote_prefix, work_folder
+from .write import display_name, excel_escaped, needs_quote_prefix, work_folder
 
 WORKBOOK_OPTIONS = {
     "strings_to_formulas": False,
@@ -104,7 +104,7 @@ class Styles:
         return self._cache[key]
 
 
-_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]|_x[0-9a-fA-F]{4}_")
 
 
 def _xml_text(text: str) -> str:
@@ -124,7 +124,9 @@ def _within_cell_limit(text: str) -> str:
 
 
 def _escaped(text: str) -> str:
-    return excel_escaped(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """XML text as Excel stores it; a lone surrogate (a file name that is not UTF-8) as '�'."""
+    text = excel_escaped(display_name(text))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class StreamingSheet(Worksheet):

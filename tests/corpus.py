@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import struct
 import sys
 import zipfile
 from collections.abc import Callable
@@ -263,6 +264,232 @@ def _shared_string_out_of_range(parts: dict[str, bytes]) -> None:
     parts["xl/worksheets/sheet1.xml"] = sheet.replace(cell, b'<c r="A1" t="s"><v>99999</v></c>', 1)
 
 
+# --- round two: files that took a whole batch down, or cost without bound ---------------
+
+
+def _varint(number: int) -> bytes:
+    out = bytearray()
+    while True:
+        low, number = number & 0x7F, number >> 7
+        out.append(low | (0x80 if number else 0))
+        if not number:
+            return bytes(out)
+
+
+def _record(kind: int, payload: bytes = b"") -> bytes:
+    """One BIFF12 record (MS-XLSB 2.1.4): type and size as 7-bit varints, then the payload."""
+    head = bytes([kind]) if kind < 0x80 else bytes([(kind & 0x7F) | 0x80, kind >> 7])
+    return head + _varint(len(payload)) + payload
+
+
+def _wide(text: str) -> bytes:
+    return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+
+
+def xlsb(cells: dict[tuple[int, int], str | float], sheet_rel: str = "rId1"):
+    """A minimal .xlsb (no library writes them): one sheet RKT with these cells (0-based)."""
+
+    def build(path: Path) -> None:
+        book = _record(0x83) + _record(0x8F)  # BrtBeginBook, BrtBeginBundleShs
+        book += _record(0x9C, struct.pack("<II", 0, 1) + _wide(sheet_rel) + _wide("RKT"))
+        book += _record(0x90) + _record(0x9D) + _record(0x84)
+        last_row = max(r for r, _ in cells)
+        last_col = max(c for _, c in cells)
+        sheet = _record(0x81) + _record(0x94, struct.pack("<IIII", 0, last_row, 0, last_col))
+        sheet += _record(0x91)  # BrtBeginSheetData
+        for row in sorted({r for r, _ in cells}):
+            sheet += _record(0x00, struct.pack("<I", row) + bytes(13))  # BrtRowHdr
+            for (r, col), value in sorted(cells.items()):
+                if r != row:
+                    continue
+                head = struct.pack("<I", col) + bytes(4)
+                if isinstance(value, str):
+                    sheet += _record(0x06, head + _wide(value))  # BrtCellSt
+                else:
+                    sheet += _record(0x05, head + struct.pack("<d", value))  # BrtCellReal
+        sheet += _record(0x92) + _record(0x82)
+        rels = (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http:'
+            '//schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+            'Target="worksheets/sheet1.bin"/></Relationships>'
+        )
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("xl/workbook.bin", book)
+            archive.writestr("xl/_rels/workbook.bin.rels", rels)
+            archive.writestr("xl/worksheets/sheet1.bin", sheet)
+
+    return build
+
+
+XLSB_PLAN = {
+    (r, c): value
+    for r, row in enumerate([HEAD, ["1", "Terwujudnya A", "Persentase a", "90%"]])
+    for c, value in enumerate(row)
+}
+
+
+def _replace_in_sheet(old: bytes, new: bytes):
+    def change(parts: dict[str, bytes]) -> None:
+        for name in ("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"):
+            if name in parts and old in parts[name]:
+                parts[name] = parts[name].replace(old, new)
+                return
+        raise AssertionError(f"{old!r} not found")
+
+    return change
+
+
+def _insert_before(tag: bytes, xml: bytes):
+    def change(parts: dict[str, bytes]) -> None:
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        assert tag in sheet, tag
+        parts["xl/worksheets/sheet1.xml"] = sheet.replace(tag, xml + tag, 1)
+
+    return change
+
+
+def _many_tall_merges(parts: dict[str, bytes]) -> None:
+    """4,000 merges, each 10,000 rows tall, beside a small plan: a 34 KB file."""
+    merges = b"".join(
+        f'<mergeCell ref="{col}{row}:{col}{row + 9_999}"/>'.encode()
+        for index in range(4_000)
+        for col, row in [("F" if index % 2 else "G", 10 + (index // 2) * 10_000)]
+    )
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="4000">' + merges + b"</mergeCells>", 1
+    )
+
+
+def _many_hidden_columns(parts: dict[str, bytes]) -> None:
+    cols = b"".join(  # varied, as a real file's would be (identical ones compress past the guard)
+        f'<col min="{1 + i % 7}" max="{16384 - i % 4093}" width="{9 + (i * 7919) % 97 / 10}" '
+        f'hidden="1" customWidth="1"/>'.encode()
+        for i in range(20_000)
+    )
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b"<sheetData", b"<cols>" + cols + b"</cols><sheetData", 1
+    )
+
+
+def _whole_sheet_merge(parts: dict[str, bytes]) -> None:
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b"</sheetData>",
+        b'</sheetData><mergeCells count="1"><mergeCell ref="F1:XFD1048576"/></mergeCells>',
+        1,
+    )
+
+
+def _strict(parts: dict[str, bytes]) -> None:
+    """Strict Open XML: the same package with the ISO namespaces (openpyxl drops its sheets)."""
+    pairs = [
+        (
+            b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+            b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        ),
+        (
+            b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        ),
+    ]
+    for name in list(parts):
+        if name.endswith((".xml", ".rels")):
+            for old, new in pairs:
+                parts[name] = parts[name].replace(old, new)
+
+
+ODS_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+<office:body><office:spreadsheet><table:table table:name="RKT">{rows}</table:table>
+</office:spreadsheet></office:body></office:document-content>"""
+
+
+def _ods_row(values: list[str | None]) -> str:
+    cells = "".join(
+        "<table:table-cell/>"
+        if value is None
+        else f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+        for value in values
+    )
+    return f"<table:table-row>{cells}</table:table-row>"
+
+
+def ods(rows: list[list[str | None]], far: tuple[int, int, str] | None = None):
+    """An .ods written by hand (as LibreOffice writes one): `far` = (row, col, text) of one stray
+    cell reached through repeated empty rows and columns."""
+
+    def build(path: Path) -> None:
+        body = "".join(_ods_row(r) for r in rows)
+        if far:
+            row, col, text = far
+            body += f'<table:table-row table:number-rows-repeated="{row - len(rows) - 1}"><table:table-cell/></table:table-row>'
+            before = (
+                f'<table:table-cell table:number-columns-repeated="{col - 1}"/>' if col > 1 else ""
+            )
+            body += (
+                f"<table:table-row>{before}"
+                f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell></table:table-row>'
+            )
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            archive.writestr("content.xml", ODS_CONTENT.format(rows=body))
+            archive.writestr("META-INF/manifest.xml", "<manifest/>")
+
+    return build
+
+
+def xls(rows: list[list[str | None]], far: tuple[int, int, str] | None = None):
+    """An .xls written with xlwt; `far` = (row, col, text), 1-based, of one stray cell."""
+
+    def build(path: Path) -> None:
+        import xlwt
+
+        book = xlwt.Workbook()
+        sheet = book.add_sheet("RKT")
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                if value is not None:
+                    sheet.write(r, c, value)
+        if far:
+            sheet.write(far[0] - 1, far[1] - 1, far[2])
+        book.save(str(path))
+
+    return build
+
+
+# a plan of eight cells (as text, the way every format can hold it); a stray "x" makes nine
+NINE_CELLS: list[list[str | None]] = [HEAD, ["1", "Terwujudnya A", "Persentase a", "90%"]]
+PLAN_TEXT: list[list[str | None]] = [*NINE_CELLS, [None, None, "Indeks b", "80"]]
+
+
+def _stray_x(path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "RKT"
+    for values in NINE_CELLS:
+        sheet.append(values)
+    sheet["A60000"] = "x"
+    book.save(path)
+
+
+def _date_formatted_number(path: Path) -> None:
+    """99999999 under a date format: a date past the year 9999, which Excel shows as #####."""
+    _xlsx([HEAD, ["1", "Terwujudnya A", "Jumlah dokumen", 99_999_999]])(path)
+    book = openpyxl.load_workbook(path)
+    book.active["D2"].number_format = "dd/mm/yyyy"
+    book.save(path)
+
+
+def _budget(rows: list[list]) -> Callable[[Path], None]:
+    return _xlsx([["No", "Program", "Anggaran"], *rows], name="Anggaran")
+
+
 CASES: list[Case] = [
     Case("kosong.xlsx", _bytes(b""), 2, ("file-unreadable",), "berkas kosong"),
     Case(
@@ -383,6 +610,129 @@ CASES: list[Case] = [
         2,
         ("file-unreadable",),
         "rusak",
+    ),
+    # round two
+    Case("xlsb-rencana.xlsb", xlsb(XLSB_PLAN), 0, (), "", rows=1),
+    Case(
+        "xlsb-sel-XFD1048576.xlsb",
+        xlsb({**XLSB_PLAN, (1_048_575, 16_383): "x"}),
+        2,
+        ("file-unreadable",),
+        "pembaca berhenti",
+    ),
+    Case(
+        "xlsb-bernama-xlsx.xlsx",
+        xlsb({**XLSB_PLAN, (1_048_575, 16_383): "x"}),
+        2,
+        ("file-unreadable",),
+        "pembaca berhenti",
+    ),
+    Case(
+        "xlsb-tanpa-relasi.xlsb",
+        xlsb(XLSB_PLAN, sheet_rel="rId9"),
+        2,
+        ("file-unreadable",),
+        "rusak",
+    ),
+    Case(
+        "anggaran-tak-masuk-akal.xlsx",
+        _budget([["1", "Program A", "Rp 81.481.500.081.481.500.000"], ["2", "Program B", 1000]]),
+        1,
+        ("budget-unparseable",),
+        "seribu triliun",
+        ("Anggaran", "C2"),
+        rows=2,
+    ),
+    Case(
+        "surogat-tunggal.xlsx",
+        _rewrite_zip(
+            _xlsx([HEAD, ["1", "Terwujudnya A", "Persentase ZZSURZZ a", "90%"]]),
+            _replace_in_sheet(b"ZZSURZZ", b"_xD83D_"),
+        ),
+        0,
+        (),
+        "",
+        rows=1,
+    ),
+    Case(
+        "tanggal-99999999.xlsx",
+        _date_formatted_number,
+        1,
+        ("target-unparseable",),
+        "galat Excel",
+        ("RKT", "D2"),
+        rows=1,
+    ),
+    Case(
+        "nan-sebagai-target.xlsx",
+        _rewrite_zip(
+            _xlsx([HEAD, ["1", "Terwujudnya A", "Persentase a", 12345]]),
+            _replace_in_sheet(b"<v>12345</v>", b"<v>NaN</v>"),
+        ),
+        1,
+        ("target-unparseable",),
+        "galat Excel",
+        ("RKT", "D2"),
+        rows=1,
+    ),
+    Case("4000-gabungan.xlsx", _rewrite_zip(_xlsx(PLAN), _many_tall_merges), 0, (), "", rows=2),
+    Case(
+        "20000-kolom-tersembunyi.xlsx",
+        _rewrite_zip(_xlsx(PLAN), _many_hidden_columns),
+        0,
+        ("hidden-content",),
+        "disembunyikan",
+        ("RKT", "A1"),
+        rows=2,
+    ),
+    Case(
+        "gabungan-satu-lembar.xlsx",
+        _rewrite_zip(_xlsx(PLAN), _whole_sheet_merge),
+        0,
+        (),
+        "",
+        rows=2,
+    ),
+    Case("ods-sel-jauh.ods", ods(PLAN_TEXT, far=(80_006, 1_001, "x")), 0, (), "", rows=2),
+    Case("xls-sel-IV65536.xls", xls(PLAN_TEXT, far=(65_536, 256, "x")), 0, (), "", rows=2),
+    Case(
+        "x-di-A60000.xlsx",
+        _stray_x,
+        0,
+        ("row-unplaced",),
+        "tidak dapat ditempatkan",
+        ("RKT", "A60000"),
+        rows=1,
+    ),
+    Case(
+        "x-di-A60000.xls",
+        xls(NINE_CELLS, far=(60_000, 1, "x")),
+        0,
+        ("row-unplaced",),
+        "tidak dapat ditempatkan",
+        ("RKT", "A60000"),
+        rows=1,
+    ),
+    Case(
+        "x-di-A60000.ods",
+        ods(NINE_CELLS, far=(60_000, 1, "x")),
+        0,
+        ("row-unplaced",),
+        "tidak dapat ditempatkan",
+        ("RKT", "A60000"),
+        rows=1,
+    ),
+    Case("strict-ooxml.xlsx", _rewrite_zip(_xlsx(PLAN), _strict), 0, (), "", rows=2),
+    Case(
+        "jumlah-rumus-tanpa-nilai.xlsx",
+        _budget(
+            [["1", "Program A", 1000], ["2", "Program B", 2000], [None, "JUMLAH", "=SUM(C2:C3)"]]
+        ),
+        1,
+        ("formula-no-value",),
+        "tanpa nilai tersimpan",
+        ("Anggaran", "C4"),
+        rows=2,
     ),
 ]
 

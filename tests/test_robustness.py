@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import builtins
 import errno
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -150,14 +150,14 @@ def test_a_folder_with_no_workbook(tmp_path):
 def test_a_file_that_cannot_be_opened_for_reading(tmp_path, monkeypatch):
     locked = tmp_path / "terkunci.xlsx"
     shutil.copy(BANJARMASIN, locked)
-    real_open = builtins.open
+    real_open = os.open
 
     def guarded(file, *args, **kwargs):
         if str(file) == str(locked):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     result = runner.invoke(app, ["check", str(locked), str(BANJARMASIN)])
     assert result.exit_code == 2
     assert (

@@ -172,6 +172,25 @@ def test_untouched_templates_read_as_empty_tables(tmp_path):
         assert "belum ada baris data" in report.issues[0].message("id")
 
 
+def saved_in_excel(path, sheet_part: str, cell: str, value: int) -> None:
+    """What Excel does to a formula when the office saves: it stores the result beside it.
+    (openpyxl, which fills the template here, stores none: `formula-no-value` otherwise.)"""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    xml = parts[sheet_part].decode()
+    xml, found = re.subn(
+        rf'(<c r="{cell}"[^>]*>\s*<f>[^<]*</f>)\s*<v\s*/>', rf"\g<1><v>{value}</v>", xml
+    )
+    assert found == 1, cell
+    parts[sheet_part] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
 def fill_rows(sheet, first_row, rows):
     for r, (no, sasaran, indikator, target, fmt, satuan) in enumerate(rows, start=first_row):
         for col, value in ((1, no), (2, sasaran), (3, indikator), (4, target), (5, satuan)):
@@ -192,6 +211,12 @@ def test_round_trip_rkt(tmp_path):
         book["Anggaran"].cell(row=r, column=3, value=amount)
     filled = tmp_path / "diisi.xlsx"
     book.save(filled)
+    (unsaved,) = check_files([filled])
+    assert [(i.code, i.sheet, i.cell) for i in unsaved.issues] == [
+        ("formula-no-value", "Anggaran", "C36")  # filled by a script, never opened in Excel
+    ]
+    total = sum(a for *_x, a in BUDGET)
+    saved_in_excel(filled, "xl/worksheets/sheet4.xml", "C36", total)
 
     report = inspect_file(filled)
     assert (report.office, report.year) == ("KPU Kota Banjarmasin", 2025)
@@ -234,7 +259,7 @@ def test_round_trip_rkt(tmp_path):
     assert [(r.get("program"), r.amount.value) for r in anggaran.records] == [
         (p, a) for _n, p, a in BUDGET
     ]
-    assert anggaran.declared_total.value == sum(a for *_x, a in BUDGET)
+    assert anggaran.declared_total.value == total
     (checked,) = check_files([filled])
     assert checked.issues == []
 
@@ -271,6 +296,7 @@ def test_round_trip_iku_and_anggaran(tmp_path):
             book["Anggaran"].cell(row=r, column=c, value=value)
     filled = tmp_path / "anggaran-diisi.xlsx"
     book.save(filled)
+    saved_in_excel(filled, "xl/worksheets/sheet2.xml", "C36", 10_457_610_000)
     (report,) = check_files([filled])
     assert report.issues == [] and report.tables[0].total == 10_457_610_000
 
@@ -285,6 +311,7 @@ def test_a_sum_that_misses_lines_is_still_a_total_mismatch(tmp_path):
     sheet["C36"] = "=SUM(C6:C6)"  # someone narrowed the range
     filled = tmp_path / "salah.xlsx"
     book.save(filled)
+    saved_in_excel(filled, "xl/worksheets/sheet2.xml", "C36", BUDGET[0][2])
     (report,) = check_files([filled])
     assert [(i.code, i.cell) for i in report.issues] == [("budget-total-mismatch", "C36")]
 
