@@ -144,11 +144,11 @@ def _stderr(message: str) -> None:
 
 
 def _rules_or_exit(schemas: Path | None):
-    from .validate import load_rules
+    from .rulebook import RulesError, load_rules
 
     try:
         return load_rules(schemas)
-    except (OSError, ValueError, KeyError) as exc:
+    except (RulesError, OSError, ValueError, KeyError) as exc:
         _stderr(f"kinerja-xl: aturan di '{schemas}' tidak dapat dibaca: {exc}")
         raise typer.Exit(2) from exc
 

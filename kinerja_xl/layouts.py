@@ -33,6 +33,7 @@ from .normalise import (
     split_program_heading,
 )
 from .records import Record, Table
+from .vocabulary import Vocabulary
 
 GOAL_VERB = re.compile(
     r"^(me\w+kan|memperkuat|membangun|menjamin|menjaga|mendorong|mencapai)\b", re.IGNORECASE
@@ -126,9 +127,12 @@ class TableState:
     last: Record | None = None
     data_rows: set[int] = field(default_factory=set)
     sub_words: frozenset[str] = frozenset()  # the header's second line, if it has one
+    vocabulary: Vocabulary | None = None  # grades and opinions, from the rules
 
 
-def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
+def build_tables(
+    sheet: Sheet, vocabulary: Vocabulary | None = None
+) -> tuple[list[Table], list[Issue], set[int]]:
     """All tables of a sheet, the issues met while reading them, and the rows they used."""
     spread = _vertical_merge_map(sheet)
     rows = sheet.rows()
@@ -147,7 +151,7 @@ def build_tables(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
             extra_columns=match.extras,
         )
         table.amount_scale = match.amount_scale
-        state = TableState(table, sheet, sub_words=match.sub_words)
+        state = TableState(table, sheet, sub_words=match.sub_words, vocabulary=vocabulary)
         present = [r for r in row_numbers if match.row < r <= end_row]
         views = [_row_view(sheet, row, rows[row], table, spread) for row in present]
         issues.extend(_read_rows(state, views, repeats))
@@ -379,7 +383,8 @@ def _rkt_row(state: TableState, view: RowView, following: RowView | None) -> str
         record, "satuan", (view.text("satuan"), view.ref("satuan")) if view.text("satuan") else None
     )
     if "target" in view.by_role:
-        record.target = _with_satuan(_target_of(view.by_role["target"]), record.get("satuan"))
+        target = _target_of(view.by_role["target"], state.vocabulary)
+        record.target = _with_satuan(target, record.get("satuan"))
     _point_at_columns(record, state.table, ("indikator", "target"))
     return "record"
 
@@ -469,11 +474,12 @@ def _continue_rkt(state: TableState, view: RowView, sasaran_role: str) -> None:
         _append_text(state.last, "indikator", indikator, view.ref("indikator"))
 
 
-def _target_of(cell: Cell) -> Target | None:
+def _target_of(cell: Cell, vocabulary: Vocabulary | None = None) -> Target | None:
     if cell.missing_formula_value:
         return Target(cell.formula or "", None, None, "formula-no-value")
     value = cell.value if cell.value is not None else cell.error
-    target = parse_target(value, cell.is_percent_format, percent_decimals(cell.number_format))
+    decimals = percent_decimals(cell.number_format)
+    target = parse_target(value, cell.is_percent_format, decimals, vocabulary)
     if target and target.unit == "angka" and LITERAL_PERCENT.search(cell.number_format):
         # 90 shown as "90%" by a format such as 0"%" or 0\%: a percentage, not divided by 100
         return replace(target, text=f"{target.text}%", unit="persen")

@@ -127,6 +127,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The workbook holds {value} link(s) to other files; the values read are the last "
         "saved copies.",
     },
+    "rule-failed": {
+        "id": "Aturan '{check}' ({file}, kolom {column}) tidak terpenuhi oleh '{value}'{rule_id}.",
+        "en": "Rule '{check}' ({file}, column {column}) is not met by '{value}'{rule_en}.",
+    },
 }
 
 UNREADABLE_REASONS: dict[str, dict[str, str]] = {
@@ -243,6 +247,10 @@ def _derived(issue: Issue, lang: str) -> dict[str, str]:
     }
     if "kind" in p:
         derived["kind"] = word(f"kind-{p['kind']}", lang) or str(p["kind"])
+    if issue.code == "rule-failed":
+        for language in LANGS:
+            text = p.get(f"rule_{language}", "")
+            derived[f"rule_{language}"] = f": {text}" if text else ""
     if issue.code == "file-unreadable":
         reason = UNREADABLE_REASONS.get(p.get("reason", ""), UNREADABLE_REASONS["corrupt"])
         derived["reason_text"] = reason[lang].format(detail=p.get("detail", ""))
@@ -284,6 +292,7 @@ SHORT: dict[str, dict[str, str]] = {
     "row-unplaced": {"id": "baris tak terbaca", "en": "unplaced row"},
     "generated-file": {"id": "keluaran kinerja-xl", "en": "kinerja-xl output"},
     "external-link": {"id": "tautan ke berkas lain", "en": "external link"},
+    "rule-failed": {"id": "aturan provinsi tidak terpenuhi", "en": "province rule failed"},
 }
 
 
@@ -293,6 +302,36 @@ def short(code: str, lang: str = "id") -> str:
 
 # Every other word a person reads in an output: one key, both languages.
 TEXT: dict[str, dict[str, str]] = {
+    # what a valid target looks like (ranges and lists come from schemas/)
+    "expected-persen": {
+        "id": "persentase {low}–{high}%, mis. 90% atau 0,16%",
+        "en": "a percentage {low}–{high}%, e.g. 90% or 0,16%",
+    },
+    "expected-indeks": {
+        "id": "angka indeks {low}–{high}, mis. 80",
+        "en": "an index {low}–{high}, e.g. 80",
+    },
+    "expected-predikat": {"id": "predikat {codes}", "en": "a grade {codes}"},
+    "expected-opini": {"id": "opini BPK {codes}", "en": "a BPK opinion {codes}"},
+    "expected-nilai": {
+        "id": "nilai {low}–{high}, mis. 90 (persen juga diterima)",
+        "en": "a score {low}–{high}, e.g. 90 (a percentage is accepted)",
+    },
+    "expected-jumlah": {
+        "id": "bilangan bulat ≥ {low}, mis. 5 dokumen",
+        "en": "a whole number ≥ {low}, e.g. 5 dokumen",
+    },
+    "expected-any": {
+        "id": "angka, persen atau kategori, mis. 90%, 80, B atau WTP",
+        "en": "a number, percentage or category, e.g. 90%, 80, B or WTP",
+    },
+    "or": {"id": "atau", "en": "or"},
+    "found-persen": {"id": "persentase", "en": "a percentage"},
+    "found-angka": {"id": "angka", "en": "a number"},
+    "found-predikat": {"id": "predikat", "en": "a grade"},
+    "found-opini": {"id": "opini BPK", "en": "a BPK opinion"},
+    "found-kategori": {"id": "kategori", "en": "a category"},
+    "found-jumlah": {"id": "jumlah", "en": "a count"},
     # printed pages
     "page-province": {"id": "Provinsi {province}", "en": "Province of {province}"},
     "page-year": {"id": "Tahun {year}", "en": "Year {year}"},

@@ -13,22 +13,13 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .vocabulary import Vocabulary, load_vocabulary
+
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u3000\t\r\n"), " ")
 CLEANING = {**INVISIBLE, **SPACES}
 MULTIPLE_SPACES = re.compile(r" {2,}")
 
-GRADES = ("AA", "A", "BB", "B", "CC", "C", "D")
-OPINIONS = ("WTP", "WDP", "TW", "TMP")
-OPINION_ALIASES = {
-    "WTP-DPP": "WTP",
-    "WTP DPP": "WTP",
-    "WAJAR TANPA PENGECUALIAN": "WTP",
-    "WAJAR DENGAN PENGECUALIAN": "WDP",
-    "TIDAK WAJAR": "TW",
-    "TIDAK MEMBERIKAN PENDAPAT": "TMP",
-    "DISCLAIMER": "TMP",
-}
 MULTIPLIERS = {
     "ribu": 10**3,
     "rb": 10**3,
@@ -129,8 +120,14 @@ class Target:
         return {"text": self.text, "value": self.value, "unit": self.unit}
 
 
-def parse_target(value: Any, percent_format: bool = False, decimals: int = 0) -> Target | None:
-    """A target cell's value (and whether Excel formats it as a percentage) -> `Target`."""
+def parse_target(
+    value: Any,
+    percent_format: bool = False,
+    decimals: int = 0,
+    vocabulary: Vocabulary | None = None,
+) -> Target | None:
+    """A target cell's value (and whether Excel formats it as a percentage) -> `Target`.
+    Grades, opinions and their variants come from `vocabulary` (the rules in `schemas/`)."""
     if value is None or (isinstance(value, str) and clean_text(value) == ""):
         return None
     if isinstance(value, bool):
@@ -139,7 +136,7 @@ def parse_target(value: Any, percent_format: bool = False, decimals: int = 0) ->
         return Target(_format_date(value), None, None, "date")
     if isinstance(value, int | float):
         return _numeric_target(value, percent_format, decimals)
-    return parse_target_text(clean_text(value))
+    return parse_target_text(clean_text(value), vocabulary)
 
 
 def _numeric_target(number: float, percent_format: bool, decimals: int) -> Target:
@@ -158,12 +155,12 @@ COMPARATOR = re.compile(
 )
 
 
-def parse_target_text(text: str) -> Target:
+def parse_target_text(text: str, vocabulary: Vocabulary | None = None) -> Target:
     """A typed target. A leading comparator ("≥ 90%", "minimal 80") is part of the text as
     written; the value is the number after it."""
     bare = COMPARATOR.sub("", text, count=1) if COMPARATOR.match(text) else text
     if bare != text and bare:
-        parsed = parse_target_text(bare)
+        parsed = parse_target_text(bare, vocabulary)
         return Target(text, parsed.value, parsed.unit, parsed.problem)
     upper = text.upper()
     percent = re.fullmatch(r"([-+]?\d[\d.,]*)\s*(%|PERSEN)", upper)
@@ -179,14 +176,14 @@ def parse_target_text(text: str) -> Target:
         amount = parse_indonesian_number(counted.group(1), prefer_thousands=True)
         if amount is not None:
             return Target(text, _tidy(float(amount)), counted.group(2).strip().lower())
-    category = parse_category(text)
+    category = parse_category(text, vocabulary)
     if category:
         return Target(text, category[0], category[1])
     if text.startswith("#") and (text.endswith(("!", "?", "A")) or set(text) == {"#"}):
         return Target(text, None, None, "error")  # "#REF!", "#N/A", or "#####" (no date)
     spelled = PARENTHESES_OF_WORDS.sub(" ", text).strip()
     if spelled != text and spelled:  # "90% (sembilan puluh persen)", "5 (lima) dokumen"
-        parsed = parse_target_text(re.sub(r"\s+", " ", spelled))
+        parsed = parse_target_text(re.sub(r"\s+", " ", spelled), vocabulary)
         if parsed.problem is None:
             return Target(text, parsed.value, parsed.unit)
     return Target(text, None, None, "unparseable")
@@ -196,31 +193,25 @@ def parse_target_text(text: str) -> Target:
 PARENTHESES_OF_WORDS = re.compile(r"\s*\([A-Za-z][A-Za-z .,-]*\)\s*")
 
 
-def parse_category(text: str) -> tuple[str, str] | None:
-    """'B', 'Predikat BB', 'WTP-DPP', 'E' -> (value, unit) where unit is predikat/opini/kategori.
+def parse_category(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, str] | None:
+    """'B', 'Predikat BB', 'WTP-DPP', 'E' -> (value, unit) where unit is predikat/opini/kategori
+    (the lists and variants are the rules': `vocabulary`).
 
     An unknown code counts as a category only when typed in capitals ('E', 'AAA'), so that a
     word such as 'abc' stays unparseable.
     """
+    words = vocabulary or load_vocabulary()
     upper = text.upper()
     bare = re.sub(r"^(PREDIKAT|NILAI|OPINI)\s+", "", upper.strip())
     bare = re.sub(r"\s*\(.*\)$", "", bare).strip(" .")
-    if bare in OPINION_ALIASES:
-        return OPINION_ALIASES[bare], "opini"
-    if bare in OPINIONS:
-        return bare, "opini"
-    if bare in GRADES:
-        return bare, "predikat"
+    code = words.aliases.get(bare, bare)
+    kind = words.kind_of(code)
+    if kind in ("predikat", "opini"):
+        return code, kind
     if re.fullmatch(r"[A-Z]{1,3}[+-]?", bare) and text.strip() == text.strip().upper():
         return bare, "kategori"
-    if bare in (
-        "INFORMATIF",
-        "MENUJU INFORMATIF",
-        "CUKUP INFORMATIF",
-        "KURANG INFORMATIF",
-        "TIDAK INFORMATIF",
-    ):
-        return bare.title(), "kategori"
+    if kind is not None:  # a named category ("Menuju Informatif")
+        return code.title(), "kategori"
     return None
 
 

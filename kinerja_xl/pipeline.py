@@ -22,10 +22,16 @@ from .records import FileReport, Table
 from .report import BatchReport
 from .rules import apply_file_rules
 from .validate import Rules, load_rules, validate_reports
+from .vocabulary import Vocabulary
 
 
-def inspect_file(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> FileReport:
-    """Read one workbook into tidy tables. Never raises for a bad file: it says so instead."""
+def inspect_file(
+    path: str | os.PathLike[str],
+    limits: ReadLimits | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> FileReport:
+    """Read one workbook into tidy tables. Never raises for a bad file: it says so instead.
+    `vocabulary` (grades, opinions) is the rules'; the packaged rules' by default."""
     report = FileReport(path=os.fspath(path))
     try:
         report.modified = os.stat(path).st_mtime
@@ -46,7 +52,7 @@ def inspect_file(path: str | os.PathLike[str], limits: ReadLimits | None = None)
         return report
     context: list[str] = []
     for sheet in workbook.sheets:
-        tables, issues, used_rows = _read_sheet(sheet)
+        tables, issues, used_rows = _read_sheet(sheet, vocabulary)
         report.tables.extend(tables)
         report.issues.extend(issues)
         context.extend(_context_texts(sheet, used_rows))
@@ -88,10 +94,12 @@ def generated_by_us(workbook: Workbook) -> str | None:
     return None
 
 
-def _read_sheet(sheet: Sheet) -> tuple[list[Table], list[Issue], set[int]]:
+def _read_sheet(
+    sheet: Sheet, vocabulary: Vocabulary | None = None
+) -> tuple[list[Table], list[Issue], set[int]]:
     if sheet.problem:
         return [], [Issue.make("sheet-unreadable", sheet.name, None, sheet.problem)], set()
-    tables, issues, used_rows = build_tables(sheet)
+    tables, issues, used_rows = build_tables(sheet, vocabulary)
     if tables and sheet.state != "visible":
         issues.insert(0, Issue.make("hidden-content", sheet.name, None, sheet.name, what="sheet"))
     return tables, issues, used_rows
@@ -134,10 +142,11 @@ def check_files(
     workers: int | None = None,
 ) -> list[FileReport]:
     """Read every file, validate all readable ones together, then apply the file rules."""
+    rules = rules or load_rules()
     with collector_paused():
-        reports = read_files(paths, limits, progress, workers)
+        reports = read_files(paths, limits, progress, workers, rules.vocabulary)
         readable = [r for r in reports if r.readable]
-        validate_reports(readable, rules or load_rules())
+        validate_reports(readable, rules)
         for report in readable:
             apply_file_rules(report)
             report.issues = order_issues(report.issues, [t.sheet for t in report.tables])
@@ -160,6 +169,7 @@ def read_files(
     limits: ReadLimits | None = None,
     progress: ProgressCallback | None = None,
     workers: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> list[FileReport]:
     """inspect_file over every path, in order; in a process pool when there are many.
     The reports are the same either way (tests/test_parallel.py)."""
@@ -169,17 +179,23 @@ def read_files(
         for index, path in enumerate(paths, start=1):
             if progress:
                 progress(path, index, len(paths))
-            reports.append(inspect_file(path, limits))
+            reports.append(inspect_file(path, limits, vocabulary))
         return reports
-    return _read_in_pool(paths, limits, progress, workers)
+    return _read_in_pool(paths, limits, progress, workers, vocabulary)
 
 
-def inspect_batch(paths: list[Path], limits: ReadLimits | None = None) -> list[FileReport]:
-    return [inspect_file(path, limits) for path in paths]
+def inspect_batch(
+    paths: list[Path], limits: ReadLimits | None = None, vocabulary: Vocabulary | None = None
+) -> list[FileReport]:
+    return [inspect_file(path, limits, vocabulary) for path in paths]
 
 
 def _read_in_pool(
-    paths: list[Path], limits: ReadLimits | None, progress: ProgressCallback | None, workers: int
+    paths: list[Path],
+    limits: ReadLimits | None,
+    progress: ProgressCallback | None,
+    workers: int,
+    vocabulary: Vocabulary | None,
 ) -> list[FileReport]:
     """Batches of files on every core. A worker that dies (a native reader ending the process
     on a hostile file) breaks the pool: the batches it took down are read again, each in a
@@ -197,7 +213,7 @@ def _read_in_pool(
     # hold a lock; it is also what Windows does, so every platform behaves the same.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(inspect_batch, batch, limits) for batch in batches]
+        futures = [pool.submit(inspect_batch, batch, limits, vocabulary) for batch in batches]
         for index, future in enumerate(futures):
             try:
                 results[index] = future.result()
@@ -206,7 +222,7 @@ def _read_in_pool(
                 continue
             done = _advance(progress, batches[index], done, len(paths))
     for index in broken:
-        results[index] = _read_alone(batches[index], limits)
+        results[index] = _read_alone(batches[index], limits, vocabulary)
         done = _advance(progress, batches[index], done, len(paths))
     return [report for batch in results for report in batch or []]
 
@@ -219,19 +235,20 @@ def _advance(progress: ProgressCallback | None, batch: list[Path], done: int, to
     return done
 
 
-def _read_alone(batch: list[Path], limits: ReadLimits | None) -> list[FileReport]:
+def _read_alone(
+    batch: list[Path], limits: ReadLimits | None, vocabulary: Vocabulary | None
+) -> list[FileReport]:
     """A batch in a child process; if that child dies, each file in a child of its own."""
     from .isolated import ChildDied, call
 
     try:
-        reports: list[FileReport] = call("kinerja_xl.pipeline:inspect_batch", batch, limits)
-        return reports
+        return call("kinerja_xl.pipeline:inspect_batch", batch, limits, vocabulary)  # type: ignore[no-any-return]
     except ChildDied:
         pass
     alone = []
     for path in batch:
         try:
-            alone.append(call("kinerja_xl.pipeline:inspect_file", path, limits))
+            alone.append(call("kinerja_xl.pipeline:inspect_file", path, limits, vocabulary))
         except ChildDied as exc:
             alone.append(crashed_report(path, exc.reason))
     return alone

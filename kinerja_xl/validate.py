@@ -7,133 +7,32 @@ index into `RowRef`s, which know the record, and so the sheet and A1 cell.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from .issues import Issue
-from .normalise import without_numbering
 from .records import FileReport, Record
+from .rulebook import SCHEMA_FILES, Rules, RulesError, load_rules
 
-SCHEMA_FILES = {"rkt": "rkt.yaml", "anggaran": "anggaran.yaml", "iku": "iku.yaml"}
+__all__ = ["Rules", "RulesError", "load_rules", "validate_reports"]
+
 FRAME_OF_KIND = {"rkt": "rkt", "rkt-sekretariat": "rkt", "anggaran": "anggaran", "iku": "iku"}
-FOUND_KINDS = {"persen", "angka", "predikat", "opini", "kategori"}
-
-EXPECTED_TEXT = {
-    "persen": {
-        "id": "persentase {low}–{high}%, mis. 90% atau 0,16%",
-        "en": "a percentage {low}–{high}%, e.g. 90% or 0,16%",
-    },
-    "indeks": {"id": "angka indeks {low}–{high}, mis. 80", "en": "an index {low}–{high}, e.g. 80"},
-    "predikat": {
-        "id": "predikat AA, A, BB, B, CC, C atau D",
-        "en": "a grade AA, A, BB, B, CC, C or D",
-    },
-    "opini": {"id": "opini BPK WTP, WDP, TW atau TMP", "en": "a BPK opinion WTP, WDP, TW or TMP"},
-    "nilai": {
-        "id": "nilai {low}–{high}, mis. 90 (persen juga diterima)",
-        "en": "a score {low}–{high}, e.g. 90 (a percentage is accepted)",
-    },
-    "jumlah": {
-        "id": "bilangan bulat ≥ {low}, mis. 5 dokumen",
-        "en": "a whole number ≥ {low}, e.g. 5 dokumen",
-    },
-    None: {
-        "id": "angka, persen atau kategori, mis. 90%, 80, B atau WTP",
-        "en": "a number, percentage or category, e.g. 90%, 80, B or WTP",
-    },
+# which record field's cell a failure in each frame column points at
+COLUMN_FIELDS = {
+    "indikator": "indikator",
+    "expected": "indikator",
+    "target_text": "target",
+    "target_value": "target",
+    "target_code": "target",
+    "target_unit": "target",
+    "target_problem": "target",
+    "program": "program",
+    "amount_value": "anggaran",
+    "amount_problem": "anggaran",
+    "cara": "cara",
+    "sumber": "sumber",
+    "kode_program": "program",
 }
-FOUND_TEXT = {
-    "persen": {"id": "persentase", "en": "a percentage"},
-    "angka": {"id": "angka", "en": "a number"},
-    "predikat": {"id": "predikat", "en": "a grade"},
-    "opini": {"id": "opini BPK", "en": "a BPK opinion"},
-    "kategori": {"id": "kategori", "en": "a category"},
-    "jumlah": {"id": "jumlah", "en": "a count"},
-}
-
-
-@dataclass
-class Rules:
-    """The rules of one `schemas/` folder: unit patterns and one pandera schema per frame."""
-
-    folder: Path
-    indicator_kinds: list[tuple[re.Pattern[str], str]]
-    satuan_kinds: list[tuple[re.Pattern[str], str]]
-    schemas: dict[str, Any] = field(default_factory=dict)
-    ranges: dict[str, list[Any]] = field(default_factory=dict)
-    categories: dict[str, list[str]] = field(default_factory=dict)
-    satuan_choices: dict[str, str] = field(default_factory=dict)  # Satuan word -> kind
-    fits: dict[str, list[str]] = field(default_factory=dict)  # expected kind -> target kinds
-
-    def satuan_kind(self, satuan: str) -> str | None:
-        lowered = satuan.strip().lower()
-        return next((kind for pattern, kind in self.satuan_kinds if pattern.search(lowered)), None)
-
-    def unit_name(self, record: Record, expected: str | None) -> str | None:
-        """One name per unit across offices: a target that fits its indicator is named by the
-        indicator's kind ('angka' under an Indeks is 'indeks', 'kategori' under a predikat
-        indicator is 'predikat'); the office's own Satuan is named the same way; a count keeps
-        its word ('dokumen')."""
-        satuan = (record.get("satuan") or "").strip()
-        if satuan:
-            kind = self.satuan_kind(satuan)
-            return satuan.lower() if kind in (None, "jumlah") and satuan != "%" else kind
-        found = record.target.unit if record.target else None
-        if found is None or expected is None:
-            return found
-        counted = found not in FOUND_KINDS
-        if expected == "jumlah" and counted:
-            return found
-        fitting = self.fits.get(expected, [])
-        return expected if found in fitting or (counted and "jumlah" in fitting) else found
-
-    def expected_kind(self, indicator: str | None, satuan: str | None) -> str | None:
-        for text, patterns in ((indicator, self.indicator_kinds), (satuan, self.satuan_kinds)):
-            lowered = without_numbering((text or "").strip().lower())
-            for pattern, kind in patterns:
-                if lowered and pattern.search(lowered):
-                    return kind
-        return None
-
-    def expected_text(self, kind: str | None, lang: str) -> str:
-        low, high = (self.ranges.get(kind or "") or [0, 100])[:2]
-        return EXPECTED_TEXT[kind][lang].format(low=low, high=high if high is not None else "")
-
-
-def default_schema_folder() -> Path:
-    packaged = Path(str(resources.files("kinerja_xl") / "schemas"))
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "schemas"  # a source checkout
-
-
-def load_rules(folder: Path | None = None) -> Rules:
-    import pandera.pandas as pa
-
-    from . import checks  # noqa: F401  (registers the checks the YAML names)
-
-    folder = Path(folder) if folder else default_schema_folder()
-    units = yaml.safe_load((folder / "units.yaml").read_text(encoding="utf-8"))
-    rules = Rules(
-        folder=folder,
-        indicator_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["indicator_kinds"]],
-        satuan_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["satuan_kinds"]],
-        satuan_choices=dict(units.get("satuan_choices", {})),
-    )
-    for frame, name in SCHEMA_FILES.items():
-        text = (folder / name).read_text(encoding="utf-8")
-        rules.schemas[frame] = pa.DataFrameSchema.from_yaml(text)
-        if frame == "rkt":
-            declared = yaml.safe_load(text)["checks"]
-            rules.ranges = declared["target_in_range"]["ranges"]
-            rules.categories = declared["target_category_valid"]["categories"]
-            rules.fits = declared["target_unit_fits"]["fits"]
-    return rules
 
 
 @dataclass(frozen=True)
@@ -158,33 +57,43 @@ def validate_reports(reports: list[FileReport], rules: Rules) -> None:
                 ref.record.unit_name = rules.unit_name(
                     ref.record, expected if isinstance(expected, str) else None
                 )
-        for check, index in _failures(rules.schemas[frame_name], frame):
-            ref = frame_refs[index]
-            ref.report.issues.append(_issue(check, ref.record, frame.loc[index], rules))
+        for failure in _failures(rules, frame_name, frame):
+            ref = frame_refs[failure.index]
+            row = frame.loc[failure.index]
+            ref.report.issues.append(_issue(failure, ref.record, row, rules, frame_name))
 
 
-def _failures(schema: Any, frame: Any) -> list[tuple[str, int]]:
+@dataclass(frozen=True)
+class Failure:
+    check: str  # the check's name, as the YAML names it
+    column: str | None  # the frame column, for a column's check
+    index: int  # the frame row
+    value: Any  # what failed
+
+
+def _failures(rules: Rules, frame_name: str, frame: Any) -> list[Failure]:
+    """Every failure of the frame's schema, by the check's name (never by parsing its text).
+    A failure of the schema itself — no row to point at — is the rules' fault: RulesError."""
     import pandera.errors as errors
 
     try:
-        schema.validate(frame, lazy=True)
+        rules.schemas[frame_name].validate(frame, lazy=True)
     except errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-        names = cases["check"].astype(str).str.split("(").str[0]
-        known = _known_checks()
-        pairs = {
-            (name, int(index))
-            for name, index in zip(names, cases["index"], strict=True)
-            if name in known and isinstance(index, int | float) and index == index  # not NaN
-        }
-        return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+        found: dict[tuple[str, str | None, int], Failure] = {}
+        for error in exc.schema_errors:
+            name = getattr(error.check, "name", None) or str(error.check)
+            column = getattr(error.schema, "name", None) if error.schema is not None else None
+            cases = error.failure_cases
+            indexes = [] if cases is None or "index" not in cases else list(cases["index"])
+            rows = [int(i) for i in indexes if isinstance(i, int | float) and i == i]
+            if not rows:
+                path = rules.folder / SCHEMA_FILES[frame_name]
+                raise RulesError(f"{path}: check '{name}' on '{column}' cannot run ({error})")
+            values = list(cases["failure_case"]) if "failure_case" in cases else [None] * len(rows)
+            for index, value in zip(rows, values, strict=False):
+                found.setdefault((name, column, index), Failure(name, column, index, value))
+        return sorted(found.values(), key=lambda f: (f.index, f.check, f.column or ""))
     return []
-
-
-def _known_checks() -> set[str]:
-    from .checks import CHECK_ISSUES
-
-    return set(CHECK_ISSUES)
 
 
 def _rkt_frame(refs: list[RowRef], rules: Rules) -> Any:
@@ -202,8 +111,8 @@ def _rkt_frame(refs: list[RowRef], rules: Rules) -> Any:
                 "target_text": target.text if target else None,
                 "target_value": float(value) if isinstance(value, int | float) else float("nan"),
                 "target_code": value if isinstance(value, str) else None,
-                # a count word ("5 dokumen") is a jumlah; the other units are kept as they are
-                "target_unit": unit if unit in FOUND_KINDS or unit is None else "jumlah",
+                # a count word ("5 dokumen") is a jumlah; a listed code is its list's kind
+                "target_unit": rules.found_kind(unit, value),
                 "target_problem": target.problem if target else None,
             }
         )
@@ -235,10 +144,12 @@ def _iku_frame(refs: list[RowRef], rules: Rules) -> Any:
     return pd.DataFrame([{f: ref.record.get(f) for f in fields} for ref in refs], columns=fields)
 
 
-def _issue(check: str, record: Record, row: Any, rules: Rules) -> Issue:
+def _issue(failure: Failure, record: Record, row: Any, rules: Rules, frame: str) -> Issue:
     from .checks import CHECK_ISSUES
 
-    code, cell_field, severity = CHECK_ISSUES[check]
+    if failure.check not in CHECK_ISSUES:
+        return _rule_failed(failure, record, rules, frame)
+    code, cell_field, severity = CHECK_ISSUES[failure.check]
     value = _value_of(record, cell_field)
     params: dict[str, Any] = {"indicator": record.get("indikator") or ""}
     if code.startswith("target-"):
@@ -254,6 +165,27 @@ def _issue(check: str, record: Record, row: Any, rules: Rules) -> Issue:
     return Issue.make(code, record.sheet, record.cell_of(cell_field), value, severity, **params)
 
 
+def _rule_failed(failure: Failure, record: Record, rules: Rules, frame: str) -> Issue:
+    """A check of the province's own (a pandera check in the YAML with no dedicated code)."""
+    field_name = COLUMN_FIELDS.get(failure.column or "", "")
+    value = _value_of(record, field_name) if field_name else None
+    if value is None and failure.value is not None and failure.value == failure.value:
+        value = str(failure.value)
+    message = rules.messages.get((frame, failure.check), {})
+    return Issue.make(
+        "rule-failed",
+        record.sheet,
+        record.cell_of(field_name) if field_name else record.first_cell,
+        value,
+        rules.severities.get((frame, failure.check)),  # type: ignore[arg-type]
+        check=failure.check,
+        column=failure.column or "",
+        rule_id=message.get("id", ""),
+        rule_en=message.get("en", ""),
+        file=SCHEMA_FILES[frame],
+    )
+
+
 def _value_of(record: Record, name: str) -> str | None:
     if name == "target":
         return record.target.text if record.target else None
@@ -265,14 +197,17 @@ def _value_of(record: Record, name: str) -> str | None:
 
 
 def _target_params(record: Record, row: Any, rules: Rules) -> dict[str, Any]:
+    from .messages import TEXT, say
+
     expected = row["expected"] if isinstance(row["expected"], str) else None
     found = row["target_unit"] if isinstance(row["target_unit"], str) else None
     if expected is None and found in ("persen", "jumlah"):
         expected = found
+    found_key = f"found-{found}"
     return {
         "expected": rules.expected_text(expected, "id"),
         "expected_en": rules.expected_text(expected, "en"),
-        "found": FOUND_TEXT.get(found or "", {}).get("id", ""),
-        "found_en": FOUND_TEXT.get(found or "", {}).get("en", ""),
+        "found": say(found_key, "id") if found_key in TEXT else "",
+        "found_en": say(found_key, "en") if found_key in TEXT else "",
         "category": expected if expected in ("predikat", "opini") else "predikat",
     }

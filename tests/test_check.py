@@ -17,7 +17,8 @@ from kinerja_xl.messages import TEMPLATES
 from kinerja_xl.pipeline import check_files, check_paths
 from kinerja_xl.read import open_workbook
 from kinerja_xl.report import BatchReport
-from kinerja_xl.validate import default_schema_folder, load_rules
+from kinerja_xl.rulebook import load_rules
+from kinerja_xl.vocabulary import default_schema_folder
 
 runner = CliRunner()
 FAULTY = SAMPLES / "faulty"

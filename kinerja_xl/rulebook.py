@@ -1,0 +1,191 @@
+"""The rules of one `schemas/` folder, loaded and checked: which target an indicator expects
+(units.yaml), and one pandera schema per table (rkt.yaml, anggaran.yaml, iku.yaml) whose
+ranges and lists every other part of kinerja-xl reads from here.
+
+A rule that cannot run is refused at load, naming its file and what is wrong, never silently
+dropped: an unknown check, a column the tables do not have, YAML that does not parse.
+A YAML file may give a check of its own a message (`messages:`, in both languages) and a
+severity (`severities:`); a failure of any check without a dedicated issue code becomes a
+`rule-failed` issue with that message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .normalise import without_numbering
+from .vocabulary import Vocabulary, default_schema_folder, load_vocabulary
+
+SCHEMA_FILES = {"rkt": "rkt.yaml", "anggaran": "anggaran.yaml", "iku": "iku.yaml"}
+# the columns each table hands to its schema (validate.py builds them); a rule names these
+FRAME_COLUMNS = {
+    "rkt": (
+        "indikator",
+        "expected",
+        "target_text",
+        "target_value",
+        "target_code",
+        "target_unit",
+        "target_problem",
+    ),
+    "anggaran": ("program", "amount_value", "amount_problem"),
+    "iku": ("indikator", "cara", "sumber", "kode_program"),
+}
+OUR_KEYS = ("messages", "severities")  # read here, not by pandera
+FOUND_KINDS = {"persen", "angka", "predikat", "opini", "kategori"}
+
+
+class RulesError(Exception):
+    """The rules cannot be used; the message names the file and what is wrong."""
+
+
+@dataclass
+class Rules:
+    """The rules of one `schemas/` folder: unit patterns and one pandera schema per frame."""
+
+    folder: Path
+    indicator_kinds: list[tuple[re.Pattern[str], str]]
+    satuan_kinds: list[tuple[re.Pattern[str], str]]
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    schemas: dict[str, Any] = field(default_factory=dict)
+    ranges: dict[str, list[Any]] = field(default_factory=dict)
+    categories: dict[str, list[str]] = field(default_factory=dict)
+    satuan_choices: dict[str, str] = field(default_factory=dict)  # Satuan word -> kind
+    fits: dict[str, list[str]] = field(default_factory=dict)  # expected kind -> target kinds
+    # (frame, check) -> {"id": …, "en": …} and -> "error" | "warning", for checks of a province
+    messages: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    severities: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def expected_kind(self, indicator: str | None, satuan: str | None) -> str | None:
+        for text, patterns in ((indicator, self.indicator_kinds), (satuan, self.satuan_kinds)):
+            lowered = without_numbering((text or "").strip().lower())
+            for pattern, kind in patterns:
+                if lowered and pattern.search(lowered):
+                    return kind
+        return None
+
+    def expected_text(self, kind: str | None, lang: str) -> str:
+        from .messages import say
+
+        low, high = (self.ranges.get(kind or "") or [0, 100])[:2]
+        return say(
+            f"expected-{kind or 'any'}",
+            lang,
+            low=low,
+            high=high if high is not None else "",
+            codes=self.vocabulary.listed(kind or "", say("or", lang)),
+        )
+
+    def satuan_kind(self, satuan: str) -> str | None:
+        lowered = satuan.strip().lower()
+        return next((kind for pattern, kind in self.satuan_kinds if pattern.search(lowered)), None)
+
+    def found_kind(self, unit: str | None, code: Any) -> str | None:
+        """The target's own kind as the checks see it: a count word is a jumlah; a code in the
+        grade or opinion list is a predikat or an opini, whatever the parser called it."""
+        if unit is None:
+            return None
+        if unit in ("predikat", "opini", "kategori") and isinstance(code, str):
+            kind = self.vocabulary.kind_of(code)
+            return kind if kind in ("predikat", "opini") else unit
+        return unit if unit in FOUND_KINDS else "jumlah"
+
+    def unit_name(self, record: Any, expected: str | None) -> str | None:
+        """One name per unit across offices: a target that fits its indicator is named by the
+        indicator's kind ('angka' under an Indeks is 'indeks', 'kategori' under a predikat
+        indicator is 'predikat'); the office's own Satuan is named the same way; a count keeps
+        its word ('dokumen')."""
+        satuan = (record.get("satuan") or "").strip()
+        if satuan:
+            kind = self.satuan_kind(satuan)
+            return satuan.lower() if kind in (None, "jumlah") and satuan != "%" else kind
+        found = record.target.unit if record.target else None
+        if found is None or expected is None:
+            return found
+        counted = found not in FOUND_KINDS
+        if expected == "jumlah" and counted:
+            return found
+        fitting = self.fits.get(expected, [])
+        return expected if found in fitting or (counted and "jumlah" in fitting) else found
+
+
+def load_rules(folder: Path | None = None) -> Rules:
+    """The rules of `folder` (the packaged `schemas/` by default), or `RulesError`."""
+    folder = Path(folder) if folder else default_schema_folder()
+    units = _yaml(folder / "units.yaml")
+    try:
+        rules = Rules(
+            folder=folder,
+            indicator_kinds=[
+                (re.compile(u["pattern"]), u["kind"]) for u in units["indicator_kinds"]
+            ],
+            satuan_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["satuan_kinds"]],
+            satuan_choices=dict(units.get("satuan_choices", {})),
+        )
+    except (KeyError, TypeError, re.error) as exc:
+        raise RulesError(f"{folder / 'units.yaml'}: {type(exc).__name__}: {exc}") from exc
+    for frame, name in SCHEMA_FILES.items():
+        declared = _yaml(folder / name)
+        rules.schemas[frame] = _schema(folder / name, frame, declared, rules)
+    try:
+        checks = _yaml(folder / "rkt.yaml")["checks"]
+        rules.ranges = checks["target_in_range"]["ranges"]
+        rules.categories = checks["target_category_valid"]["categories"]
+        rules.fits = checks["target_unit_fits"]["fits"]
+    except (KeyError, TypeError) as exc:
+        raise RulesError(f"{folder / 'rkt.yaml'}: a required check is missing ({exc})") from exc
+    rules.vocabulary = load_vocabulary(folder)
+    return rules
+
+
+def _yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RulesError(f"{path}: {exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path}: not valid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise RulesError(f"{path}: not a set of rules")
+    return data
+
+
+def _schema(path: Path, frame: str, declared: dict[str, Any], rules: Rules) -> Any:
+    """The pandera schema of one YAML file, after refusing what pandera would silently skip
+    or fail on later: an unknown check, a column the table does not have."""
+    import pandera.pandas as pa
+
+    from . import checks  # noqa: F401  (registers the checks the YAML names)
+
+    for column in declared.get("columns") or {}:
+        if column not in FRAME_COLUMNS[frame]:
+            known = ", ".join(FRAME_COLUMNS[frame])
+            raise RulesError(f"{path}: column '{column}' is not one of the table's ({known})")
+    for name in _check_names(declared):
+        if not hasattr(pa.Check, name):
+            raise RulesError(f"{path}: unknown check '{name}' (not a pandera or kinerja-xl check)")
+    for check, texts in (declared.get("messages") or {}).items():
+        if not isinstance(texts, dict) or not {"id", "en"} <= set(texts):
+            raise RulesError(f"{path}: messages.{check} needs an 'id' and an 'en' text")
+        rules.messages[(frame, str(check))] = {k: str(v) for k, v in texts.items()}
+    for check, severity in (declared.get("severities") or {}).items():
+        if severity not in ("error", "warning"):
+            raise RulesError(f"{path}: severities.{check} must be 'error' or 'warning'")
+        rules.severities[(frame, str(check))] = severity
+    schema_only = {k: v for k, v in declared.items() if k not in OUR_KEYS}
+    try:
+        return pa.DataFrameSchema.from_yaml(yaml.safe_dump(schema_only))
+    except Exception as exc:  # pandera's own complaint, named with the file
+        raise RulesError(f"{path}: {type(exc).__name__}: {str(exc)[:300]}") from exc
+
+
+def _check_names(declared: dict[str, Any]) -> list[str]:
+    names = list((declared.get("checks") or {}).keys())
+    for column in (declared.get("columns") or {}).values():
+        names += list(((column or {}).get("checks") or {}).keys())
+    return [str(n) for n in names]
