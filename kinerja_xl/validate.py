@@ -88,7 +88,9 @@ def _failures(rules: Rules, frame_name: str, frame: Any) -> list[Failure]:
             rows = [int(i) for i in indexes if isinstance(i, int | float) and i == i]
             if not rows:
                 path = rules.folder / SCHEMA_FILES[frame_name]
-                raise RulesError(f"{path}: check '{name}' on '{column}' cannot run ({error})")
+                raise RulesError(
+                    f"{path}: check '{name}' on '{column}' cannot run ({error})"
+                ) from None
             values = list(cases["failure_case"]) if "failure_case" in cases else [None] * len(rows)
             for index, value in zip(rows, values, strict=False):
                 found.setdefault((name, column, index), Failure(name, column, index, value))
