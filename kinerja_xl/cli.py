@@ -156,12 +156,16 @@ def _rules_or_exit(schemas: Path | None):
 def _check_batch(files: list[Path], rules, quiet: bool):
     """check_files with a progress bar on stderr for batches."""
     from .pipeline import check_files
+    from .rulebook import RulesError
 
     progress, advance = _progress(quiet, len(files))
     if progress:
         progress.start()
     try:
         return check_files(files, rules, advance)
+    except RulesError as exc:  # a rule that cannot run on these tables
+        _stderr(f"kinerja-xl: {exc}")
+        raise typer.Exit(2) from exc
     finally:
         if progress:
             progress.stop()
