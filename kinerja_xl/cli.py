@@ -1,4 +1,5 @@
-"""The command line: parse, call the library, render, exit. Nothing else lives here."""
+"""The command line: parse, call the public API (`api.py`), render, exit. Nothing else lives
+here; every word it prints comes from the catalogue (`messages.py`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -63,6 +64,8 @@ def run() -> None:
     (a file name that is not UTF-8) is replaced, never a crash."""
     import signal
 
+    from .messages import say
+
     def stop(signum: int, _frame: object) -> None:
         raise KeyboardInterrupt(f"signal {signum}")
 
@@ -76,20 +79,119 @@ def run() -> None:
     try:
         app(prog_name="kinerja-xl")
     except KeyboardInterrupt:
-        sys.stderr.write("kinerja-xl: dihentikan / interrupted\n")
+        sys.stderr.write(f"kinerja-xl: {say('interrupted', _lang_of(sys.argv))}\n")
         raise SystemExit(130) from None
+
+
+def _lang_of(argv: list[str]) -> str:
+    """--lang from the raw arguments, for a message written before typer parsed them."""
+    for index, argument in enumerate(argv):
+        if argument == "--lang=en" or (
+            argument == "--lang" and argv[index + 1 : index + 2] == ["en"]
+        ):
+            return "en"
+    return "id"
+
+
+# --- what every command shares -------------------------------------------------------------
+
+
+def _say(key: str, lang: str, **fields: Any) -> str:
+    from .messages import say
+
+    return say(key, lang, **fields)
+
+
+def _stderr(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    _stderr(f"kinerja-xl: {message}")
+    raise typer.Exit(code)
 
 
 def _emit_json(data: dict) -> None:
     """JSON on stdout, always valid UTF-8 (a lone surrogate from a file name becomes '?')."""
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.write(text.encode("utf-8", "replace").decode("utf-8"))
     sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text.encode("utf-8", "replace").decode("utf-8"))
-    else:
-        buffer.write(text.encode("utf-8", "replace"))
-        buffer.flush()
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr for batches; nothing when quiet or not on a terminal."""
+
+    def __init__(self, quiet: bool, lang: str) -> None:
+        self.bar: Any = None
+        if quiet or not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.task = self.bar.add_task(_say("progress-reading", lang), total=None)
+
+    def advance(self, path: Path, done: int, total: int) -> None:
+        if self.bar is None or total < 2:
+            return
+        if not self.bar.live.is_started:
+            self.bar.start()
+        self.bar.update(self.task, completed=done - 1, total=total, description=path.name[:40])
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.bar is not None and self.bar.live.is_started:
+            self.bar.stop()
+
+
+def _checked(paths: list[Path], schemas: Path | None, quiet: bool, lang: str):
+    """kx.check with a progress bar, the rules read first (a bad rule is one line, exit 2)."""
+    import kinerja_xl as kx
+    from kinerja_xl.rulebook import RulesError
+
+    try:
+        rules = kx.rules(schemas)
+    except (RulesError, OSError) as exc:
+        _fail(_say("rules-unreadable", lang, folder=schemas, detail=exc))
+    try:
+        with _ProgressBar(quiet, lang) as bar:
+            return kx.check(paths, schemas=rules, progress=bar.advance)
+    except RulesError as exc:  # a rule that cannot run on these tables
+        _fail(str(exc))
+
+
+def _output_failed(exc: Any, output: Path, lang: str) -> NoReturn:
+    from .messages import TEXT
+
+    key = f"output-{exc.reason}" if f"output-{exc.reason}" in TEXT else "output-failed"
+    _fail(_say(key, lang, folder=output.parent, path=output, detail=exc.detail))
+
+
+def _say_unreadable(reports: list[Any], lang: str) -> None:
+    """One line per file that could not be read, naming it, on stderr."""
+    from .write import display_name
+
+    for report in reports:
+        if not report.readable:
+            _stderr(f"kinerja-xl: {display_name(report.path)}: {report.issues[0].message(lang)}")
+
+
+def _say_skipped(skipped: list[tuple[Path, str]], lang: str) -> None:
+    from .discover import SKIP_REASONS
+
+    for path, reason in skipped:
+        _stderr(f"kinerja-xl: {path}: {SKIP_REASONS[reason][lang]}")
+
+
+# --- the commands --------------------------------------------------------------------------
 
 
 @app.command()
@@ -104,94 +206,17 @@ def inspect(
 
     Example:  kinerja-xl inspect "KPU Kota Banjarmasin - RKT 2024.xlsx" --format json
     """
-    from .pipeline import inspect_file
-    from .report import BatchReport, inspect_text
+    import kinerja_xl as kx
 
-    report = inspect_file(file)
-    batch = BatchReport(files=[report])
+    from .report import inspect_text
+
+    batch = kx.inspect(file)
     _say_unreadable(batch.files, lang.value)
     if format == OutputFormat.json:
         _emit_json(batch.to_dict(lang.value, records=True))
     else:
-        typer.echo(inspect_text(report, lang.value))
-    raise typer.Exit(2 if not report.readable else 0)
-
-
-def _progress(quiet: bool, total_hint: int):
-    """A rich progress bar on stderr for batches; nothing when quiet or not on a terminal."""
-    if quiet or total_hint < 2 or not sys.stderr.isatty():
-        return None, None
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    task = progress.add_task("membaca", total=total_hint)
-
-    def advance(path: Path, index: int, total: int) -> None:
-        progress.update(task, completed=index - 1, total=total, description=path.name[:40])
-
-    return progress, advance
-
-
-def _stderr(message: str) -> None:
-    typer.echo(message, err=True)
-
-
-def _rules_or_exit(schemas: Path | None):
-    from .rulebook import RulesError, load_rules
-
-    try:
-        return load_rules(schemas)
-    except (RulesError, OSError, ValueError, KeyError) as exc:
-        _stderr(f"kinerja-xl: aturan di '{schemas}' tidak dapat dibaca: {exc}")
-        raise typer.Exit(2) from exc
-
-
-def _check_batch(files: list[Path], rules, quiet: bool):
-    """check_files with a progress bar on stderr for batches."""
-    from .pipeline import check_files
-    from .rulebook import RulesError
-
-    progress, advance = _progress(quiet, len(files))
-    if progress:
-        progress.start()
-    try:
-        return check_files(files, rules, advance)
-    except RulesError as exc:  # a rule that cannot run on these tables
-        _stderr(f"kinerja-xl: {exc}")
-        raise typer.Exit(2) from exc
-    finally:
-        if progress:
-            progress.stop()
-
-
-def _output_failed(exc, output: Path, lang: str) -> NoReturn:
-    from .messages import TEXT, say
-
-    key = f"output-{exc.reason}" if f"output-{exc.reason}" in TEXT else "output-failed"
-    message = say(key, lang, folder=output.parent, path=output, detail=exc.detail)
-    _stderr("kinerja-xl: " + message)
-    raise typer.Exit(2) from exc
-
-
-def _say_unreadable(reports, lang: str) -> None:
-    """One line per file that could not be read, naming it, on stderr."""
-    for report in reports:
-        if not report.readable:
-            _stderr(f"kinerja-xl: {report.path}: {report.issues[0].message(lang)}")
-
-
-def _say_skipped(found, lang: str) -> None:
-    from .discover import SKIP_REASONS
-
-    for path, reason in found.skipped:
-        _stderr(f"kinerja-xl: {path}: {SKIP_REASONS[reason][lang]}")
+        typer.echo(inspect_text(batch.files[0], lang.value))
+    raise typer.Exit(0 if batch.files[0].readable else 2)
 
 
 @app.command()
@@ -220,53 +245,45 @@ def check(
 
     Example:  kinerja-xl check kiriman/ --annotate diperiksa/
     """
-    from .discover import discover
-    from .report import BatchReport, check_text
+    from .report import check_text
 
-    rules = _rules_or_exit(schemas)
-    found = discover(paths)
-    reports = _check_batch(found.files, rules, quiet)
-    batch = BatchReport(files=reports, skipped=found.skipped)
-    _say_unreadable(reports, lang.value)
+    batch = _checked(paths, schemas, quiet, lang.value)
+    _say_unreadable(batch.files, lang.value)
     if format == OutputFormat.json:  # the text report lists them itself
-        _say_skipped(found, lang.value)
+        _say_skipped(batch.skipped, lang.value)
     copies = _write_annotations(batch, annotate, lang.value) if annotate is not None else 0
     if format == OutputFormat.json:
         _emit_json(batch.to_dict(lang.value))
     else:
         typer.echo(check_text(batch, lang.value))
-    raise typer.Exit(max(batch.exit_code, copies) if found.files else 2)
+    raise typer.Exit(max(batch.exit_code, copies))
 
 
-def _write_annotations(batch, folder: Path, lang: str) -> int:
+def _write_annotations(batch: Any, folder: Path, lang: str) -> int:
     """The marked-up copies; 2 when one could not be written (the others still are)."""
-    from .annotate import write_copies
-    from .messages import say
+    import kinerja_xl as kx
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        outcomes = kx.annotate(batch, folder, lang=lang)
     except OSError as exc:
-        _stderr(
-            "kinerja-xl: " + say("folder-not-created", lang, folder=folder, detail=exc.strerror)
-        )
-        raise typer.Exit(2) from exc
+        _fail(_say("folder-not-created", lang, folder=folder, detail=exc.strerror))
     code = 0
-    for outcome in write_copies(batch.files, folder, lang):
+    for outcome in outcomes:
         if outcome.failed:
             _stderr(
-                "kinerja-xl: " + say("copy-failed", lang, path=outcome.source, why=outcome.failed)
+                "kinerja-xl: " + _say("copy-failed", lang, path=outcome.source, why=outcome.failed)
             )
             code = 2
         elif outcome.skipped == "generated":
-            _stderr("kinerja-xl: " + say("copy-generated", lang, path=outcome.source))
+            _stderr("kinerja-xl: " + _say("copy-generated", lang, path=outcome.source))
         elif outcome.result is not None:
-            line = say("copy-written", lang, path=outcome.result.path)
+            line = _say("copy-written", lang, path=outcome.result.path)
             if outcome.result.not_carried:
                 what = ", ".join(
-                    say(f"carried-{k}", lang, count=n)
-                    for k, n in outcome.result.not_carried.items()
+                    _say(f"carried-{kind}", lang, count=count)
+                    for kind, count in outcome.result.not_carried.items()
                 )
-                line += say("copy-not-carried", lang, what=what)
+                line += _say("copy-not-carried", lang, what=what)
             _stderr(line)
     return code
 
@@ -298,52 +315,45 @@ def consolidate(
 ) -> None:
     """Gabungkan buku kerja semua satker menjadi satu buku kerja provinsi.
 
-    Merge the offices' workbooks into one provincial workbook (Ringkasan, RKT, IKU, Anggaran,
-    Rekap Anggaran, Perbandingan Target, Masalah).
+    Merge the offices' workbooks into one provincial workbook (Ringkasan, Status Kiriman, RKT,
+    IKU, Anggaran, Rekap Anggaran, Perbandingan Target, Masalah).
 
     Example:  kinerja-xl consolidate kiriman/ -o "Konsolidasi Kalsel 2024.xlsx" --province "Kalimantan Selatan"
     """
-    from .consolidate import consolidate as build
+    import kinerja_xl as kx
+
     from .discover import discover
-    from .messages import say
-    from .provincial import write_consolidated
+    from .provincial import offices_summary
     from .write import OutputError, check_output, is_same_file
 
+    language = lang.value
     try:
         check_output(output)  # before any input is read: say at once what cannot work
     except OutputError as exc:
-        _output_failed(exc, output, lang.value)
-    found = discover(paths)
-    if any(is_same_file(output, f) or output.resolve() == f.resolve() for f in found.files):
-        _stderr(
-            f"kinerja-xl: '{output}' adalah salah satu berkas masukan; pilih nama lain untuk -o."
-        )
-        raise typer.Exit(2)
-    if not found.files:
-        _stderr("kinerja-xl: tidak ada buku kerja (.xlsx, .xlsm, .xls, .ods) di masukan.")
-        raise typer.Exit(2)
-    reports = _check_batch(found.files, _rules_or_exit(schemas), quiet)
-    _say_skipped(found, lang.value)
-    _say_unreadable(reports, lang.value)
-    if not any(r.readable for r in reports):
-        _stderr("kinerja-xl: tidak ada berkas yang terbaca; buku kerja provinsi tidak ditulis.")
-        raise typer.Exit(2)
-    result = build(reports, province, year, keep_all)
+        _output_failed(exc, output, language)
+    inputs = discover(paths).files
+    if any(is_same_file(output, f) or output.resolve() == f.resolve() for f in inputs):
+        _fail(_say("output-is-input", language, path=output))
+    if not inputs:
+        _fail(_say("no-inputs", language))
+    batch = _checked(paths, schemas, quiet, language)
+    _say_skipped(batch.skipped, language)
+    _say_unreadable(batch.files, language)
     try:
-        write_consolidated(result, output, lang.value)
+        merged = kx.consolidate(
+            batch, output, province=province, year=year, keep_all=keep_all, lang=language
+        )
     except OutputError as exc:
-        _output_failed(exc, output, lang.value)
-    for key, entry in result.counts().items():
-        typer.echo(say("count-line", lang.value, label=say(f"count-{key}", lang.value), **entry))
-    errors = sum(r.errors for r in reports)
-    warnings = sum(r.warnings for r in reports)
+        _output_failed(exc, output, language)
+    for key, entry in merged.counts().items():
+        label = _say(f"count-{key}", language)
+        typer.echo(_say("count-line", language, label=label, **entry))
+    if province:
+        typer.echo(_say("offices-summary", language, **offices_summary(merged.result)))
     typer.echo(
-        {
-            "id": f"{errors} kesalahan, {warnings} peringatan → {output}",
-            "en": f"{errors} errors, {warnings} warnings → {output}",
-        }[lang.value]
+        _say("consolidated", language, errors=batch.errors, warnings=batch.warnings, path=output)
     )
-    raise typer.Exit(result.exit_code)
+    raise typer.Exit(merged.exit_code)
 
 
 class TemplateKind(str, Enum):
@@ -375,11 +385,12 @@ def template(
 
     Example:  kinerja-xl template rkt -o "RKT 2025.xlsx" --office "KPU Kota Banjarmasin" --year 2025
     """
-    from .templates import write_template
+    import kinerja_xl as kx
+
     from .write import OutputError
 
     try:
-        written = write_template(kind.value, output, office, year, lang.value)
+        written = kx.template(kind.value, output, office=office, year=year, lang=lang.value)
     except OutputError as exc:
         _output_failed(exc, output, lang.value)
     typer.echo(str(written))

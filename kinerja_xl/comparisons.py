@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .consolidate import Consolidation, Provenance, office_label, office_sort_key, provenance
+from .consolidation import Consolidation, Provenance, office_label, office_sort_key, provenance
 from .matching import indicator_key, name_key
 from .normalise import Target
 from .records import FileReport, Record, Table

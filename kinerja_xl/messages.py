@@ -459,6 +459,28 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "'{path}' tidak dapat ditulis ({detail})",
         "en": "'{path}' cannot be written ({detail})",
     },
+    "output-is-input": {
+        "id": "'{path}' adalah salah satu berkas masukan; pilih nama lain untuk -o",
+        "en": "'{path}' is one of the inputs; choose another name for -o",
+    },
+    "no-inputs": {
+        "id": "tidak ada buku kerja (.xlsx, .xlsm, .xls, .xlsb, .ods) di masukan",
+        "en": "no workbook (.xlsx, .xlsm, .xls, .xlsb, .ods) among the inputs",
+    },
+    "rules-unreadable": {
+        "id": "aturan di '{folder}' tidak dapat dibaca: {detail}",
+        "en": "the rules in '{folder}' cannot be read: {detail}",
+    },
+    "interrupted": {"id": "dihentikan", "en": "interrupted"},
+    "progress-reading": {"id": "membaca", "en": "reading"},
+    "consolidated": {
+        "id": "{errors} kesalahan, {warnings} peringatan → {path}",
+        "en": "{errors} errors, {warnings} warnings → {path}",
+    },
+    "output-nothing-readable": {
+        "id": "tidak ada berkas yang terbaca; buku kerja provinsi tidak ditulis",
+        "en": "no file could be read; the provincial workbook was not written",
+    },
     "folder-not-created": {
         "id": "folder '{folder}' tidak dapat dibuat: {detail}",
         "en": "folder '{folder}' cannot be created: {detail}",

@@ -6,7 +6,7 @@ hidden rows/columns/sheets and error cells; we must never trust the declared dim
 never drop a sheet whose part is missing (openpyxl does both silently). Every XML part goes
 through one expat parser that refuses any DTD (raising defusedxml's DTDForbidden or
 EntitiesForbidden), so entity bombs and external entities never expand. openpyxl is still used to
-write the annotated copy (`annotate.py`), which is what it is best at.
+write the marked-up copy (`markup.py`), which is what it is best at.
 """
 
 from __future__ import annotations

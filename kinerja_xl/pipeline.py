@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from .crossrow import apply_file_rules
 from .discover import discover
 from .grid import Sheet, Workbook
 from .issues import Issue, order_issues
@@ -20,7 +21,6 @@ from .metadata import office_from_filename, office_from_texts, year_from_texts
 from .read import ReadLimits, UnreadableWorkbook, open_workbook
 from .records import FileReport, Table
 from .report import BatchReport
-from .rules import apply_file_rules
 from .validate import Rules, load_rules, validate_reports
 from .vocabulary import Vocabulary
 

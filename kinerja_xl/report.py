@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from .batch import Batch
 from .discover import SKIP_REASONS
 from .normalise import format_rupiah
-from .records import FileReport, exit_code
+from .records import FileReport
 
 KIND_LABELS = {
     "rkt": {"id": "RKT (Sasaran Strategis)", "en": "RKT (strategic goals)"},
@@ -48,24 +47,7 @@ def t(key: str, lang: str, **values: Any) -> str:
     return T[key][lang if lang in ("id", "en") else "id"].format(**values)
 
 
-@dataclass
-class BatchReport:
-    files: list[FileReport] = field(default_factory=list)
-    skipped: list[tuple[Path, str]] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        """0 clean (warnings allowed), 1 a validation error, 2 a file could not be read."""
-        return exit_code(self.files)
-
-    def to_dict(self, lang: str = "id", records: bool = False) -> dict[str, Any]:
-        data: dict[str, Any] = {"files": [f.to_dict(lang, records) for f in self.files]}
-        if self.skipped:
-            data["skipped"] = [
-                {"path": str(p), "reason": r, "message": SKIP_REASONS[r][lang]}
-                for p, r in self.skipped
-            ]
-        return data
+BatchReport = Batch  # the name the text reports were first written against
 
 
 def inspect_text(report: FileReport, lang: str = "id") -> str:
@@ -113,7 +95,7 @@ def _cell_order(issue) -> tuple[int, str]:
         return 0, ""
 
 
-def check_text(batch: BatchReport, lang: str = "id") -> str:
+def check_text(batch: Batch, lang: str = "id") -> str:
     blocks = []
     for report in batch.files:
         head = report.path

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kinerja_xl import provincial
 from kinerja_xl.cli import app
-from kinerja_xl.consolidate import consolidate
+from kinerja_xl.consolidation import consolidate
 from kinerja_xl.metadata import KALSEL_OFFICES
 from kinerja_xl.normalise import clean_text
 from kinerja_xl.pipeline import check_files, inspect_file

@@ -7,7 +7,7 @@ import sys
 import openpyxl
 from conftest import ROOT
 
-from kinerja_xl.consolidate import consolidate
+from kinerja_xl.consolidation import consolidate
 from kinerja_xl.pipeline import check_files
 from kinerja_xl.provincial import write_consolidated
 from kinerja_xl.report import BatchReport

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..consolidate import Consolidation
+from ..consolidation import Consolidation
 from ..memory import collector_paused
 from ..messages import say
 from ..printing import PageInfo

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..comparisons import DIFFERENT, INVALID, SharedIndicator, shared_indicators
-from ..consolidate import KIND_NAMES
+from ..consolidation import KIND_NAMES
 from ..normalise import format_rupiah
 from ..xlsx_out import Column, write_table
 from .context import Context

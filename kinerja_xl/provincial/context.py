@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..comparisons import Recap, budget_recap
-from ..consolidate import Consolidation, Provenance
+from ..consolidation import Consolidation, Provenance
 from ..flags import worst
 from ..issues import Issue
 from ..messages import say, short

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..comparisons import target_is_valid, valid_amount
-from ..consolidate import KIND_NAMES, office_label, provenance
+from ..consolidation import KIND_NAMES, office_label, provenance
 from ..normalise import Target
 from ..xlsx_out import Column, write_table
 from .context import MAX_LINKS, Context, row_problems
@@ -216,6 +216,6 @@ def write_masalah(ctx: Context) -> int:
 
 
 def provenance_of_cell(ctx: Context, report: Any, sheet: str, cell: str) -> Any:
-    from ..consolidate import Provenance
+    from ..consolidation import Provenance
 
     return Provenance(ctx.result.berkas(report), sheet, cell, report.path)

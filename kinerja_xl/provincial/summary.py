@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..comparisons import FileBudget, file_budget
-from ..consolidate import KIND_NAMES, Consolidation, submissions
+from ..consolidation import KIND_NAMES, Consolidation, submissions
 from ..flags import code_counts
 from ..messages import short
 from ..normalise import format_rupiah

@@ -1,0 +1,181 @@
+"""The public surface of kinerja-xl: what the command line, the web page and an analyst's
+notebook call. Everything else is a room of the pipeline behind it.
+
+    import kinerja_xl as kx
+    batch = kx.check(["kiriman/"])
+    batch.exit_code, batch.files[0].office
+    frames = batch.to_frames()                   # {"rkt": DataFrame, "iku": …, "anggaran": …}
+    kx.consolidate(["kiriman/"], "Konsolidasi.xlsx", province="Kalimantan Selatan")
+
+See docs/python-api.md.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .batch import Batch
+from .write import OutputError
+
+if TYPE_CHECKING:
+    from .consolidation import Consolidation
+    from .markup import CopyOutcome
+    from .rulebook import Rules
+
+PathLike = str | os.PathLike[str]
+Progress = Callable[[Path, int, int], None]  # (file, how many done, how many in all)
+
+
+class InputIsOutput(Exception):
+    """The output named is one of the inputs: nothing is written, nothing is read."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is one of the inputs")
+        self.path = path
+
+
+def rules(folder: PathLike | None = None) -> Rules:
+    """The rules of a `schemas/` folder (the packaged one by default).
+
+    >>> kx.rules().ranges["persen"]
+    [0, 100]
+    """
+    from .rulebook import load_rules
+
+    return load_rules(Path(folder) if folder else None)
+
+
+def inspect(path: PathLike) -> Batch:
+    """Read one workbook: its office, year, tables and every row, without the checks.
+
+    >>> batch = kx.inspect("sample_workbooks/KPU Kota Banjarmasin - RKT 2024.xlsx")
+    >>> [t.kind for t in batch.files[0].tables]
+    ['rkt', 'rkt-sekretariat', 'anggaran']
+    """
+    from .pipeline import inspect_file
+
+    return Batch(files=[inspect_file(Path(path))])
+
+
+def check(
+    paths: Sequence[PathLike] | PathLike,
+    *,
+    schemas: PathLike | Rules | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> Batch:
+    """Read and check workbooks, and every workbook in the folders given.
+
+    >>> batch = kx.check(["sample_workbooks/"])
+    >>> batch.exit_code                      # 0 clean, 1 errors, 2 a file unreadable
+    2
+    """
+    from .discover import discover
+    from .pipeline import check_files
+    from .rulebook import Rules as RulesType
+
+    found = discover([Path(p) for p in _as_list(paths)])
+    chosen = schemas if isinstance(schemas, RulesType) else rules(schemas)
+    reports = check_files(found.files, chosen, progress, workers=workers)
+    return Batch(files=reports, skipped=found.skipped)
+
+
+@dataclass
+class Consolidated:
+    """What `kx.consolidate()` wrote, and what it read."""
+
+    path: Path
+    batch: Batch
+    result: Consolidation
+    written: dict[str, int] = field(default_factory=dict)  # sheet -> data rows
+
+    @property
+    def exit_code(self) -> int:
+        return self.batch.exit_code
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Per kind of row: read, written, set aside (duplicates); read = written + set aside."""
+        return self.result.counts()
+
+
+def consolidate(
+    paths: Sequence[PathLike] | PathLike | Batch,
+    output: PathLike,
+    *,
+    province: str | None = None,
+    year: int | None = None,
+    keep_all: bool = False,
+    lang: str = "id",
+    schemas: PathLike | Rules | None = None,
+    progress: Progress | None = None,
+    made: date | None = None,
+) -> Consolidated:
+    """Check the workbooks (or take a checked `Batch`) and write the provincial workbook.
+
+    Raises `OutputError` (the output cannot be written) or `InputIsOutput`, before reading.
+
+    >>> merged = kx.consolidate(["sample_workbooks/"], "out/Konsolidasi.xlsx",
+    ...                         province="Kalimantan Selatan", year=2024)
+    >>> merged.counts()["indikator"]
+    {'read': 72, 'written': 72, 'set_aside': 0}
+    """
+    from .consolidation import consolidate as build
+    from .discover import discover
+    from .provincial import write_consolidated
+    from .write import check_output, is_same_file
+
+    target = Path(output)
+    check_output(target)
+    if isinstance(paths, Batch):
+        batch = paths
+    else:
+        inputs = discover([Path(p) for p in _as_list(paths)]).files
+        if any(is_same_file(target, f) or target.resolve() == f.resolve() for f in inputs):
+            raise InputIsOutput(target)
+        batch = check(paths, schemas=schemas, progress=progress)
+    if not any(report.readable for report in batch.files):
+        raise OutputError("nothing-readable", target)
+    result = build(batch.files, province, year, keep_all)
+    written = write_consolidated(result, target, lang, made)
+    return Consolidated(target, batch, result, written)
+
+
+def template(
+    kind: str,
+    output: PathLike,
+    *,
+    office: str | None = None,
+    year: int | None = None,
+    lang: str = "id",
+) -> Path:
+    """Write a blank workbook (kind 'rkt', 'iku' or 'anggaran') that guides an office.
+
+    >>> kx.template("rkt", "out/RKT 2025.xlsx", office="KPU Kota Banjarmasin", year=2025).name
+    'RKT 2025.xlsx'
+    """
+    from .templates import write_template
+
+    return write_template(kind, Path(output), office, year, lang)
+
+
+def annotate(batch: Batch, folder: PathLike, *, lang: str = "id") -> list[CopyOutcome]:
+    """A marked-up copy of every readable workbook of `batch` in `folder`.
+
+    >>> outcomes = kx.annotate(kx.check(["sample_workbooks/faulty/"]), "out/diperiksa")
+    >>> sorted(o.target.name for o in outcomes if o.result)
+    ['KPU Kabupaten Balangan - RKT 2024 (diperiksa).xlsx', ...]
+    """
+    from .markup import write_copies
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    return write_copies(batch.files, target, lang)
+
+
+def _as_list(paths: Sequence[PathLike] | PathLike) -> list[Any]:
+    return [paths] if isinstance(paths, str | os.PathLike) else list(paths)

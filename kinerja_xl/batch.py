@@ -1,0 +1,54 @@
+"""A checked batch of workbooks: the reports, what was skipped, the exit code, and the same
+content as JSON (the contract's) or as pandas DataFrames (for analysts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .discover import SKIP_REASONS
+from .records import FileReport, exit_code
+
+
+@dataclass
+class Batch:
+    """What `kx.check()` and `kx.inspect()` give: one `FileReport` per workbook, in order."""
+
+    files: list[FileReport] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason key)
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean (warnings allowed), 1 a validation error, 2 a file could not be read."""
+        return exit_code(self.files) if self.files else 2
+
+    @property
+    def errors(self) -> int:
+        return sum(f.errors for f in self.files)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.warnings for f in self.files)
+
+    def to_dict(self, lang: str = "id", records: bool = False) -> dict[str, Any]:
+        """The JSON of `check --format json` (with `records=True`, of `inspect`)."""
+        data: dict[str, Any] = {"files": [f.to_dict(lang, records) for f in self.files]}
+        if self.skipped:
+            data["skipped"] = [
+                {"path": str(p), "reason": r, "message": SKIP_REASONS[r][lang]}
+                for p, r in self.skipped
+            ]
+        return data
+
+    def to_frames(self) -> dict[str, Any]:
+        """{"rkt": DataFrame, "iku": …, "anggaran": …}: one row per record, with provenance."""
+        from .frames import to_frames
+
+        return to_frames(self.files)
+
+    def issues_frame(self, lang: str = "id") -> Any:
+        """One row per issue, with its file, sheet, cell, severity, code and message."""
+        from .frames import issues_frame
+
+        return issues_frame(self.files, lang)
