@@ -1,0 +1,117 @@
+"""The public Python API: what docs/python-api.md shows runs, and the frames carry every record
+with its provenance and typed values."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pandas as pd
+import pytest
+from conftest import BANJARMASIN, ROOT, SAMPLES
+
+import kinerja_xl as kx
+
+DOC = ROOT / "docs" / "python-api.md"
+
+
+@pytest.fixture(scope="module")
+def batch():
+    return kx.check([SAMPLES])
+
+
+def test_the_examples_of_the_python_api_page_run(tmp_path, monkeypatch):
+    shutil.copytree(SAMPLES, tmp_path / "kiriman", ignore=shutil.ignore_patterns("*.py"))
+    monkeypatch.chdir(tmp_path)
+    blocks = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 5
+    namespace: dict = {}
+    for block in blocks:
+        exec(compile(block, str(DOC), "exec"), namespace)  # noqa: S102 (our own documentation)
+    assert namespace["batch"].exit_code == 2  # the samples hold an unreadable file on purpose
+    assert (tmp_path / "Konsolidasi.xlsx").exists() and (tmp_path / "RKT 2025.xlsx").exists()
+    assert namespace["per_office"]["KPU Kota Banjarmasin"] == 43_484_684_000
+    assert (namespace["first"]["sheet"], namespace["first"]["cell_target"]) == ("RKT KPU", "D7")
+
+
+def test_public_names_are_declared_and_documented():
+    assert set(kx.__all__) >= {"check", "inspect", "consolidate", "template", "annotate", "Batch"}
+    for name in ("check", "inspect", "consolidate", "template", "annotate", "rules"):
+        doc = getattr(kx, name).__doc__
+        assert doc and ">>> " in doc, name  # each with an example
+
+
+def test_to_frames_has_one_row_per_record_with_its_cells(batch):
+    frames = batch.to_frames()
+    for name, kinds in {
+        "rkt": ("rkt", "rkt-sekretariat"),
+        "iku": ("iku",),
+        "anggaran": ("anggaran",),
+    }.items():
+        records = [
+            (report.path, table.sheet, record.row)
+            for report in batch.files
+            for table in report.tables
+            if table.kind in kinds
+            for record in table.records
+        ]
+        frame = frames[name]
+        assert list(zip(frame["path"], frame["sheet"], frame["row"], strict=True)) == records
+    rkt = frames["rkt"]
+    row = rkt[(rkt["office"] == "KPU Kota Banjarmasin") & (rkt["target_text"] == "0,16%")].iloc[0]
+    assert (row["document"], row["sheet"], row["cell_target"], row["cell_indikator"]) == (
+        "RKT KPU",
+        "RKT KPU",
+        "D17",
+        "C17",
+    )
+    assert row["target_value"] == pytest.approx(0.16) and row["unit"] == "persen"
+    grade = rkt[rkt["target_text"] == "E"].iloc[0]
+    assert pd.isna(grade["target_value"]) and grade["target_code"] == "E"
+    assert "target-invalid-category" in grade["issues"]
+
+
+def test_rupiah_are_whole_numbers_in_a_nullable_integer_column(batch):
+    anggaran = batch.to_frames()["anggaran"]
+    assert str(anggaran["amount"].dtype) == "Int64"
+    banjarmasin = anggaran[anggaran["office"] == "KPU Kota Banjarmasin"]
+    assert banjarmasin["amount"].sum() == 43_484_684_000
+    first = banjarmasin.iloc[0]
+    assert (first["amount_text"], first["cell_anggaran"]) == ("Rp. 814.815.000,00", "C2")
+    unreadable = anggaran[anggaran["amount_text"] == "Rp. satu juta"].iloc[0]
+    assert pd.isna(unreadable["amount"])
+
+
+def test_issues_frame_has_one_row_per_issue(batch):
+    issues = batch.issues_frame()
+    assert len(issues) == sum(len(r.issues) for r in batch.files)
+    first = issues[issues["code"] == "budget-negative"].iloc[0]
+    assert (first["file"], first["sheet"], first["cell"], first["value"]) == (
+        "KPU Kabupaten Balangan - RKT 2024.xlsx",
+        "Anggaran",
+        "C4",
+        "-Rp5.000.000",
+    )
+    assert batch.issues_frame("en")["message"].str.contains("negative").any()
+
+
+def test_consolidate_refuses_its_own_input_before_reading(tmp_path):
+    target = tmp_path / "a.xlsx"
+    shutil.copy(BANJARMASIN, target)
+    with pytest.raises(kx.InputIsOutput):
+        kx.consolidate([tmp_path], target)
+    with pytest.raises(kx.OutputError) as failure:
+        kx.consolidate([BANJARMASIN], tmp_path)
+    assert failure.value.reason == "is-directory"
+
+
+def test_the_cli_and_the_library_give_the_same_json(batch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kinerja_xl.cli import app
+
+    result = CliRunner().invoke(app, ["check", str(SAMPLES), "--format", "json"])
+    assert result.exit_code == batch.exit_code == 2
+    assert json.loads(result.stdout) == batch.to_dict()
