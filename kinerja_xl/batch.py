@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .discover import SKIP_REASONS
+from .messages import say
 from .records import FileReport, exit_code
 
 
@@ -36,7 +36,7 @@ class Batch:
         data: dict[str, Any] = {"files": [f.to_dict(lang, records) for f in self.files]}
         if self.skipped:
             data["skipped"] = [
-                {"path": str(p), "reason": r, "message": SKIP_REASONS[r][lang]}
+                {"path": str(p), "reason": r, "message": say(f"skip-{r}", lang)}
                 for p, r in self.skipped
             ]
         return data

@@ -12,13 +12,13 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from . import __version__
+from .messages import say
 
 app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
-    help="Baca, periksa dan gabungkan RKT, IKU dan Anggaran KPU dari berkas Excel.\n\n"
-    "Read, check and consolidate KPU performance plans (RKT, IKU, Anggaran) from Excel.",
+    help=f"{say('app-help', 'id')}\n\n{say('app-help', 'en')}",  # --help speaks both
 )
 
 
@@ -159,13 +159,15 @@ def _checked(paths: list[Path], schemas: Path | None, quiet: bool, lang: str):
 
     try:
         rules = kx.rules(schemas)
-    except (RulesError, OSError) as exc:
-        _fail(_say("rules-unreadable", lang, folder=schemas, detail=exc))
+    except RulesError as exc:
+        _fail(
+            _say("rules-refused", lang, folder=schemas or exc.path.parent, detail=exc.message(lang))
+        )
     try:
         with _ProgressBar(quiet, lang) as bar:
             return kx.check(paths, schemas=rules, progress=bar.advance)
     except RulesError as exc:  # a rule that cannot run on these tables
-        _fail(str(exc))
+        _fail(exc.message(lang))
 
 
 def _output_failed(exc: Any, output: Path, lang: str) -> NoReturn:
@@ -185,10 +187,8 @@ def _say_unreadable(reports: list[Any], lang: str) -> None:
 
 
 def _say_skipped(skipped: list[tuple[Path, str]], lang: str) -> None:
-    from .discover import SKIP_REASONS
-
     for path, reason in skipped:
-        _stderr(f"kinerja-xl: {path}: {SKIP_REASONS[reason][lang]}")
+        _stderr(f"kinerja-xl: {path}: {_say(f'skip-{reason}', lang)}")
 
 
 # --- the commands --------------------------------------------------------------------------

@@ -15,14 +15,7 @@ class Discovery:
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason key)
 
 
-SKIP_REASONS = {
-    "lock-file": {"id": "berkas kunci Excel (~$), dilewati", "en": "Excel lock file (~$), skipped"},
-    "no-workbook": {"id": "folder tanpa buku kerja", "en": "folder with no workbook"},
-    "work-file": {
-        "id": "berkas kerja sementara kinerja-xl, dilewati",
-        "en": "a kinerja-xl working file, skipped",
-    },
-}
+SKIP_REASONS = ("lock-file", "no-workbook", "work-file")  # their words: catalogue "skip-…"
 
 
 def discover(arguments: list[Path]) -> Discovery:

@@ -29,13 +29,10 @@ from .write import atomic_output, display_name, excel_escaped
 from .xlsx_out import wrapped_lines
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
-HEADERS = {
-    "id": ["Lembar", "Sel", "Tingkat", "Kode", "Nilai", "Pesan"],
-    "en": ["Sheet", "Cell", "Severity", "Code", "Value", "Message"],
-}
+COLUMNS = ("sheet", "cell", "severity", "code", "value", "message")  # catalogue "copy-column-…"
 WIDTHS = (16, 7, 11, 22, 18, 70)
 HEADER_ROW = 5  # rows 1-3: title, who/when/counts, what was not carried over; 4 blank
-SUFFIX = {"id": "diperiksa", "en": "checked"}
+
 # openpyxl holds a workbook in memory many times over: past these, the copy is rebuilt
 OPENPYXL_MAX_INFLATED = 40 * 1024 * 1024
 OPENPYXL_MAX_MERGED_CELLS = 2_000_000
@@ -70,7 +67,7 @@ def plan_copies(reports: list[FileReport], folder: Path, lang: str = "id") -> li
         source = Path(p.report.path)
         shared = stems[(places[id(p)], source.stem.lower())] > 1
         base = source.name if shared else source.stem
-        p.target = _free_name(places[id(p)], base, SUFFIX.get(lang, SUFFIX["id"]), taken)
+        p.target = _free_name(places[id(p)], base, say("copy-suffix", lang), taken)
         taken.add(_key(p.target))
     return plans
 
@@ -299,7 +296,7 @@ def _add_issue_sheet(book: Any, report: FileReport, lang: str, page: PageInfo) -
     sheet.cell(row=1, column=1, value=page.document).font = Font(bold=True, size=13)
     sheet.cell(row=2, column=1, value=_who_and_when(report, lang, page))
     sheet.cell(row=3, column=1).font = Font(italic=True, color="9C0006")
-    for col, title in enumerate(HEADERS[lang if lang in HEADERS else "id"], start=1):
+    for col, title in enumerate(copy_headers(lang), start=1):
         cell = sheet.cell(row=HEADER_ROW, column=col, value=title)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
@@ -329,6 +326,11 @@ def _add_issue_sheet(book: Any, report: FileReport, lang: str, page: PageInfo) -
     for other in book.worksheets[1:]:
         other.sheet_view.tabSelected = False
     return sheet
+
+
+def copy_headers(lang: str) -> list[str]:
+    """The Masalah sheet's column titles (also how a copy of ours is recognised: pipeline.py)."""
+    return [say(f"copy-column-{column}", lang) for column in COLUMNS]
 
 
 def _who_and_when(report: FileReport, lang: str, page: PageInfo) -> str:

@@ -17,6 +17,7 @@ from .grid import Sheet, Workbook
 from .issues import Issue, order_issues
 from .layouts import build_tables
 from .memory import collector_paused
+from .messages import LANGS
 from .metadata import office_from_filename, office_from_texts, year_from_texts
 from .read import ReadLimits, UnreadableWorkbook, open_workbook
 from .records import FileReport, Table
@@ -70,10 +71,6 @@ CONSOLIDATED_SHEETS = [
     "Perbandingan Target",
     "Masalah",
 ]
-ANNOTATION_HEADERS = (
-    ["Lembar", "Sel", "Tingkat", "Kode", "Nilai", "Pesan"],
-    ["Sheet", "Cell", "Severity", "Code", "Value", "Message"],
-)
 
 
 def generated_by_us(workbook: Workbook) -> str | None:
@@ -88,7 +85,9 @@ def generated_by_us(workbook: Workbook) -> str | None:
         for (row, _col), cell in sorted(workbook.sheets[0].cells.items()):
             if row <= 5:
                 first_rows.setdefault(row, []).append(cell.text())
-        headers = [list(h) for h in ANNOTATION_HEADERS]
+        from .markup import copy_headers
+
+        headers = [copy_headers(lang) for lang in LANGS]
         if any(line in headers for line in first_rows.values()):
             return "annotated"
     return None

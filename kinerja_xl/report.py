@@ -6,45 +6,13 @@ from collections import defaultdict
 from typing import Any
 
 from .batch import Batch
-from .discover import SKIP_REASONS
+from .messages import say
 from .normalise import format_rupiah
 from .records import FileReport
 
-KIND_LABELS = {
-    "rkt": {"id": "RKT (Sasaran Strategis)", "en": "RKT (strategic goals)"},
-    "rkt-sekretariat": {"id": "RKT Sekretariat (Sasaran Kegiatan)", "en": "RKT Secretariat"},
-    "anggaran": {"id": "Anggaran", "en": "Budget"},
-    "iku": {"id": "IKU", "en": "IKU (key indicators)"},
-}
-T = {
-    "office": {"id": "Satker", "en": "Office"},
-    "year": {"id": "Tahun", "en": "Year"},
-    "unknown": {"id": "tidak diketahui", "en": "unknown"},
-    "table": {
-        "id": "lembar '{sheet}', judul kolom di baris {header_row}: {rows} baris data",
-        "en": "sheet '{sheet}', header in row {header_row}: {rows} data rows",
-    },
-    "total": {"id": "jumlah anggaran {total}", "en": "budget total {total}"},
-    "no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
-    "file-line": {
-        "id": "{errors} kesalahan, {warnings} peringatan",
-        "en": "{errors} errors, {warnings} warnings",
-    },
-    "batch": {
-        "id": "Ringkasan: {files} berkas diperiksa, {clean} tanpa kesalahan, {bad} dengan "
-        "kesalahan, {unreadable} tidak terbaca; {errors} kesalahan, {warnings} peringatan.",
-        "en": "Summary: {files} files checked, {clean} without errors, {bad} with errors, "
-        "{unreadable} unreadable; {errors} errors, {warnings} warnings.",
-    },
-    "sheet": {"id": "Lembar '{sheet}'", "en": "Sheet '{sheet}'"},
-    "workbook": {"id": "Buku kerja", "en": "Workbook"},
-    "found": {"id": "ditemukan", "en": "found"},
-    "skipped": {"id": "Dilewati: {path} ({reason})", "en": "Skipped: {path} ({reason})"},
-}
-
 
 def t(key: str, lang: str, **values: Any) -> str:
-    return T[key][lang if lang in ("id", "en") else "id"].format(**values)
+    return say(f"report-{key}", lang, **values)
 
 
 BatchReport = Batch  # the name the text reports were first written against
@@ -57,7 +25,7 @@ def inspect_text(report: FileReport, lang: str = "id") -> str:
         f"{t('year', lang)}: {report.year or t('unknown', lang)}"
     )
     for table in report.tables:
-        label = KIND_LABELS[table.kind][lang]
+        label = say(f"report-kind-{table.kind}", lang)
         line = f"  - {label}: " + t(
             "table", lang, sheet=table.sheet, header_row=table.header_row, rows=table.rows
         )
@@ -105,7 +73,7 @@ def check_text(batch: Batch, lang: str = "id") -> str:
         block.append("  → " + t("file-line", lang, errors=report.errors, warnings=report.warnings))
         blocks.append("\n".join(block))
     for path, reason in batch.skipped:
-        blocks.append(t("skipped", lang, path=path, reason=SKIP_REASONS[reason][lang]))
+        blocks.append(t("skipped", lang, path=path, reason=say(f"skip-{reason}", lang)))
     files = batch.files
     blocks.append(
         t(

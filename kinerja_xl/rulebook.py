@@ -41,7 +41,17 @@ FOUND_KINDS = {"persen", "angka", "predikat", "opini", "kategori"}
 
 
 class RulesError(Exception):
-    """The rules cannot be used; the message names the file and what is wrong."""
+    """The rules cannot be used. `key` names the problem in the catalogue ("rules-…"), `path`
+    the file, `fields` the rest; `message(lang)` says it to a person."""
+
+    def __init__(self, key: str, path: Path, **fields: Any) -> None:
+        self.key, self.path, self.fields = key, path, fields
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "id") -> str:
+        from .messages import say
+
+        return f"{self.path}: {say(f'rules-{self.key}', lang, **self.fields)}"
 
 
 @dataclass
@@ -128,7 +138,9 @@ def load_rules(folder: Path | None = None) -> Rules:
             satuan_choices=dict(units.get("satuan_choices", {})),
         )
     except (KeyError, TypeError, re.error) as exc:
-        raise RulesError(f"{folder / 'units.yaml'}: {type(exc).__name__}: {exc}") from exc
+        raise RulesError(
+            "broken", folder / "units.yaml", detail=f"{type(exc).__name__}: {exc}"
+        ) from exc
     for frame, name in SCHEMA_FILES.items():
         declared = _yaml(folder / name)
         rules.schemas[frame] = _schema(folder / name, frame, declared, rules)
@@ -138,7 +150,7 @@ def load_rules(folder: Path | None = None) -> Rules:
         rules.categories = checks["target_category_valid"]["categories"]
         rules.fits = checks["target_unit_fits"]["fits"]
     except (KeyError, TypeError) as exc:
-        raise RulesError(f"{folder / 'rkt.yaml'}: a required check is missing ({exc})") from exc
+        raise RulesError("check-missing", folder / "rkt.yaml", check=exc) from exc
     rules.vocabulary = load_vocabulary(folder)
     return rules
 
@@ -147,11 +159,11 @@ def _yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise RulesError(f"{path}: {exc.strerror or exc}") from exc
+        raise RulesError("unreadable", path, detail=exc.strerror or exc) from exc
     except yaml.YAMLError as exc:
-        raise RulesError(f"{path}: not valid YAML ({exc})") from exc
+        raise RulesError("not-yaml", path, detail=exc) from exc
     if not isinstance(data, dict):
-        raise RulesError(f"{path}: not a set of rules")
+        raise RulesError("not-rules", path)
     return data
 
 
@@ -165,23 +177,23 @@ def _schema(path: Path, frame: str, declared: dict[str, Any], rules: Rules) -> A
     for column in declared.get("columns") or {}:
         if column not in FRAME_COLUMNS[frame]:
             known = ", ".join(FRAME_COLUMNS[frame])
-            raise RulesError(f"{path}: column '{column}' is not one of the table's ({known})")
+            raise RulesError("unknown-column", path, column=column, known=known)
     for name in _check_names(declared):
         if not hasattr(pa.Check, name):
-            raise RulesError(f"{path}: unknown check '{name}' (not a pandera or kinerja-xl check)")
+            raise RulesError("unknown-check", path, check=name)
     for check, texts in (declared.get("messages") or {}).items():
         if not isinstance(texts, dict) or not {"id", "en"} <= set(texts):
-            raise RulesError(f"{path}: messages.{check} needs an 'id' and an 'en' text")
+            raise RulesError("message-languages", path, check=check)
         rules.messages[(frame, str(check))] = {k: str(v) for k, v in texts.items()}
     for check, severity in (declared.get("severities") or {}).items():
         if severity not in ("error", "warning"):
-            raise RulesError(f"{path}: severities.{check} must be 'error' or 'warning'")
+            raise RulesError("severity", path, check=check)
         rules.severities[(frame, str(check))] = severity
     schema_only = {k: v for k, v in declared.items() if k not in OUR_KEYS}
     try:
         return pa.DataFrameSchema.from_yaml(yaml.safe_dump(schema_only))
     except Exception as exc:  # pandera's own complaint, named with the file
-        raise RulesError(f"{path}: {type(exc).__name__}: {str(exc)[:300]}") from exc
+        raise RulesError("broken", path, detail=f"{type(exc).__name__}: {str(exc)[:300]}") from exc
 
 
 def _check_names(declared: dict[str, Any]) -> list[str]:

@@ -89,7 +89,7 @@ def _failures(rules: Rules, frame_name: str, frame: Any) -> list[Failure]:
             if not rows:
                 path = rules.folder / SCHEMA_FILES[frame_name]
                 raise RulesError(
-                    f"{path}: check '{name}' on '{column}' cannot run ({error})"
+                    "cannot-run", path, check=name, column=column, detail=str(error)[:200]
                 ) from None
             values = list(cases["failure_case"]) if "failure_case" in cases else [None] * len(rows)
             for index, value in zip(rows, values, strict=False):

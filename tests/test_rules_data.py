@@ -100,8 +100,10 @@ def test_a_yaml_that_names_an_unknown_check_is_refused(rules_copy, tmp_path):
     path = build_xlsx(tmp_path / "iku.xlsx", {"IKU": IKU})
     result = runner.invoke(app, ["check", str(path), "--schemas", str(rules_copy)])
     assert result.exit_code == 2
-    assert "iku.yaml: unknown check 'panjang_minimal'" in result.stderr
+    assert "iku.yaml: pemeriksaan 'panjang_minimal' tidak dikenal" in result.stderr
     assert "Traceback" not in result.output
+    result = runner.invoke(app, ["check", str(path), "--schemas", str(rules_copy), "--lang", "en"])
+    assert "iku.yaml: unknown check 'panjang_minimal'" in result.stderr
 
 
 def test_a_yaml_that_names_a_column_the_table_does_not_have_is_refused(rules_copy):

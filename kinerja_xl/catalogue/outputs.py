@@ -1,0 +1,362 @@
+"""The catalogue, part two: every other word a person reads — in the provincial workbook, the
+marked-up copy, the printed pages, the text reports and on the command line. One key, both
+languages; {fields} are filled by `messages.say`."""
+
+from __future__ import annotations
+
+OUTPUTS: dict[str, dict[str, str]] = {
+    # what a valid target looks like (ranges and lists come from schemas/)
+    "expected-persen": {
+        "id": "persentase {low}–{high}%, mis. 90% atau 0,16%",
+        "en": "a percentage {low}–{high}%, e.g. 90% or 0,16%",
+    },
+    "expected-indeks": {
+        "id": "angka indeks {low}–{high}, mis. 80",
+        "en": "an index {low}–{high}, e.g. 80",
+    },
+    "expected-predikat": {"id": "predikat {codes}", "en": "a grade {codes}"},
+    "expected-opini": {"id": "opini BPK {codes}", "en": "a BPK opinion {codes}"},
+    "expected-nilai": {
+        "id": "nilai {low}–{high}, mis. 90 (persen juga diterima)",
+        "en": "a score {low}–{high}, e.g. 90 (a percentage is accepted)",
+    },
+    "expected-jumlah": {
+        "id": "bilangan bulat ≥ {low}, mis. 5 dokumen",
+        "en": "a whole number ≥ {low}, e.g. 5 dokumen",
+    },
+    "expected-any": {
+        "id": "angka, persen atau kategori, mis. 90%, 80, B atau WTP",
+        "en": "a number, percentage or category, e.g. 90%, 80, B or WTP",
+    },
+    "or": {"id": "atau", "en": "or"},
+    "found-persen": {"id": "persentase", "en": "a percentage"},
+    "found-angka": {"id": "angka", "en": "a number"},
+    "found-predikat": {"id": "predikat", "en": "a grade"},
+    "found-opini": {"id": "opini BPK", "en": "a BPK opinion"},
+    "found-kategori": {"id": "kategori", "en": "a category"},
+    "found-jumlah": {"id": "jumlah", "en": "a count"},
+    # printed pages
+    "page-province": {"id": "Provinsi {province}", "en": "Province of {province}"},
+    "page-year": {"id": "Tahun {year}", "en": "Year {year}"},
+    "page-made": {"id": "Dibuat {date} dengan kinerja-xl", "en": "Made {date} with kinerja-xl"},
+    "page-number": {"id": "Halaman {page} dari {pages}", "en": "Page {page} of {pages}"},
+    "doc-consolidated": {
+        "id": "Konsolidasi Rencana Kinerja dan Anggaran",
+        "en": "Consolidated performance plans and budgets",
+    },
+    "doc-annotated": {"id": "Salinan bertanda: {file}", "en": "Marked-up copy: {file}"},
+    "doc-template": {"id": "Templat {kind}", "en": "Template {kind}"},
+    # statuses of a file, of a document, of a row
+    "status-ready": {"id": "Siap", "en": "Ready"},
+    "status-fix": {"id": "Perlu perbaikan", "en": "Needs fixing"},
+    "status-unreadable": {"id": "Tidak terbaca", "en": "Unreadable"},
+    "status-superseded": {"id": "Digantikan", "en": "Superseded"},
+    "status-missing": {"id": "Belum mengirim", "en": "Not sent"},
+    "row-ok": {"id": "OK", "en": "OK"},
+    "row-error": {"id": "Perlu perbaikan", "en": "Needs fixing"},
+    "row-warning": {"id": "Periksa", "en": "Check"},
+    "severity-error": {"id": "kesalahan", "en": "error"},
+    "severity-warning": {"id": "peringatan", "en": "warning"},
+    "detail-line": {"id": "rincian", "en": "detail"},
+    # notes in Ringkasan and Status Kiriman
+    "note-year": {
+        "id": "Tahun di berkas {found}, bukan {asked}",
+        "en": "The file says {found}, not {asked}",
+    },
+    "note-superseded": {
+        "id": "{kinds} diganti oleh berkas lebih baru: {kept}",
+        "en": "{kinds} replaced by a newer file: {kept}",
+    },
+    "note-errors": {
+        "id": "{count} kesalahan: {codes}. Lihat lembar Masalah.",
+        "en": "{count} errors: {codes}. See the Masalah sheet.",
+    },
+    "note-warnings": {"id": "{count} peringatan: {codes}.", "en": "{count} warnings: {codes}."},
+    "note-budget-incomplete": {
+        "id": "Total anggaran belum lengkap: {count} baris tidak dapat dijumlahkan.",
+        "en": "Budget total incomplete: {count} line(s) could not be added up.",
+    },
+    "note-budget-disagrees": {
+        "id": "Total anggaran berbeda dengan baris JUMLAH di berkas ({declared}).",
+        "en": "Budget total differs from the file's own total row ({declared}).",
+    },
+    "note-document": {"id": "{document}: {what}", "en": "{document}: {what}"},
+    "no-budget": {"id": "tidak ada anggaran", "en": "no budget"},
+    "budget-incomplete": {"id": "belum lengkap", "en": "incomplete"},
+    "budget-disagrees": {"id": "≠ JUMLAH berkas", "en": "≠ file's total"},
+    "invalid-lines": {"id": "{count} baris tidak sah", "en": "{count} invalid line(s)"},
+    "invalid-lines-with-amount": {
+        "id": "{amount} + {count} baris tidak sah",
+        "en": "{amount} + {count} invalid line(s)",
+    },
+    "unknown-office": {"id": "(satker tidak dikenali)", "en": "(office not recognised)"},
+    # Perbandingan Target
+    "common-tie": {"id": "— (seri)", "en": "— (tie)"},
+    "common-none": {"id": "— (tidak ada target sah)", "en": "— (no valid target)"},
+    "compare-different": {"id": "Berbeda: {offices}", "en": "Different: {offices}"},
+    "compare-invalid": {"id": "Tidak sah: {offices}", "en": "Invalid: {offices}"},
+    "compare-tie": {
+        "id": "Seri: tidak ada target yang dipakai sebagian besar satker.",
+        "en": "Tie: no target is shared by most offices.",
+    },
+    # the counts that prove nothing was lost
+    "count-title": {"id": "Jumlah", "en": "Count"},
+    "count-read": {"id": "Dibaca", "en": "Read"},
+    "count-written": {"id": "Ditulis", "en": "Written"},
+    "count-set-aside": {"id": "Disisihkan (duplikat)", "en": "Set aside (duplicates)"},
+    "count-files": {"id": "Berkas", "en": "Files"},
+    "count-indikator": {"id": "Indikator RKT", "en": "RKT indicators"},
+    "count-iku": {"id": "Indikator IKU", "en": "IKU indicators"},
+    "count-anggaran": {"id": "Baris anggaran", "en": "Budget lines"},
+    "count-line": {
+        "id": "{label}: dibaca {read}, ditulis {written}, disisihkan (duplikat) {set_aside}",
+        "en": "{label}: read {read}, written {written}, set aside (duplicates) {set_aside}",
+    },
+    "offices-summary": {
+        "id": "{offices} satker: {ready} siap, {fix} perlu perbaikan, {missing} belum lengkap mengirim",
+        "en": "{offices} offices: {ready} ready, {fix} need fixing, {missing} have not sent everything",
+    },
+    # Rekap Anggaran
+    "recap-chart": {"id": "Anggaran per satker", "en": "Budget per office"},
+    "recap-legend": {
+        "id": "Keterangan: hanya anggaran yang sah yang dijumlahkan. '{invalid}' = baris yang tidak "
+        "terbaca, negatif atau berupa rumus tanpa nilai (lihat lembar Masalah). "
+        "'({incomplete})' = total satker tanpa baris tersebut. '({disagrees})' = total tidak sama "
+        "dengan baris JUMLAH di berkas satker. Judul kolom merah = anggaran satker perlu perbaikan.",
+        "en": "Note: only valid amounts are added up. '{invalid}' = lines that are unreadable, "
+        "negative or a formula without a value (see the Masalah sheet). '({incomplete})' = the "
+        "office's total without those lines. '({disagrees})' = the total differs from the total "
+        "row in the office's file. A red column title = the office's budget needs fixing.",
+    },
+    "total": {"id": "Total", "en": "Total"},
+    # outputs that cannot be written
+    "output-folder-missing": {
+        "id": "folder tujuan '{folder}' tidak ada",
+        "en": "folder '{folder}' does not exist",
+    },
+    "output-not-writable": {
+        "id": "tidak dapat menulis di folder '{folder}'",
+        "en": "cannot write in '{folder}'",
+    },
+    "output-locked": {
+        "id": "tutup berkas '{path}' di Excel lalu coba lagi",
+        "en": "close '{path}' in Excel and try again",
+    },
+    "output-verify-failed": {
+        "id": "berkas hasil tidak valid",
+        "en": "the written file did not verify",
+    },
+    "output-is-directory": {
+        "id": "'{path}' adalah sebuah folder; beri nama berkas, mis. '{path}/hasil.xlsx'",
+        "en": "'{path}' is a folder; give a file name, e.g. '{path}/result.xlsx'",
+    },
+    "output-disk-full": {
+        "id": "ruang disk habis saat menulis '{path}'",
+        "en": "the disk is full while writing '{path}'",
+    },
+    "output-name-too-long": {
+        "id": "nama atau jalur '{path}' terlalu panjang",
+        "en": "the name or path '{path}' is too long",
+    },
+    "output-failed": {
+        "id": "'{path}' tidak dapat ditulis ({detail})",
+        "en": "'{path}' cannot be written ({detail})",
+    },
+    "output-is-input": {
+        "id": "'{path}' adalah salah satu berkas masukan; pilih nama lain untuk -o",
+        "en": "'{path}' is one of the inputs; choose another name for -o",
+    },
+    "no-inputs": {
+        "id": "tidak ada buku kerja (.xlsx, .xlsm, .xls, .xlsb, .ods) di masukan",
+        "en": "no workbook (.xlsx, .xlsm, .xls, .xlsb, .ods) among the inputs",
+    },
+    "rules-refused": {
+        "id": "aturan di '{folder}' tidak dapat dibaca: {detail}",
+        "en": "the rules in '{folder}' cannot be read: {detail}",
+    },
+    "interrupted": {"id": "dihentikan", "en": "interrupted"},
+    "progress-reading": {"id": "membaca", "en": "reading"},
+    "consolidated": {
+        "id": "{errors} kesalahan, {warnings} peringatan → {path}",
+        "en": "{errors} errors, {warnings} warnings → {path}",
+    },
+    "output-nothing-readable": {
+        "id": "tidak ada berkas yang terbaca; buku kerja provinsi tidak ditulis",
+        "en": "no file could be read; the provincial workbook was not written",
+    },
+    "folder-not-created": {
+        "id": "folder '{folder}' tidak dapat dibuat: {detail}",
+        "en": "folder '{folder}' cannot be created: {detail}",
+    },
+    "copy-written": {"id": "salinan bertanda: {path}", "en": "marked-up copy: {path}"},
+    "copy-failed": {
+        "id": "salinan bertanda untuk '{path}' gagal ditulis: {why}; pemeriksaannya tetap di "
+        "laporan ini.",
+        "en": "the marked-up copy of '{path}' could not be written: {why}; its check is still in "
+        "this report.",
+    },
+    "copy-generated": {
+        "id": "'{path}' adalah keluaran kinerja-xl; tidak disalin lagi",
+        "en": "'{path}' is a kinerja-xl output; not copied again",
+    },
+    "copy-not-carried": {
+        "id": "  (tidak ikut tersalin: {what})",
+        "en": "  (not carried over: {what})",
+    },
+    # the marked-up copy
+    "no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
+    "annotated-line": {
+        "id": "{office} · Tahun {year} · diperiksa {date} · {errors} kesalahan, {warnings} peringatan",
+        "en": "{office} · Year {year} · checked {date} · {errors} errors, {warnings} warnings",
+    },
+    "not-carried": {
+        "id": "Tidak ikut tersalin ke salinan ini: {what}. Perbaiki berkas asli bila bagian itu "
+        "perlu dikirim.",
+        "en": "Not carried over to this copy: {what}. Fix the original file if those parts must "
+        "be sent.",
+    },
+    "rebuilt-xls": {
+        "id": "Salinan ini dibuat ulang dari berkas .xls: hanya nilai sel yang ikut (format, "
+        "gabungan sel dan gambar tidak). Perbaiki berkas asli.",
+        "en": "This copy was rebuilt from an .xls file: only cell values are carried (not formats, "
+        "merges or pictures). Fix the original file.",
+    },
+    "rebuilt-ods": {
+        "id": "Salinan ini dibuat ulang dari berkas .ods: hanya nilai sel yang ikut (format, "
+        "gabungan sel dan gambar tidak). Perbaiki berkas asli.",
+        "en": "This copy was rebuilt from an .ods file: only cell values are carried (not formats, "
+        "merges or pictures). Fix the original file.",
+    },
+    "rebuilt-xlsb": {
+        "id": "Salinan ini dibuat ulang dari berkas .xlsb: hanya nilai sel yang ikut. Perbaiki "
+        "berkas asli.",
+        "en": "This copy was rebuilt from an .xlsb file: only cell values are carried. Fix the "
+        "original file.",
+    },
+    "rebuilt-sheets-dropped": {
+        "id": "Salinan ini dibuat ulang dari nilai sel (berkas berformat Strict OOXML): format, "
+        "gabungan sel dan gambar tidak ikut. Perbaiki berkas asli.",
+        "en": "This copy was rebuilt from the cell values (a Strict OOXML file): formats, merges "
+        "and pictures are not carried. Fix the original file.",
+    },
+    "rebuilt-too-large": {
+        "id": "Salinan ini dibuat ulang dari nilai sel karena berkas terlalu besar untuk disunting "
+        "utuh: format dan gambar tidak ikut. Perbaiki berkas asli.",
+        "en": "This copy was rebuilt from the cell values because the file is too large to edit "
+        "whole: formats and pictures are not carried. Fix the original file.",
+    },
+    "rebuilt-failed": {
+        "id": "Salinan ini dibuat ulang dari nilai sel ({why}): format dan gambar tidak ikut. "
+        "Perbaiki berkas asli.",
+        "en": "This copy was rebuilt from the cell values ({why}): formats and pictures are not "
+        "carried. Fix the original file.",
+    },
+    "carried-macros": {"id": "makro VBA", "en": "VBA macros"},
+    "carried-external-links": {
+        "id": "{count} tautan ke berkas lain",
+        "en": "{count} link(s) to other files",
+    },
+    "carried-pivot-tables": {"id": "{count} tabel pivot", "en": "{count} pivot table(s)"},
+    "carried-slicers": {"id": "{count} slicer", "en": "{count} slicer(s)"},
+    "carried-controls": {"id": "{count} kontrol formulir", "en": "{count} form control(s)"},
+    "carried-embedded": {"id": "{count} objek sisipan", "en": "{count} embedded object(s)"},
+    "carried-pictures": {"id": "{count} gambar", "en": "{count} picture(s)"},
+    "carried-charts": {"id": "{count} grafik", "en": "{count} chart(s)"},
+    "carried-shapes": {"id": "{count} bentuk/kotak teks", "en": "{count} shape(s)/text box(es)"},
+    "carried-header-pictures": {
+        "id": "{count} gambar di header/footer",
+        "en": "{count} header/footer picture(s)",
+    },
+    "carried-validations": {
+        "id": "{count} validasi data",
+        "en": "{count} data validation(s)",
+    },
+    "carried-conditional-formats": {
+        "id": "{count} format bersyarat",
+        "en": "{count} conditional format(s)",
+    },
+    "carried-sparklines": {"id": "{count} grafik mini", "en": "{count} sparkline group(s)"},
+    # the text report of check and inspect
+    "report-kind-rkt": {"id": "RKT (Sasaran Strategis)", "en": "RKT (strategic goals)"},
+    "report-kind-rkt-sekretariat": {
+        "id": "RKT Sekretariat (Sasaran Kegiatan)",
+        "en": "RKT Secretariat",
+    },
+    "report-kind-anggaran": {"id": "Anggaran", "en": "Budget"},
+    "report-kind-iku": {"id": "IKU", "en": "IKU (key indicators)"},
+    "report-office": {"id": "Satker", "en": "Office"},
+    "report-year": {"id": "Tahun", "en": "Year"},
+    "report-unknown": {"id": "tidak diketahui", "en": "unknown"},
+    "report-table": {
+        "id": "lembar '{sheet}', judul kolom di baris {header_row}: {rows} baris data",
+        "en": "sheet '{sheet}', header in row {header_row}: {rows} data rows",
+    },
+    "report-total": {"id": "jumlah anggaran {total}", "en": "budget total {total}"},
+    "report-no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
+    "report-file-line": {
+        "id": "{errors} kesalahan, {warnings} peringatan",
+        "en": "{errors} errors, {warnings} warnings",
+    },
+    "report-batch": {
+        "id": "Ringkasan: {files} berkas diperiksa, {clean} tanpa kesalahan, {bad} dengan "
+        "kesalahan, {unreadable} tidak terbaca; {errors} kesalahan, {warnings} peringatan.",
+        "en": "Summary: {files} files checked, {clean} without errors, {bad} with errors, "
+        "{unreadable} unreadable; {errors} errors, {warnings} warnings.",
+    },
+    "report-sheet": {"id": "Lembar '{sheet}'", "en": "Sheet '{sheet}'"},
+    "report-workbook": {"id": "Buku kerja", "en": "Workbook"},
+    "report-found": {"id": "ditemukan", "en": "found"},
+    "report-skipped": {"id": "Dilewati: {path} ({reason})", "en": "Skipped: {path} ({reason})"},
+    # what discovery skips, and why
+    "skip-lock-file": {
+        "id": "berkas kunci Excel (~$), dilewati",
+        "en": "Excel lock file (~$), skipped",
+    },
+    "skip-no-workbook": {"id": "folder tanpa buku kerja", "en": "folder with no workbook"},
+    "skip-work-file": {
+        "id": "berkas kerja sementara kinerja-xl, dilewati",
+        "en": "a kinerja-xl working file, skipped",
+    },
+    # the marked-up copy's Masalah sheet
+    "copy-column-sheet": {"id": "Lembar", "en": "Sheet"},
+    "copy-column-cell": {"id": "Sel", "en": "Cell"},
+    "copy-column-severity": {"id": "Tingkat", "en": "Severity"},
+    "copy-column-code": {"id": "Kode", "en": "Code"},
+    "copy-column-value": {"id": "Nilai", "en": "Value"},
+    "copy-column-message": {"id": "Pesan", "en": "Message"},
+    "copy-suffix": {"id": "diperiksa", "en": "checked"},
+    # rules that cannot be used (schemas/)
+    "rules-unreadable": {"id": "tidak dapat dibaca ({detail})", "en": "cannot be read ({detail})"},
+    "rules-not-yaml": {"id": "bukan YAML yang sah ({detail})", "en": "not valid YAML ({detail})"},
+    "rules-not-rules": {"id": "bukan kumpulan aturan", "en": "not a set of rules"},
+    "rules-broken": {"id": "aturan rusak ({detail})", "en": "the rules are broken ({detail})"},
+    "rules-check-missing": {
+        "id": "pemeriksaan wajib tidak ada ({check})",
+        "en": "a required check is missing ({check})",
+    },
+    "rules-unknown-column": {
+        "id": "kolom '{column}' tidak ada di tabel (kolomnya: {known})",
+        "en": "column '{column}' is not one of the table's ({known})",
+    },
+    "rules-unknown-check": {
+        "id": "pemeriksaan '{check}' tidak dikenal (bukan pemeriksaan pandera atau kinerja-xl)",
+        "en": "unknown check '{check}' (not a pandera or kinerja-xl check)",
+    },
+    "rules-message-languages": {
+        "id": "messages.{check} perlu teks 'id' dan 'en'",
+        "en": "messages.{check} needs an 'id' and an 'en' text",
+    },
+    "rules-severity": {
+        "id": "severities.{check} harus 'error' atau 'warning'",
+        "en": "severities.{check} must be 'error' or 'warning'",
+    },
+    "rules-cannot-run": {
+        "id": "pemeriksaan '{check}' pada '{column}' tidak dapat dijalankan ({detail})",
+        "en": "check '{check}' on '{column}' cannot run ({detail})",
+    },
+    # the command line
+    "app-help": {
+        "id": "Baca, periksa dan gabungkan RKT, IKU dan Anggaran KPU dari berkas Excel.",
+        "en": "Read, check and consolidate KPU performance plans (RKT, IKU, Anggaran) from Excel.",
+    },
+}

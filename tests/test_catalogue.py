@@ -1,0 +1,189 @@
+"""One catalogue of words (kinerja_xl/catalogue/): every template renders with exactly its
+declared fields in both languages, no module that writes for people holds words of its own,
+and --lang en leaves no Indonesian line in any command's output."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLES
+from typer.testing import CliRunner
+
+from kinerja_xl.catalogue.issues import FIELDS, SHORT, TEMPLATES, UNREADABLE_REASONS, WORDS
+from kinerja_xl.cli import app
+from kinerja_xl.issues import CODES, Issue
+from kinerja_xl.messages import TEXT, render
+
+PACKAGE = ROOT / "kinerja_xl"
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_each_issue_template_uses_exactly_its_declared_fields_in_both_languages(code):
+    assert code in TEMPLATES and code in SHORT and code in FIELDS
+    for lang in ("id", "en"):
+        assert placeholders(TEMPLATES[code][lang]) == set(FIELDS[code]), (code, lang)
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_each_issue_renders_every_declared_field(code):
+    """Rendered with a marker in every declared field, each marker shows in both languages."""
+    markers = {name: f"<{name}>" for name in FIELDS[code] if name not in ("value", "sheet")}
+    derived = {"why", "what", "field", "category", "side", "other", "kind", "rule", "reason_text"}
+    issue = Issue.make(code, "Lembar1", "D7", "<value>", **markers)
+    for lang in ("id", "en"):
+        text = render(issue, lang)
+        for name in set(FIELDS[code]) - derived - {"sheet"}:
+            assert f"<{name}>" in text, (code, lang, name)
+        assert "{" not in text and "}" not in text
+
+
+@pytest.mark.parametrize("key", sorted(TEXT))
+def test_each_text_has_both_languages_with_the_same_fields(key):
+    entry = TEXT[key]
+    assert set(entry) == {"id", "en"}, key
+    assert placeholders(entry["id"]) == placeholders(entry["en"]), key
+    if key.startswith("hint-"):
+        assert len(entry["id"]) <= 255 and len(entry["en"]) <= 255  # Excel's limit for a hint
+
+
+@pytest.mark.parametrize("table", [UNREADABLE_REASONS, WORDS, SHORT])
+def test_the_smaller_tables_have_both_languages(table):
+    for key, entry in table.items():
+        assert set(entry) >= {"id", "en"} and all(entry.values()), key
+        assert placeholders(entry["id"]) == placeholders(entry["en"]), key
+
+
+# --- no words outside the catalogue ---------------------------------------------------------
+
+# Modules that write for people. (The reading modules hold Indonesian words too, but as the
+# vocabulary they recognise in offices' files — header words, titles — never as output.)
+WRITERS = [
+    "cli.py",
+    "report.py",
+    "batch.py",
+    "frames.py",
+    "api.py",
+    "markup.py",
+    "carried.py",
+    "printing.py",
+    "xlsx_out.py",
+    "write.py",
+    "discover.py",
+    "pipeline.py",
+    "consolidation.py",
+    "comparisons.py",
+    "crossrow.py",
+    "validate.py",
+    "rulebook.py",
+    "provincial/__init__.py",
+    "provincial/context.py",
+    "provincial/summary.py",
+    "provincial/data.py",
+    "provincial/across.py",
+    "templates/__init__.py",
+    "templates/guide.py",
+    "templates/validations.py",
+]
+# words of Bahasa Indonesia that only a message would hold
+INDONESIAN = re.compile(
+    r"\b(tidak|yang|dengan|untuk|belum|sudah|atau|adalah|berkas|salinan|dibaca|ditulis|"
+    r"diperiksa|dibuat|halaman|lihat|kesalahan|peringatan|dilewati|gagal|tulis|isi)\b",
+    re.IGNORECASE,
+)
+
+
+def string_constants(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    # a column's title is the contract's name for it (Indonesian whatever --lang says)
+    titles = {
+        id(node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", None) == "Column"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings | titles
+    ]
+
+
+@pytest.mark.parametrize("module", WRITERS)
+def test_no_module_that_writes_for_people_holds_words_of_its_own(module):
+    found = [
+        (line, text) for line, text in string_constants(PACKAGE / module) if INDONESIAN.search(text)
+    ]
+    assert found == [], f"{module}: words outside the catalogue: {found}"
+
+
+def test_every_module_that_writes_is_scanned():
+    """A new module under provincial/ or templates/ must be added to WRITERS (or be exempt)."""
+    exempt = {"templates/form.py", "templates/sheets.py"}  # the plan's own printed words
+    for folder in ("provincial", "templates"):
+        for path in (PACKAGE / folder).glob("*.py"):
+            name = f"{folder}/{path.name}"
+            assert name in WRITERS or name in exempt, name
+
+
+# --- --lang en ----------------------------------------------------------------------------
+
+
+def english_lines(text: str) -> list[str]:
+    """Lines with what an office wrote taken out: quoted values and indicators, file paths and
+    office names are the offices' words, not ours."""
+    lines = []
+    for line in text.splitlines():
+        line = re.sub(r"'[^']*'|\"[^\"]*\"|“[^”]*”", "", line)
+        line = re.sub(r"\S*sample_workbooks\S*|\S*/tmp\S*|\S+\.xlsx?\b|\S+\.ods\b", "", line)
+        line = re.sub(r"\bKPU (Kota|Kabupaten) [A-Z][\w ]*", "", line)
+        lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["check", str(SAMPLES)],
+        ["check", str(SAMPLES), "--format", "json"],
+        ["check", str(SAMPLES / "faulty"), "--annotate", "{tmp}/salinan"],
+        ["inspect", str(SAMPLES / "faulty" / "KPU Kabupaten Balangan - RKT 2024.xlsx")],
+        ["inspect", str(SAMPLES / "faulty" / "KPU Kabupaten Barito Kuala - RKT 2024.xlsx")],
+        ["consolidate", str(SAMPLES), "-o", "{tmp}/k.xlsx", "--province", "Kalimantan Selatan"],
+        ["consolidate", str(SAMPLES), "-o", "{tmp}"],
+        ["template", "iku", "-o", "{tmp}/t.xlsx"],
+        ["check", "{tmp}/tidak-ada.xlsx"],
+    ],
+)
+def test_lang_en_leaves_no_indonesian_line(tmp_path, arguments):
+    result = CliRunner().invoke(
+        app, [a.replace("{tmp}", str(tmp_path)) for a in arguments] + ["--lang", "en"]
+    )
+    output = result.stdout + result.stderr
+    if "--format" in arguments:
+        import json
+
+        output = "\n".join(
+            i["message"] for f in json.loads(result.stdout)["files"] for i in f["issues"]
+        )
+    leftovers = [line for line in english_lines(output) if INDONESIAN.search(line)]
+    assert leftovers == [], leftovers
