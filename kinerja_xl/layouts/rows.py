@@ -1,0 +1,167 @@
+"""What every table kind shares: a row's cells by role (`RowView`), the state of the walk
+down a table (`TableState`), records and their text, lines written across the table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..grid import Cell, Sheet, column_letter
+from ..normalise import (
+    clean_text,
+)
+from ..records import Record, Table
+from ..vocabulary import Vocabulary
+
+GOAL_VERB = re.compile(
+    r"^(me\w+kan|memperkuat|membangun|menjamin|menjaga|mendorong|mencapai)\b", re.IGNORECASE
+)
+
+
+# "Tujuan 1: Mewujudkan …", "Sasaran Strategis 2: Meningkatnya …" written across the table:
+# the goal, or the sasaran, of the rows below
+GOAL_LABEL = re.compile(
+    r"^tujuan(\s+strategis)?(\s+(\d{1,2}|[ivx]{1,4}))?\s*[:.]\s*(?P<text>\S.*)$", re.IGNORECASE
+)
+
+
+SASARAN_LABEL = re.compile(
+    r"^sasaran(\s+(strategis|kegiatan|program))?(\s+(\d{1,2}|[ivx]{1,4}))?\s*[:.]\s*(?P<text>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+# words a sentence does not end on: a cell that stops there was split over two rows
+DANGLING = {
+    "yang",
+    "dan",
+    "atau",
+    "di",
+    "dalam",
+    "untuk",
+    "dengan",
+    "serta",
+    "tetapi",
+    "oleh",
+    "ke",
+    "dari",
+    "pada",
+    "bagi",
+    "terhadap",
+    "sebagai",
+    "secara",
+    "guna",
+    "melalui",
+}
+
+
+INDICATOR_START = re.compile(
+    r"^(persentase|prosentase|indeks|nilai|jumlah|opini|tingkat|rasio|predikat|capaian)\b", re.I
+)
+
+
+def continues(previous: str | None, text: str) -> bool:
+    """Does `text` carry on the sentence of `previous` (one cell split over two rows by a PDF
+    conversion or a page break)? Never when it starts like an indicator of its own."""
+    if not previous or not text or INDICATOR_START.match(text):
+        return False
+    last_word = previous.rstrip(" ,;").rsplit(" ", 1)[-1].lower()
+    return text[0].islower() or last_word in DANGLING
+
+
+def continues_all(record: Record, texts: dict[str, str]) -> bool:
+    present = {name: text for name, text in texts.items() if text}
+    return bool(present) and all(continues(record.get(n), t) for n, t in present.items())
+
+
+@dataclass
+class RowView:
+    """One row of one table: its cells by role and by extra-column header."""
+
+    row: int
+    first_cell: str
+    by_role: dict[str, Cell]
+    extras: dict[str, Cell]
+    cells: list[Cell]
+
+    def text(self, role: str) -> str:
+        cell = self.by_role.get(role)
+        return clean_text(cell.value if cell.value is not None else cell.error) if cell else ""
+
+    def has(self, role: str) -> bool:
+        return bool(self.text(role)) or (
+            role in self.by_role and self.by_role[role].formula is not None
+        )
+
+    def ref(self, role: str) -> str:
+        return self.by_role[role].ref
+
+
+@dataclass
+class TableState:
+    table: Table
+    sheet: Sheet
+    tujuan: tuple[str, str] | None = None  # (text, cell)
+    sasaran: tuple[str, str] | None = None
+    program: tuple[str, str | None, str] | None = None  # (name, code, cell)
+    after_page_break: bool = False
+    last: Record | None = None
+    data_rows: set[int] = field(default_factory=set)
+    sub_words: frozenset[str] = frozenset()  # the header's second line, if it has one
+    vocabulary: Vocabulary | None = None  # grades and opinions, from the rules
+
+
+def new_record(state: TableState, view: RowView) -> Record:
+    record = Record(state.table.sheet, view.row, view.first_cell)
+    number = view.text("no")
+    if number:
+        record.number = number
+        record.cells["no"] = view.ref("no")
+    for header, cell in view.extras.items():
+        record.extras[header] = cell.text()
+    state.table.records.append(record)
+    state.last = record
+    return record
+
+
+def set_text(record: Record, name: str, value: tuple[str, str] | None) -> None:
+    if value:
+        record.values[name], record.cells[name] = value
+    else:
+        record.values[name] = None
+
+
+def append_text(record: Record, name: str, text: str, ref: str) -> None:
+    before = record.values.get(name)
+    record.values[name] = f"{before} {text}" if before else text
+    record.cells.setdefault(name, ref)
+
+
+def point_at_columns(record: Record, table: Table, roles: tuple[str, ...]) -> None:
+    """An empty field still has a cell: the one in its column, where the value belongs."""
+    for role in roles:
+        if role in table.columns:
+            record.cells.setdefault(role, f"{column_letter(table.columns[role])}{record.row}")
+
+
+def heading_line(state: TableState, view: RowView) -> bool:
+    """ "Tujuan 1: …" or "Sasaran 2: …" across the table: it heads the rows below."""
+    goal = labelled_line(view, GOAL_LABEL)
+    if goal:
+        state.tujuan, state.sasaran = goal, None
+        return True
+    heading = labelled_line(view, SASARAN_LABEL)
+    if heading:
+        state.sasaran = heading
+        return True
+    return False
+
+
+def labelled_line(view: RowView, label: re.Pattern[str]) -> tuple[str, str] | None:
+    """(text, cell) of a row holding only "Tujuan 1: …" or "Sasaran 2: …" (in any column, often
+    merged across the table)."""
+    texts = [c for c in view.cells if c.text()]
+    if len(texts) != 1 or not isinstance(texts[0].value, str):
+        return None
+    match = label.match(texts[0].text())
+    return (match.group("text").strip(), texts[0].ref) if match else None
