@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 
-.PHONY: demo test lint samples bench clean preview
+.PHONY: demo test lint samples bench clean preview serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ demo: $(STAMP)
 
 preview: demo
 	$(BIN)/python docs/preview.py $(OUT)
+
+serve: $(STAMP)
+	@mkdir -p $(OUT)/kiriman
+	@cp -n sample_workbooks/*.xlsx sample_workbooks/*.xls sample_workbooks/*.ods $(OUT)/kiriman/ 2>/dev/null || true
+	@echo "Serving a copy of sample_workbooks/ in $(OUT)/kiriman/ (uploads are filed there, never into the samples)."
+	$(BIN)/kinerja-xl serve $(OUT)/kiriman --province "Kalimantan Selatan" --year 2024
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

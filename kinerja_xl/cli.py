@@ -394,3 +394,52 @@ def template(
     except OutputError as exc:
         _output_failed(exc, output, lang.value)
     typer.echo(str(written))
+
+
+@app.command()
+def serve(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="The province's inbox: the Kiriman page files uploads into it."),
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="127.0.0.1: this computer only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token", help="Required of every request; made up when --host is not local."
+        ),
+    ] = None,
+    max_upload_mb: Annotated[
+        int, typer.Option("--max-upload-mb", help="Largest upload, in MB (413 beyond it).")
+    ] = 20,
+    province: Annotated[
+        str | None, typer.Option("--province", help='e.g. "Kalimantan Selatan" (Kiriman page)')
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Plan year (Kiriman page).")] = None,
+    schemas: SchemasOption = None,
+    lang: LangOption = Lang.id,
+) -> None:
+    """Buka halaman web: periksa berkas satker, dan (dengan FOLDER) kiriman untuk provinsi.
+
+    Open the web page: offices check their files; with FOLDER, the province sees and files the
+    submissions and downloads the consolidated workbook.
+
+    Example:  kinerja-xl serve kiriman/ --province "Kalimantan Selatan" --year 2024
+    """
+    import uvicorn
+
+    from .web import ServeSettings, create_app
+
+    if folder is not None and not folder.is_dir():
+        _fail(_say("output-folder-missing", lang.value, folder=folder, path=folder))
+    settings = ServeSettings(folder, host, port, token, max_upload_mb, province, year, schemas)
+    shown = "localhost" if host in ("127.0.0.1", "::1") else host
+    address = f"http://{shown}:{port}/" + (f"?token={settings.token}" if settings.token else "")
+    typer.echo(_say("web-serving", lang.value, url=address))
+    if settings.token and host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(_say("web-serving-token", lang.value))
+    typer.echo(_say("web-stop", lang.value))
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

@@ -359,4 +359,79 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "id": "Baca, periksa dan gabungkan RKT, IKU dan Anggaran KPU dari berkas Excel.",
         "en": "Read, check and consolidate KPU performance plans (RKT, IKU, Anggaran) from Excel.",
     },
+    # the web page (kinerja-xl serve)
+    "web-title": {
+        "id": "kinerja-xl — Periksa RKT, IKU dan Anggaran",
+        "en": "kinerja-xl — Check RKT, IKU and budgets",
+    },
+    "web-nav-check": {"id": "Periksa berkas", "en": "Check files"},
+    "web-nav-kiriman": {"id": "Kiriman", "en": "Submissions"},
+    "web-language": {"id": "English", "en": "Bahasa Indonesia"},
+    "web-check-lead": {
+        "id": "Pilih atau seret buku kerja Anda ke sini (.xlsx, .xls, .ods). Berkas hanya diperiksa; tidak ada yang disimpan.",
+        "en": "Choose or drop your workbooks here (.xlsx, .xls, .ods). Files are only checked; nothing is kept.",
+    },
+    "web-drop": {
+        "id": "Seret berkas ke sini, atau klik untuk memilih",
+        "en": "Drop files here, or click to choose",
+    },
+    "web-check-button": {"id": "Periksa", "en": "Check"},
+    "web-office": {"id": "Satker", "en": "Office"},
+    "web-year": {"id": "Tahun", "en": "Year"},
+    "web-status": {"id": "Status", "en": "Status"},
+    "web-unknown": {"id": "tidak diketahui", "en": "unknown"},
+    "web-issues": {"id": "Masalah", "en": "Issues"},
+    "web-no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
+    "web-col-sheet": {"id": "Lembar", "en": "Sheet"},
+    "web-col-cell": {"id": "Sel", "en": "Cell"},
+    "web-col-severity": {"id": "Tingkat", "en": "Severity"},
+    "web-col-value": {"id": "Nilai", "en": "Value"},
+    "web-col-message": {"id": "Pesan", "en": "Message"},
+    "web-sheet-view": {
+        "id": "Lembar '{sheet}' (sel bermasalah berwarna)",
+        "en": "Sheet '{sheet}' (flagged cells coloured)",
+    },
+    "web-clipped": {
+        "id": "Hanya {rows} baris pertama yang ditampilkan.",
+        "en": "Only the first {rows} rows are shown.",
+    },
+    "web-download-copy": {
+        "id": "Unduh salinan bertanda (.xlsx)",
+        "en": "Download the marked-up copy (.xlsx)",
+    },
+    "web-kiriman-lead": {
+        "id": "Kiriman satker di folder {folder}. Berkas yang diunggah di sini disimpan ke folder itu; kiriman yang lebih baru menggantikan yang lama.",
+        "en": "The offices' submissions in the folder {folder}. Files uploaded here are filed into it; a newer submission supersedes an older one.",
+    },
+    "web-kiriman-upload": {"id": "Unggah kiriman", "en": "Upload submissions"},
+    "web-kiriman-filed": {"id": "{count} berkas disimpan.", "en": "{count} file(s) filed."},
+    "web-download-merge": {
+        "id": "Unduh buku kerja konsolidasi (.xlsx)",
+        "en": "Download the consolidated workbook (.xlsx)",
+    },
+    "web-files": {"id": "Berkas di folder", "en": "Files in the folder"},
+    "web-file-issues": {"id": "Masalah di {file}", "en": "Issues in {file}"},
+    "web-no-folder": {
+        "id": "Halaman Kiriman perlu folder: jalankan kinerja-xl serve FOLDER",
+        "en": "The Submissions page needs a folder: run kinerja-xl serve FOLDER",
+    },
+    "web-no-files": {
+        "id": "Tidak ada berkas yang diunggah (kolom 'files').",
+        "en": "No file was uploaded (field 'files').",
+    },
+    "web-token-needed": {
+        "id": "Halaman ini memerlukan token: buka alamat lengkap yang dicetak saat kinerja-xl serve dimulai.",
+        "en": "This page needs a token: open the full address printed when kinerja-xl serve started.",
+    },
+    "web-token-wrong": {"id": "Token salah.", "en": "Wrong token."},
+    "web-too-large": {
+        "id": "Unggahan terlalu besar: batasnya {mb} MB (--max-upload-mb).",
+        "en": "The upload is too large: the limit is {mb} MB (--max-upload-mb).",
+    },
+    "web-serving": {"id": "kinerja-xl melayani di {url}", "en": "kinerja-xl is serving at {url}"},
+    "web-serving-token": {
+        "id": "Halaman ini terbuka di luar komputer ini; hanya dengan token. Bagikan alamat lengkap di atas.",
+        "en": "This page is open beyond this computer, with a token only. Share the full address above.",
+    },
+    "web-stop": {"id": "Tekan Ctrl-C untuk berhenti.", "en": "Press Ctrl-C to stop."},
 }
