@@ -287,3 +287,16 @@ def test_a_crash_mid_upload_leaves_no_partial_file(inbox, monkeypatch):
     with pytest.raises(OSError):
         client(inbox).post("/api/kiriman", files=upload(BANJARMASIN, names=["baru.xlsx"]))
     assert sorted(p.name for p in inbox.iterdir()) == before
+
+
+def test_a_bounded_load_on_loopback_loses_nothing():
+    """8 clients × 6 uploads of the sample workbooks to a real server (benchmarks/serve_load.py
+    runs the full 8 × 50 and reports the time per check)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from serve_load import run
+
+    result = run(clients=8, uploads=6)
+    assert result["errors"] == [] and result["lost_or_partial"] == [] and result["leftovers"] == []
+    assert result["filed"] == result["files_in_folder"] == 24
