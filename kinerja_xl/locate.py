@@ -34,18 +34,31 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "indikator",
             r"^indikator( kinerja)?( sasaran( strategis| kegiatan| program)?| kegiatan| program)?$",
         ),
+        # a column of targets by quarter or by plan year, under one merged header
+        (
+            "periods",
+            r"^(target |rencana )?(per )?(triwulan|tw|kuartal|rencana aksi)( \d{4})?$"
+            r"|^target (per tahun|tahunan lima tahun|renstra|\d{4} ?\d{4})$",
+        ),
         ("target", r"^target( kinerja| volume| capaian)?( tahun)?( \d{4})?( %| persen)?$"),
+        ("realisasi", r"^realisasi( kinerja| capaian)?( tahun)?( \d{4})?( %| persen)?$"),
+        ("capaian", r"^(persentase |% ?|tingkat )?capaian( kinerja)?( %| persen| \d{4})?$"),
+        (
+            "baseline",
+            r"^(kondisi|capaian|nilai) (awal|dasar|eksisting)( tahun)?( \d{4})?$|^baseline",
+        ),
         ("satuan", r"^satuan$"),
         (
             "program",
-            r"^(nama )?program(( dan)? (kegiatan|kerja|output|sub kegiatan))*$|^kegiatan$",
+            r"^(nama )?program(( dan)? (kegiatan|kerja|output|sub kegiatan|kro|ro|komponen))*$"
+            r"|^kegiatan$|^(program |kegiatan )?(kro|ro)( ro)?$",
         ),
         (
             "anggaran",
             r"^(rencana |kebutuhan |total )?(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran"
             r"|alokasi anggaran|jumlah rp|jumlah rupiah|nilai rp|nilai rupiah|biaya|dana"
             r"|jumlah biaya|jumlah dana|total biaya)"
-            r"( dipa)?( rp| rupiah| idr)?( tahun)?( \d{4})?( rp| idr)?$",
+            r"( dipa| indikatif)?( rp| rupiah| idr)?( tahun)?( \d{4})?( rp| idr)?$",
         ),
         ("kode", r"^kode( program| kegiatan| akun| output| kro| ro)?$"),
     ]
@@ -57,6 +70,10 @@ ROLE_KINDS: dict[str, set[str]] = {
     "tujuan": {"rkt", "rkt-sekretariat"},
     "indikator": {"rkt", "rkt-sekretariat", "iku"},
     "target": {"rkt", "rkt-sekretariat", "iku"},
+    "periods": {"rkt", "rkt-sekretariat", "iku"},
+    "realisasi": {"rkt", "rkt-sekretariat", "iku"},
+    "capaian": {"rkt", "rkt-sekretariat", "iku"},
+    "baseline": {"rkt", "rkt-sekretariat", "iku"},
     "satuan": {"rkt", "rkt-sekretariat", "iku", "anggaran"},  # a budget's "Volume | Satuan"
     "program": {"anggaran", "iku"},  # an IKU may give each indicator's program in a column
     "anggaran": {"anggaran"},
@@ -100,6 +117,8 @@ class HeaderMatch:
     sub_row: int | None = None
     sub_words: frozenset[str] = frozenset()
     amount_scale: int = 1  # amounts written in thousands ("Rp 000") or millions of rupiah
+    periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" … or "2025" …
+    target_percent: bool = False  # "Target %": the unit is in the header
 
     @property
     def first_col(self) -> int:
@@ -155,20 +174,121 @@ def _without(words: re.Pattern[str], key: str) -> str:
 
 
 def find_headers(sheet: Sheet) -> list[HeaderMatch]:
-    """Every header row in the sheet, split into side-by-side tables where there are several."""
+    """Every header row in the sheet, split into side-by-side tables where there are several.
+    A header printed on two lines ("KINERJA" or "2024" merged over Target | Realisasi |
+    Capaian) is read as one."""
     matches: list[HeaderMatch] = []
     rows = sheet.rows()
+    taken: set[int] = set()
     for row, cells in rows.items():
+        if row in taken:
+            continue
         text_cells = [c for c in cells if isinstance(c.value, str)]
         if len(text_cells) < 2:
             continue
-        for group in _split_into_groups(text_cells):
-            match = _as_header(row, group, cells)
-            if match:
-                _take_second_line(match, rows.get(row + 1, []))
-                _target_merged_over_its_unit(match, sheet)
-                matches.append(match)
+        found = _header_matches(row, text_cells, cells)
+        if not found and row + 1 in rows:
+            found = _two_line_header(row, cells, rows[row + 1])
+        for match in found:
+            _take_second_line(match, rows.get(row + 1, []))
+            _target_merged_over_its_unit(match, sheet)
+            _periods_under_merged_headers(match, sheet)
+            matches.append(match)
+            if match.sub_row:
+                taken.add(match.sub_row)
     return matches
+
+
+def _header_matches(row: int, text_cells: list[Cell], cells: list[Cell]) -> list[HeaderMatch]:
+    return [
+        match
+        for group in _split_into_groups(text_cells)
+        if (match := _as_header(row, group, cells)) is not None
+    ]
+
+
+RESULT_ROLES = {"target", "realisasi", "capaian"}
+
+
+def _two_line_header(row: int, cells: list[Cell], under: list[Cell]) -> list[HeaderMatch]:
+    """The first line names the table's columns and, merged over several, a group ("KINERJA",
+    "2024", "TARGET"); the second names what is under the group (Target | Realisasi |
+    Capaian). Read together, column by column; the second line is then the header's own."""
+    first = {c.col: c for c in cells if isinstance(c.value, str) or _is_year(c.value)}
+    second = {c.col: c for c in under if isinstance(c.value, str) or _is_year(c.value)}
+    if not any(role_of(c.text()) in RESULT_ROLES for c in second.values()):
+        return []
+    if any(len(c.text()) > MAX_HEADER_TEXT for c in first.values()):
+        return []  # a line of data above a header, not the header's first line
+    if not any(role_of(c.text()) for c in first.values()):
+        return []
+    second_texts = [c for c in under if isinstance(c.value, str)]
+    if _header_matches(row + 1, second_texts, under):
+        return []  # the line below is a whole header of its own
+    combined = []
+    for col in sorted(set(first) | set(second)):
+        below = second.get(col)
+        above = first.get(col)
+        if below is not None and (
+            role_of(below.text()) or above is None or not role_of(above.text())
+        ):
+            combined.append(below)
+        elif above is not None:
+            combined.append(above)
+    found = _header_matches(row, [c for c in combined if isinstance(c.value, str)], cells)
+    for match in found:
+        match.sub_row = row + 1
+        match.sub_words = frozenset(header_key(c.text()) for c in under)
+    return found
+
+
+TRIWULAN = re.compile(
+    r"^(?:tw|triwulan|trw|kuartal|q)[\s.-]*(i{1,3}|iv|[1-4])$|^(i{1,3}|iv)$", re.I
+)
+ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def period_label(value: object) -> str | None:
+    """'TW I', 'Triwulan 2', 'Q3', 'IV' -> 'TW I' … 'TW IV'; 2025 or '2025' -> '2025'."""
+    if _is_year(value):
+        return str(int(value)) if isinstance(value, int | float) else str(value).strip()
+    if not isinstance(value, str):
+        return None
+    text = clean_text(value)
+    found = TRIWULAN.match(text)
+    if not found:
+        return None
+    numeral = (found.group(1) or found.group(2)).upper()
+    return "TW " + ROMAN.get(numeral, numeral)
+
+
+def _is_year(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return float(value).is_integer() and 2000 <= value <= 2100
+    return isinstance(value, str) and bool(re.fullmatch(r"\s*20\d{2}\s*", value))
+
+
+def _periods_under_merged_headers(match: HeaderMatch, sheet: Sheet) -> None:
+    """Quarters or plan years on the header's second line, each a period of every record.
+    "TARGET TRIWULAN" over TW I … TW IV beside the annual Target; "TARGET" over 2025 … 2029
+    (a Renstra matrix): there the target column is the plan year's, chosen once the year is
+    known (`choose_plan_year`)."""
+    if match.sub_row is None:
+        return
+    for cell in sheet.rows().get(match.sub_row, []):
+        label = period_label(cell.value)
+        if label and match.first_col <= cell.col <= match.last_col + 6:
+            match.periods[cell.col] = label
+            match.extras.pop(cell.col, None)
+    match.columns.pop("periods", None)
+    if not match.periods:
+        return
+    years = sorted((label, col) for col, label in match.periods.items() if label.isdigit())
+    target = match.columns.get("target")
+    if years and (target is None or target in match.periods):
+        match.columns["target"] = years[0][1]  # the plan's first year, until the year is known
 
 
 def _target_merged_over_its_unit(match: HeaderMatch, sheet: Sheet) -> None:
@@ -206,11 +326,18 @@ SUB_HEADER_WORDS = QUANTITY_WORDS | {
 
 def _take_second_line(match: HeaderMatch, next_cells: list[Cell]) -> None:
     """A header printed on two lines: the row under it holds only header words (over the
-    table's columns, or just right of them). Its Satuan column becomes the table's."""
-    under = [c for c in next_cells if match.first_col <= c.col <= match.last_col + 2]
-    if not under or not all(_is_sub_header_text(c.value) for c in under):
+    table's columns, or just right of them) or period labels (TW I …, 2025 …). Its Satuan
+    column becomes the table's."""
+    if match.sub_row is not None:  # read already, as part of a two-line header
         return
+    under = [c for c in next_cells if match.first_col <= c.col <= match.last_col + 6]
+    if not under or not all(_is_sub_header_text(c.value) or period_label(c.value) for c in under):
+        return
+    if not any(period_label(c.value) for c in under):
+        under = [c for c in under if c.col <= match.last_col + 2]
     for cell in under:
+        if period_label(cell.value):
+            continue
         role = role_of(cell.text())
         word = header_key(cell.text())
         if cell.col == match.columns.get("anggaran") and amount_scale(cell.text()) > 1:
@@ -310,6 +437,8 @@ def _as_header(
         if left >= 1 and not any(c.col == left for c in cells):
             columns["no"] = left
     match = HeaderMatch(row, kind, columns, extras)
+    target_header = headers.get(columns.get("target", -1), "")
+    match.target_percent = bool(re.search(r"%|\bpersen\b", target_header, re.I))
     if kind == "anggaran":
         match.amount_scale = next(
             (amount_scale(cell.text()) for role, cell in group if role == "anggaran"), 1
@@ -330,6 +459,8 @@ def kind_of(roles: set[str]) -> str | None:
         return "rkt-sekretariat"
     if indicator and {"sasaran_strategis", "target"} <= roles:
         return "rkt"
+    if "indikator" in roles and "target" in roles:
+        return "rkt"  # a PK prints INDIKATOR KINERJA | Target under "Sasaran 1 : …" lines
     return None
 
 

@@ -62,7 +62,7 @@ def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
         ("Sasaran Strategis KPU", "sasaran_strategis"),
         ("Formulasi Perhitungan", "cara"),
         ("Pagu Anggaran (Rp)", "anggaran"),
-        ("Realisasi", None),  # an LKj column: kept as the office's own column, not a role
+        ("Realisasi", "realisasi"),  # an LKj column: read with the target beside it
         ("Pagu DIPA", "anggaran"),
         ("Kebutuhan Anggaran", "anggaran"),
         ("Anggaran (dalam Rp)", "anggaran"),
