@@ -68,8 +68,10 @@ def check(
     schemas: PathLike | Rules | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    year: int | None = None,
 ) -> Batch:
-    """Read and check workbooks, and every workbook in the folders given.
+    """Read and check workbooks, and every workbook in the folders given. `year`: the plan
+    year whose column is the target of a five-year matrix (its first year otherwise).
 
     >>> batch = kx.check(["sample_workbooks/"])
     >>> batch.exit_code                      # 0 clean, 1 errors, 2 a file unreadable
@@ -81,7 +83,7 @@ def check(
 
     found = discover([Path(p) for p in _as_list(paths)])
     chosen = schemas if isinstance(schemas, RulesType) else rules(schemas)
-    reports = check_files(found.files, chosen, progress, workers=workers)
+    reports = check_files(found.files, chosen, progress, workers=workers, year=year)
     return Batch(files=reports, skipped=found.skipped)
 
 
@@ -137,7 +139,7 @@ def consolidate(
         inputs = discover([Path(p) for p in _as_list(paths)]).files
         if any(is_same_file(target, f) or target.resolve() == f.resolve() for f in inputs):
             raise InputIsOutput(target)
-        batch = check(paths, schemas=schemas, progress=progress)
+        batch = check(paths, schemas=schemas, progress=progress, year=year)
     if not any(report.readable for report in batch.files):
         raise OutputError("nothing-readable", target)
     result = build(batch.files, province, year, keep_all)

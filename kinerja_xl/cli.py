@@ -152,7 +152,9 @@ class _ProgressBar:
             self.bar.stop()
 
 
-def _checked(paths: list[Path], schemas: Path | None, quiet: bool, lang: str):
+def _checked(
+    paths: list[Path], schemas: Path | None, quiet: bool, lang: str, year: int | None = None
+):
     """kx.check with a progress bar, the rules read first (a bad rule is one line, exit 2)."""
     import kinerja_xl as kx
     from kinerja_xl.rulebook import RulesError
@@ -165,7 +167,7 @@ def _checked(paths: list[Path], schemas: Path | None, quiet: bool, lang: str):
         )
     try:
         with _ProgressBar(quiet, lang) as bar:
-            return kx.check(paths, schemas=rules, progress=bar.advance)
+            return kx.check(paths, schemas=rules, progress=bar.advance, year=year)
     except RulesError as exc:  # a rule that cannot run on these tables
         _fail(exc.message(lang))
 
@@ -336,7 +338,7 @@ def consolidate(
         _fail(_say("output-is-input", language, path=output))
     if not inputs:
         _fail(_say("no-inputs", language))
-    batch = _checked(paths, schemas, quiet, language)
+    batch = _checked(paths, schemas, quiet, language, year)
     _say_skipped(batch.skipped, language)
     _say_unreadable(batch.files, language)
     try:

@@ -122,11 +122,11 @@ class HeaderMatch:
 
     @property
     def first_col(self) -> int:
-        return min([*self.columns.values(), *self.extras])
+        return min([*self.columns.values(), *self.extras, *self.periods])
 
     @property
     def last_col(self) -> int:
-        return max([*self.columns.values(), *self.extras])
+        return max([*self.columns.values(), *self.extras, *self.periods])
 
     def overlaps(self, first_col: int, last_col: int) -> bool:
         return self.first_col <= last_col and first_col <= self.last_col

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from .crossrow import apply_file_rules
 from .discover import discover
+from .documents import assign_documents
 from .grid import Sheet, Workbook
 from .issues import Issue, order_issues
 from .layouts import build_tables
+from .layouts.results import choose_plan_year
 from .memory import collector_paused
 from .messages import LANGS
 from .metadata import office_from_filename, office_from_texts, year_from_texts
@@ -59,6 +61,7 @@ def inspect_file(
         context.extend(_context_texts(sheet, used_rows))
     report.issues.extend(_workbook_issues(workbook, report.tables))
     _fill_metadata(report, context)
+    assign_documents(report, {sheet.name: sheet for sheet in workbook.sheets})
     return report
 
 
@@ -139,12 +142,17 @@ def check_files(
     progress: ProgressCallback | None = None,
     limits: ReadLimits | None = None,
     workers: int | None = None,
+    year: int | None = None,
 ) -> list[FileReport]:
-    """Read every file, validate all readable ones together, then apply the file rules."""
+    """Read every file, validate all readable ones together, then apply the file rules.
+    `year`: the plan year asked, whose column is the target of a five-year matrix."""
     rules = rules or load_rules()
     with collector_paused():
         reports = read_files(paths, limits, progress, workers, rules.vocabulary)
         readable = [r for r in reports if r.readable]
+        if year is not None:
+            for table in (t for r in readable for t in r.tables if t.periods):
+                choose_plan_year(table, year)
         validate_reports(readable, rules)
         for report in readable:
             apply_file_rules(report)

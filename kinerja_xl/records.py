@@ -31,6 +31,12 @@ class Record:
     number: str | None = None  # the office's own numbering ("1.", "2")
     detail: bool = False  # a budget line inside a program whose amount already counts it
     unit_name: str | None = None  # the target's unit, named the same way for every office
+    # what a report (LKj) adds to a plan: the result, the achievement stated and computed
+    realisasi: Target | None = None
+    capaian: Target | None = None
+    capaian_dihitung: float | None = None
+    direction: str | None = None  # "higher" or "lower" is better (schemas/units.yaml)
+    periods: dict[str, Target | None] = field(default_factory=dict)  # "TW I"/"2025" -> target
 
     def get(self, name: str) -> str | None:
         return self.values.get(name)
@@ -38,12 +44,18 @@ class Record:
     def cell_of(self, name: str) -> str:
         return self.cells.get(name, self.first_cell)
 
-    def to_dict(self, kind: str) -> dict[str, Any]:
+    def to_dict(self, kind: str, results: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {"row": self.row, "no": self.number}
         for name in TEXT_FIELDS[kind]:
             data[name] = self.values.get(name)
-        if kind in ("rkt", "rkt-sekretariat"):
+        if kind in ("rkt", "rkt-sekretariat") or (kind == "iku" and self.target):
             data["target"] = self.target.to_dict() if self.target else None
+        if results:
+            data["realisasi"] = self.realisasi.to_dict() if self.realisasi else None
+            data["capaian"] = self.capaian.to_dict() if self.capaian else None
+            data["capaian_dihitung"] = self.capaian_dihitung
+        if self.periods:
+            data["periods"] = {k: t.to_dict() if t else None for k, t in self.periods.items()}
         if kind == "anggaran":
             data["anggaran"] = (
                 {"text": self.amount.text, "value": self.amount.value} if self.amount else None
@@ -70,6 +82,14 @@ class Table:
     declared_total_cell: str | None = None
     row_kinds: Counter[str] = field(default_factory=Counter)  # how every source row was used
     amount_scale: int = 1  # 1000 when the budget column is headed "(Rp 000)", and so on
+    periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" … / "2025" …
+    target_percent: bool = False  # "Target %": a bare number is a percentage
+    document: str | None = None  # RKT, PK, IKU, Renstra, Renja, Rencana Aksi, LKj, DIPA
+
+    @property
+    def reports_results(self) -> bool:
+        """A table with a Realisasi or a Capaian column: a report (LKj), not only a plan."""
+        return "realisasi" in self.columns or "capaian" in self.columns
 
     @property
     def rows(self) -> int:
@@ -90,9 +110,12 @@ class Table:
         data: dict[str, Any] = {
             "sheet": self.sheet,
             "kind": self.kind,
+            "document": self.document,
             "rows": self.rows,
             "header_row": self.header_row,
         }
+        if self.periods:
+            data["periods"] = list(dict.fromkeys(self.periods.values()))
         if self.kind == "anggaran":
             data["total"] = self.total
             if self.declared_total is not None:
@@ -115,6 +138,7 @@ class FileReport:
     tables: list[Table] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     modified: float = 0.0
+    document: str | None = None  # the workbook's document (its first table's, or its title's)
 
     @property
     def errors(self) -> int:
@@ -132,7 +156,9 @@ class FileReport:
         for table in self.tables:
             summary = table.summary()
             if records:
-                summary["records"] = [r.to_dict(table.kind) for r in table.records]
+                summary["records"] = [
+                    r.to_dict(table.kind, table.reports_results) for r in table.records
+                ]
                 summary["row_accounting"] = dict(sorted(table.row_kinds.items()))
             tables.append(summary)
         return {
@@ -140,6 +166,7 @@ class FileReport:
             "readable": self.readable,
             "office": self.office,
             "year": self.year,
+            "document": self.document,
             "tables": tables,
             "issues": [issue.to_dict(lang) for issue in self.issues],
         }

@@ -765,10 +765,25 @@ def test_table_found_wherever_it_starts(xlsx):
 
 
 def test_a_row_that_cannot_be_placed_is_reported(xlsx):
-    path = xlsx([HEAD, ["1", "S", "Persentase a", "90%"], ["Catatan: lihat lampiran"]])
+    path = xlsx([HEAD, ["1", "S", "Persentase a", "90%"], ["lihat lampiran berikut"]])
     report = inspect_file(path)
     assert codes(report) == [("row-unplaced", "Lembar1", "A3")]
     assert report.tables[0].row_kinds["unplaced"] == 1
+
+
+def test_footnotes_under_a_table_are_notes_not_records(xlsx):
+    path = xlsx(
+        [
+            HEAD,
+            ["1", "S", "Persentase a", "90%"],
+            ["*) Keterangan: angka sementara"],
+            ["Sumber: Sidalih"],
+            ["Catatan: lihat lampiran"],
+        ]
+    )
+    report = inspect_file(path)
+    assert codes(report) == [] and report.tables[0].rows == 1
+    assert report.tables[0].row_kinds["note"] == 3
 
 
 def test_every_non_blank_row_is_accounted_for(xlsx):

@@ -12,6 +12,8 @@ numbering row, a blank row, a total, or `unplaced`, which is also reported as an
 
 from __future__ import annotations
 
+import re
+
 from ..budget import mark_detail_lines
 from ..grid import Cell, MergeIndex, Sheet, column_letter
 from ..issues import Issue
@@ -55,6 +57,8 @@ def build_tables(
             extra_columns=match.extras,
         )
         table.amount_scale = match.amount_scale
+        table.periods = dict(match.periods)
+        table.target_percent = match.target_percent
         state = TableState(table, sheet, sub_words=match.sub_words, vocabulary=vocabulary)
         present = [r for r in row_numbers if match.row < r <= end_row]
         views = [_row_view(sheet, row, rows[row], table, spread) for row in present]
@@ -130,13 +134,27 @@ def _row_view(sheet: Sheet, row: int, cells: list[Cell], table: Table, spread: _
             cell = spread.get((row, col))
         if cell is not None:
             by_role[role] = cell
-    role_cols = set(table.columns.values())
+    role_cols = set(table.columns.values()) | set(table.periods)
     extras = {
         table.extra_columns.get(c.col, f"Kolom {column_letter(c.col)}"): c
         for c in in_span
         if c.col not in role_cols
     }
-    return RowView(row, f"{column_letter(table.first_col)}{row}", by_role, extras, in_span)
+    periods = {c.col: c for c in in_span if c.col in table.periods}
+    first = f"{column_letter(table.first_col)}{row}"
+    return RowView(row, first, by_role, extras, in_span, periods)
+
+
+FOOTNOTE = re.compile(r"^(\*+\s*\)?|catatan|keterangan|ket\.|sumber( data)?|note)\s*[:.)-]", re.I)
+
+
+def is_footnote(cells: list[Cell]) -> bool:
+    texts = [c for c in cells if c.text()]
+    return (
+        len(texts) == 1
+        and isinstance(texts[0].value, str)
+        and bool(FOOTNOTE.match(texts[0].text()))
+    )
 
 
 def filled(cell: Cell) -> bool:
@@ -173,6 +191,9 @@ def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> li
             continue
         if is_signature_row(view.cells) or is_title_row(view.cells):
             break  # the table ends at the signature block or at the next document's title
+        if is_footnote(view.cells):
+            table.row_kinds["note"] += 1  # "*) Keterangan: …", "Sumber: …" under the table
+            continue
         used_as = handler(state, view, following[index])
         table.row_kinds[used_as] += 1
         state.data_rows.add(view.row)

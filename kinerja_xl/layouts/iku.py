@@ -13,6 +13,7 @@ from ..normalise import (
     split_program_heading,
 )
 from .anggaran import CODE_CELL
+from .results import read_results, read_target
 from .rows import (
     RowView,
     TableState,
@@ -69,6 +70,8 @@ def iku_row(state: TableState, view: RowView, following: RowView | None) -> str:
         record.extras["Sasaran Strategis"] = state.sasaran[0]
     for role in ("cara", "sumber"):
         set_text(record, role, (view.text(role), view.ref(role)) if view.text(role) else None)
+    read_target(state, view, record)  # an IKU matrix carries the targets of the plan years
+    read_results(state, view, record)
     point_at_columns(record, state.table, ("cara", "sumber"))
     return "record"
 

@@ -3,19 +3,10 @@ their targets (a bare number beside a Satuan "%" is a percentage)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
-from ..grid import Cell
 from ..locate import (
     looks_like_row_number,
 )
-from ..normalise import (
-    Target,
-    parse_target,
-    percent_decimals,
-)
-from ..vocabulary import Vocabulary
+from .results import read_results, read_target
 from .rows import (
     GOAL_VERB,
     RowView,
@@ -73,21 +64,10 @@ def rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
     set_text(
         record, "satuan", (view.text("satuan"), view.ref("satuan")) if view.text("satuan") else None
     )
-    if "target" in view.by_role:
-        target = target_of(view.by_role["target"], state.vocabulary)
-        record.target = with_satuan(target, record.get("satuan"))
+    read_target(state, view, record)
+    read_results(state, view, record)
     point_at_columns(record, state.table, ("indikator", "target"))
     return "record"
-
-
-PERCENT_SATUAN = re.compile(r"^(%|persen|prosen|prosentase|persentase)$", re.IGNORECASE)
-
-
-def with_satuan(target: Target | None, satuan: str | None) -> Target | None:
-    """A bare number beside Satuan "%" is a percentage: 77,5 | % reads as 77,5 %."""
-    if target and satuan and target.unit == "angka" and PERCENT_SATUAN.match(satuan.strip()):
-        return replace(target, unit="persen")
-    return target
 
 
 def _rkt_group_row(
@@ -133,18 +113,3 @@ def _continue_rkt(state: TableState, view: RowView, sasaran_role: str) -> None:
             state.sasaran = (joined or "", state.sasaran[1])
     if indikator:
         append_text(state.last, "indikator", indikator, view.ref("indikator"))
-
-
-def target_of(cell: Cell, vocabulary: Vocabulary | None = None) -> Target | None:
-    if cell.missing_formula_value:
-        return Target(cell.formula or "", None, None, "formula-no-value")
-    value = cell.value if cell.value is not None else cell.error
-    decimals = percent_decimals(cell.number_format)
-    target = parse_target(value, cell.is_percent_format, decimals, vocabulary)
-    if target and target.unit == "angka" and LITERAL_PERCENT.search(cell.number_format):
-        # 90 shown as "90%" by a format such as 0"%" or 0\%: a percentage, not divided by 100
-        return replace(target, text=f"{target.text}%", unit="persen")
-    return target
-
-
-LITERAL_PERCENT = re.compile(r'"[^"]*%[^"]*"|\\%')

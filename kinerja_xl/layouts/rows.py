@@ -83,6 +83,7 @@ class RowView:
     by_role: dict[str, Cell]
     extras: dict[str, Cell]
     cells: list[Cell]
+    periods: dict[int, Cell] = field(default_factory=dict)  # period column -> its cell
 
     def text(self, role: str) -> str:
         cell = self.by_role.get(role)

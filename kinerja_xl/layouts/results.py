@@ -1,0 +1,93 @@
+"""The numbers a plan or a report row gives: the target (with its unit from a Satuan column or
+a "Target %" header), the realisasi and capaian of a report (LKj), and the target of each
+period (TW I … TW IV of a Rencana Aksi, 2025 … 2029 of a Renstra matrix; "-" is no target)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..grid import Cell
+from ..normalise import Target, clean_text, parse_target, percent_decimals
+from ..records import Record, Table
+from ..vocabulary import Vocabulary
+from .rows import RowView, TableState
+
+PERCENT_SATUAN = re.compile(r"^(%|persen|prosen|prosentase|persentase)$", re.IGNORECASE)
+LITERAL_PERCENT = re.compile(r'"[^"]*%[^"]*"|\\%')
+NO_TARGET = {"-", "–", "—", "--", "n/a", "na", "x"}
+
+
+def target_of(cell: Cell, vocabulary: Vocabulary | None = None) -> Target | None:
+    if cell.missing_formula_value:
+        return Target(cell.formula or "", None, None, "formula-no-value")
+    value = cell.value if cell.value is not None else cell.error
+    decimals = percent_decimals(cell.number_format)
+    target = parse_target(value, cell.is_percent_format, decimals, vocabulary)
+    if target and target.unit == "angka" and LITERAL_PERCENT.search(cell.number_format):
+        # 90 shown as "90%" by a format such as 0"%" or 0\\%: a percentage, not divided by 100
+        return replace(target, text=f"{target.text}%", unit="persen")
+    return target
+
+
+def with_satuan(target: Target | None, satuan: str | None) -> Target | None:
+    """A bare number beside Satuan "%" is a percentage: 77,5 | % reads as 77,5 %."""
+    if target and satuan and target.unit == "angka" and PERCENT_SATUAN.match(satuan.strip()):
+        return replace(target, unit="persen")
+    return target
+
+
+def as_percent(target: Target | None, percent: bool) -> Target | None:
+    """Under a header that says "%" ("Target %", "Capaian (%)"), a bare number is a
+    percentage as written: 95,5 is 95,5 %."""
+    if target and percent and target.unit == "angka":
+        return replace(target, unit="persen")
+    return target
+
+
+def read_target(state: TableState, view: RowView, record: Record) -> None:
+    if "target" in view.by_role:
+        target = target_of(view.by_role["target"], state.vocabulary)
+        target = as_percent(with_satuan(target, record.get("satuan")), state.table.target_percent)
+        record.target = target
+
+
+def read_results(state: TableState, view: RowView, record: Record) -> None:
+    """Realisasi and capaian (read like a target; a capaian is always a percentage), and the
+    target of every period of the table (null where the office wrote "-" or nothing)."""
+    for role in ("realisasi", "capaian"):
+        cell = view.by_role.get(role)
+        if cell is None:
+            continue
+        value = target_of(cell, state.vocabulary)
+        if role == "realisasi":
+            value = as_percent(with_satuan(value, record.get("satuan")), state.table.target_percent)
+        else:
+            value = as_percent(value, True)
+        setattr(record, role, value)
+        record.cells[role] = cell.ref
+    for column, label in state.table.periods.items():
+        cell = view.periods.get(column)
+        if cell is None or clean_text(cell.text()).lower() in NO_TARGET:
+            record.periods[label] = None
+            continue
+        value = target_of(cell, state.vocabulary)
+        record.periods[label] = as_percent(
+            with_satuan(value, record.get("satuan")), state.table.target_percent
+        )
+        record.cells[f"period {label}"] = cell.ref
+
+
+def choose_plan_year(table: Table, year: int) -> None:
+    """In a matrix of plan years (a Renstra, an IKU matrix), the target of each record is the
+    year asked; a table without that year keeps the plan's first year."""
+    label = str(year)
+    if label not in table.periods.values():
+        return
+    for record in table.records:
+        record.target = record.periods.get(label)
+        cell = record.cells.get(f"period {label}")
+        if cell:
+            record.cells["target"] = cell
+        else:
+            record.cells.pop("target", None)
