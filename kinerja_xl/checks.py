@@ -34,6 +34,12 @@ CHECK_ISSUES: dict[str, tuple[str, str, Severity | None]] = {
     "cara_present": ("iku-field-missing", "cara", None),
     "sumber_present": ("iku-field-missing", "sumber", None),
     "program_code_valid": ("program-code-invalid", "program", None),
+    "realisasi_present": ("realisasi-missing", "realisasi", None),
+    "realisasi_readable": ("realisasi-unparseable", "realisasi", None),
+    "realisasi_formula_has_value": ("formula-no-value", "realisasi", None),
+    "realisasi_in_range": ("realisasi-out-of-range", "realisasi", None),
+    "realisasi_category_valid": ("realisasi-invalid-category", "realisasi", None),
+    "capaian_matches": ("capaian-mismatch", "capaian", None),
 }
 
 
@@ -58,9 +64,23 @@ def target_present(df: pd.DataFrame) -> pd.Series:
     return _present(df["target_text"]) | ~_present(df["indikator"])
 
 
+LISTED_KINDS = ("predikat", "opini")  # indicators whose target is a code from a list
+
+
+def _named_wrongly(df: pd.DataFrame, prefix: str) -> pd.Series:
+    """Text under a grade or opinion indicator that is no code at all ('sangat baik',
+    'WTPP'): a category that is not on the list, not a text that cannot be read."""
+    return df["expected"].isin(LISTED_KINDS) & (df[f"{prefix}_problem"] == "unparseable")
+
+
+def _readable(df: pd.DataFrame, prefix: str) -> pd.Series:
+    unreadable = df[f"{prefix}_problem"].isin(["unparseable", "date", "error"])
+    return ~(unreadable & ~_named_wrongly(df, prefix))
+
+
 @_register()
 def target_readable(df: pd.DataFrame) -> pd.Series:
-    return ~df["target_problem"].isin(["unparseable", "date", "error"])
+    return _readable(df, "target")
 
 
 @_register()
@@ -68,16 +88,16 @@ def target_formula_has_value(df: pd.DataFrame) -> pd.Series:
     return df["target_problem"] != "formula-no-value"
 
 
-def checked_kind(df: pd.DataFrame) -> pd.Series:
-    """The kind a target is held to: the indicator's, else the target's own."""
-    own = df["target_unit"].where(df["target_unit"].isin(["persen", "jumlah"]))
+def checked_kind(df: pd.DataFrame, prefix: str = "target") -> pd.Series:
+    """The kind a value is held to: the indicator's, else the value's own."""
+    unit = df[f"{prefix}_unit"]
+    own = unit.where(unit.isin(["persen", "jumlah"]))
     return df["expected"].fillna(own)
 
 
-@_register("ranges")
-def target_in_range(df: pd.DataFrame, *, ranges: dict[str, list[Any]]) -> pd.Series:
-    kind, value = checked_kind(df), df["target_value"]
-    numeric = df["target_unit"].isin(["persen", "angka", "jumlah"]) & value.notna()
+def _in_range(df: pd.DataFrame, prefix: str, ranges: dict[str, list[Any]]) -> pd.Series:
+    kind, value = checked_kind(df, prefix), df[f"{prefix}_value"]
+    numeric = df[f"{prefix}_unit"].isin(["persen", "angka", "jumlah"]) & value.notna()
     ok = pd.Series(True, index=df.index)
     for name, (low, high) in ranges.items():
         applies = numeric & (kind == name)
@@ -87,13 +107,62 @@ def target_in_range(df: pd.DataFrame, *, ranges: dict[str, list[Any]]) -> pd.Ser
     return ok
 
 
-@_register("categories")
-def target_category_valid(df: pd.DataFrame, *, categories: dict[str, list[str]]) -> pd.Series:
+def _category_valid(df: pd.DataFrame, prefix: str, categories: dict[str, list[str]]) -> pd.Series:
     ok = pd.Series(True, index=df.index)
     for name, allowed in categories.items():
-        applies = (df["expected"] == name) & df["target_unit"].isin(CATEGORY_UNITS)
-        ok &= ~(applies & ~df["target_code"].isin(allowed))
+        coded = df[f"{prefix}_unit"].isin(CATEGORY_UNITS) & ~df[f"{prefix}_code"].isin(allowed)
+        applies = (df["expected"] == name) & (coded | _named_wrongly(df, prefix))
+        ok &= ~applies
     return ok
+
+
+@_register("ranges")
+def target_in_range(df: pd.DataFrame, *, ranges: dict[str, list[Any]]) -> pd.Series:
+    return _in_range(df, "target", ranges)
+
+
+@_register("categories")
+def target_category_valid(df: pd.DataFrame, *, categories: dict[str, list[str]]) -> pd.Series:
+    return _category_valid(df, "target", categories)
+
+
+# --- a report's results (LKj): the same rules as the target ------------------------------
+
+
+@_register()
+def realisasi_present(df: pd.DataFrame) -> pd.Series:
+    """In a table that reports results, a row with a target has its realisasi."""
+    reports = df["reports_results"].fillna(False).astype(bool)
+    return ~(reports & _present(df["target_text"]) & ~_present(df["realisasi_text"]))
+
+
+@_register()
+def realisasi_readable(df: pd.DataFrame) -> pd.Series:
+    return _readable(df, "realisasi")
+
+
+@_register()
+def realisasi_formula_has_value(df: pd.DataFrame) -> pd.Series:
+    return df["realisasi_problem"] != "formula-no-value"
+
+
+@_register("ranges")
+def realisasi_in_range(df: pd.DataFrame, *, ranges: dict[str, list[Any]]) -> pd.Series:
+    return _in_range(df, "realisasi", ranges)
+
+
+@_register("categories")
+def realisasi_category_valid(df: pd.DataFrame, *, categories: dict[str, list[str]]) -> pd.Series:
+    return _category_valid(df, "realisasi", categories)
+
+
+@_register("tolerance")
+def capaian_matches(df: pd.DataFrame, *, tolerance: float) -> pd.Series:
+    """A stated capaian within `tolerance` points of the one computed from target and
+    realisasi (where both could be computed)."""
+    stated, computed = df["capaian_value"], df["capaian_dihitung"]
+    both = stated.notna() & computed.notna()
+    return ~(both & ((stated - computed).abs() > tolerance))
 
 
 @_register("fits")

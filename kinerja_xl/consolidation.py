@@ -26,6 +26,23 @@ DOCUMENTS = {
     "Anggaran": "anggaran",
 }
 KIND_NAMES = {kind: document for document, kind in DOCUMENTS.items()}
+LEVELS = {"rkt": "KPU", "rkt-sekretariat": "Sekretariat"}  # who the plan is of
+
+
+def submitted_as(table: Table) -> str | None:
+    """Which of the four documents a province expects this table is: an RKT KPU, an RKT
+    Sekretariat, an IKU or an Anggaran — or None for the cycle's other documents (a PK, an
+    LKj, a Renstra … are not the office's RKT)."""
+    if table.kind in LEVELS and table.document not in (None, "RKT"):
+        return None
+    return KIND_NAMES[table.kind]
+
+
+def table_label(table: Table) -> str:
+    """'RKT KPU', 'RKT Sekretariat', 'PK KPU', 'LKj Sekretariat', 'IKU', 'Anggaran' …"""
+    if table.kind in LEVELS:
+        return f"{table.document or 'RKT'} {LEVELS[table.kind]}"
+    return KIND_NAMES[table.kind]
 
 
 @dataclass
@@ -146,19 +163,19 @@ def _common_folder(reports: list[FileReport]) -> Path | None:
 def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
     """Same office, same document kind, several files: the newest counts, the others are set
     aside (or kept with --keep-all), and each older file gets a duplicate-submission warning."""
-    senders: dict[tuple[str, str], list[FileReport]] = defaultdict(list)
+    senders: dict[tuple[str, str, str | None], list[FileReport]] = defaultdict(list)
     for report in result.reports:
         if report.office and report.readable:
-            for kind in dict.fromkeys(t.kind for t in report.tables):
-                senders[(report.office, kind)].append(report)
-    for (office, kind), reports in senders.items():
+            for kind, document in dict.fromkeys((t.kind, t.document) for t in report.tables):
+                senders[(report.office, kind, document)].append(report)
+    for (office, kind, document), reports in senders.items():
         if len(reports) < 2:
             continue
         newest = max(reports, key=lambda r: (r.modified, r.path))
         for report in reports:
             if report is newest:
                 continue
-            first = next(t for t in report.tables if t.kind == kind)
+            first = next(t for t in report.tables if t.kind == kind and t.document == document)
             report.issues.append(
                 Issue.make(
                     "duplicate-submission",
@@ -172,7 +189,9 @@ def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
             )
             if not keep_all:
                 result.used_tables[id(report)] = [
-                    t for t in result.used_tables[id(report)] if t.kind != kind
+                    t
+                    for t in result.used_tables[id(report)]
+                    if not (t.kind == kind and t.document == document)
                 ]
                 result.superseded.setdefault(id(report), []).append((kind, newest.path))
     for report in result.reports:
@@ -187,7 +206,9 @@ def missing_documents(
     sent: dict[str, set[str]] = defaultdict(set)
     for report in reports:
         if report.office_code:
-            sent[report.office_code] |= {KIND_NAMES[t.kind] for t in report.tables}
+            sent[report.office_code] |= {
+                document for t in report.tables if (document := submitted_as(t)) is not None
+            }
     missing = []
     for office in offices:
         lacking = [doc for doc in DOCUMENTS if doc not in sent[office.code]]
@@ -258,8 +279,8 @@ def submissions(result: Consolidation) -> list[OfficeSubmission]:
             label,
             codes.get(label),
             {
-                doc: _document_state(result, by_office[label], kind)
-                for doc, kind in DOCUMENTS.items()
+                document: _document_state(result, by_office[label], document)
+                for document in DOCUMENTS
             },
             by_office[label],
             label in {o.label for o in expected},
@@ -268,8 +289,10 @@ def submissions(result: Consolidation) -> list[OfficeSubmission]:
     ]
 
 
-def _document_state(result: Consolidation, reports: list[FileReport], kind: str) -> DocumentState:
-    tables = [(r, t) for r in reports for t in result.used(r) if t.kind == kind]
+def _document_state(
+    result: Consolidation, reports: list[FileReport], document: str
+) -> DocumentState:
+    tables = [(r, t) for r in reports for t in result.used(r) if submitted_as(t) == document]
     if not tables:
         unreadable = [r for r in reports if not r.readable]
         if unreadable:

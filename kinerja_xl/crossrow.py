@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from .grid import column_letter
 from .issues import Issue
 from .matching import indicator_key, match_names
-from .normalise import format_rupiah
-from .records import FileReport, Table
+from .normalise import Target, format_rupiah
+from .records import FileReport, Record, Table
 
 
 def table_empty(report: FileReport) -> Iterator[Issue]:
@@ -121,3 +121,70 @@ FILE_RULES: tuple[Callable[[FileReport], Iterator[Issue]], ...] = (
 def apply_file_rules(report: FileReport) -> None:
     for rule in FILE_RULES:
         report.issues.extend(rule(report))
+
+
+# --- across files: one office's documents must agree -------------------------------------
+
+# the documents whose targets are the year's, in the order the cycle fixes them: the first
+# one found is the one the others are compared with
+COMPARED_DOCUMENTS = ("RKT", "PK", "Renstra", "IKU", "Rencana Aksi", "LKj", "Renja")
+
+
+def targets_inconsistent(reports: list[FileReport]) -> Iterator[tuple[FileReport, Issue]]:
+    """The same office's same indicator with a different target in two documents of the same
+    year (RKT, PK, a Renstra or IKU matrix for that year, Rencana Aksi, LKj): a warning on the
+    later document, naming the earlier one's file, sheet and cell."""
+    from pathlib import Path
+
+    places: dict[tuple[str, int, str], list[tuple[int, FileReport, Table, Record, Target]]] = {}
+    for report in reports:
+        if not report.readable or not report.office or not report.year:
+            continue
+        for table in report.tables:
+            if table.document not in COMPARED_DOCUMENTS or table.kind == "anggaran":
+                continue
+            order = COMPARED_DOCUMENTS.index(table.document)
+            for record in table.records:
+                target = _target_for_year(record, table, report.year)
+                if target is None or target.problem or not record.get("indikator"):
+                    continue
+                key = (report.office, report.year, indicator_key(record.get("indikator")))
+                places.setdefault(key, []).append((order, report, table, record, target))
+    for found in places.values():
+        found.sort(key=lambda place: (place[0], place[1].path, place[3].row))
+        _first_order, first_report, first_table, first_record, first_target = found[0]
+        for _order, report, table, record, target in found[1:]:
+            if table.document == first_table.document or _same(target, first_target):
+                continue
+            where = f"{Path(first_report.path).name}, {first_record.sheet}!{first_record.cell_of('target')}"
+            yield (
+                report,
+                Issue.make(
+                    "target-inconsistent",
+                    record.sheet,
+                    record.cell_of("target"),
+                    target.text,
+                    indicator=record.get("indikator"),
+                    other_document=first_table.document,
+                    other_place=where,
+                    other_value=first_target.text,
+                ),
+            )
+
+
+def _target_for_year(record: Record, table: Table, year: int) -> Target | None:
+    """A matrix of plan years is compared by the year's column; any other table by its target."""
+    years = [label for label in table.periods.values() if label.isdigit()]
+    if years:
+        return record.periods.get(str(year))
+    return record.target
+
+
+def _same(a: Target, b: Target) -> bool:
+    if a.value is not None and b.value is not None:
+        if isinstance(a.value, int | float) and isinstance(b.value, int | float):
+            return abs(float(a.value) - float(b.value)) < 1e-9 and (
+                a.unit == b.unit or "angka" in (a.unit, b.unit)
+            )
+        return a.value == b.value
+    return a.text.strip().lower() == b.text.strip().lower()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .consolidation import KIND_NAMES
+from .consolidation import KIND_NAMES, table_label
 from .flags import Flags
 from .records import FileReport, Record, Table
 from .write import display_name
@@ -47,6 +47,7 @@ def _columns(name: str) -> list[str]:
         "office_code",
         "year",
         "document",
+        "jenis",
         "kind",
         "sheet",
         "row",
@@ -63,6 +64,12 @@ def _columns(name: str) -> list[str]:
             "target_unit",
             "unit",
             "satuan",
+            "realisasi_text",
+            "realisasi_value",
+            "capaian_value",
+            "capaian_dihitung",
+            "direction",
+            "periods",
         ],
         "iku": ["no", "kode_program", "program", "indikator", "cara", "sumber"],
         "anggaran": ["no", "kode", "program", "amount", "amount_text", "detail"],
@@ -77,7 +84,8 @@ def _row(name: str, report: FileReport, table: Table, record: Record, flags: Fla
         report.office,
         report.office_code,
         report.year,
-        KIND_NAMES[table.kind],
+        table.document or KIND_NAMES[table.kind],
+        table_label(table),
         table.kind,
         record.sheet,
         record.row,
@@ -94,6 +102,12 @@ def _row(name: str, report: FileReport, table: Table, record: Record, flags: Fla
             target.unit if target else None,
             record.unit_name,
             record.get("satuan"),
+            record.realisasi.text if record.realisasi else None,
+            _number(record.realisasi),
+            _number(record.capaian),
+            record.capaian_dihitung,
+            record.direction,
+            {k: t.text if t else None for k, t in record.periods.items()} or None,
         ]
     elif name == "iku":
         row += [record.get(f) for f in ("kode_program", "program", "indikator", "cara", "sumber")]
@@ -111,11 +125,17 @@ def _row(name: str, report: FileReport, table: Table, record: Record, flags: Fla
     return row
 
 
+def _number(target: Any) -> float | None:
+    value = target.value if target is not None else None
+    return float(value) if isinstance(value, int | float) else None
+
+
 def _typed(name: str, frame: Any) -> Any:
     frame["year"] = frame["year"].astype("Int64")
     frame["row"] = frame["row"].astype("int64")
     if name == "rkt":
-        frame["target_value"] = frame["target_value"].astype("Float64")
+        for column in ("target_value", "realisasi_value", "capaian_value", "capaian_dihitung"):
+            frame[column] = frame[column].astype("Float64")
     if name == "anggaran":
         frame["amount"] = frame["amount"].astype("Int64")  # whole rupiah, never a float
         frame["detail"] = frame["detail"].astype("bool")

@@ -38,6 +38,13 @@ CODES: dict[str, Severity] = {
     "sheet-unreadable": "error",
     "generated-file": "warning",
     "rule-failed": "error",  # a check written in schemas/*.yaml with no dedicated code
+    # the SAKIP cycle: a report's results, and one office's documents in agreement
+    "realisasi-missing": "error",
+    "realisasi-unparseable": "error",
+    "realisasi-out-of-range": "error",
+    "realisasi-invalid-category": "error",
+    "capaian-mismatch": "warning",
+    "target-inconsistent": "warning",
 }
 
 

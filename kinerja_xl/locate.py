@@ -43,10 +43,6 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("target", r"^target( kinerja| volume| capaian)?( tahun)?( \d{4})?( %| persen)?$"),
         ("realisasi", r"^realisasi( kinerja| capaian)?( tahun)?( \d{4})?( %| persen)?$"),
         ("capaian", r"^(persentase |% ?|tingkat )?capaian( kinerja)?( %| persen| \d{4})?$"),
-        (
-            "baseline",
-            r"^(kondisi|capaian|nilai) (awal|dasar|eksisting)( tahun)?( \d{4})?$|^baseline",
-        ),
         ("satuan", r"^satuan$"),
         (
             "program",
@@ -73,7 +69,6 @@ ROLE_KINDS: dict[str, set[str]] = {
     "periods": {"rkt", "rkt-sekretariat", "iku"},
     "realisasi": {"rkt", "rkt-sekretariat", "iku"},
     "capaian": {"rkt", "rkt-sekretariat", "iku"},
-    "baseline": {"rkt", "rkt-sekretariat", "iku"},
     "satuan": {"rkt", "rkt-sekretariat", "iku", "anggaran"},  # a budget's "Volume | Satuan"
     "program": {"anggaran", "iku"},  # an IKU may give each indicator's program in a column
     "anggaran": {"anggaran"},
@@ -119,6 +114,8 @@ class HeaderMatch:
     amount_scale: int = 1  # amounts written in thousands ("Rp 000") or millions of rupiah
     periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" … or "2025" …
     target_percent: bool = False  # "Target %": the unit is in the header
+    # roles foreign to the table's kind, kept as its own columns: a Renja's Program and Pagu
+    side_roles: dict[str, int] = field(default_factory=dict)
 
     @property
     def first_col(self) -> int:
@@ -372,6 +369,9 @@ def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]
         seen = {r for r, _ in current}
         if role == "target" and "target" in seen and _years_apart(current, cell):
             role = None  # "Target 2024 | Target 2025": one table; the plan year's is chosen later
+        if role == "anggaran" and {"program", "kode"} & seen and "indikator" in seen:
+            current.append((role, cell))  # a Renja: its Pagu is a column of the plan's table
+            continue
         if role and (role in seen or not (ROLE_KINDS[role] & kinds)):
             moved = [current.pop()] if current and current[-1][0] == "no" else []
             groups.append(moved)
@@ -428,15 +428,17 @@ def _as_header(
     if kind in ("rkt", "rkt-sekretariat") and "indikator" not in columns:
         columns["indikator"] = columns.pop("uraian")
     headers = {cell.col: clean_text(cell.value) for role, cell in group if role}
+    side_roles = {}
     for role in [r for r in columns if kind not in ROLE_KINDS[r]]:  # e.g. Sumber Data in an RKT
         column = columns.pop(role)
         extras[column] = headers.get(column, role)
+        side_roles[role] = column
     if "no" not in columns:
         # Offices often leave the "No" header blank: take the blank column just left of the table.
         left = role_cols[0] - 1
         if left >= 1 and not any(c.col == left for c in cells):
             columns["no"] = left
-    match = HeaderMatch(row, kind, columns, extras)
+    match = HeaderMatch(row, kind, columns, extras, side_roles=side_roles)
     target_header = headers.get(columns.get("target", -1), "")
     match.target_percent = bool(re.search(r"%|\bpersen\b", target_header, re.I))
     if kind == "anggaran":

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .crossrow import apply_file_rules
+from .crossrow import apply_file_rules, targets_inconsistent
 from .discover import discover
 from .documents import assign_documents
 from .grid import Sheet, Workbook
@@ -156,6 +156,9 @@ def check_files(
         validate_reports(readable, rules)
         for report in readable:
             apply_file_rules(report)
+        for report, issue in targets_inconsistent(readable):
+            report.issues.append(issue)
+        for report in readable:
             report.issues = order_issues(report.issues, [t.sheet for t in report.tables])
     return reports
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .formula import Formula, FormulaError
 from .normalise import without_numbering
 from .vocabulary import Vocabulary, default_schema_folder, load_vocabulary
 
@@ -32,6 +33,14 @@ FRAME_COLUMNS = {
         "target_code",
         "target_unit",
         "target_problem",
+        "realisasi_text",
+        "realisasi_value",
+        "realisasi_code",
+        "realisasi_unit",
+        "realisasi_problem",
+        "capaian_value",
+        "capaian_dihitung",
+        "reports_results",
     ),
     "anggaran": ("program", "amount_value", "amount_problem"),
     "iku": ("indikator", "cara", "sumber", "kode_program"),
@@ -70,6 +79,17 @@ class Rules:
     # (frame, check) -> {"id": …, "en": …} and -> "error" | "warning", for checks of a province
     messages: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     severities: dict[tuple[str, str], str] = field(default_factory=dict)
+    lower_is_better: list[re.Pattern[str]] = field(default_factory=list)
+    formulas: dict[str, Formula] = field(default_factory=dict)  # "higher" / "lower" -> capaian
+
+    def direction_of(self, indicator: str | None) -> str:
+        """'lower' for an indicator where less is better (units.yaml), else 'higher'."""
+        lowered = without_numbering((indicator or "").strip().lower())
+        return "lower" if any(p.search(lowered) for p in self.lower_is_better) else "higher"
+
+    def capaian(self, target: float, realisasi: float, direction: str) -> float | None:
+        formula = self.formulas.get(direction)
+        return formula(target, realisasi) if formula else None
 
     def expected_kind(self, indicator: str | None, satuan: str | None) -> str | None:
         for text, patterns in ((indicator, self.indicator_kinds), (satuan, self.satuan_kinds)):
@@ -136,8 +156,12 @@ def load_rules(folder: Path | None = None) -> Rules:
             ],
             satuan_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["satuan_kinds"]],
             satuan_choices=dict(units.get("satuan_choices", {})),
+            lower_is_better=[re.compile(u["pattern"]) for u in units.get("lower_is_better") or []],
+            formulas={
+                k: Formula.parse(v) for k, v in (units.get("capaian_formulas") or {}).items()
+            },
         )
-    except (KeyError, TypeError, re.error) as exc:
+    except (KeyError, TypeError, re.error, FormulaError) as exc:
         raise RulesError(
             "broken", folder / "units.yaml", detail=f"{type(exc).__name__}: {exc}"
         ) from exc

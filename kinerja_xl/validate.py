@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .issues import Issue
+from .normalise import Target
 from .records import FileReport, Record
 from .rulebook import SCHEMA_FILES, Rules, RulesError, load_rules
 
@@ -39,6 +40,7 @@ COLUMN_FIELDS = {
 class RowRef:
     report: FileReport
     record: Record
+    reports_results: bool = False  # its table has a Realisasi or Capaian column
 
 
 def validate_reports(reports: list[FileReport], rules: Rules) -> None:
@@ -46,7 +48,9 @@ def validate_reports(reports: list[FileReport], rules: Rules) -> None:
     refs: dict[str, list[RowRef]] = {"rkt": [], "anggaran": [], "iku": []}
     for report in reports:
         for table in report.tables:
-            refs[FRAME_OF_KIND[table.kind]].extend(RowRef(report, r) for r in table.records)
+            refs[FRAME_OF_KIND[table.kind]].extend(
+                RowRef(report, r, table.reports_results) for r in table.records
+            )
     builders = {"rkt": _rkt_frame, "anggaran": _anggaran_frame, "iku": _iku_frame}
     for frame_name, frame_refs in refs.items():
         if not frame_refs:
@@ -103,24 +107,53 @@ def _rkt_frame(refs: list[RowRef], rules: Rules) -> Any:
 
     rows = []
     for ref in refs:
-        record, target = ref.record, ref.record.target
-        value = target.value if target else None
-        unit = target.unit if target else None
-        rows.append(
-            {
-                "indikator": record.get("indikator"),
-                "expected": rules.expected_kind(record.get("indikator"), record.get("satuan")),
-                "target_text": target.text if target else None,
-                "target_value": float(value) if isinstance(value, int | float) else float("nan"),
-                "target_code": value if isinstance(value, str) else None,
-                # a count word ("5 dokumen") is a jumlah; a listed code is its list's kind
-                "target_unit": rules.found_kind(unit, value),
-                "target_problem": target.problem if target else None,
-            }
-        )
+        record = ref.record
+        row = {
+            "indikator": record.get("indikator"),
+            "expected": rules.expected_kind(record.get("indikator"), record.get("satuan")),
+            **_value_columns("target", record.target, rules),
+            **_value_columns("realisasi", record.realisasi, rules),
+            "capaian_value": _number(record.capaian),
+            "capaian_dihitung": _computed_capaian(record, rules),
+            "reports_results": ref.reports_results,
+        }
+        rows.append(row)
     frame = pd.DataFrame(rows, columns=list(rows[0]))
-    frame["target_value"] = frame["target_value"].astype("float64")
+    for column in ("target_value", "realisasi_value", "capaian_value", "capaian_dihitung"):
+        frame[column] = frame[column].astype("float64")
     return frame
+
+
+def _value_columns(prefix: str, target: Target | None, rules: Rules) -> dict[str, Any]:
+    value = target.value if target else None
+    unit = target.unit if target else None
+    return {
+        f"{prefix}_text": target.text if target else None,
+        f"{prefix}_value": float(value) if isinstance(value, int | float) else float("nan"),
+        f"{prefix}_code": value if isinstance(value, str) else None,
+        # a count word ("5 dokumen") is a jumlah; a listed code is its list's kind
+        f"{prefix}_unit": rules.found_kind(unit, value),
+        f"{prefix}_problem": target.problem if target else None,
+    }
+
+
+def _number(target: Target | None) -> float:
+    value = target.value if target else None
+    return float(value) if isinstance(value, int | float) else float("nan")
+
+
+def _computed_capaian(record: Record, rules: Rules) -> float:
+    """The capaian the rules compute from target and realisasi (the indicator's direction
+    decides the formula); kept on the record for the reports. NaN where it cannot be."""
+    record.direction = rules.direction_of(record.get("indikator"))
+    target, realisasi = record.target, record.realisasi
+    numbers = [t.value for t in (target, realisasi) if t and isinstance(t.value, int | float)]
+    if len(numbers) < 2 or target is None or realisasi is None or target.unit != realisasi.unit:
+        record.capaian_dihitung = None
+        return float("nan")
+    computed = rules.capaian(float(numbers[0]), float(numbers[1]), record.direction)
+    record.capaian_dihitung = None if computed is None else round(computed, 2)
+    return float("nan") if computed is None else computed
 
 
 def _anggaran_frame(refs: list[RowRef], rules: Rules) -> Any:
@@ -154,15 +187,23 @@ def _issue(failure: Failure, record: Record, row: Any, rules: Rules, frame: str)
     code, cell_field, severity = CHECK_ISSUES[failure.check]
     value = _value_of(record, cell_field)
     params: dict[str, Any] = {"indicator": record.get("indikator") or ""}
-    if code.startswith("target-"):
+    if code.startswith(("target-", "realisasi-")):
         params.update(_target_params(record, row, rules))
+    if code.startswith("realisasi-") and code != "realisasi-missing":
+        params.update(_found_params(row, "realisasi"))
+    if code == "capaian-mismatch":
+        params.update(_capaian_params(record, row, rules))
     if code == "iku-field-missing":
         params["field"] = cell_field
-    if code in ("budget-unparseable", "target-unparseable"):
-        problem = record.amount or record.target
+    if code in ("budget-unparseable", "target-unparseable", "realisasi-unparseable"):
+        problem = (
+            record.realisasi if code.startswith("realisasi") else record.amount or record.target
+        )
         params["why"] = problem.problem if problem and problem.problem else "empty"
     if code == "formula-no-value":
-        source = record.target or record.amount
+        source = {"realisasi": record.realisasi, "anggaran": record.amount}.get(
+            cell_field, record.target
+        )
         value = source.text if source else value
     return Issue.make(code, record.sheet, record.cell_of(cell_field), value, severity, **params)
 
@@ -189,13 +230,36 @@ def _rule_failed(failure: Failure, record: Record, rules: Rules, frame: str) -> 
 
 
 def _value_of(record: Record, name: str) -> str | None:
-    if name == "target":
-        return record.target.text if record.target else None
+    if name in ("target", "realisasi", "capaian"):
+        value = getattr(record, name)
+        return value.text if value else None
     if name == "anggaran":
         return record.amount.text if record.amount else None
     if name == "program":
         return record.get("kode_program")
     return record.get(name)
+
+
+def _found_params(row: Any, prefix: str) -> dict[str, Any]:
+    from .messages import TEXT, say
+
+    found = row[f"{prefix}_unit"] if isinstance(row[f"{prefix}_unit"], str) else None
+    key = f"found-{found}"
+    return {
+        "found": say(key, "id") if key in TEXT else "",
+        "found_en": say(key, "en") if key in TEXT else "",
+    }
+
+
+def _capaian_params(record: Record, row: Any, rules: Rules) -> dict[str, Any]:
+    from .normalise import format_id
+
+    formula = rules.formulas.get(record.direction or "higher")
+    return {
+        "computed": format_id(round(float(row["capaian_dihitung"]), 2)),
+        "formula": formula.text if formula else "",
+        "direction": record.direction or "higher",
+    }
 
 
 def _target_params(record: Record, row: Any, rules: Rules) -> dict[str, Any]:

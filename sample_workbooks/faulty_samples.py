@@ -23,7 +23,7 @@ RKT_ROWS = [
     [None, None, "Nilai Akuntabilitas Kinerja", "E"],
     [None, None, "Persentase pemilih terdaftar yang terverifikasi", "B"],
     [None, None, "Indeks Reformasi Birokrasi", None],
-    [None, None, "Opini BPK atas Laporan Keuangan", "sangat baik"],
+    [None, None, "Indeks Kepuasan Layanan Informasi", "sangat puas"],
     [None, None, None, "90%"],
     [None, None, "Persentase dokumen perencanaan tepat waktu", "=0.9"],
     [None, None, "Jumlah dokumen perencanaan", "-2 dokumen"],
@@ -62,8 +62,12 @@ def write_faulty_samples(folder: Path) -> None:
     letter = openpyxl.Workbook()
     sheet = letter.active
     sheet.title = "Surat"
-    for line in ("KOMISI PEMILIHAN UMUM KABUPATEN TABALONG", "Nomor: 12/PL.01/2024",
-                 "Bersama ini kami sampaikan Rencana Kinerja Tahun 2024.", "Hormat kami,"):
+    for line in (
+        "KOMISI PEMILIHAN UMUM KABUPATEN TABALONG",
+        "Nomor: 12/PL.01/2024",
+        "Bersama ini kami sampaikan Rencana Kinerja Tahun 2024.",
+        "Hormat kami,",
+    ):
         sheet.append([line])
     letter.properties.created = letter.properties.modified = FIXED_DATE
     letter.save(folder / "Surat Pengantar KPU Kabupaten Tabalong.xlsx")

@@ -18,6 +18,7 @@ def new_book(path: Path) -> xlsxwriter.Workbook:
     book.set_properties({"created": FIXED_DATE, "author": "kinerja-xl samples"})
     return book
 
+
 SEKRETARIAT_PLAN = [
     # (sasaran kegiatan, [(indikator, target)], program, amount)
     (

@@ -88,6 +88,7 @@ WRITERS = [
     "provincial/summary.py",
     "provincial/data.py",
     "provincial/across.py",
+    "provincial/results.py",
     "templates/__init__.py",
     "templates/guide.py",
     "templates/validations.py",

@@ -59,7 +59,14 @@ def test_to_frames_has_one_row_per_record_with_its_cells(batch):
         assert list(zip(frame["path"], frame["sheet"], frame["row"], strict=True)) == records
     rkt = frames["rkt"]
     row = rkt[(rkt["office"] == "KPU Kota Banjarmasin") & (rkt["target_text"] == "0,16%")].iloc[0]
-    assert (row["document"], row["sheet"], row["cell_target"], row["cell_indikator"]) == (
+    assert (
+        row["document"],
+        row["jenis"],
+        row["sheet"],
+        row["cell_target"],
+        row["cell_indikator"],
+    ) == (
+        "RKT",
         "RKT KPU",
         "RKT KPU",
         "D17",

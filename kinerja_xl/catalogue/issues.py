@@ -32,6 +32,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "generated-file": ("what",),
     "external-link": ("value",),
     "rule-failed": ("check", "column", "file", "rule", "value"),
+    "realisasi-missing": ("expected", "indicator"),
+    "realisasi-unparseable": ("expected", "value", "why"),
+    "realisasi-out-of-range": ("expected", "indicator", "value"),
+    "realisasi-invalid-category": ("category", "expected", "value"),
+    "capaian-mismatch": ("computed", "formula", "indicator", "value"),
+    "target-inconsistent": ("indicator", "other_document", "other_place", "other_value", "value"),
 }
 
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -152,6 +158,35 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "id": "Aturan '{check}' ({file}, kolom {column}) tidak terpenuhi oleh '{value}'{rule}.",
         "en": "Rule '{check}' ({file}, column {column}) is not met by '{value}'{rule}.",
     },
+    "realisasi-missing": {
+        "id": 'Indikator "{indicator}" memiliki target tetapi belum ada realisasinya. Isi dengan '
+        "{expected}.",
+        "en": 'Indicator "{indicator}" has a target but no realisasi. Fill in {expected}.',
+    },
+    "realisasi-unparseable": {
+        "id": "Realisasi '{value}' tidak dikenali{why}. Tulis {expected}.",
+        "en": "Realisasi '{value}' is not recognised{why}. Write {expected}.",
+    },
+    "realisasi-out-of-range": {
+        "id": "Realisasi '{value}' di luar rentang yang sah ({expected}) untuk \"{indicator}\".",
+        "en": "Realisasi '{value}' is outside the valid range ({expected}) for \"{indicator}\".",
+    },
+    "realisasi-invalid-category": {
+        "id": "Realisasi '{value}' bukan {category} yang sah; yang sah: {expected}.",
+        "en": "Realisasi '{value}' is not a valid {category}; expected {expected}.",
+    },
+    "capaian-mismatch": {
+        "id": "Capaian tertulis {value}, tetapi dari target dan realisasi capaiannya {computed}% "
+        '(rumus: {formula}) untuk "{indicator}".',
+        "en": "The stated capaian is {value}, but target and realisasi give {computed}% "
+        '(formula: {formula}) for "{indicator}".',
+    },
+    "target-inconsistent": {
+        "id": 'Target "{indicator}" di sini {value}, tetapi di {other_document} ({other_place}) '
+        "{other_value}: satu satker, satu tahun, satu target.",
+        "en": 'The target of "{indicator}" here is {value}, but in the {other_document} '
+        "({other_place}) it is {other_value}: one office, one year, one target.",
+    },
 }
 
 UNREADABLE_REASONS: dict[str, dict[str, str]] = {
@@ -258,4 +293,16 @@ SHORT: dict[str, dict[str, str]] = {
     "generated-file": {"id": "keluaran kinerja-xl", "en": "kinerja-xl output"},
     "external-link": {"id": "tautan ke berkas lain", "en": "external link"},
     "rule-failed": {"id": "aturan provinsi tidak terpenuhi", "en": "province rule failed"},
+    "realisasi-missing": {"id": "realisasi kosong", "en": "realisasi missing"},
+    "realisasi-unparseable": {"id": "realisasi tidak dikenali", "en": "realisasi not recognised"},
+    "realisasi-out-of-range": {"id": "realisasi di luar rentang", "en": "realisasi out of range"},
+    "realisasi-invalid-category": {
+        "id": "kategori realisasi tidak sah",
+        "en": "invalid realisasi category",
+    },
+    "capaian-mismatch": {"id": "capaian tidak cocok", "en": "capaian mismatch"},
+    "target-inconsistent": {
+        "id": "target berbeda antar dokumen",
+        "en": "target differs between documents",
+    },
 }

@@ -434,4 +434,7 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "This page is open beyond this computer, with a token only. Share the full address above.",
     },
     "web-stop": {"id": "Tekan Ctrl-C untuk berhenti.", "en": "Press Ctrl-C to stop."},
+    # the Capaian sheet
+    "direction-higher": {"id": "makin tinggi makin baik", "en": "higher is better"},
+    "direction-lower": {"id": "makin rendah makin baik", "en": "lower is better"},
 }

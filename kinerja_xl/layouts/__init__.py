@@ -28,7 +28,7 @@ from ..locate import (
 from ..normalise import clean_text, header_key
 from ..records import Table
 from ..vocabulary import Vocabulary
-from .anggaran import anggaran_row
+from .anggaran import anggaran_row, plan_budget
 from .iku import iku_row
 from .rkt import rkt_row
 from .rows import RowView, TableState
@@ -70,6 +70,9 @@ def build_tables(
         if match.sub_row:
             used_rows.add(match.sub_row)
         tables.append(table)
+        budget = plan_budget(sheet, table, match, views)
+        if budget is not None:  # a Renja carries its Pagu beside its plan
+            tables.append(budget)
     return tables, issues, used_rows
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import re
 
-from ..grid import Cell, Sheet
+from ..budget import mark_detail_lines
+from ..grid import Cell, Sheet, column_letter
 from ..locate import (
+    HeaderMatch,
     looks_like_row_number,
 )
 from ..normalise import (
     Amount,
     parse_amount,
 )
+from ..records import Record, Table
 from .rows import (
     RowView,
     TableState,
@@ -96,3 +99,53 @@ def amount_of(cell: Cell, scale: int = 1) -> Amount | None:
     if cell.missing_formula_value:
         return Amount(cell.formula or "", None, "formula-no-value")
     return parse_amount(cell.value if cell.value is not None else cell.error, scale)
+
+
+def plan_budget(
+    sheet: Sheet, plan: Table, match: HeaderMatch, views: list[RowView]
+) -> Table | None:
+    """A matrix that carries plan and money in one table (a Renja: Kode | Program/KRO |
+    Sasaran | Indikator | Target | Satuan | Pagu Indikatif): its budget lines, one per row
+    that states an amount (a Pagu merged over several indicators is one line)."""
+    amount_col = match.side_roles.get("anggaran")
+    name_col = match.side_roles.get("program") or match.side_roles.get("uraian")
+    if plan.kind == "anggaran" or amount_col is None or name_col is None:
+        return None
+    columns = {"program": name_col, "anggaran": amount_col}
+    if "kode" in match.side_roles:
+        columns["kode"] = match.side_roles["kode"]
+    budget = Table(
+        sheet=plan.sheet,
+        kind="anggaran",
+        header_row=plan.header_row,
+        columns=columns,
+        first_col=min(columns.values()),
+        last_col=max(columns.values()),
+    )
+    for view in views:
+        cells = {c.col: c for c in view.cells}
+        amount = cells.get(amount_col)
+        if amount is None or view.row not in _record_rows(plan):
+            budget.row_kinds["plan-only"] += 1
+            continue
+        record = Record(plan.sheet, view.row, f"{column_letter(budget.first_col)}{view.row}")
+        name = cells.get(name_col)
+        record.values.update(
+            program=name.text() if name else None,
+            kode=cells[columns["kode"]].text()
+            if "kode" in columns and columns["kode"] in cells
+            else None,
+            kelompok=None,
+        )
+        record.cells.update(anggaran=amount.ref, **({"program": name.ref} if name else {}))
+        record.amount = amount_of(amount, match.amount_scale)
+        budget.records.append(record)
+        budget.row_kinds["record"] += 1
+    if not budget.records:
+        return None
+    mark_detail_lines(budget)
+    return budget
+
+
+def _record_rows(plan: Table) -> set[int]:
+    return {record.row for record in plan.records}

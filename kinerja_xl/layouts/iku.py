@@ -72,7 +72,7 @@ def iku_row(state: TableState, view: RowView, following: RowView | None) -> str:
         set_text(record, role, (view.text(role), view.ref(role)) if view.text(role) else None)
     read_target(state, view, record)  # an IKU matrix carries the targets of the plan years
     read_results(state, view, record)
-    point_at_columns(record, state.table, ("cara", "sumber"))
+    point_at_columns(record, state.table, ("cara", "sumber", "target"))
     return "record"
 
 

@@ -11,7 +11,7 @@ from ..grid import Cell
 from ..normalise import Target, clean_text, parse_target, percent_decimals
 from ..records import Record, Table
 from ..vocabulary import Vocabulary
-from .rows import RowView, TableState
+from .rows import RowView, TableState, point_at_columns
 
 PERCENT_SATUAN = re.compile(r"^(%|persen|prosen|prosentase|persentase)$", re.IGNORECASE)
 LITERAL_PERCENT = re.compile(r'"[^"]*%[^"]*"|\\%')
@@ -45,11 +45,23 @@ def as_percent(target: Target | None, percent: bool) -> Target | None:
     return target
 
 
+PERCENT_INDICATOR = re.compile(r"^(\d[\d.]*\s+)?(persentase|prosentase|presentase)\b", re.I)
+
+
 def read_target(state: TableState, view: RowView, record: Record) -> None:
     if "target" in view.by_role:
         target = target_of(view.by_role["target"], state.vocabulary)
-        target = as_percent(with_satuan(target, record.get("satuan")), state.table.target_percent)
-        record.target = target
+        record.target = as_percent(
+            with_satuan(target, record.get("satuan")), _percent_header(state, record)
+        )
+
+
+def _percent_header(state: TableState, record: Record) -> bool:
+    """ "Target %" names the unit of the percentage indicators under it; an Indeks under the
+    same header keeps its own."""
+    return state.table.target_percent and bool(
+        PERCENT_INDICATOR.match(record.get("indikator") or "")
+    )
 
 
 def read_results(state: TableState, view: RowView, record: Record) -> None:
@@ -61,11 +73,14 @@ def read_results(state: TableState, view: RowView, record: Record) -> None:
             continue
         value = target_of(cell, state.vocabulary)
         if role == "realisasi":
-            value = as_percent(with_satuan(value, record.get("satuan")), state.table.target_percent)
+            value = as_percent(
+                with_satuan(value, record.get("satuan")), _percent_header(state, record)
+            )
         else:
             value = as_percent(value, True)
         setattr(record, role, value)
         record.cells[role] = cell.ref
+    point_at_columns(record, state.table, ("realisasi", "capaian"))
     for column, label in state.table.periods.items():
         cell = view.periods.get(column)
         if cell is None or clean_text(cell.text()).lower() in NO_TARGET:
@@ -73,7 +88,7 @@ def read_results(state: TableState, view: RowView, record: Record) -> None:
             continue
         value = target_of(cell, state.vocabulary)
         record.periods[label] = as_percent(
-            with_satuan(value, record.get("satuan")), state.table.target_percent
+            with_satuan(value, record.get("satuan")), _percent_header(state, record)
         )
         record.cells[f"period {label}"] = cell.ref
 

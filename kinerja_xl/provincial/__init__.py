@@ -1,9 +1,10 @@
 """The provincial workbook, written with xlsxwriter, sheet by sheet:
 
-    Ringkasan, Status Kiriman, RKT, IKU, Anggaran, Rekap Anggaran, Perbandingan Target, Masalah
+    Ringkasan, Status Kiriman, RKT, IKU, Anggaran, Rekap Anggaran, Perbandingan Target,
+    Capaian (where a report's realisasi was read), Masalah
 
 The contract's seven sheets keep their names, their relative order and their header in row 1;
-Status Kiriman (offices × documents) is an addition. Column titles are the contract's, in
+Status Kiriman (offices × documents) and Capaian are additions. Column titles are the contract's, in
 Bahasa Indonesia whatever --lang says; statuses, notes, messages and the printed page header
 follow --lang. Every sheet prints legibly on A4 (`printing.py`).
 """
@@ -22,6 +23,7 @@ from ..xlsx_out import Styles, new_workbook
 from .across import write_perbandingan, write_rekap
 from .context import Context
 from .data import write_anggaran, write_iku, write_masalah, write_rkt
+from .results import has_results, write_capaian
 from .summary import STATUS_SHEET, offices_summary, write_ringkasan, write_status
 
 SHEET_WRITERS = {
@@ -32,6 +34,7 @@ SHEET_WRITERS = {
     "Anggaran": write_anggaran,
     "Rekap Anggaran": write_rekap,
     "Perbandingan Target": write_perbandingan,
+    "Capaian": write_capaian,  # only where a report's realisasi was read
     "Masalah": write_masalah,
 }
 
@@ -49,6 +52,8 @@ def write_consolidated(
         book.set_properties({"title": page.document, "comments": "kinerja-xl consolidated"})
         ctx = Context(book, Styles(book), result, lang, page, Path(out).resolve().parent)
         for name, writer in SHEET_WRITERS.items():
+            if name == "Capaian" and not has_results(ctx):
+                continue
             written[name] = writer(ctx)
         book.close()
     return written

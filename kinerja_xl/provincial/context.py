@@ -16,7 +16,7 @@ from ..messages import say, short
 from ..printing import PageInfo
 from ..records import FileReport, Record, Table
 from ..write import display_name
-from ..xlsx_out import Link, Styles
+from ..xlsx_out import Column, Link, Styles
 
 # Sel opens the office's file at the cell. Excel allows 65,530 links per sheet, and each one
 # costs Excel and the writer dearly, so a national merge gets plain references instead.
@@ -120,3 +120,8 @@ def _column_of(issue: Issue, record: Record, field_columns: dict[str, int]) -> i
         if record.cells.get(field_name) == issue.cell:
             return column
     return None
+
+
+def status_index(columns: list[Column]) -> int:
+    """Where a sheet's Status column is (its Masalah column follows)."""
+    return next(i for i, column in enumerate(columns) if column.title == "Status")

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..comparisons import target_is_valid, valid_amount
-from ..consolidation import KIND_NAMES, office_label, provenance
+from ..consolidation import office_label, provenance, table_label
 from ..normalise import Target
 from ..xlsx_out import Column, write_table
-from .context import MAX_LINKS, Context, row_problems
+from .context import MAX_LINKS, Context, row_problems, status_index
+from .results import periods_text
 
 STATUS_COLUMNS = [Column("Status", 11, "wrap"), Column("Masalah", 22, "wrap")]
 
@@ -32,6 +33,7 @@ RKT_COLUMNS = [
     Column("Sel", 6, "link"),
     *STATUS_COLUMNS,
     Column("Kode Jenis", 16, printed=False),
+    Column("Target per periode", 30, "wrap", printed=False),
 ]
 RKT_FIELDS = {"tujuan": 3, "sasaran": 4, "indikator": 5, "target": 6, "satuan": 8}
 
@@ -40,7 +42,7 @@ def write_rkt(ctx: Context) -> int:
     rows, row_styles = [], []
     records = ctx.result.rows("rkt", "rkt-sekretariat")
     linked = len(records) <= MAX_LINKS
-    status = len(RKT_COLUMNS) - 3
+    status = status_index(RKT_COLUMNS)
     for report, table, record in records:
         target = record.target
         valid = target_is_valid(ctx.result, report, record)
@@ -51,7 +53,7 @@ def write_rkt(ctx: Context) -> int:
             [
                 office_label(report),
                 ctx.result.year_of(report),
-                KIND_NAMES[table.kind],
+                table_label(table),
                 record.get("tujuan"),
                 record.get("sasaran"),
                 record.get("indikator"),
@@ -64,6 +66,7 @@ def write_rkt(ctx: Context) -> int:
                 problems.status,
                 problems.labels,
                 table.kind,
+                periods_text(record),
             ]
         )
         problems.fills[7] = value_style
@@ -94,6 +97,7 @@ IKU_COLUMNS = [
     Column("Lembar", 10, "wrap"),
     Column("Sel", 6, "link"),
     *STATUS_COLUMNS,
+    Column("Target per periode", 30, "wrap", printed=False),
 ]
 IKU_FIELDS = {"kode_program": 2, "program": 3, "indikator": 4, "cara": 5, "sumber": 6}
 
@@ -102,7 +106,7 @@ def write_iku(ctx: Context) -> int:
     rows, row_styles = [], []
     records = ctx.result.rows("iku")
     linked = len(records) <= MAX_LINKS
-    status = len(IKU_COLUMNS) - 2
+    status = status_index(IKU_COLUMNS)
     for report, table, record in records:
         where = provenance(ctx.result, report, record, "indikator")
         problems = row_problems(ctx, report, table, record, IKU_FIELDS, len(IKU_COLUMNS), status)
@@ -120,6 +124,7 @@ def write_iku(ctx: Context) -> int:
                 ctx.sel(where, linked),
                 problems.status,
                 problems.labels,
+                periods_text(record),
             ]
         )
         row_styles.append(problems.fills)
@@ -147,7 +152,7 @@ def write_anggaran(ctx: Context) -> int:
     rows, row_styles = [], []
     records = ctx.result.rows("anggaran")
     linked = len(records) <= MAX_LINKS
-    status = len(ANGGARAN_COLUMNS) - 2
+    status = status_index(ANGGARAN_COLUMNS)
     detail = ctx.say("detail-line")
     for report, table, record in records:
         where = provenance(ctx.result, report, record, "program")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..comparisons import FileBudget, file_budget
-from ..consolidation import KIND_NAMES, Consolidation, submissions
+from ..consolidation import KIND_NAMES, Consolidation, submissions, table_label
 from ..flags import code_counts
 from ..messages import short
 from ..normalise import format_rupiah
@@ -76,7 +76,7 @@ def sentences(notes: list[str]) -> str | None:
 
 
 def documents_of(report: FileReport) -> str:
-    return ", ".join(KIND_NAMES[k] for k in dict.fromkeys(t.kind for t in report.tables))
+    return ", ".join(dict.fromkeys(table_label(t) for t in report.tables))
 
 
 def _budget_cell(ctx: Context, budget: FileBudget, report: FileReport) -> tuple[Any, str | None]:

@@ -1,0 +1,420 @@
+"""The rest of the SAKIP cycle: PK, Renstra and IKU matrices, Rencana Aksi quarters, LKj
+realisasi and capaian, DIPA and Renja budgets, and one office's documents in agreement.
+Each layout and rule with a small workbook built here."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+from conftest import build_xlsx
+from typer.testing import CliRunner
+
+from kinerja_xl.cli import app
+from kinerja_xl.pipeline import check_files, inspect_file
+
+runner = CliRunner()
+
+
+def found(report):
+    return [(i.code, i.severity, i.sheet, i.cell) for i in report.issues]
+
+
+# --- PK: INDIKATOR KINERJA | Target under "Sasaran 1 : …" ------------------------------
+
+
+def test_a_pk_without_no_or_sasaran_columns(tmp_path):
+    path = build_xlsx(
+        tmp_path / "KPU Kabupaten Tapin - PK 2024.xlsx",
+        {
+            "PK": [
+                ["PERJANJIAN KINERJA TAHUN 2024"],
+                ["KOMISI PEMILIHAN UMUM KABUPATEN TAPIN"],
+                [],
+                ["INDIKATOR KINERJA", "Target %"],
+                ["Sasaran 1 : Meningkatnya partisipasi pemilih"],
+                ["Persentase Partisipasi Pemilih", 80],
+                ["Persentase Partisipasi Pemilih Perempuan", 78],
+                ["Sasaran 2 : Terwujudnya tata kelola yang baik"],
+                ["Indeks Reformasi Birokrasi", 75],
+            ]
+        },
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert (report.document, table.document, table.kind) == ("PK", "PK", "rkt")
+    rows = [
+        (r.get("sasaran"), r.get("indikator"), r.target.text, r.target.unit) for r in table.records
+    ]
+    assert rows == [
+        ("Meningkatnya partisipasi pemilih", "Persentase Partisipasi Pemilih", "80", "persen"),
+        (
+            "Meningkatnya partisipasi pemilih",
+            "Persentase Partisipasi Pemilih Perempuan",
+            "78",
+            "persen",
+        ),
+        ("Terwujudnya tata kelola yang baik", "Indeks Reformasi Birokrasi", "75", "angka"),
+    ]
+    assert report.issues == []
+
+
+# --- periods: quarters, plan years ---------------------------------------------------------
+
+
+def test_a_rencana_aksi_with_quarters_beside_the_annual_target(tmp_path):
+    path = build_xlsx(
+        tmp_path / "KPU Kabupaten Tanah Laut - Rencana Aksi 2024.xlsx",
+        {
+            "Rencana Aksi": [
+                ["RENCANA AKSI TAHUN 2024"],
+                ["No", "Sasaran", "Indikator Kinerja", "Target", "TARGET TRIWULAN"],
+                [None, None, None, None, "TW I", "TW II", "TW III", "TW IV"],
+                [
+                    "1",
+                    "Meningkatnya partisipasi",
+                    "Persentase Partisipasi Pemilih",
+                    "80%",
+                    "-",
+                    "20%",
+                    "50%",
+                    "80%",
+                ],
+                [None, None, "Jumlah laporan kinerja", "4 laporan", "1", "2", "3", "4"],
+                ["No", "Sasaran", "Indikator Kinerja", "Target", "TARGET TRIWULAN"],  # a page break
+                [None, None, None, None, "TW I", "TW II", "TW III", "TW IV"],
+                [None, None, "Indeks Reformasi Birokrasi", "75", "-", "-", "-", "75"],
+            ]
+        },
+        merges={"Rencana Aksi": ["E2:H2", "E6:H6"]},
+    )
+    report = inspect_file(path)
+    (table,) = report.tables
+    assert table.document == "Rencana Aksi" and table.rows == 3  # no period line is a record
+    first = table.records[0]
+    assert first.target.text == "80%" and first.cells["target"] == "D4"
+    assert first.periods["TW I"] is None
+    assert [first.periods[q].value for q in ("TW II", "TW III", "TW IV")] == [20, 50, 80]
+    assert table.records[2].periods["TW IV"].value == 75
+    data = report.to_dict(records=True)["tables"][0]
+    assert data["periods"] == ["TW I", "TW II", "TW III", "TW IV"]
+    assert data["records"][0]["periods"]["TW I"] is None
+    assert data["records"][0]["periods"]["TW II"] == {"text": "20%", "value": 20, "unit": "persen"}
+
+
+def five_year_iku(tmp_path):
+    return build_xlsx(
+        tmp_path / "KPU Kabupaten Hulu Sungai Tengah - IKU 2025-2029.xlsx",
+        {
+            "IKU": [
+                ["INDIKATOR KINERJA UTAMA 2025-2029"],
+                [
+                    "No",
+                    "Indikator Kinerja Utama",
+                    "Formulasi Perhitungan",
+                    "Sumber Data",
+                    "Kondisi Awal",
+                    "TARGET",
+                ],
+                [None, None, None, None, None, 2025, 2026, 2027, 2028, 2029],
+                [
+                    "1",
+                    "Persentase Partisipasi Pemilih",
+                    "(a/b) x 100%",
+                    "Sidalih",
+                    "77%",
+                    "78%",
+                    "79%",
+                    "80%",
+                    "81%",
+                    "82%",
+                ],
+                [
+                    "2",
+                    "Indeks Reformasi Birokrasi",
+                    "nilai evaluasi",
+                    "KemenPAN-RB",
+                    "70",
+                    "72",
+                    "74",
+                    "76",
+                    "78",
+                    "80",
+                ],
+            ]
+        },
+        merges={"IKU": ["F2:J2"]},
+    )
+
+
+def test_a_five_year_matrix_keeps_every_year_and_targets_the_plan_year(tmp_path):
+    path = five_year_iku(tmp_path)
+    report = inspect_file(path)
+    (table,) = report.tables
+    assert (table.kind, table.document, table.rows) == ("iku", "IKU", 2)
+    first = table.records[0]
+    assert list(first.periods) == ["2025", "2026", "2027", "2028", "2029"]
+    assert (first.target.text, first.cells["target"]) == ("78%", "F4")  # the plan's first year
+    assert first.extras["Kondisi Awal"] == "77%"  # a baseline, not a target
+    (checked,) = check_files([path], year=2027)
+    record = checked.tables[0].records[0]
+    assert (record.target.text, record.cells["target"]) == ("80%", "H4")
+    merged = runner.invoke(app, ["inspect", str(path), "--format", "json"])
+    entry = json.loads(merged.stdout)["files"][0]["tables"][0]["records"][1]
+    assert entry["periods"]["2029"] == {"text": "80", "value": 80, "unit": "angka"}
+
+
+# --- LKj: realisasi and capaian ------------------------------------------------------------
+
+
+def lkj(tmp_path, rows, name="KPU Kabupaten Banjar - LKj 2024.xlsx"):
+    return build_xlsx(
+        tmp_path / name,
+        {
+            "Pengukuran Kinerja": [
+                ["LAPORAN KINERJA TAHUN 2024"],
+                ["KOMISI PEMILIHAN UMUM KABUPATEN BANJAR"],
+                [
+                    "No",
+                    "Sasaran Strategis",
+                    "Indikator Kinerja",
+                    "KINERJA",
+                    None,
+                    None,
+                    "Keterangan",
+                ],
+                [None, None, None, "Target", "Realisasi", "Capaian (%)"],
+                *rows,
+                ["*) Keterangan: data Sidalih per Desember 2024"],
+            ]
+        },
+        merges={"Pengukuran Kinerja": ["D3:F3"]},
+    )
+
+
+def test_an_lkj_reads_realisasi_and_capaian_under_a_merged_header(tmp_path):
+    path = lkj(
+        tmp_path,
+        [
+            [
+                "1",
+                "Meningkatnya partisipasi",
+                "Persentase Partisipasi Pemilih",
+                "77%",
+                "80,5%",
+                "104,55",
+            ],
+            [
+                None,
+                None,
+                "Persentase Pemilih yang Berhak Memilih Tetapi Tidak Masuk dalam Daftar Pemilih Tetap",
+                "0,16%",
+                "0,12%",
+                125,
+                "lebih rendah lebih baik",
+            ],
+        ],
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert (report.document, table.rows, table.row_kinds["note"]) == ("LKj", 2, 1)
+    higher, lower = table.records
+    assert (higher.realisasi.value, higher.capaian.value, higher.direction) == (
+        80.5,
+        104.55,
+        "higher",
+    )
+    assert higher.capaian_dihitung == pytest.approx(104.55, abs=0.01)
+    assert lower.direction == "lower" and lower.capaian_dihitung == pytest.approx(125.0)
+    assert report.issues == []
+    data = report.to_dict(records=True)["tables"][0]["records"][1]
+    assert data["realisasi"] == {"text": "0,12%", "value": 0.12, "unit": "persen"}
+    assert data["capaian"] == {"text": "125", "value": 125, "unit": "persen"}
+    assert data["capaian_dihitung"] == pytest.approx(125.0)
+
+
+def test_lkj_rules_realisasi_like_a_target_capaian_checked_missing_realisasi(tmp_path):
+    path = lkj(
+        tmp_path,
+        [
+            ["1", "S", "Persentase Partisipasi Pemilih", "77%", "120%", None],
+            [None, None, "Nilai Akuntabilitas Kinerja", "B", "E", None],
+            [None, None, "Indeks Reformasi Birokrasi", "70", None, None],
+            [None, None, "Persentase dokumen tepat waktu", "100%", "90%", "95"],
+            [None, None, "Jumlah pelanggaran kode etik", "2", "1", "150"],  # lower is better
+        ],
+    )
+    (report,) = check_files([path])
+    assert found(report) == [
+        ("realisasi-out-of-range", "error", "Pengukuran Kinerja", "E5"),
+        ("realisasi-invalid-category", "error", "Pengukuran Kinerja", "E6"),
+        ("realisasi-missing", "error", "Pengukuran Kinerja", "E7"),
+        ("capaian-mismatch", "warning", "Pengukuran Kinerja", "F8"),
+    ]
+    mismatch = report.issues[3].message("id")
+    assert "Capaian tertulis 95, tetapi dari target dan realisasi capaiannya 90%" in mismatch
+    assert "realisasi / target * 100" in mismatch
+    assert report.tables[0].records[4].capaian_dihitung == pytest.approx(150.0)  # no mismatch
+
+
+def test_a_grade_or_opinion_target_that_is_no_code_is_an_invalid_category(tmp_path):
+    path = build_xlsx(
+        tmp_path / "rkt.xlsx",
+        {
+            "RKT": [
+                ["No", "Sasaran", "Indikator Kinerja", "Target"],
+                ["1", "S", "Opini BPK atas Laporan Keuangan", "WTPP"],
+                [None, None, "Opini BPK atas Laporan Keuangan KPU", "sangat baik"],
+                [None, None, "Nilai Akuntabilitas Kinerja", "E"],
+                [None, None, "Indeks Kepuasan", "sangat baik"],
+            ]
+        },
+    )
+    (report,) = check_files([path])
+    assert [(i.code, i.cell) for i in report.issues] == [
+        ("target-invalid-category", "D2"),
+        ("target-invalid-category", "D3"),
+        ("target-invalid-category", "D4"),
+        ("target-unparseable", "D5"),  # not a grade or opinion indicator: no list to be off
+    ]
+
+
+# --- one office's documents in agreement --------------------------------------------------
+
+
+def test_an_offices_rkt_and_lkj_disagreeing_on_a_target(tmp_path):
+    rkt = build_xlsx(
+        tmp_path / "KPU Kabupaten Banjar - RKT 2024.xlsx",
+        {
+            "RKT": [
+                ["RENCANA KINERJA TAHUN 2024"],
+                ["KOMISI PEMILIHAN UMUM KABUPATEN BANJAR"],
+                ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+                ["1", "Meningkatnya partisipasi", "Persentase Partisipasi Pemilih", "77%"],
+                [None, None, "Indeks Reformasi Birokrasi", "70"],
+            ]
+        },
+    )
+    report_lkj = lkj(
+        tmp_path,
+        [
+            [
+                "1",
+                "Meningkatnya partisipasi",
+                "Persentase Partisipasi Pemilih",
+                "80%",
+                "81%",
+                "101,25",
+            ],
+            [None, None, "Indeks Reformasi Birokrasi", "70", "72", "102,86"],
+        ],
+    )
+    out = tmp_path / "Konsolidasi.xlsx"
+    result = runner.invoke(
+        app, ["consolidate", str(rkt), str(report_lkj), "-o", str(out), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    reports = {r.document: r for r in check_files([rkt, report_lkj])}
+    assert reports["RKT"].issues == []
+    (issue,) = reports["LKj"].issues
+    assert (issue.code, issue.sheet, issue.cell, issue.value) == (
+        "target-inconsistent",
+        "Pengukuran Kinerja",
+        "D5",
+        "80%",
+    )
+    assert "di RKT (KPU Kabupaten Banjar - RKT 2024.xlsx, RKT!D4) 77%" in issue.message("id")
+    book = openpyxl.load_workbook(out)
+    rkt_rows = list(book["RKT"].iter_rows(min_row=2, values_only=True))
+    assert {row[2] for row in rkt_rows} == {"RKT KPU", "LKj KPU"} and len(rkt_rows) == 4
+    capaian = [
+        dict(zip([c.value for c in book["Capaian"][1]], row, strict=False))
+        for row in book["Capaian"].iter_rows(min_row=2, values_only=True)
+    ]
+    assert [(c["Indikator"], c["Target"], c["Realisasi"]) for c in capaian] == [
+        ("Persentase Partisipasi Pemilih", "80%", "81%"),
+        ("Indeks Reformasi Birokrasi", "70", "72"),
+    ]
+    masalah = [row[5] for row in book["Masalah"].iter_rows(min_row=2, values_only=True)]
+    assert masalah == ["target-inconsistent"]
+
+
+# --- budgets of the DIPA / RKA-K/L and a Renja matrix -------------------------------------
+
+
+def test_a_dipa_with_program_kegiatan_kro_ro_is_counted_once(tmp_path):
+    path = build_xlsx(
+        tmp_path / "KPU Kota Banjarbaru - DIPA 2024.xlsx",
+        {
+            "DIPA": [
+                ["DAFTAR ISIAN PELAKSANAAN ANGGARAN (DIPA) TAHUN 2024"],
+                ["Kode", "PROGRAM / KEGIATAN / KRO / RO", "Pagu"],
+                ["076.01.WA", "Program Dukungan Manajemen", 3_000_000],
+                ["4257", "Penyelenggaraan Administrasi", 3_000_000],
+                ["4257.EBA", "Layanan Dukungan Manajemen Internal", 3_000_000],
+                ["4257.EBA.994", "Layanan Perkantoran", 3_000_000],
+                [None, "JUMLAH PAGU SATKER", 3_000_000],
+            ]
+        },
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert (table.kind, table.document, table.rows, table.total) == (
+        "anggaran",
+        "DIPA",
+        4,
+        3_000_000,
+    )
+    assert [r.detail for r in table.records] == [False, True, True, True]
+    assert report.issues == []  # the declared total agrees
+
+
+def test_a_renja_matrix_gives_its_plan_rows_and_its_budget(tmp_path):
+    path = build_xlsx(
+        tmp_path / "KPU Kabupaten Tabalong - Renja 2025.xlsx",
+        {
+            "Renja": [
+                ["RENCANA KERJA TAHUN 2025"],
+                [
+                    "Kode",
+                    "Program/KRO",
+                    "Sasaran",
+                    "Indikator",
+                    "Target",
+                    "Satuan",
+                    "Pagu Indikatif",
+                ],
+                [
+                    "076.01.WA",
+                    "Program Dukungan Manajemen",
+                    "Terwujudnya tata kelola",
+                    "Indeks Reformasi Birokrasi",
+                    "75",
+                    "indeks",
+                    2_500_000,
+                ],
+                [
+                    "4257.EBA",
+                    "Layanan Dukungan Manajemen",
+                    "Terwujudnya tata kelola",
+                    "Persentase laporan tepat waktu",
+                    "100%",
+                    "persen",
+                    1_000_000,
+                ],
+            ]
+        },
+    )
+    (report,) = check_files([path])
+    kinds = [(t.kind, t.document, t.rows) for t in report.tables]
+    assert kinds == [("rkt", "Renja", 2), ("anggaran", "Renja", 2)]
+    plan, budget = report.tables
+    assert [r.get("indikator") for r in plan.records] == [
+        "Indeks Reformasi Birokrasi",
+        "Persentase laporan tepat waktu",
+    ]
+    assert [(r.get("program"), r.amount.value, r.cells["anggaran"]) for r in budget.records] == [
+        ("Program Dukungan Manajemen", 2_500_000, "G3"),
+        ("Layanan Dukungan Manajemen", 1_000_000, "G4"),
+    ]
