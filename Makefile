@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	@mkdir -p $(OUT)
 	@echo "== 1. check: what is wrong, cell by cell (marked-up copies in $(OUT)/diperiksa/) =="
-	@$(BIN)/kinerja-xl check sample_workbooks/ --annotate $(OUT)/diperiksa --quiet; \
+	@$(BIN)/kinerja-xl check sample_workbooks/ --year 2024 --annotate $(OUT)/diperiksa --quiet; \
 	check=$$?; \
 	echo; \
 	echo "== 2. consolidate: the provincial workbook =="; \

@@ -39,6 +39,14 @@ SchemasOption = Annotated[
     Path | None, typer.Option("--schemas", help="Use the rules in this folder instead.")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        help="Plan year: the column read as the target of a five-year matrix (else its first "
+        "year), and the year of a file that does not say.",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -236,6 +244,7 @@ def check(
         ),
     ] = None,
     schemas: SchemasOption = None,
+    year: YearOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Periksa buku kerja: setiap sel yang salah, dengan contoh nilai yang sah.
@@ -249,7 +258,7 @@ def check(
     """
     from .report import check_text
 
-    batch = _checked(paths, schemas, quiet, lang.value)
+    batch = _checked(paths, schemas, quiet, lang.value, year)
     _say_unreadable(batch.files, lang.value)
     if format == OutputFormat.json:  # the text report lists them itself
         _say_skipped(batch.skipped, lang.value)
@@ -304,9 +313,7 @@ def consolidate(
             "--province", help='e.g. "Kalimantan Selatan": list offices that sent nothing.'
         ),
     ] = None,
-    year: Annotated[
-        int | None, typer.Option("--year", help="Plan year, where a file does not say.")
-    ] = None,
+    year: YearOption = None,
     lang: LangOption = Lang.id,
     keep_all: Annotated[
         bool,

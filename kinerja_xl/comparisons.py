@@ -80,7 +80,7 @@ def budget_recap(result: Consolidation) -> Recap:
     amounts: dict[tuple[str, str], int] = defaultdict(int)
     invalid: dict[tuple[str, str], int] = defaultdict(int)
     offices: dict[str, None] = {}  # in order of first appearance
-    for report, _table, record in result.rows("anggaran"):
+    for report, _table, record in result.compared_rows("anggaran"):
         if record.detail:  # already inside its program's amount
             continue
         office = office_label(report)
@@ -110,7 +110,7 @@ def _declared_totals(result: Consolidation) -> tuple[dict[str, int | None], set[
     declared: dict[str, int | None] = {}
     disagrees: set[str] = set()
     for report in result.reports:
-        for table in (t for t in result.used(report) if t.kind == "anggaran"):
+        for table in result.compared_tables(report, "anggaran"):
             office = office_label(report)
             if table.declared_total is None:
                 continue
@@ -137,6 +137,7 @@ class OfficeTarget:
     target: Target | None
     where: Provenance
     valid: bool  # read, and no error at its cell
+    document: str = "RKT"  # the office's document it comes from (a PK, when it sent no RKT)
 
 
 @dataclass
@@ -209,15 +210,15 @@ def target_is_valid(result: Consolidation, report: FileReport, record: Record) -
 def shared_indicators(result: Consolidation) -> tuple[list[str], list[SharedIndicator]]:
     """Indicators that two or more offices share, with every office's target."""
     texts: dict[tuple[str, str], dict[str, int]] = {}  # how each office wrote it, and how often
-    firsts: dict[tuple[str, str], dict[str, tuple[FileReport, Record]]] = {}  # office -> row
-    for report, table, record in result.rows("rkt", "rkt-sekretariat"):
+    firsts: dict[tuple[str, str], dict[str, tuple[FileReport, Table, Record]]] = {}  # by office
+    for report, table, record in result.compared_rows("rkt", "rkt-sekretariat"):
         text = record.get("indikator")
         if not text:
             continue
         key = (table.kind, indicator_key(text))
         spellings = texts.setdefault(key, {})
         spellings[text] = spellings.get(text, 0) + 1
-        firsts.setdefault(key, {}).setdefault(office_label(report), (report, record))
+        firsts.setdefault(key, {}).setdefault(office_label(report), (report, table, record))
     shared = [
         SharedIndicator(
             kind,
@@ -227,8 +228,9 @@ def shared_indicators(result: Consolidation) -> tuple[list[str], list[SharedIndi
                     record.target,
                     provenance(result, report, record, "target"),
                     target_is_valid(result, report, record),
+                    table.document or "RKT",
                 )
-                for office, (report, record) in by_office.items()
+                for office, (report, table, record) in by_office.items()
             },
         )
         for (kind, key), by_office in firsts.items()

@@ -29,13 +29,30 @@ KIND_NAMES = {kind: document for document, kind in DOCUMENTS.items()}
 LEVELS = {"rkt": "KPU", "rkt-sekretariat": "Sekretariat"}  # who the plan is of
 
 
+# the cycle's documents that carry their own copy of the year's plan or budget: a PK's targets
+# and program budget are not the office's RKT and Anggaran
+NOT_A_SUBMISSION = {"PK", "Rencana Aksi", "LKj"}
+
+
 def submitted_as(table: Table) -> str | None:
     """Which of the four documents a province expects this table is: an RKT KPU, an RKT
     Sekretariat, an IKU or an Anggaran — or None for the cycle's other documents (a PK, an
     LKj, a Renstra … are not the office's RKT)."""
     if table.kind in LEVELS and table.document not in (None, "RKT"):
         return None
+    if table.document in NOT_A_SUBMISSION:
+        return None
     return KIND_NAMES[table.kind]
+
+
+# Which document speaks for an office when offices are compared (Rekap Anggaran, Perbandingan
+# Target): its RKT before its DIPA, Renja or PK, … its LKj last — one per office, never two.
+COMPARED_FIRST = ("RKT", "DIPA", "Renja", "PK", "Rencana Aksi", "IKU", "Renstra", "LKj")
+
+
+def compared_rank(table: Table) -> int:
+    document = table.document or "RKT"
+    return COMPARED_FIRST.index(document) if document in COMPARED_FIRST else len(COMPARED_FIRST)
 
 
 def table_label(table: Table) -> str:
@@ -104,6 +121,29 @@ class Consolidation:
                 for record in table.records
             ]
         return self._rows[kinds]
+
+    def compared_rows(self, *kinds: str) -> list[tuple[FileReport, Table, Record]]:
+        """The rows that speak for each office when offices are compared: of each kind, only
+        the tables of the office's first document in `COMPARED_FIRST`, so that an office that
+        sent its RKT and its PK is not counted twice."""
+        key = ("compared", *kinds)
+        if key not in self._rows:
+            rows = self.rows(*kinds)
+            first: dict[tuple[str, str], int] = {}
+            for report, table, _record in rows:
+                place = (office_label(report), table.kind)
+                first[place] = min(first.get(place, compared_rank(table)), compared_rank(table))
+            self._rows[key] = [
+                (report, table, record)
+                for report, table, record in rows
+                if compared_rank(table) == first[(office_label(report), table.kind)]
+            ]
+        return self._rows[key]
+
+    def compared_tables(self, report: FileReport, kind: str) -> list[Table]:
+        """The used tables of this kind that `compared_rows` takes from this report."""
+        tables = {id(t) for _r, t, _rec in self.compared_rows(kind)}
+        return [t for t in self.used(report) if t.kind == kind and id(t) in tables]
 
     def year_of(self, report: FileReport) -> int | None:
         return report.year or self.year

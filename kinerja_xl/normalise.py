@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from .vocabulary import Vocabulary, load_vocabulary
@@ -146,7 +146,7 @@ def _numeric_target(number: float, percent_format: bool, decimals: int) -> Targe
         percent = _tidy(round(number * 100, 10))
         return Target(format_id(percent, decimals) + "%", percent, "persen")
     tidy = _tidy(number)
-    return Target(format_id(tidy), tidy, "angka")
+    return Target(format_id(tidy, decimals), tidy, "angka")
 
 
 COMPARATOR = re.compile(
@@ -298,15 +298,19 @@ def format_rupiah(amount: int) -> str:
 
 def format_id(number: float | int, decimals: int | None = None) -> str:
     """A number the Indonesian way: 0.16 -> '0,16', 1234 -> '1234'."""
-    if decimals is not None and decimals > 0:
-        return f"{number:.{decimals}f}".replace(".", ",")
+    if decimals is not None and decimals > 0:  # as Excel rounds what it shows: 0,15 -> 0,2
+        step = Decimal(1).scaleb(-decimals)
+        shown = Decimal(repr(float(number))).quantize(step, rounding=ROUND_HALF_UP)
+        return str(shown).replace(".", ",")
     if isinstance(number, float) and not number.is_integer():
         return repr(round(number, 10)).replace(".", ",")
     return str(int(number))
 
 
-def percent_decimals(number_format: str) -> int:
-    match = re.search(r"0\.(0+)%", number_format or "")
+def shown_decimals(number_format: str) -> int:
+    """How many decimals a number format shows: '0.00' and '0.0%' -> 2 and 1; General -> 0."""
+    positive = re.sub(r'"[^"]*"|\\.', "", number_format or "").split(";")[0]
+    match = re.search(r"0\.(0+)", positive)
     return len(match.group(1)) if match else 0
 
 

@@ -136,6 +136,14 @@ def _fill_metadata(report: FileReport, context: list[str]) -> None:
 ProgressCallback = Callable[[Path, int, int], None]
 
 
+def plan_year_asked(report: FileReport, year: int) -> None:
+    """The year asked is the target of every matrix of plan years that has it; the file is
+    then that year's plan (a Renstra 2020-2024 asked for 2024 is the 2024 plan, not 2020's)."""
+    for table in (t for t in report.tables if t.periods):
+        if choose_plan_year(table, year) and str(report.year) in table.periods.values():
+            report.year = year
+
+
 def check_files(
     paths: list[Path],
     rules: Rules | None = None,
@@ -151,8 +159,8 @@ def check_files(
         reports = read_files(paths, limits, progress, workers, rules.vocabulary)
         readable = [r for r in reports if r.readable]
         if year is not None:
-            for table in (t for r in readable for t in r.tables if t.periods):
-                choose_plan_year(table, year)
+            for report in readable:
+                plan_year_asked(report, year)
         validate_reports(readable, rules)
         for report in readable:
             apply_file_rules(report)

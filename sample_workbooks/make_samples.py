@@ -6,7 +6,8 @@ Banjarmasin (RKT KPU, RKT Sekretariat, Anggaran) and Banjarbaru (IKU) follow the
 documents line by line, page breaks included. The other offices use deliberately different
 layouts, the way real offices type their plans: merged or repeated sasaran, numbers as text or
 as formatted cells, headers repeated after page breaks, one sheet or several, .xls and .ods.
-Kotabaru carries the mistakes offices really make.
+Kotabaru carries the mistakes offices really make. The rest of the SAKIP cycle (a PK, a
+Rencana Aksi, a five-year IKU matrix, an LKj) comes from four more offices (sakip_samples.py).
 """
 
 from __future__ import annotations
@@ -174,10 +175,12 @@ def banjarbaru() -> None:
 if __name__ == "__main__":
     from faulty_samples import write_faulty_samples
     from other_offices import write_other_offices
+    from sakip_samples import write_sakip_samples
 
     banjarmasin()
     banjarbaru()
     write_other_offices(HERE)
+    write_sakip_samples(HERE)
     write_faulty_samples(HERE / "faulty")
     print(
         "\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".xls", ".ods")))

@@ -46,9 +46,10 @@ def provincial_book(tmp_path_factory):
 def test_sheets_in_contract_order_and_exit_code(provincial_book):
     result, _out, book = provincial_book
     assert result.exit_code == 2  # the faulty folder holds an unreadable file
-    # the contract's seven in their relative order; Status Kiriman is an addition
+    # the contract's seven in their relative order; Status Kiriman is an addition, and so is
+    # Capaian, because the samples hold an LKj (Tapin)
     assert [name for name in book.sheetnames if name in SHEETS] == SHEETS
-    assert book.sheetnames == [SHEETS[0], "Status Kiriman", *SHEETS[1:]]
+    assert book.sheetnames == [SHEETS[0], "Status Kiriman", *SHEETS[1:-1], "Capaian", SHEETS[-1]]
     for name in book.sheetnames:
         assert book[name].freeze_panes == "A2" and book[name].auto_filter.ref
 
@@ -63,14 +64,15 @@ def test_each_data_sheet_has_exactly_the_rows_inspect_reads(provincial_book):
         assert len(data_rows(book, sheet)) == sum(
             t.rows for r in reports for t in r.tables if t.kind in kinds
         )
-    assert len(data_rows(book, "RKT")) == 72
+    # 72 plan rows of RKTs, and the PK (4), Rencana Aksi (5) and LKj (7) of the SAKIP samples
+    assert len(data_rows(book, "RKT")) == 72 + 4 + 5 + 7
 
 
 def test_printed_counts_match(provincial_book):
     result, _out, _book = provincial_book
-    assert "Indikator RKT: dibaca 72, ditulis 72, disisihkan (duplikat) 0" in result.stdout
-    assert "Indikator IKU: dibaca 15, ditulis 15" in result.stdout
-    assert "Baris anggaran: dibaca 27, ditulis 27" in result.stdout
+    assert "Indikator RKT: dibaca 88, ditulis 88, disisihkan (duplikat) 0" in result.stdout
+    assert "Indikator IKU: dibaca 18, ditulis 18" in result.stdout
+    assert "Baris anggaran: dibaca 29, ditulis 29" in result.stdout
 
 
 def test_rekap_totals_equal_the_per_file_budget_totals(provincial_book):
@@ -121,7 +123,7 @@ def test_every_row_points_at_its_source_cell(provincial_book):
             else:
                 assert clean_text(written).startswith(clean_text(cell.value))
             checked += 1
-    assert checked == 72 + 15 + 27
+    assert checked == 88 + 18 + 29
 
 
 def test_rkt_values_and_formats(provincial_book):
@@ -148,7 +150,7 @@ def test_ringkasan_lists_every_file_and_the_missing_offices(provincial_book):
     _result, _out, book = provincial_book
     rows = data_rows(book, "Ringkasan")
     files = [r["Berkas"] for r in rows if r["No"] is not None]
-    assert len(files) == 10
+    assert len(files) == 14
     unreadable = next(
         r for r in rows if r["Berkas"] == "faulty/KPU Kabupaten Barito Kuala - RKT 2024.xlsx"
     )

@@ -157,9 +157,15 @@ def test_a_five_year_matrix_keeps_every_year_and_targets_the_plan_year(tmp_path)
     assert list(first.periods) == ["2025", "2026", "2027", "2028", "2029"]
     assert (first.target.text, first.cells["target"]) == ("78%", "F4")  # the plan's first year
     assert first.extras["Kondisi Awal"] == "77%"  # a baseline, not a target
+    assert report.year == 2025  # "2025-2029": the plan's first year, unless a year is asked
     (checked,) = check_files([path], year=2027)
     record = checked.tables[0].records[0]
     assert (record.target.text, record.cells["target"]) == ("80%", "H4")
+    assert checked.year == 2027  # the matrix is the plan of the year asked
+    (elsewhere,) = check_files([path], year=2031)  # a year the matrix does not have
+    assert (elsewhere.year, elsewhere.tables[0].records[0].target.text) == (2025, "78%")
+    asked = runner.invoke(app, ["check", str(path), "--year", "2027", "--format", "json"])
+    assert json.loads(asked.stdout)["files"][0]["year"] == 2027
     merged = runner.invoke(app, ["inspect", str(path), "--format", "json"])
     entry = json.loads(merged.stdout)["files"][0]["tables"][0]["records"][1]
     assert entry["periods"]["2029"] == {"text": "80", "value": 80, "unit": "angka"}
@@ -418,3 +424,97 @@ def test_a_renja_matrix_gives_its_plan_rows_and_its_budget(tmp_path):
         ("Program Dukungan Manajemen", 2_500_000, "G3"),
         ("Layanan Dukungan Manajemen", 1_000_000, "G4"),
     ]
+
+
+# --- across offices: one document speaks for each office --------------------------------
+
+
+def pk_with_budget(tmp_path, office, target, amount):
+    return build_xlsx(
+        tmp_path / f"KPU Kabupaten {office} - PK 2024.xlsx",
+        {
+            "PK": [
+                ["PERJANJIAN KINERJA TAHUN 2024"],
+                [f"KOMISI PEMILIHAN UMUM KABUPATEN {office.upper()}"],
+                ["INDIKATOR KINERJA", "Target"],
+                ["Sasaran 1 : Meningkatnya partisipasi pemilih"],
+                ["Persentase Partisipasi Pemilih", target],
+                [],
+                ["PROGRAM", "ANGGARAN"],
+                ["Program Dukungan Manajemen", amount],
+                ["JUMLAH", amount],
+            ]
+        },
+    )
+
+
+def rkt_with_budget(tmp_path, office, target, amount):
+    return build_xlsx(
+        tmp_path / f"KPU Kabupaten {office} - RKT 2024.xlsx",
+        {
+            "RKT": [
+                ["RENCANA KINERJA TAHUN 2024"],
+                [f"KOMISI PEMILIHAN UMUM KABUPATEN {office.upper()}"],
+                ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+                ["1", "Meningkatnya partisipasi", "Persentase Partisipasi Pemilih", target],
+            ],
+            "Anggaran": [
+                ["No", "Program", "Anggaran"],
+                ["1", "Program Dukungan Manajemen", amount],
+                [None, "JUMLAH", amount],
+            ],
+        },
+    )
+
+
+def test_an_office_that_sent_its_rkt_and_its_pk_is_compared_once(tmp_path):
+    """Tapin sent its RKT and its PK (same budget): the Rekap counts its budget once and the
+    comparison takes its RKT's target. Banjar sent only a PK: its PK speaks for it, and the
+    comparison says so. A PK is no RKT and no Anggaran in Status Kiriman."""
+    files = [
+        rkt_with_budget(tmp_path, "Tapin", "80%", "Rp 1.000.000.000"),
+        pk_with_budget(tmp_path, "Tapin", "79%", "Rp 1.000.000.000"),
+        pk_with_budget(tmp_path, "Banjar", "80%", "Rp 700.000.000"),
+    ]
+    out = tmp_path / "Konsolidasi.xlsx"
+    result = runner.invoke(
+        app,
+        ["consolidate", *map(str, files), "-o", str(out), "--province", "Kalimantan Selatan"],
+    )
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+
+    def rows(name):
+        header = [c.value for c in book[name][1]]
+        return [
+            dict(zip(header, row, strict=False))
+            for row in book[name].iter_rows(min_row=2, values_only=True)
+        ]
+
+    # every row is still in its data sheet: 3 plan rows, 3 budget lines
+    assert len(rows("RKT")) == 3 and len(rows("Anggaran")) == 3
+    (program, total) = rows("Rekap Anggaran")
+    assert (program["KPU Kabupaten Tapin"], program["KPU Kabupaten Banjar"]) == (
+        1_000_000_000,
+        700_000_000,
+    )
+    assert total["Total"] == 1_700_000_000
+    (shared,) = rows("Perbandingan Target")
+    assert (shared["KPU Kabupaten Tapin"], shared["KPU Kabupaten Banjar"]) == ("80%", "80%")
+    assert shared["Target umum"] == "80%"
+    assert shared["Keterangan"] == "Dari PK: KPU Kabupaten Banjar."
+    status = {r["Satker"]: r for r in rows("Status Kiriman")[:13]}
+    assert (
+        status["KPU Kabupaten Banjar"]["RKT KPU"],
+        status["KPU Kabupaten Banjar"]["Anggaran"],
+    ) == (
+        "Belum mengirim",
+        "Belum mengirim",
+    )
+    assert (
+        status["KPU Kabupaten Tapin"]["RKT KPU"],
+        status["KPU Kabupaten Tapin"]["Anggaran"],
+    ) == (
+        "Siap",
+        "Siap",
+    )

@@ -95,6 +95,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "common-none": {"id": "— (tidak ada target sah)", "en": "— (no valid target)"},
     "compare-different": {"id": "Berbeda: {offices}", "en": "Different: {offices}"},
     "compare-invalid": {"id": "Tidak sah: {offices}", "en": "Invalid: {offices}"},
+    "compare-from": {
+        "id": "Dari {document}: {offices}.",
+        "en": "From the {document}: {offices}.",
+    },
     "compare-tie": {
         "id": "Seri: tidak ada target yang dipakai sebagian besar satker.",
         "en": "Tie: no target is shared by most offices.",

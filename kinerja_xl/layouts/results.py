@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from ..grid import Cell
-from ..normalise import Target, clean_text, parse_target, percent_decimals
+from ..normalise import Target, clean_text, parse_target, shown_decimals
 from ..records import Record, Table
 from ..vocabulary import Vocabulary
 from .rows import RowView, TableState, point_at_columns
@@ -22,7 +22,7 @@ def target_of(cell: Cell, vocabulary: Vocabulary | None = None) -> Target | None
     if cell.missing_formula_value:
         return Target(cell.formula or "", None, None, "formula-no-value")
     value = cell.value if cell.value is not None else cell.error
-    decimals = percent_decimals(cell.number_format)
+    decimals = shown_decimals(cell.number_format)
     target = parse_target(value, cell.is_percent_format, decimals, vocabulary)
     if target and target.unit == "angka" and LITERAL_PERCENT.search(cell.number_format):
         # 90 shown as "90%" by a format such as 0"%" or 0\\%: a percentage, not divided by 100
@@ -93,12 +93,12 @@ def read_results(state: TableState, view: RowView, record: Record) -> None:
         record.cells[f"period {label}"] = cell.ref
 
 
-def choose_plan_year(table: Table, year: int) -> None:
+def choose_plan_year(table: Table, year: int) -> bool:
     """In a matrix of plan years (a Renstra, an IKU matrix), the target of each record is the
-    year asked; a table without that year keeps the plan's first year."""
+    year asked; a table without that year keeps the plan's first year (False)."""
     label = str(year)
     if label not in table.periods.values():
-        return
+        return False
     for record in table.records:
         record.target = record.periods.get(label)
         cell = record.cells.get(f"period {label}")
@@ -106,3 +106,4 @@ def choose_plan_year(table: Table, year: int) -> None:
             record.cells["target"] = cell
         else:
             record.cells.pop("target", None)
+    return True

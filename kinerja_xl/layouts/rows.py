@@ -7,9 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..grid import Cell, Sheet, column_letter
-from ..normalise import (
-    clean_text,
-)
+from ..normalise import clean_text, parse_target, shown_decimals
 from ..records import Record, Table
 from ..vocabulary import Vocabulary
 
@@ -112,6 +110,17 @@ class TableState:
     vocabulary: Vocabulary | None = None  # grades and opinions, from the rules
 
 
+def shown_text(cell: Cell) -> str:
+    """A cell's text as Excel shows it: 0.74 in a percent format is '74%'."""
+    if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+        target = parse_target(
+            cell.value, cell.is_percent_format, shown_decimals(cell.number_format)
+        )
+        if target is not None:
+            return target.text
+    return cell.text()
+
+
 def new_record(state: TableState, view: RowView) -> Record:
     record = Record(state.table.sheet, view.row, view.first_cell)
     number = view.text("no")
@@ -119,7 +128,7 @@ def new_record(state: TableState, view: RowView) -> Record:
         record.number = number
         record.cells["no"] = view.ref("no")
     for header, cell in view.extras.items():
-        record.extras[header] = cell.text()
+        record.extras[header] = shown_text(cell)
     state.table.records.append(record)
     state.last = record
     return record

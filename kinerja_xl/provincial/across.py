@@ -181,7 +181,22 @@ def _comparison_note(ctx: Context, indicator: SharedIndicator, offices: list[str
         ]
         if named:
             notes.append(ctx.say(key, offices=", ".join(named)))
+    notes.extend(_other_documents(ctx, indicator, offices))
     return " ".join(notes) or None
+
+
+def _other_documents(ctx: Context, indicator: SharedIndicator, offices: list[str]) -> list[str]:
+    """Which offices' targets come from a document other than their RKT (a PK, a Rencana Aksi
+    … when they sent no RKT): 'Dari PK: KPU Kabupaten Hulu Sungai Tengah.'"""
+    by_document: dict[str, list[str]] = {}
+    for office in offices:
+        entry = indicator.targets.get(office)
+        if entry is not None and entry.document != "RKT":
+            by_document.setdefault(entry.document, []).append(office)
+    return [
+        ctx.say("compare-from", document=document, offices=", ".join(named))
+        for document, named in by_document.items()
+    ]
 
 
 def _target_text(indicator: SharedIndicator, office: str) -> str:
