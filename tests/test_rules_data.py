@@ -7,6 +7,7 @@ import re
 import shutil
 
 import pytest
+import yaml
 from conftest import ROOT, build_xlsx
 from typer.testing import CliRunner
 
@@ -31,10 +32,17 @@ def rules_copy(tmp_path):
     return folder
 
 
-def doc_yaml() -> str:
+def doc_yaml(starting: str = "# Rules for IKU tables") -> str:
     doc = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    (block,) = re.findall(r"```yaml\n(.*?)```", doc, re.S)
+    (block,) = [b for b in re.findall(r"```yaml\n(.*?)```", doc, re.S) if b.startswith(starting)]
     return block
+
+
+def test_the_capaian_rules_docs_rules_md_shows_are_the_shipped_ones():
+    shown = yaml.safe_load(doc_yaml("# units.yaml"))
+    shipped = yaml.safe_load((default_schema_folder() / "units.yaml").read_text(encoding="utf-8"))
+    assert shown["capaian_formulas"] == shipped["capaian_formulas"]
+    assert shown["lower_is_better"][0] in shipped["lower_is_better"]
 
 
 def test_the_worked_example_of_docs_rules_md(rules_copy, tmp_path):

@@ -518,3 +518,47 @@ def test_an_office_that_sent_its_rkt_and_its_pk_is_compared_once(tmp_path):
         "Siap",
         "Siap",
     )
+
+
+# --- the capaian formulas are the province's ------------------------------------------------
+
+
+def test_a_province_that_computes_lower_is_better_another_way(tmp_path):
+    import shutil
+
+    from kinerja_xl.rulebook import default_schema_folder, load_rules
+
+    rules = tmp_path / "aturan"
+    shutil.copytree(default_schema_folder(), rules)
+    units = (rules / "units.yaml").read_text(encoding="utf-8")
+    units = units.replace(
+        "lower: (2 * target - realisasi) / target * 100", "lower: target / realisasi × 100"
+    )
+    (rules / "units.yaml").write_text(units, encoding="utf-8")
+    path = lkj(tmp_path, [["1", "S", "Jumlah pelanggaran kode etik", "2", "1", "150"]])
+    (report,) = check_files([path], load_rules(rules))
+    assert report.tables[0].records[0].capaian_dihitung == pytest.approx(200.0)
+    (issue,) = report.issues
+    assert (issue.code, issue.cell) == ("capaian-mismatch", "F5")
+    assert "target / realisasi × 100" in issue.message("id")
+
+
+@pytest.mark.parametrize(
+    "formula",
+    ["__import__('os').system('true')", "realisasi ** 1000000", "open('x')", "target +"],
+)
+def test_a_formula_that_is_more_than_arithmetic_is_refused_at_load(tmp_path, formula):
+    import shutil
+
+    from kinerja_xl.rulebook import RulesError, default_schema_folder, load_rules
+
+    rules = tmp_path / "aturan"
+    shutil.copytree(default_schema_folder(), rules)
+    units = (rules / "units.yaml").read_text(encoding="utf-8")
+    units = units.replace("higher: realisasi / target * 100", f'higher: "{formula}"')
+    (rules / "units.yaml").write_text(units, encoding="utf-8")
+    with pytest.raises(RulesError) as refused:
+        load_rules(rules)
+    assert "units.yaml" in refused.value.message("en")
+    result = runner.invoke(app, ["check", str(tmp_path), "--schemas", str(rules)])
+    assert result.exit_code == 2 and "units.yaml" in result.output

@@ -161,7 +161,7 @@ def check_only(files: list[Any], settings: ServeSettings) -> Batch:
     import kinerja_xl as kx
 
     with received(files) as uploads:
-        batch = kx.check([u.path for u in uploads], schemas=settings.schemas)
+        batch = kx.check([u.path for u in uploads], schemas=settings.schemas, year=settings.year)
         _show_uploaded_names(batch, uploads)
     return batch
 
@@ -170,7 +170,7 @@ def check_and_view(files: list[Any], settings: ServeSettings, lang: str) -> list
     import kinerja_xl as kx
 
     with received(files) as uploads:
-        batch = kx.check([u.path for u in uploads], schemas=settings.schemas)
+        batch = kx.check([u.path for u in uploads], schemas=settings.schemas, year=settings.year)
         return file_views(batch, [u.name for u in uploads], lang)
 
 
@@ -186,7 +186,7 @@ def file_and_check(
 
     with received(files) as uploads:
         saved = [file_into(folder, upload) for upload in uploads]
-        batch = kx.check(saved, schemas=settings.schemas)
+        batch = kx.check(saved, schemas=settings.schemas, year=settings.year)
         _show_uploaded_names(batch, uploads)
     return batch, saved
 
@@ -203,7 +203,11 @@ def folder_batch(settings: ServeSettings, cache: FolderCache) -> Batch:
     key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in found.files if p.exists())
     with cache.lock:
         if cache.batch is None or cache.key != key:
-            cache.batch = kx.check([folder], schemas=settings.schemas) if found.files else Batch()
+            cache.batch = (
+                kx.check([folder], schemas=settings.schemas, year=settings.year)
+                if found.files
+                else Batch()
+            )
             cache.key = key
         return cache.batch
 
