@@ -56,10 +56,14 @@ def compared_rank(table: Table) -> int:
 
 
 def table_label(table: Table) -> str:
-    """'RKT KPU', 'RKT Sekretariat', 'PK KPU', 'LKj Sekretariat', 'IKU', 'Anggaran' …"""
+    """'RKT KPU', 'RKT Sekretariat', 'PK KPU', 'LKj Sekretariat', 'IKU', 'Anggaran', and the
+    cycle's other documents by name: 'Anggaran (PK)', 'Anggaran (DIPA)', 'IKU (Renstra)' …"""
     if table.kind in LEVELS:
         return f"{table.document or 'RKT'} {LEVELS[table.kind]}"
-    return KIND_NAMES[table.kind]
+    name = KIND_NAMES[table.kind]
+    if table.document and table.document not in ("RKT", name):
+        return f"{name} ({table.document})"
+    return name
 
 
 @dataclass

@@ -93,8 +93,8 @@ OUTPUTS: dict[str, dict[str, str]] = {
     # Perbandingan Target
     "common-tie": {"id": "— (seri)", "en": "— (tie)"},
     "common-none": {"id": "— (tidak ada target sah)", "en": "— (no valid target)"},
-    "compare-different": {"id": "Berbeda: {offices}", "en": "Different: {offices}"},
-    "compare-invalid": {"id": "Tidak sah: {offices}", "en": "Invalid: {offices}"},
+    "compare-different": {"id": "Berbeda: {offices}.", "en": "Different: {offices}."},
+    "compare-invalid": {"id": "Tidak sah: {offices}.", "en": "Invalid: {offices}."},
     "compare-from": {
         "id": "Dari {document}: {offices}.",
         "en": "From the {document}: {offices}.",

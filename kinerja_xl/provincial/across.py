@@ -143,7 +143,7 @@ def write_perbandingan(ctx: Context) -> int:
         Column("Target umum", 12, "wrap"),
     ]
     columns += [Column(o, 11, "wrap") for o in offices]
-    columns.append(Column("Keterangan", 30, "wrap"))
+    columns.append(Column("Keterangan", 40, "wrap"))
     rows, row_styles = [], []
     for indicator in shared:
         common = indicator.common_text

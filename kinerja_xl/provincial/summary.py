@@ -4,11 +4,12 @@ the two sheets a provincial officer reads first.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from ..comparisons import FileBudget, file_budget
-from ..consolidation import KIND_NAMES, Consolidation, submissions, table_label
+from ..consolidation import KIND_NAMES, Consolidation, submissions, submitted_as, table_label
 from ..flags import code_counts
 from ..messages import short
 from ..normalise import format_rupiah
@@ -155,6 +156,7 @@ def write_status(ctx: Context) -> int:
             if state.codes:
                 why = ", ".join(f"{short(c, ctx.lang)} ({n})" for c, n in state.codes.most_common())
                 notes.append(ctx.say("note-document", document=document, what=why))
+        notes.extend(_other_documents(ctx, office.reports))
         for report in office.reports:  # what stops a file from counting at all
             whole_file = [i for i in report.issues if i.sheet is None and i.severity == "error"]
             notes.extend(f"{ctx.result.berkas(report)}: {i.message(ctx.lang)}" for i in whole_file)
@@ -182,6 +184,26 @@ def write_status(ctx: Context) -> int:
 
 
 STATUS_SHEET = "Status Kiriman"
+
+
+def _other_documents(ctx: Context, reports: list[FileReport]) -> list[str]:
+    """What is wrong in the office's other documents of the cycle (a PK, an LKj …), which
+    have no column of their own: 'LKj KPU: target berbeda antar dokumen (1)'."""
+    codes: dict[str, Counter[str]] = {}
+    for report in reports:
+        for table in ctx.result.used(report):
+            if submitted_as(table) is None:
+                found = Counter(i.code for i in ctx.result.flags(report).of_table(table))
+                codes.setdefault(table_label(table), Counter()).update(found)
+    return [
+        ctx.say(
+            "note-document",
+            document=document,
+            what=", ".join(f"{short(c, ctx.lang)} ({n})" for c, n in counted.most_common()),
+        )
+        for document, counted in codes.items()
+        if counted
+    ]
 
 
 def _count_block(ctx: Context, width: int) -> tuple[list[list[Any]], list[list[str | None]]]:
