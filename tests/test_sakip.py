@@ -562,3 +562,54 @@ def test_a_formula_that_is_more_than_arithmetic_is_refused_at_load(tmp_path, for
     assert "units.yaml" in refused.value.message("en")
     result = runner.invoke(app, ["check", str(tmp_path), "--schemas", str(rules)])
     assert result.exit_code == 2 and "units.yaml" in result.output
+
+
+# --- end to end over sample_workbooks/ -------------------------------------------------------
+
+
+def test_the_sakip_samples_read_checked_and_consolidated(tmp_path):
+    from conftest import SAMPLES
+
+    names = {
+        "PK": "KPU Kabupaten Hulu Sungai Tengah - PK 2024.xlsx",
+        "Rencana Aksi": "KPU Kabupaten Tanah Bumbu - Rencana Aksi 2024.xlsx",
+        "IKU": "KPU Kabupaten Hulu Sungai Utara - IKU 2020-2024.xlsx",
+        "LKj": "KPU Kabupaten Tapin - LKj 2024.xlsx",
+    }
+    paths = [SAMPLES / name for name in names.values()]
+    paths.append(SAMPLES / "KPU Kabupaten Tapin - RKT 2024.xlsx")
+    by_document = {r.document: r for r in check_files(paths, year=2024)}
+    assert {d: by_document[d].office for d in names} == {
+        "PK": "KPU Kabupaten Hulu Sungai Tengah",
+        "Rencana Aksi": "KPU Kabupaten Tanah Bumbu",
+        "IKU": "KPU Kabupaten Hulu Sungai Utara",
+        "LKj": "KPU Kabupaten Tapin",
+    }
+    # PK: plan rows under "Sasaran n :" lines, and its program budget
+    pk = by_document["PK"]
+    assert [(t.kind, t.rows) for t in pk.tables] == [("rkt", 4), ("anggaran", 2)]
+    assert pk.tables[1].total == 8_457_415_000 and pk.issues == []
+    # Rencana Aksi: quarters kept, "-" is no target, the repeated two-line header is no record
+    ra = by_document["Rencana Aksi"].tables[0]
+    assert ra.rows == 5 and list(ra.periods.values()) == ["TW I", "TW II", "TW III", "TW IV"]
+    first = ra.records[0]
+    assert (first.target.text, first.periods["TW I"], first.periods["TW III"].value) == (
+        "80%",
+        None,
+        80,
+    )
+    # the five-year matrix asked for 2024 is the 2024 plan
+    matrix = by_document["IKU"]
+    assert matrix.year == 2024
+    assert [r.target.text for r in matrix.tables[0].records] == ["80%", "78", "0,2%"]
+    # the LKj: lower is better for the DPT indicator, capaian stated = computed, and the one
+    # target changed from the RKT
+    lkj_report = by_document["LKj"]
+    dpt = lkj_report.tables[0].records[-1]
+    assert (dpt.direction, dpt.capaian.value, dpt.capaian_dihitung) == (
+        "lower",
+        pytest.approx(125.0),
+        pytest.approx(125.0),
+    )
+    assert [(i.code, i.cell) for i in lkj_report.issues] == [("target-inconsistent", "D7")]
+    assert "RKT 2024!D6" in lkj_report.issues[0].message("id")
