@@ -1,241 +1,209 @@
-"""Generate N realistic office workbooks for the benchmarks.
+"""Generate N office workbooks for the benchmarks, drawn from the layouts offices really send.
 
     python benchmarks/generate.py N OUT_DIR [--seed 7]
 
-Layouts vary as in sample_workbooks/ (three sheets with text targets and page-break headers;
-one sheet with merged sasaran and percent-formatted numbers; IKU with program rows; RKT and
-Anggaran side by side). Sizes follow real plans (13–40 indicators, 9–20 budget lines, 8–15 IKU
-rows); about one file in ten carries the faults offices really make. Every file is a different
-office, named from syllables (KPU Kabupaten Barakuma …), so that none is a duplicate.
+Every file is a copy of one of `sample_workbooks/` — the two seed plans (Banjarmasin's RKT KPU,
+RKT Sekretariat and Anggaran; Banjarbaru's IKU with program rows), the other offices' layouts
+(one sheet with merged sasaran, text targets and page-break headers, `.xls`, `.ods`, the
+mistakes offices make), the rest of the SAKIP cycle (PK, Rencana Aksi, IKU matrix, an LKj
+beside its RKT) and, rarely, the faulty ones — in the proportions a province receives them.
+
+Each copy is a different office: the office's name is replaced, inside the workbook and in its
+file name, by an invented one of the same length (letters for letters, spaces kept), so that the
+copies are not duplicates of one another and every byte of the layout stays as the office wrote
+it (`.xls` strings keep their length; `.xlsx` and `.ods` are zip archives of XML).
+
+`OUT_DIR/layouts.json` says which layout each file is, for `run.py`'s per-layout table.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
-from datetime import datetime
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
-import xlsxwriter
-
-SYLLABLES = [
-    "ba",
-    "ra",
-    "ku",
-    "ma",
-    "ta",
-    "lo",
-    "ngi",
-    "sa",
-    "pu",
-    "de",
-    "wi",
-    "jo",
-    "ha",
-    "ne",
-    "ri",
-    "ka",
-    "su",
-    "li",
-    "mo",
-    "tu",
-]
-SASARAN = [
-    "Terwujudnya Sumber Daya Manusia yang berkualitas",
-    "Terwujudnya Kesadaran Pemilih yang tinggi",
-    "Terwujudnya koordinasi penyelenggaraan kepemiluan",
-    "Terwujudnya Pemilu yang aman dan damai",
-    "Terwujudnya Bidang Politik yang kuat",
-    "Terwujudnya Sistem Informasi Partai Politik",
-]
-INDICATORS = [
-    ("Persentase partisipasi pemilih dalam Pemilu", "pct"),
-    ("Indeks Reformasi Birokrasi", "idx"),
-    ("Nilai Akuntabilitas Kinerja", "grade"),
-    ("Opini BPK atas Laporan Keuangan", "opinion"),
-    ("Persentase dokumen perencanaan tepat waktu", "pct"),
-    ("Jumlah laporan kegiatan", "count"),
-    ("Persentase sengketa hukum yang diselesaikan", "pct"),
-    ("Persentase KPU {office} yang menyelenggarakan Pemilu sesuai jadwal", "pct"),
-]
-PROGRAMS = [
-    "Perencanaan Program dan Anggaran",
-    "Pembentukan Badan Adhoc",
-    "Masa Kampanye Pemilu",
-    "Pemungutan dan Penghitungan Suara",
-    "Penetapan Hasil Pemilu",
-    "Pengelolaan Logistik",
-    "Pengelolaan Keuangan dan Barang Milik Negara",
-    "Operasional Perkantoran",
-    "Pemutakhiran Data Pemilih",
-    "Sosialisasi dan Pendidikan Pemilih",
-]
-FIXED = datetime(2024, 1, 2, 8, 0, 0)
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_workbooks"
+SYLLABLES = "ba ra ku ma ta lo ngi sa pu de wi jo ha ne ri ka su li mo tu".split()
 
 
-def office_name(index: int) -> str:
-    word, n = "", index + 7
-    for _ in range(3):
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    files: tuple[str, ...]  # relative to sample_workbooks/; sent together by one office
+    office: str  # the office's name as the files write it ("Hulu Sungai Selatan")
+    weight: float  # how often a province receives it, relative to the others
+    also: tuple[str, ...] = ()  # other spellings in the files ("Kota Baru")
+
+
+LAYOUTS = [
+    Layout(
+        "seed Banjarmasin: RKT KPU, RKT Sekretariat, Anggaran (3 sheets)",
+        ("KPU Kota Banjarmasin - RKT 2024.xlsx",),
+        "Banjarmasin",
+        3,
+    ),
+    Layout(
+        "seed Banjarbaru: IKU with program rows",
+        ("KPU Kota Banjarbaru - IKU 2024.xlsx",),
+        "Banjarbaru",
+        2,
+    ),
+    Layout(
+        "Tapin: one sheet, merged sasaran, JUMLAH formula",
+        ("KPU Kabupaten Tapin - RKT 2024.xlsx",),
+        "Tapin",
+        2,
+    ),
+    Layout(
+        "Tanah Laut: Sekretariat, Anggaran (text amounts), IKU sheets",
+        ("KPU Kabupaten Tanah Laut - RKT dan IKU 2024.xlsx",),
+        "Tanah Laut",
+        2,
+    ),
+    Layout(
+        "Banjar: .xls, RKT and Anggaran side by side",
+        ("KPU Kabupaten Banjar - RKT Sekretariat 2024.xls",),
+        "Banjar",
+        1,
+    ),
+    Layout(
+        "Hulu Sungai Selatan: .ods IKU",
+        ("KPU Kabupaten Hulu Sungai Selatan - IKU 2024.ods",),
+        "Hulu Sungai Selatan",
+        1,
+    ),
+    Layout(
+        "Kotabaru: the mistakes offices make",
+        ("KPU Kabupaten Kotabaru - RKT 2024.xlsx",),
+        "Kotabaru",
+        1,
+        also=("Kota Baru",),
+    ),
+    Layout(
+        "Hulu Sungai Tengah: PK with its budget",
+        ("KPU Kabupaten Hulu Sungai Tengah - PK 2024.xlsx",),
+        "Hulu Sungai Tengah",
+        1,
+    ),
+    Layout(
+        "Tanah Bumbu: Rencana Aksi with quarters",
+        ("KPU Kabupaten Tanah Bumbu - Rencana Aksi 2024.xlsx",),
+        "Tanah Bumbu",
+        1,
+    ),
+    Layout(
+        "Hulu Sungai Utara: five-year IKU matrix",
+        ("KPU Kabupaten Hulu Sungai Utara - IKU 2020-2024.xlsx",),
+        "Hulu Sungai Utara",
+        1,
+    ),
+    Layout(
+        "Tapin: an LKj beside its RKT (2 files)",
+        ("KPU Kabupaten Tapin - RKT 2024.xlsx", "KPU Kabupaten Tapin - LKj 2024.xlsx"),
+        "Tapin",
+        1,
+    ),
+    Layout(
+        "Balangan: every in-table fault",
+        ("faulty/KPU Kabupaten Balangan - RKT 2024.xlsx",),
+        "Balangan",
+        0.5,
+    ),
+    Layout(
+        "Tabalong: a covering letter, no plan",
+        ("faulty/Surat Pengantar KPU Kabupaten Tabalong.xlsx",),
+        "Tabalong",
+        0.2,
+    ),
+    Layout(
+        "Barito Kuala: a CSV renamed .xlsx",
+        ("faulty/KPU Kabupaten Barito Kuala - RKT 2024.xlsx",),
+        "Barito Kuala",
+        0.2,
+    ),
+]
+
+
+def invented_name(index: int, like: str) -> str:
+    """A made-up office name shaped like `like`: same length, spaces where it has spaces."""
+    letters, n = "", index * 7919 + 13
+    while len(letters) < len(like):
         n, rem = divmod(n, len(SYLLABLES))
-        word += SYLLABLES[rem]
-    return ("Kabupaten " if index % 9 else "Kota ") + word.capitalize()
+        letters += SYLLABLES[rem]
+        if n == 0:
+            n = index * 31 + len(letters)
+    out, k = [], 0
+    for char in like:
+        if char.isalpha():
+            out.append(letters[k])
+            k += 1
+        else:
+            out.append(char)
+    words = "".join(out).split(" ")
+    return " ".join(w.capitalize() for w in words)
 
 
-def target(kind: str, rng: random.Random, faulty: bool) -> tuple[object, str | None]:
-    """(value, number format) as an office would type it."""
-    if faulty and rng.random() < 0.3:
-        return rng.choice(["120%", "E", "", "sangat baik"]), None
-    if kind == "pct":
-        value = rng.choice([0.77, 0.9, 0.95, 1.0, 0.0016])
-        return (
-            (value, "0%" if value >= 0.01 else "0.00%")
-            if rng.random() < 0.5
-            else (f"{round(value * 100, 2)}%".replace(".", ","), None)
-        )
-    return {
-        "idx": (rng.choice([75, 80, 85]), None),
-        "grade": (rng.choice(["A", "BB", "B"]), None),
-        "opinion": ("WTP", None),
-        "count": (f"{rng.randint(2, 20)} laporan", None),
-    }[kind]
+def spellings(name: str, new: str) -> list[tuple[str, str]]:
+    """The ways a workbook writes the name: as is, in capitals, in small letters."""
+    return [(name, new), (name.upper(), new.upper()), (name.lower(), new.lower())]
 
 
-def rkt_rows(office: str, rng: random.Random, faulty: bool, size: int):
-    rows = []
-    for i in range(size):
-        text, kind = INDICATORS[i % len(INDICATORS)]
-        value, fmt = target(kind, rng, faulty)
-        sasaran = SASARAN[(i // 3) % len(SASARAN)] if i % 3 == 0 else ""
-        rows.append(
-            (
-                str(i // 3 + 1) if sasaran else "",
-                sasaran,
-                f"{text.format(office=office)} {i + 1}",
-                value,
-                fmt,
-            )
-        )
-    return rows
+def copy_renamed(source: Path, target: Path, layout: Layout, index: int) -> None:
+    pairs = []
+    for spelling in (layout.office, *layout.also):
+        pairs += spellings(spelling, invented_name(index, spelling))
+    if source.suffix.lower() in (".xlsx", ".ods") and zipfile.is_zipfile(source):
+        _copy_zip(source, target, pairs)
+    elif source.suffix.lower() == ".xls":
+        _copy_bytes(source, target, pairs, ("latin-1", "utf-16-le"))
+    else:  # not a workbook at all (the renamed CSV): text
+        _copy_bytes(source, target, pairs, ("utf-8",))
 
 
-def write_office(path: Path, index: int, rng: random.Random) -> None:
-    office = office_name(index)
-    faulty = rng.random() < 0.1
-    layout = index % 4
-    book = xlsxwriter.Workbook(path)
-    book.set_properties({"created": FIXED})
-    wrap = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
-    head = book.add_format({"bold": True, "border": 1})
-    formats = {
-        f: book.add_format({"num_format": f, "border": 1}) for f in ("0%", "0.00%", '"Rp"#,##0')
-    }
-    rkt = rkt_rows(office, rng, faulty, rng.randint(13, 40))
-    budget = [
-        (p, rng.randint(1, 400) * 1_000_000) for p in rng.sample(PROGRAMS, rng.randint(6, 10))
-    ]
-    budget += [
-        (f"{p} Tahap {k}", rng.randint(1, 90) * 1_000_000)
-        for k, p in enumerate(rng.sample(PROGRAMS, 4))
-    ]
-
-    def write_rkt(ws, first_row: int, col: int = 0, page_every: int = 0) -> int:
-        row = first_row
-        header = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"]
-        ws.write_row(row, col, header, head)
-        ws.write_row(row + 1, col, ["(1)", "(2)", "(3)", "(4)"], head)
-        row += 2
-        for i, (no, sasaran, indicator, value, fmt) in enumerate(rkt):
-            if page_every and i and i % page_every == 0:
-                ws.write_row(row, col, header, head)
-                row += 1
-            ws.write_row(row, col, [no, sasaran, indicator], wrap)
-            if isinstance(value, str):
-                ws.write_string(row, col + 3, value, wrap)
-            else:
-                ws.write_number(row, col + 3, value, formats.get(fmt, wrap))
-            row += 1
-        return row
-
-    def write_budget(ws, first_row: int, col: int = 0, as_text: bool = False) -> int:
-        row = first_row
-        ws.write_row(row, col, ["No", "Program", "Anggaran"], head)
-        row += 1
-        start = row
-        for i, (program, amount) in enumerate(budget, start=1):
-            ws.write_row(row, col, [f"{i}.", program], wrap)
-            if as_text:
-                ws.write_string(
-                    row, col + 2, "Rp. " + f"{amount:,}".replace(",", ".") + ",00", wrap
-                )
-            else:
-                ws.write_number(row, col + 2, amount, formats['"Rp"#,##0'])
-            row += 1
-        total = sum(a for _p, a in budget) + (1_000_000 if faulty else 0)
-        ws.write_string(row, col + 1, "JUMLAH", head)
-        letter = chr(ord("A") + col + 2)
-        ws.write_formula(
-            row, col + 2, f"=SUM({letter}{start + 1}:{letter}{row})", formats['"Rp"#,##0'], total
-        )
-        return row + 1
-
-    title = f"RENCANA KINERJA TAHUN 2024 KOMISI PEMILIHAN UMUM {office.upper()}"
-    if layout == 0:  # Banjarmasin-like: three sheets, text amounts, page-break headers
-        ws = book.add_worksheet("RKT KPU")
-        ws.write(0, 0, title)
-        end = write_rkt(ws, 3, page_every=12)
-        ws.write(end + 2, 2, f"KETUA KPU {office.upper()}")
-        write_budget(book.add_worksheet("Anggaran"), 0, as_text=True)
-    elif layout == 1:  # Tapin-like: everything on one sheet
-        ws = book.add_worksheet("RKT 2024")
-        ws.write(0, 0, title)
-        end = write_rkt(ws, 3)
-        write_budget(ws, end + 3)
-    elif layout == 2:  # side by side
-        ws = book.add_worksheet("Rencana")
-        ws.write(0, 0, title)
-        write_rkt(ws, 2)
-        write_budget(ws, 2, col=5)
-    else:  # RKT + IKU
-        ws = book.add_worksheet("RKT")
-        ws.write(0, 0, title)
-        write_rkt(ws, 2)
-        write_budget(book.add_worksheet("Anggaran"), 0)
-    iku = book.add_worksheet("IKU")
-    iku.write(0, 0, f"INDIKATOR KINERJA UTAMA TAHUN 2024 KPU {office.upper()}")
-    iku.write_row(2, 0, ["No.", "Uraian", "Cara Penghitungan", "Sumber Data"], head)
-    row = 3
-    for code, program in (
-        ("CQ", "PROGRAM PENYELENGGARAAN PEMILU"),
-        ("WA", "PROGRAM DUKUNGAN MANAJEMEN"),
-    ):
-        bad = faulty and code == "WA"
-        iku.write_string(row, 0, f"{program} [076.{'1' if bad else '01'}.{code}]", wrap)
-        row += 1
-        for k in range(rng.randint(4, 8)):
-            iku.write_row(
-                row,
-                0,
-                [
-                    f"{k + 1}.",
-                    f"Persentase capaian {program.lower()} {k + 1}",
-                    "Realisasi dibagi target x 100%",
-                    "" if bad and k == 0 else "Laporan bagian",
-                ],
-                wrap,
-            )
-            row += 1
-    book.close()
+def _copy_zip(source: Path, target: Path, pairs: list[tuple[str, str]]) -> None:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename.endswith((".xml", ".rels")):
+                for before, after in pairs:
+                    data = data.replace(before.encode("utf-8"), after.encode("utf-8"))
+            new.writestr(item, data)
 
 
-def generate(count: int, folder: Path, seed: int = 7) -> list[Path]:
+def _copy_bytes(
+    source: Path, target: Path, pairs: list[tuple[str, str]], encodings: tuple[str, ...]
+) -> None:
+    data = source.read_bytes()
+    for before, after in pairs:
+        for encoding in encodings:  # same length in every encoding: .xls records stay valid
+            data = data.replace(before.encode(encoding), after.encode(encoding))
+    target.write_bytes(data)
+
+
+def generate(count: int, folder: Path, seed: int = 7) -> dict[str, str]:
+    """`count` workbooks (an office sending two files counts two) → {file name: layout}."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    paths = []
-    for index in range(count):
-        path = folder / f"KPU {office_name(index)} - RKT IKU 2024.xlsx"
-        write_office(path, index, rng)
-        paths.append(path)
-    return paths
+    weights = [layout.weight for layout in LAYOUTS]
+    made: dict[str, str] = {}
+    index = 0
+    # every layout at least once, then in proportion
+    order = list(LAYOUTS)
+    while len(made) < count:
+        layout = order.pop(0) if order else rng.choices(LAYOUTS, weights)[0]
+        index += 1
+        new = invented_name(index, layout.office)
+        for file in layout.files:
+            if len(made) >= count:
+                break
+            name = Path(file).name.replace(layout.office, new)
+            copy_renamed(SAMPLES / file, folder / name, layout, index)
+            made[name] = layout.name
+    (folder / "layouts.json").write_text(json.dumps(made, indent=1), encoding="utf-8")
+    return made
 
 
 if __name__ == "__main__":

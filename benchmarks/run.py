@@ -31,6 +31,26 @@ import threading
 import time
 from pathlib import Path
 
+PER_LAYOUT = textwrap.dedent("""
+    import json, statistics, sys, time
+    from pathlib import Path
+    import kinerja_xl as kx
+    folder, per, rounds = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    by_layout = {}
+    for name, layout in json.loads((folder / "layouts.json").read_text()).items():
+        by_layout.setdefault(layout, []).append(folder / name)
+    rules = kx.rules()
+    kx.check([next(iter(by_layout.values()))[0]], schemas=rules, workers=1)  # warm the caches
+    costs = {}
+    for _ in range(rounds):  # the layouts take turns, as the tasks do
+        for layout, files in by_layout.items():
+            start = time.perf_counter()
+            kx.check(files[:per], schemas=rules, workers=1)
+            spent = (time.perf_counter() - start) / len(files[:per]) * 1000
+            costs.setdefault(layout, []).append(spent)
+    print(json.dumps({k: [len(by_layout[k][:per]), statistics.median(v)] for k, v in costs.items()}))
+""")
+
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 CLI = str(Path(PYTHON).with_name("kinerja-xl"))
@@ -44,8 +64,13 @@ BASELINE = textwrap.dedent("""
     folder, out = Path(sys.argv[1]), sys.argv[2]
     schema = pa.DataFrameSchema(checks=[pa.Check(lambda df: df.notna().any(axis=1), element_wise=False)])
     frames = []
-    for path in sorted(folder.glob("*.xlsx")):
-        for name, frame in pd.read_excel(path, sheet_name=None, header=None).items():
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".xlsx", ".xls", ".ods"))
+    for path in paths:
+        try:
+            sheets = pd.read_excel(path, sheet_name=None, header=None)
+        except Exception:  # a file that is no workbook: skipped
+            continue
+        for name, frame in sheets.items():
             try:
                 schema.validate(frame, lazy=True)
             except pa.errors.SchemaErrors:
@@ -64,8 +89,11 @@ FLOOR = textwrap.dedent("""
     import python_calamine, xlsxwriter
     folder, out, rows, width = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     values, source_rows = [], []
-    for path in sorted(folder.glob("*.xlsx")):
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
+    for path in sorted(p for p in folder.iterdir() if p.suffix in (".xlsx", ".xls", ".ods")):
+        try:
+            book = python_calamine.CalamineWorkbook.from_path(str(path))
+        except Exception:  # a file that is no workbook
+            continue
         for name in book.sheet_names:
             for row in book.get_sheet_by_name(name).to_python():
                 source_rows.append(row)
@@ -197,11 +225,37 @@ def _median_run(measured: list[tuple[float, float, int]]) -> tuple[float, float,
     return wall, max(m[1] for m in measured), max(m[2] for m in measured)
 
 
-def small_timings(work: Path) -> dict[str, float]:
-    one = next((work / "n13").glob("*.xlsx"))
+SEED = HERE.parent / "sample_workbooks" / "KPU Kota Banjarmasin - RKT 2024.xlsx"
+
+
+def small_timings() -> dict[str, float]:
+    """`--help`, and `check` of the Banjarmasin seed, interpreter start included (medians of 5)."""
     help_runs = [measure([CLI, "--help"])[0] for _ in range(5)]
-    check_runs = [measure([CLI, "check", str(one), "--quiet"])[0] for _ in range(5)]
+    check_runs = [measure([CLI, "check", str(SEED), "--quiet"])[0] for _ in range(5)]
     return {"help": statistics.median(help_runs), "check_one": statistics.median(check_runs)}
+
+
+def per_layout(work: Path, per: int, rounds: int) -> list[tuple[str, int, float, float]]:
+    """`check` cost per workbook of each layout (one process, serial, the layouts taking
+    turns): (layout, files, ms per workbook, × the median layout)."""
+    import json
+
+    folder = work / "layouts"
+    subprocess.run(
+        [PYTHON, str(HERE / "generate.py"), str(per * 16), str(folder)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    out = subprocess.run(
+        [PYTHON, "-c", PER_LAYOUT, str(folder), str(per), str(rounds)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    costs = json.loads(out)
+    median = statistics.median(ms for _n, ms in costs.values())
+    rows = [(layout, n, ms, ms / median) for layout, (n, ms) in costs.items()]
+    return sorted(rows, key=lambda row: -row[2])
 
 
 def machine() -> str:
@@ -226,23 +280,38 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="rounds per size; the median is shown (default 3)"
     )
+    parser.add_argument(
+        "--per-layout", type=int, default=20, help="workbooks per layout in the layout table"
+    )
+    parser.add_argument(
+        "--layouts-only", action="store_true", help="only the per-layout table and start-up"
+    )
     arguments = parser.parse_args()
     print(f"machine: {machine()}; median of {arguments.repeat} interleaved rounds")
     with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as temporary:
         work = Path(temporary)
-        print("| N | task | wall s | ms / workbook | peak MB | ours / baseline | ours / floor |")
-        print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
-        for n in sorted(set(arguments.sizes) | {13}):
+        sizes = [] if arguments.layouts_only else sorted(set(arguments.sizes))
+        if sizes:
+            print(
+                "| N | task | wall s | ms / workbook | peak MB | ours / baseline | ours / floor |"
+            )
+            print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+        for n in sizes:
             for line in run_size(n, work, arguments.repeat):
                 print(
                     f"| {line['n']} | {line['task']} | {line['wall']:.2f} | {line['per_workbook_ms']:.1f} | "
                     f"{line['peak_mb']:.0f} | {line['vs_baseline']:.2f} | {line['vs_floor']:.2f} |",
                     flush=True,
                 )
-        timings = small_timings(work)
+        print("\n| layout | workbooks | check ms / workbook | × median layout |")
+        print("| --- | ---: | ---: | ---: |")
+        for layout, count, ms, ratio in per_layout(work, arguments.per_layout, arguments.repeat):
+            print(f"| {layout} | {count} | {ms:.1f} | {ratio:.2f} |", flush=True)
+        timings = small_timings()
         print(
-            f"\n`kinerja-xl --help`: {timings['help']:.2f} s; `kinerja-xl check` of one workbook: "
-            f"{timings['check_one']:.2f} s (medians of 5, interpreter start included)"
+            f"\n`kinerja-xl --help`: {timings['help']:.2f} s; `kinerja-xl check` of the "
+            f"Banjarmasin seed: {timings['check_one']:.2f} s (medians of 5, interpreter start "
+            "included)"
         )
 
 

@@ -4,24 +4,33 @@ KPU offices. The public surface is below; docs/python-api.md shows it at work.
     import kinerja_xl as kx
     batch = kx.check(["kiriman/"])
     frames = batch.to_frames()
+
+The names are imported when first used, so that `kinerja-xl --help` (and anything else that
+needs only part of the package) does not pay for pandas and pandera.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .api import (  # noqa: E402  (the version first: the CLI reads it without the rest)
-    Consolidated,
-    InputIsOutput,
-    annotate,
-    check,
-    consolidate,
-    inspect,
-    rules,
-    template,
-)
-from .batch import Batch  # noqa: E402
-from .write import OutputError  # noqa: E402
+# public name -> the module that defines it
+_PUBLIC = {
+    "Batch": "batch",
+    "Consolidated": "api",
+    "InputIsOutput": "api",
+    "OutputError": "write",
+    "annotate": "api",
+    "check": "api",
+    "consolidate": "api",
+    "inspect": "api",
+    "rules": "api",
+    "template": "api",
+}
 
-__all__ = [
+__all__ = [  # the names of _PUBLIC (tests/test_python_api.py keeps the two the same)
     "Batch",
     "Consolidated",
     "InputIsOutput",
@@ -34,3 +43,31 @@ __all__ = [
     "rules",
     "template",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kinerja_xl' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # once imported, an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_PUBLIC})
+
+
+if TYPE_CHECKING:  # what type checkers and editors see
+    from .api import (
+        Consolidated,
+        InputIsOutput,
+        annotate,
+        check,
+        consolidate,
+        inspect,
+        rules,
+        template,
+    )
+    from .batch import Batch
+    from .write import OutputError

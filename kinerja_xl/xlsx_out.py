@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
@@ -129,6 +130,24 @@ def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _internals_present() -> bool:
+    """Whether this xlsxwriter still has what `StreamingSheet.write_cells` builds on: the row
+    buffer (`_write_single_row`, `previous_row`, `table`), the file handle, the dimension
+    check and the format index. A release that renames any of them gets the public path."""
+    probe = Worksheet()
+    methods = [
+        getattr(Worksheet, "_write_single_row", None),
+        getattr(Worksheet, "_check_dimensions", None),
+        getattr(Format, "_get_xf_index", None),
+    ]
+    attributes = ("previous_row", "table", "fh", "constant_memory")
+    return all(callable(m) for m in methods) and all(hasattr(probe, a) for a in attributes)
+
+
+# Checked once; tests/test_xlsx_out.py forces it off to prove the public path writes the same.
+FAST_PATH = _internals_present()
+
+
 class StreamingSheet(Worksheet):
     """xlsxwriter's worksheet with one more method, `write_cells`, that writes a whole data row
     at once in constant-memory mode.
@@ -139,7 +158,8 @@ class StreamingSheet(Worksheet):
     would (tests/test_xlsx_out.py compares the two, part by part), with one difference: a text
     that looks like "<r>…</r>" is escaped like any other, where xlsxwriter would copy it into
     the file as markup. Workbook structure, styles, links, filters and print settings stay
-    xlsxwriter's. Outside constant-memory mode it writes cell by cell with the public API.
+    xlsxwriter's. Outside constant-memory mode, or with an xlsxwriter whose internals differ
+    (`FAST_PATH`), it writes cell by cell with the public API, to the same effect.
     """
 
     def __init__(self) -> None:
@@ -155,7 +175,7 @@ class StreamingSheet(Worksheet):
     ) -> None:
         """Row `row` (0-based): values[c] in column c with formats[c]. None or "" with a format
         is a formatted blank; with no format it is skipped. A `Link` becomes a hyperlink."""
-        if not self.constant_memory:
+        if not self.constant_memory or not FAST_PATH:
             self._write_cells_one_by_one(row, values, formats, height)
             return
         if row < self.previous_row or (row == self.previous_row and self.table.get(row)):
@@ -227,6 +247,7 @@ class StreamingSheet(Worksheet):
     def _write_cells_one_by_one(
         self, row: int, values: Sequence[Any], formats: Sequence[Any], height: float | None
     ) -> None:
+        """The public API's way, with the text handled as `write_cells` handles it."""
         if height is not None:
             self.set_row(row, height)
         for col, value in enumerate(values):
@@ -235,13 +256,28 @@ class StreamingSheet(Worksheet):
                 if fmt is not None:
                     self.write_blank(row, col, None, fmt)
             elif isinstance(value, Link):
-                self.write_url(row, col, value.url, fmt, value.text)
+                self.write_url(row, col, value.url, fmt, _public_text(value.text))
             elif isinstance(value, bool):
                 self.write_boolean(row, col, value, fmt)
-            elif isinstance(value, int | float):
+            elif isinstance(value, int | float) and math.isfinite(value):
                 self.write_number(row, col, value, fmt)
             else:
-                self.write_string(row, col, str(value)[:32767], fmt)
+                self._write_text(row, col, _public_text(str(value)), fmt)
+
+    def _write_text(self, row: int, col: int, text: str, fmt: Any) -> None:
+        """Text shaped "<r>…</r>" goes in as plain runs of a rich string (xlsxwriter wants three
+        at least): written as a string, xlsxwriter would copy it into the file as markup. The
+        reader sees the same text either way."""
+        if text.startswith("<r>") and text.endswith("</r>"):
+            self.write_rich_string(row, col, text[:1], text[1:3], text[3:], fmt)
+        else:
+            self.write_string(row, col, text, fmt)
+
+
+def _public_text(text: str) -> str:
+    """What the public API may be given: no lone surrogate, within Excel's cell limit
+    (xlsxwriter escapes control characters and "_x…_" itself)."""
+    return _within_cell_limit(display_name(text))
 
 
 _COLUMN_NAMES: list[str] = []

@@ -122,3 +122,25 @@ def test_the_cli_and_the_library_give_the_same_json(batch):
     result = CliRunner().invoke(app, ["check", str(SAMPLES), "--format", "json"])
     assert result.exit_code == batch.exit_code == 2
     assert json.loads(result.stdout) == batch.to_dict()
+
+
+def test_the_public_names_are_imported_when_first_used():
+    """`import kinerja_xl` stays light (the CLI's --help pays for typer only); every public
+    name still resolves, and __all__ lists exactly them."""
+    import subprocess
+    import sys
+
+    import kinerja_xl
+
+    assert set(kinerja_xl.__all__) == {*kinerja_xl._PUBLIC, "__version__"}
+    for name in kinerja_xl._PUBLIC:
+        assert getattr(kinerja_xl, name) is not None
+    with pytest.raises(AttributeError):
+        kinerja_xl.no_such_name  # noqa: B018
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, kinerja_xl.cli; print('pandas' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert loaded == "False"

@@ -11,6 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from kinerja_xl import xlsx_out
 from kinerja_xl.read import open_workbook
 from kinerja_xl.xlsx_out import Column, Link, StreamingSheet, Styles, new_workbook, write_table
 
@@ -112,6 +113,34 @@ def test_bulk_rows_write_what_xlsxwriter_writes_cell_by_cell(tmp_path):
     assert "xl/worksheets/_rels/sheet1.xml.rels" in fast  # the Link kept its hyperlink
 
 
+def test_without_xlsxwriters_internals_the_public_path_writes_the_same(tmp_path, monkeypatch):
+    """A new xlsxwriter that renames what write_cells builds on gets the public API, and the
+    file is the same, part for part."""
+    assert xlsx_out.FAST_PATH  # this xlsxwriter has them
+    _write_fast(tmp_path / "fast.xlsx")
+    monkeypatch.setattr(xlsx_out, "FAST_PATH", False)
+    _write_fast(tmp_path / "public.xlsx")
+    fast = _parts_with_styles_resolved(tmp_path / "fast.xlsx")
+    public = _parts_with_styles_resolved(tmp_path / "public.xlsx")
+    assert sorted(fast) == sorted(public)
+    for name in fast:
+        assert fast[name] == public[name], name
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [
+        (StreamingSheet.__mro__[1], "_write_single_row"),
+        (StreamingSheet.__mro__[1], "_check_dimensions"),
+        (xlsx_out.Format, "_get_xf_index"),
+    ],
+)
+def test_a_missing_internal_is_noticed(monkeypatch, missing):
+    owner, name = missing
+    monkeypatch.delattr(owner, name)
+    assert xlsx_out._internals_present() is False
+
+
 def test_values_read_back_as_written(tmp_path):
     path = tmp_path / "fast.xlsx"
     _write_fast(path)
@@ -143,11 +172,16 @@ def test_characters_xml_cannot_hold_round_trip_through_our_reader(tmp_path):
     assert cells[(4, 5)].value == "\ufffe"
 
 
-def test_text_that_looks_like_markup_stays_text(tmp_path):
+@pytest.mark.parametrize(
+    ("streaming", "fast"), [(True, True), (True, False), (False, True)], ids=str
+)
+def test_text_that_looks_like_markup_stays_text(tmp_path, monkeypatch, streaming, fast):
     """xlsxwriter copies a string shaped "<r>…</r>" into the file as rich-text markup, which
-    breaks the file when the text is not valid markup; office text must stay text."""
+    breaks the file when the text is not valid markup; office text must stay text — on the
+    fast path, the public one, and outside streaming mode."""
+    monkeypatch.setattr(xlsx_out, "FAST_PATH", fast)
     path = tmp_path / "out.xlsx"
-    book = new_workbook(str(path), streaming=True)
+    book = new_workbook(str(path), streaming=streaming)
     hostile = "<r>a & b</r>"
     write_table(book, Styles(book), "Data", [Column("Teks", 20)], [[hostile], ["<r><t>x</t></r>"]])
     book.close()
@@ -187,3 +221,32 @@ def test_long_text_is_cut_at_excels_limit_in_utf16_units(tmp_path):
     cells = open_workbook(path).sheets[0].cells
     assert cells[(2, 1)].value == "🗳" * 16_383
     assert cells[(3, 1)].value == ascii_text
+
+
+def test_the_provincial_workbook_is_the_same_on_the_public_path(tmp_path, monkeypatch):
+    from conftest import SAMPLES
+
+    import kinerja_xl as kx
+
+    batch = kx.check([SAMPLES])
+
+    def cells(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+        book = openpyxl.load_workbook(path)
+        return {
+            sheet.title: [
+                (c.coordinate, c.value, c.number_format, c.fill.fgColor.rgb, c.font.b)
+                for row in sheet.iter_rows()
+                for c in row
+                if c.value is not None or c.has_style
+            ]
+            for sheet in book.worksheets
+        }
+
+    kx.consolidate(batch, tmp_path / "fast.xlsx", province="Kalimantan Selatan")
+    monkeypatch.setattr(xlsx_out, "FAST_PATH", False)
+    kx.consolidate(batch, tmp_path / "public.xlsx", province="Kalimantan Selatan")
+    fast, public = cells(tmp_path / "fast.xlsx"), cells(tmp_path / "public.xlsx")
+    assert list(fast) == list(public)
+    for name in fast:
+        assert fast[name] == public[name], name
+    assert sum(len(v) for v in fast.values()) > 2000
