@@ -1,6 +1,7 @@
 """Generate N office workbooks for the benchmarks, drawn from the layouts offices really send.
 
-    python benchmarks/generate.py N OUT_DIR [--seed 7]
+    python benchmarks/generate.py N OUT_DIR [--seed 7]      # N workbooks, in proportion
+    python benchmarks/generate.py N OUT_DIR --each          # N offices of every layout
 
 Every file is a copy of one of `sample_workbooks/` — the two seed plans (Banjarmasin's RKT KPU,
 RKT Sekretariat and Anggaran; Banjarbaru's IKU with program rows), the other offices' layouts
@@ -13,7 +14,8 @@ file name, by an invented one of the same length (letters for letters, spaces ke
 copies are not duplicates of one another and every byte of the layout stays as the office wrote
 it (`.xls` strings keep their length; `.xlsx` and `.ods` are zip archives of XML).
 
-`OUT_DIR/layouts.json` says which layout each file is, for `run.py`'s per-layout table.
+`OUT_DIR/layouts.json` says which layout each file is, for `run.py`'s per-layout table (and
+which layouts hold no plan at all, left out of its median).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Layout:
     office: str  # the office's name as the files write it ("Hulu Sungai Selatan")
     weight: float  # how often a province receives it, relative to the others
     also: tuple[str, ...] = ()  # other spellings in the files ("Kota Baru")
+    plan: bool = True  # False: a file with no plan in it (a letter, a CSV), read and set aside
 
 
 LAYOUTS = [
@@ -117,12 +120,14 @@ LAYOUTS = [
         ("faulty/Surat Pengantar KPU Kabupaten Tabalong.xlsx",),
         "Tabalong",
         0.2,
+        plan=False,
     ),
     Layout(
         "Barito Kuala: a CSV renamed .xlsx",
         ("faulty/KPU Kabupaten Barito Kuala - RKT 2024.xlsx",),
         "Barito Kuala",
         0.2,
+        plan=False,
     ),
 ]
 
@@ -183,15 +188,19 @@ def _copy_bytes(
     target.write_bytes(data)
 
 
-def generate(count: int, folder: Path, seed: int = 7) -> dict[str, str]:
-    """`count` workbooks (an office sending two files counts two) → {file name: layout}."""
+def generate(count: int, folder: Path, seed: int = 7, each: bool = False) -> dict[str, str]:
+    """`count` workbooks (an office sending two files counts two) → {file name: layout}: every
+    layout once, then in proportion; with `each`, `count` offices of every layout."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     weights = [layout.weight for layout in LAYOUTS]
     made: dict[str, str] = {}
+    if each:
+        order = [layout for layout in LAYOUTS for _ in range(count)]
+        count = sum(len(layout.files) for layout in order)
+    else:
+        order = list(LAYOUTS)
     index = 0
-    # every layout at least once, then in proportion
-    order = list(LAYOUTS)
     while len(made) < count:
         layout = order.pop(0) if order else rng.choices(LAYOUTS, weights)[0]
         index += 1
@@ -202,7 +211,11 @@ def generate(count: int, folder: Path, seed: int = 7) -> dict[str, str]:
             name = Path(file).name.replace(layout.office, new)
             copy_renamed(SAMPLES / file, folder / name, layout, index)
             made[name] = layout.name
-    (folder / "layouts.json").write_text(json.dumps(made, indent=1), encoding="utf-8")
+    manifest = {
+        "files": made,
+        "not_plans": [layout.name for layout in LAYOUTS if not layout.plan],
+    }
+    (folder / "layouts.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return made
 
 
@@ -211,9 +224,10 @@ if __name__ == "__main__":
     parser.add_argument("count", type=int)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--each", action="store_true", help="COUNT offices of every layout")
     arguments = parser.parse_args()
     print(
-        len(generate(arguments.count, arguments.folder, arguments.seed)),
+        len(generate(arguments.count, arguments.folder, arguments.seed, arguments.each)),
         "workbooks in",
         arguments.folder,
     )

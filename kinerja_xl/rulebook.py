@@ -20,7 +20,7 @@ import yaml
 
 from .formula import Formula, FormulaError
 from .normalise import without_numbering
-from .vocabulary import Vocabulary, default_schema_folder, load_vocabulary
+from .vocabulary import Vocabulary, default_schema_folder, load_vocabulary, read_yaml
 
 SCHEMA_FILES = {"rkt": "rkt.yaml", "anggaran": "anggaran.yaml", "iku": "iku.yaml"}
 # the columns each table hands to its schema (validate.py builds them); a rule names these
@@ -181,7 +181,7 @@ def load_rules(folder: Path | None = None) -> Rules:
 
 def _yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RulesError("unreadable", path, detail=exc.strerror or exc) from exc
     except yaml.YAMLError as exc:

@@ -25,11 +25,13 @@ def sheet_values(path):
 
 
 def test_parallel_and_serial_runs_are_identical(tmp_path):
-    paths = generate(24, tmp_path / "in", seed=3)
+    made = generate(24, tmp_path / "in", seed=3)
+    paths = sorted(tmp_path / "in" / name for name in made)
+    assert len(paths) == 24
     serial = check_files(paths, workers=1)
     parallel = check_files(paths, workers=2)
     assert BatchReport(files=serial).to_dict() == BatchReport(files=parallel).to_dict()
-    assert sum(t.rows for r in serial for t in r.tables) > 24 * 30
+    assert sum(t.rows for r in serial for t in r.tables) > 24 * 8  # 5–40 rows a sample layout
     assert any(r.errors for r in serial)  # the generator's faulty share is in there
 
     write_consolidated(consolidate(serial, province="Kalimantan Selatan"), tmp_path / "serial.xlsx")
