@@ -89,6 +89,7 @@ class Consolidation:
     _rows: dict[tuple[str, ...], list[tuple[FileReport, Table, Record]]] = field(
         default_factory=dict, repr=False
     )
+    _tables: dict[tuple[str, str], set[int]] = field(default_factory=dict, repr=False)
 
     def berkas(self, report: FileReport) -> str:
         """The file's name as a person finds it: relative to the folder the inputs share."""
@@ -146,7 +147,10 @@ class Consolidation:
 
     def compared_tables(self, report: FileReport, kind: str) -> list[Table]:
         """The used tables of this kind that `compared_rows` takes from this report."""
-        tables = {id(t) for _r, t, _rec in self.compared_rows(kind)}
+        key = ("compared tables", kind)
+        if key not in self._tables:
+            self._tables[key] = {id(t) for _r, t, _rec in self.compared_rows(kind)}
+        tables = self._tables[key]
         return [t for t in self.used(report) if t.kind == kind and id(t) in tables]
 
     def year_of(self, report: FileReport) -> int | None:

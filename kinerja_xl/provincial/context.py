@@ -4,7 +4,7 @@ consolidation, the language, the printed page, and how a row shows its problems.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ class Context:
     page: PageInfo
     base: Path  # the output's folder: links to the offices' files are relative to it
     _recap: Recap | None = None
+    _files: dict[str, str] = field(default_factory=dict)  # path -> its escaped relative link
 
     def say(self, key: str, **fields: Any) -> str:
         return say(key, self.lang, **fields)
@@ -46,14 +47,21 @@ class Context:
         """The Sel cell: a link that opens the office's file at that cell, or the reference."""
         if not linked or not where.sel:
             return where.sel
-        return Link(where.sel, external_link(where.path, self.base, where.lembar, where.sel))
+        if where.path not in self._files:  # resolved once per file, not once per row
+            self._files[where.path] = escaped_relative(where.path, self.base)
+        return Link(where.sel, external_link(self._files[where.path], where.lembar, where.sel))
 
 
-def external_link(path: str, base: Path, sheet: str, cell: str) -> str:
-    """An xlsxwriter 'external:' link to a cell of another workbook, relative to `base`.
+def external_link(escaped_file: str, sheet: str, cell: str) -> str:
+    """An xlsxwriter 'external:' link to a cell of another workbook (`escaped_relative`);
+    the sheet is quoted with its apostrophes doubled ('RKT''24')."""
+    quoted = sheet.replace("'", "''")
+    return f"external:{escaped_file}#'{quoted}'!{cell}"
 
-    The path is escaped the way Excel writes it ('#' as %23, so that a file named 'RKT #2.xlsx'
-    is not cut at its '#'); the sheet is quoted with its apostrophes doubled ('RKT''24')."""
+
+def escaped_relative(path: str, base: Path) -> str:
+    """The file's path relative to `base`, escaped the way Excel writes it ('#' as %23, so that
+    a file named 'RKT #2.xlsx' is not cut at its '#')."""
     try:
         relative = os.path.relpath(Path(path).resolve(), base)
     except ValueError:  # another drive on Windows
@@ -61,8 +69,7 @@ def external_link(path: str, base: Path, sheet: str, cell: str) -> str:
     escaped = display_name(relative)
     for plain, code in URL_ESCAPES:
         escaped = escaped.replace(plain, code)
-    quoted = sheet.replace("'", "''")
-    return f"external:{escaped}#'{quoted}'!{cell}"
+    return escaped
 
 
 # What Excel escapes in a file link ('%' first, so that no escape is escaped twice).
