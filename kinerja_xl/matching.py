@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .metadata import KALSEL_OFFICES
@@ -74,11 +75,12 @@ def stem(word: str) -> str:
     return word
 
 
-def content_tokens(text: str) -> list[str]:
+@lru_cache(maxsize=8192)  # a secretariat's sasaran are compared with every budget line
+def content_tokens(text: str) -> tuple[str, ...]:
     words = re.findall(r"[a-z0-9]+", clean_text(text).lower())
     while words and words[0] in LEADING_WORDS:
         words = words[1:]
-    return [stem(w) for w in words if w not in STOP_WORDS and w not in LEADING_WORDS]
+    return tuple(stem(w) for w in words if w not in STOP_WORDS and w not in LEADING_WORDS)
 
 
 @lru_cache(maxsize=65536)  # the same few hundred words meet again in every office's plan
@@ -95,11 +97,13 @@ def same_token(a: str, b: str) -> bool:
     return ratio(a, b, score_cutoff=SAME_TOKEN) >= SAME_TOKEN
 
 
-def coverage(short: list[str], long: list[str]) -> float:
-    """Share of `short`'s tokens found in `long`."""
+def coverage(short: Sequence[str], long: Sequence[str]) -> float:
+    """Share of `short`'s tokens found in `long` (the same word, or one slip away)."""
     if not short:
         return 0.0
-    return sum(1 for s in short if any(same_token(s, t) for t in long)) / len(short)
+    exact = set(long)
+    found = sum(1 for s in short if s in exact or any(same_token(s, t) for t in long))
+    return found / len(short)
 
 
 def match_names(left: list[str], right: list[str]) -> list[tuple[int, int]]:
