@@ -1,7 +1,8 @@
 """Time kinerja-xl against a peer baseline and the bare-I/O floor, on the same files, in one run.
 
-    .venv/bin/python benchmarks/run.py                 # N = 13, 100, 1650
-    .venv/bin/python benchmarks/run.py --sizes 13 100  # a quicker run
+    .venv/bin/python benchmarks/run.py                 # N = 13, 200, 1650 (about 25 minutes)
+    .venv/bin/python benchmarks/run.py --sizes 13 200  # a quicker run
+    .venv/bin/python benchmarks/run.py --layouts-only  # the per-layout table and start-up only
 
 For each N it generates N workbooks (benchmarks/generate.py), then runs, each in its own process:
   * ours:      `kinerja-xl check DIR` and `kinerja-xl consolidate DIR -o OUT`
@@ -13,8 +14,11 @@ For each N it generates N workbooks (benchmarks/generate.py), then runs, each in
                rows as read instead, mostly blank cells that xlsxwriter skips (a lower bar)
 and prints wall time, cost per workbook, peak memory (the whole process tree, sampled) and the
 ratios ours/baseline and ours/floor. The tasks take turns for --repeat rounds (default 3) and
-each one's median round is shown, so that a slow spell of the machine hits all of them. It also times `kinerja-xl --help` and `check` of one workbook,
-interpreter start included. Machines here are noisy: compare ratios, not seconds.
+each one's median round is shown, so that a slow spell of the machine hits all of them. Then
+`check`'s cost per workbook of every layout (--per-layout copies each, `generate.py --each`),
+so that a slow layout cannot hide in an average; and `kinerja-xl --help` and `check` of the
+Banjarmasin seed, interpreter start included, beside what importing pandas and pandera alone
+costs. Machines here are noisy: compare ratios, not seconds.
 """
 
 from __future__ import annotations
@@ -286,7 +290,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[13, 100, 1650])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[13, 200, 1650])
     parser.add_argument(
         "--repeat", type=int, default=3, help="rounds per size; the median is shown (default 3)"
     )
