@@ -40,7 +40,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"^(target |rencana )?(per )?(triwulan|tw|kuartal|rencana aksi)( \d{4})?$"
             r"|^target (per tahun|tahunan lima tahun|renstra|\d{4} ?\d{4})$",
         ),
-        ("target", r"^target( kinerja| volume| capaian)?( tahun)?( \d{4})?( %| persen)?$"),
+        ("target", r"^target( kinerja| volume| capaian)?( tahun| tahunan)?( \d{4})?( %| persen)?$"),
         ("realisasi", r"^realisasi( kinerja| capaian)?( tahun)?( \d{4})?( %| persen)?$"),
         ("capaian", r"^(persentase |% ?|tingkat )?capaian( kinerja)?( %| persen| \d{4})?$"),
         ("satuan", r"^satuan$"),
@@ -439,6 +439,7 @@ def _as_header(
         if left >= 1 and not any(c.col == left for c in cells):
             columns["no"] = left
     match = HeaderMatch(row, kind, columns, extras, side_roles=side_roles)
+    _quarters_in_header_row(match, group, role_cols)
     target_header = headers.get(columns.get("target", -1), "")
     match.target_percent = bool(re.search(r"%|\bpersen\b", target_header, re.I))
     if kind == "anggaran":
@@ -446,6 +447,18 @@ def _as_header(
             (amount_scale(cell.text()) for role, cell in group if role == "anggaran"), 1
         )
     return match
+
+
+def _quarters_in_header_row(
+    match: HeaderMatch, group: list[tuple[str | None, Cell]], role_cols: list[int]
+) -> None:
+    """A Rencana Aksi printed on one header line: "Target Tahunan | Triwulan I | … | Triwulan
+    IV" (or TW I …, Q1 …): each quarter is a period of every record."""
+    for role, cell in group:
+        label = period_label(cell.value) if role is None else None
+        if label and label.startswith("TW") and role_cols[0] < cell.col <= role_cols[-1] + 6:
+            match.periods[cell.col] = label
+            match.extras.pop(cell.col, None)
 
 
 def kind_of(roles: set[str]) -> str | None:

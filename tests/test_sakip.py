@@ -103,6 +103,43 @@ def test_a_rencana_aksi_with_quarters_beside_the_annual_target(tmp_path):
     assert data["records"][0]["periods"]["TW II"] == {"text": "20%", "value": 20, "unit": "persen"}
 
 
+@pytest.mark.parametrize(
+    "quarters",
+    [
+        ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
+        ["TW I", "TW II", "TW III", "TW IV"],
+        ["Q1", "Q2", "Q3", "Q4"],
+    ],
+)
+def test_a_rencana_aksi_with_its_quarters_on_the_one_header_line(tmp_path, quarters):
+    path = build_xlsx(
+        tmp_path / "KPU Kabupaten Tapin - Rencana Aksi 2024.xlsx",
+        {
+            "Sheet1": [
+                ["RENCANA AKSI KPU KABUPATEN TAPIN TAHUN 2024"],
+                ["No", "Sasaran", "Indikator Kinerja", "Target Tahunan", *quarters],
+                ["1", "Meningkatnya partisipasi", "Persentase Partisipasi Pemilih", "77,5%"]
+                + ["10%", "30%", "60%", "77,5%"],
+                [None, None, "Indeks Reformasi Birokrasi", "75", "-", "-", "-", "75"],
+            ]
+        },
+    )
+    report = inspect_file(path)
+    (table,) = report.tables
+    assert table.document == "Rencana Aksi" and table.rows == 2
+    first, second = table.records
+    assert (first.target.value, first.cells["target"]) == (77.5, "D3")
+    assert [first.periods[q].value for q in ("TW I", "TW II", "TW III", "TW IV")] == [
+        10,
+        30,
+        60,
+        77.5,
+    ]
+    assert first.cells["period TW III"] == "G3"
+    assert second.periods["TW I"] is None and second.periods["TW IV"].value == 75
+    assert report.issues == []
+
+
 def five_year_iku(tmp_path):
     return build_xlsx(
         tmp_path / "KPU Kabupaten Hulu Sungai Tengah - IKU 2025-2029.xlsx",
