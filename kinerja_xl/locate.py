@@ -367,7 +367,7 @@ def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]
         role = role_of(cell.text())
         current = groups[-1]
         seen = {r for r, _ in current}
-        if role == "target" and "target" in seen and _years_apart(current, cell):
+        if role in RESULT_ROLES and role in seen and _years_apart(current, cell, role):
             role = None  # "Target 2024 | Target 2025": one table; the plan year's is chosen later
         if role == "anggaran" and {"program", "kode"} & seen and "indikator" in seen:
             current.append((role, cell))  # a Renja: its Pagu is a column of the plan's table
@@ -386,23 +386,31 @@ def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]
 YEAR_IN_HEADER = re.compile(r"\b(20\d{2})\b")
 
 
-def _years_apart(group: list[tuple[str | None, Cell]], cell: Cell) -> bool:
-    """A second target column for another year beside the first ("Target 2024 | Target 2025")."""
+def _years_apart(group: list[tuple[str | None, Cell]], cell: Cell, role: str) -> bool:
+    """A second Target, Realisasi or Capaian column for another year beside the first
+    ("Target 2024 | Target 2025", "Realisasi 2023 | … | Realisasi 2024")."""
     year = YEAR_IN_HEADER.search(cell.text())
-    first = next((c for role, c in group if role == "target"), None)
+    first = next((c for r, c in group if r == role), None)
     other = YEAR_IN_HEADER.search(first.text()) if first else None
     return bool(year and other and year.group(1) != other.group(1))
 
 
 def _plan_year_target(group: list[tuple[str | None, Cell]], columns: dict[str, int]) -> None:
-    """Of several yearly target columns, the latest year's is the plan's target."""
-    yearly = [
-        (int(found.group(1)), cell.col)
-        for _role, cell in group
-        if (found := YEAR_IN_HEADER.search(cell.text())) and role_of(cell.text()) == "target"
-    ]
-    if len(yearly) > 1:
-        columns["target"] = max(yearly)[1]
+    """Of several yearly target columns, the latest year's is the plan's target; of several
+    yearly Realisasi or Capaian columns (an LKj beside last year's results), the target's year's,
+    or else the latest."""
+    chosen_year = None
+    for role in ("target", "realisasi", "capaian"):
+        yearly = {
+            int(found.group(1)): cell.col
+            for _role, cell in group
+            if (found := YEAR_IN_HEADER.search(cell.text())) and role_of(cell.text()) == role
+        }
+        if len(yearly) > 1:
+            year = chosen_year if chosen_year in yearly else max(yearly)
+            columns[role] = yearly[year]
+        if role == "target" and yearly:
+            chosen_year = next((y for y, c in yearly.items() if c == columns.get("target")), None)
 
 
 def _as_header(

@@ -277,6 +277,48 @@ def test_an_lkj_reads_realisasi_and_capaian_under_a_merged_header(tmp_path):
     assert data["capaian_dihitung"] == pytest.approx(125.0)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        # last year's results left of this year's target, the Renstra's end target at the right
+        ["Realisasi 2023", "Target 2024", "Realisasi 2024", "Capaian 2024", "Capaian 2023"],
+        # this year's first, last year's after
+        ["Target 2024", "Realisasi 2024", "Capaian 2024", "Realisasi 2023", "Capaian 2023"],
+    ],
+)
+def test_an_lkj_beside_last_years_results_reads_this_years(tmp_path, header):
+    values = {
+        "Realisasi 2023": "70%",
+        "Target 2024": "77,5%",
+        "Realisasi 2024": "80,1%",
+        "Capaian 2024": "103,35%",
+        "Capaian 2023": "95%",
+    }
+    path = build_xlsx(
+        tmp_path / "KPU Kabupaten Banjar - LKj 2024.xlsx",
+        {
+            "LKj": [
+                ["LAPORAN KINERJA KPU KABUPATEN BANJAR TAHUN 2024"],
+                ["No", "Sasaran Strategis", "Indikator Kinerja", *header],
+                ["1", "Meningkatnya partisipasi", "Persentase Partisipasi Pemilih"]
+                + [values[h] for h in header],
+            ]
+        },
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    (record,) = table.records
+    assert (record.target.text, record.realisasi.text, record.capaian.text) == (
+        "77,5%",
+        "80,1%",
+        "103,35%",
+    )
+    assert record.capaian_dihitung == pytest.approx(103.35, abs=0.01)
+    # last year's columns are kept beside the record, not lost
+    assert sorted(record.extras.values()) == ["70%", "95%"]
+    assert report.issues == []
+
+
 def test_lkj_rules_realisasi_like_a_target_capaian_checked_missing_realisasi(tmp_path):
     path = lkj(
         tmp_path,
