@@ -407,8 +407,8 @@ def _plan_year_target(group: list[tuple[str | None, Cell]], columns: dict[str, i
             if (found := YEAR_IN_HEADER.search(cell.text())) and role_of(cell.text()) == role
         }
         if len(yearly) > 1:
-            year = chosen_year if chosen_year in yearly else max(yearly)
-            columns[role] = yearly[year]
+            year = chosen_year if chosen_year is not None and chosen_year in yearly else None
+            columns[role] = yearly[year if year is not None else max(yearly)]
         if role == "target" and yearly:
             chosen_year = next((y for y, c in yearly.items() if c == columns.get("target")), None)
 
