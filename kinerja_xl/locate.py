@@ -448,6 +448,7 @@ def _as_header(
             columns["no"] = left
     match = HeaderMatch(row, kind, columns, extras, side_roles=side_roles)
     _quarters_in_header_row(match, group, role_cols)
+    _plan_years_in_header_row(match, group)
     target_header = headers.get(columns.get("target", -1), "")
     match.target_percent = bool(re.search(r"%|\bpersen\b", target_header, re.I))
     if kind == "anggaran":
@@ -467,6 +468,26 @@ def _quarters_in_header_row(
         if label and label.startswith("TW") and role_cols[0] < cell.col <= role_cols[-1] + 6:
             match.periods[cell.col] = label
             match.extras.pop(cell.col, None)
+
+
+PLAN_YEARS = 3  # "Target 2025 | … | Target 2029": a matrix; "Target 2024 | Target 2025" is not
+
+
+def _plan_years_in_header_row(match: HeaderMatch, group: list[tuple[str | None, Cell]]) -> None:
+    """A Renstra matrix printed on one header line, a Target column per plan year: each year is
+    a period of every record, and the target is the plan's first year until the year is known
+    (`choose_plan_year`), as when the years stand on a second line under one "TARGET"."""
+    yearly = sorted(
+        (found.group(1), cell.col)
+        for _role, cell in group
+        if role_of(cell.text()) == "target" and (found := YEAR_IN_HEADER.search(cell.text()))
+    )
+    if len(yearly) < PLAN_YEARS or match.periods:
+        return
+    for label, col in yearly:
+        match.periods[col] = label
+        match.extras.pop(col, None)
+    match.columns["target"] = yearly[0][1]
 
 
 def kind_of(roles: set[str]) -> str | None:

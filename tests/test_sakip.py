@@ -208,6 +208,31 @@ def test_a_five_year_matrix_keeps_every_year_and_targets_the_plan_year(tmp_path)
     assert entry["periods"]["2029"] == {"text": "80", "value": 80, "unit": "angka"}
 
 
+def test_a_renstra_matrix_with_a_target_column_per_year_on_one_header_line(tmp_path):
+    years = ["2025", "2026", "2027", "2028", "2029"]
+    path = build_xlsx(
+        tmp_path / "KPU Kabupaten Balangan - Renstra 2025-2029.xlsx",
+        {
+            "Matriks": [
+                ["MATRIKS RENCANA STRATEGIS KPU KABUPATEN BALANGAN 2025-2029"],
+                ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"]
+                + [f"Target {y}" for y in years],
+                ["1", "Meningkatnya partisipasi", "Persentase Partisipasi Pemilih", "%"]
+                + ["77", "77,5", "78", "78,5", "79"],
+            ]
+        },
+    )
+    report = inspect_file(path)
+    (table,) = report.tables
+    assert list(table.periods.values()) == years
+    (record,) = table.records
+    assert [record.periods[y].value for y in years] == [77, 77.5, 78, 78.5, 79]
+    assert (record.target.value, record.cells["target"]) == (77, "E3")  # the first year's
+    (asked,) = check_files([path], year=2027)
+    (record,) = asked.tables[0].records
+    assert (asked.year, record.target.value, record.cells["target"]) == (2027, 78, "G3")
+
+
 # --- LKj: realisasi and capaian ------------------------------------------------------------
 
 
