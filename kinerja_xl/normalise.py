@@ -155,12 +155,19 @@ COMPARATOR = re.compile(
 )
 
 
+FOOTNOTE_MARK = re.compile(r"\s*(\*+\)?|\(\*+\))$")
+
+
 def parse_target_text(text: str, vocabulary: Vocabulary | None = None) -> Target:
     """A typed target. A leading comparator ("≥ 90%", "minimal 80") is part of the text as
     written; the value is the number after it."""
     bare = COMPARATOR.sub("", text, count=1) if COMPARATOR.match(text) else text
     if bare != text and bare:
         parsed = parse_target_text(bare, vocabulary)
+        return Target(text, parsed.value, parsed.unit, parsed.problem)
+    unmarked = FOOTNOTE_MARK.sub("", text)
+    if unmarked != text and unmarked:  # "80%*": the star points to a note under the table
+        parsed = parse_target_text(unmarked, vocabulary)
         return Target(text, parsed.value, parsed.unit, parsed.problem)
     upper = text.upper()
     percent = re.fullmatch(r"([-+]?\d[\d.,]*)\s*(%|PERSEN)", upper)

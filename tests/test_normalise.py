@@ -36,6 +36,10 @@ from kinerja_xl.normalise import (
         ("90% (sembilan puluh persen)", 90, "persen"),
         ("5 (lima) dokumen", 5, "dokumen"),
         ("80 (Baik)", 80, "angka"),
+        # a star pointing to a note under the table ("*) Keterangan: …")
+        ("80%*", 80, "persen"),
+        ("WTP**", "WTP", "opini"),
+        ("12 dokumen *)", 12, "dokumen"),
     ],
 )
 def test_target_text_is_kept_and_parsed(written, value, unit):
@@ -65,6 +69,7 @@ def test_numeric_target_cells(cell_value, percent_format, decimals, text, value,
         ("abc", "unparseable"),
         ("100% tepat waktu", "unparseable"),  # a qualified target: the office decides
         ("(Baik)", "unparseable"),
+        ("*", "unparseable"),  # a star alone is no target
         ("#REF!", "error"),
         (datetime(2024, 1, 5), "date"),
         (True, "unparseable"),
