@@ -1160,3 +1160,52 @@ def test_merged_cells_in_an_ods(tmp_path):
         (m.min_row, m.min_col, m.max_row, m.max_col) for m in open_workbook(path).sheets[0].merges
     }
     assert merges == {(1, 4, 1, 5), (2, 2, 3, 2)}
+
+
+@pytest.mark.parametrize("jumlah", ["2.064.815.000", "2.000.000.000"])
+def test_a_plan_with_its_budget_in_one_grid_and_jumlah_under_the_target(xlsx, jumlah):
+    """ "… | Target | Program/Kegiatan | Anggaran (Rp)", the budget's JUMLAH label written in the
+    plan's Target column: a total row of the budget, never a plan record or a budget line."""
+    path = xlsx(
+        [
+            ["RENCANA KINERJA TAHUNAN KPU KABUPATEN TANAH LAUT TAHUN 2025"],
+            [*HEAD, "Program/Kegiatan", "Anggaran (Rp)"],
+            ["1", "Meningkatnya partisipasi", "Persentase Partisipasi Pemilih", "80%"]
+            + ["Penyelenggaraan Pemilu", "Rp. 814.815.000,00"],
+            [None, None, "Persentase pemilih pemula", "75%", None, None],
+            ["2", "Terwujudnya tata kelola", "Nilai SAKIP", "BB"]
+            + ["Dukungan Manajemen", "1.250.000.000"],
+            [None, None, None, "JUMLAH", None, jumlah],
+        ]
+    )
+    (report,) = check_files([path])
+    plan, budget = report.tables
+    assert (plan.kind, plan.rows, plan.row_kinds["total"]) == ("rkt", 3, 1)
+    assert [r.amount.value for r in budget.records] == [814_815_000, 1_250_000_000]
+    assert (budget.declared_total.value, budget.declared_total_cell) == (
+        int(jumlah.replace(".", "")),
+        "F6",
+    )
+    if jumlah == "2.064.815.000":
+        assert report.issues == []
+    else:
+        assert codes(report) == [("budget-total-mismatch", "Lembar1", "F6")]
+
+
+def test_side_by_side_budget_whose_jumlah_label_stands_left_of_it(xlsx):
+    path = xlsx(
+        [
+            ["RENCANA KINERJA TAHUNAN KPU KABUPATEN BANJAR TAHUN 2025"],
+            [*HEAD, None, "No", "Program", "Anggaran"],
+            ["1", "Meningkatnya partisipasi", "Persentase Partisipasi Pemilih", "80%", None]
+            + ["1", "Penyelenggaraan Pemilu", 814_815_000],
+            [None, None, "Persentase pemilih pemula", "75%", None]
+            + ["2", "Dukungan Manajemen", 1_250_000_000],
+            [None, None, None, "JUMLAH", None, None, None, 2_000_000_000],
+        ]
+    )
+    (report,) = check_files([path])
+    plan, budget = report.tables
+    assert (plan.kind, plan.rows, budget.kind, budget.rows) == ("rkt", 2, "anggaran", 2)
+    assert budget.total == 2_064_815_000 and budget.declared_total.value == 2_000_000_000
+    assert codes(report) == [("budget-total-mismatch", "Lembar1", "H5")]

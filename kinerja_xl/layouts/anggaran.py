@@ -39,6 +39,8 @@ def anggaran_row(state: TableState, view: RowView, following: RowView | None) ->
     table = state.table
     label = next((c.text() for c in view.cells if isinstance(c.value, str)), "")
     amount_cell = amount_source_cell(state.sheet, view.by_role.get("anggaran"))
+    if not label and amount_cell is not None:
+        label = label_left_of_table(state, view.row)
     if SUBTOTAL_LABEL.match(label):
         return "subtotal"
     if TOTAL_LABEL.match(label) and not looks_like_row_number(view.text("no")):
@@ -74,6 +76,18 @@ def anggaran_row(state: TableState, view: RowView, following: RowView | None) ->
     point_at_columns(record, table, ("program", "anggaran"))
     record.amount = amount_of(amount_cell, table.amount_scale) if amount_cell else None
     return "record"
+
+
+def label_left_of_table(state: TableState, row: int) -> str:
+    """A budget beside a plan, in one grid: its JUMLAH label may stand in the plan's last
+    column, just left of the budget's own ("… | Target | Program | Anggaran" with "JUMLAH"
+    under Target)."""
+    first = min(state.table.columns.values())
+    for col in range(first - 1, max(first - 3, 0), -1):
+        cell = state.sheet.get(row, col)
+        if cell is not None and isinstance(cell.value, str) and cell.text():
+            return cell.text()
+    return ""
 
 
 CURRENCY_ONLY = re.compile(r"^(rp\.?|idr)$", re.IGNORECASE)
@@ -122,10 +136,16 @@ def plan_budget(
         first_col=min(columns.values()),
         last_col=max(columns.values()),
     )
+    plan_rows = _record_rows(plan)
     for view in views:
         cells = {c.col: c for c in view.cells}
         amount = cells.get(amount_col)
-        if amount is None or view.row not in _record_rows(plan):
+        if amount is not None and view.row not in plan_rows and _total_row(view):
+            budget.declared_total = declared_total(sheet, amount, match.amount_scale)
+            budget.declared_total_cell = amount.ref
+            budget.row_kinds["total"] += 1
+            continue
+        if amount is None or view.row not in plan_rows:
             budget.row_kinds["plan-only"] += 1
             continue
         record = Record(plan.sheet, view.row, f"{column_letter(budget.first_col)}{view.row}")
@@ -145,6 +165,10 @@ def plan_budget(
         return None
     mark_detail_lines(budget)
     return budget
+
+
+def _total_row(view: RowView) -> bool:
+    return any(isinstance(c.value, str) and TOTAL_LABEL.match(c.text()) for c in view.cells)
 
 
 def _record_rows(plan: Table) -> set[int]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from ..locate import (
     looks_like_row_number,
 )
+from ..normalise import parse_amount
+from .anggaran import TOTAL_LABEL
 from .results import read_results, read_target
 from .rows import (
     GOAL_VERB,
@@ -57,6 +59,8 @@ def rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
         state.sasaran = (sasaran, view.ref(sasaran_role))
     if not (indikator or has_target):
         return "unplaced"
+    if not (indikator or sasaran) and _only_a_total_label(view):
+        return "total"  # a budget's JUMLAH beside the plan, its label under the plan's Target
     record = new_record(state, view)
     set_text(record, "tujuan", state.tujuan)
     set_text(record, "sasaran", state.sasaran)
@@ -68,6 +72,21 @@ def rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
     read_results(state, view, record)
     point_at_columns(record, state.table, ("indikator", "target"))
     return "record"
+
+
+def _only_a_total_label(view: RowView) -> bool:
+    """ "JUMLAH" and amounts, nothing else: the total of a budget written beside the plan."""
+    words = [
+        c.text()
+        for c in view.cells
+        if isinstance(c.value, str) and c.text() and _not_an_amount(c.value)
+    ]
+    return bool(words) and all(TOTAL_LABEL.match(w) for w in words)
+
+
+def _not_an_amount(text: str) -> bool:
+    amount = parse_amount(text)
+    return amount is None or amount.value is None
 
 
 def _rkt_group_row(
