@@ -6,7 +6,8 @@ and every parent's amount is exactly the sum of its children's, the children are
 stay in the output, marked, but only the top-level lines make the table's total (otherwise the
 budget would be counted twice). When the amounts do not reconcile, the table is left flat and
 every row counts: a wrong guess must never hide money. Without codes, an outline numbering in
-the No column (1, 1.1, 1.2, 2 …) gives the levels the same way.
+the No column (1, 1.1, 1.2, 2 …) gives the levels the same way, and so do programs numbered
+1, 2 … with their kegiatan a, b …, and lines that say what they are ("Program …", "Kegiatan …").
 """
 
 from __future__ import annotations
@@ -52,10 +53,38 @@ def outline_level(record: Record) -> int | None:
     return text.count(".") if OUTLINE_NUMBER.match(text) else None
 
 
+LETTERED = [
+    re.compile(r"^\d{1,3}[.)]?$"),  # 1, 1., 1)  a program
+    re.compile(r"^[a-z][.)]?$", re.IGNORECASE),  # a, a., a)  its kegiatan
+    re.compile(r"^\(?\d{1,3}\)$|^-$"),  # (1), 1) under a letter, or a dash  its detail
+]
+
+
+def lettered_level(record: Record) -> int | None:
+    """1 -> 0, a -> 1, (1) -> 2: a program numbered 1, 2 …, its kegiatan a, b … under it."""
+    text = (record.number or "").strip()
+    for level, pattern in enumerate(LETTERED):
+        if pattern.match(text):
+            return level
+    return None
+
+
+NAMED = [("program",), ("kegiatan", "sub kegiatan"), ("kro", "klasifikasi rincian output")]
+
+
+def named_level(record: Record) -> int | None:
+    """ "Program …" -> 0, "Kegiatan …" -> 1, "KRO …" -> 2: the level in the line's own words."""
+    name = (record.get("program") or "").strip().lower()
+    for level, words in enumerate(NAMED):
+        if any(name.startswith(word + " ") for word in words):
+            return level
+    return None
+
+
 def mark_detail_lines(table: Table) -> None:
-    """Mark child lines as detail when the hierarchy (by codes, else by outline numbers)
-    reconciles exactly."""
-    for level_of in (code_level, outline_level):
+    """Mark child lines as detail when the hierarchy (by codes, else by outline numbers, by
+    "1 / a" numbering, or by the lines' own words) reconciles exactly."""
+    for level_of in (code_level, outline_level, lettered_level, named_level):
         if _mark_by_levels(table, [level_of(record) for record in table.records]):
             return
 

@@ -1209,3 +1209,57 @@ def test_side_by_side_budget_whose_jumlah_label_stands_left_of_it(xlsx):
     assert (plan.kind, plan.rows, budget.kind, budget.rows) == ("rkt", 2, "anggaran", 2)
     assert budget.total == 2_064_815_000 and budget.declared_total.value == 2_000_000_000
     assert codes(report) == [("budget-total-mismatch", "Lembar1", "H5")]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "names"),
+    [
+        # programs numbered 1, 2, their kegiatan a, b
+        (
+            ["1", "a", "b", "2", "a"],
+            ["Dukungan Manajemen", "Keuangan", "Logistik", "Pemilu", "Sosialisasi"],
+        ),
+        # no numbers: each line says what it is
+        (
+            [None] * 5,
+            ["Program Dukungan Manajemen", "Kegiatan Keuangan", "Kegiatan Logistik"]
+            + ["Program Pemilu", "Kegiatan Sosialisasi"],
+        ),
+    ],
+)
+def test_a_budget_listing_each_program_then_its_kegiatan_counts_the_money_once(
+    xlsx, numbers, names
+):
+    amounts = [1_000_000_000, 600_000_000, 400_000_000, 500_000_000, 500_000_000]
+    path = xlsx(
+        [
+            ["RINCIAN ANGGARAN KPU KABUPATEN TAPIN TAHUN 2025"],
+            ["No", "Program/Kegiatan", "Anggaran (Rp)"],
+            *[[n, name, a] for n, name, a in zip(numbers, names, amounts, strict=True)],
+            [None, "JUMLAH", 1_500_000_000],
+        ]
+    )
+    (report,) = check_files([path])
+    (budget,) = report.tables
+    assert [r.detail for r in budget.records] == [False, True, True, False, True]
+    assert budget.total == 1_500_000_000 and report.issues == []
+
+
+def test_a_lettered_budget_that_does_not_add_up_stays_flat(xlsx):
+    """A wrong guess must never hide money: when a program's amount is not the sum of its
+    kegiatan, every line counts and the JUMLAH disagrees visibly."""
+    path = xlsx(
+        [
+            ["RINCIAN ANGGARAN KPU KABUPATEN TAPIN TAHUN 2025"],
+            ["No", "Program/Kegiatan", "Anggaran (Rp)"],
+            ["1", "Dukungan Manajemen", 1_000_000_000],
+            ["a", "Keuangan", 600_000_000],
+            ["b", "Logistik", 300_000_000],
+            [None, "JUMLAH", 1_000_000_000],
+        ]
+    )
+    (report,) = check_files([path])
+    (budget,) = report.tables
+    assert [r.detail for r in budget.records] == [False, False, False]
+    assert budget.total == 1_900_000_000
+    assert codes(report) == [("budget-total-mismatch", "Lembar1", "C6")]
