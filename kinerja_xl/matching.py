@@ -152,6 +152,19 @@ def indicator_key(text: str | None) -> str:
     return without_numbering(lowered)  # "1.1 Persentase …" is "Persentase …"
 
 
+KIND_WORDS = ("program", "kegiatan", "sub")
+BRACKETED_NUMBER = re.compile(
+    r"^\(?\s*(\d{1,3}|[a-z])\s*\)\s*", re.IGNORECASE
+)  # "(1) ", "2) ", "a) "
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str | None) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", clean_text(text).lower()))
+    """A program's name as offices compare it: "1. Program Dukungan Manajemen" ≡ "Dukungan
+    Manajemen" (no numbering, no leading "Program"/"Kegiatan", case and punctuation aside)."""
+    bare = without_numbering(BRACKETED_NUMBER.sub("", clean_text(text)))
+    words = re.findall(r"[a-z0-9]+", bare.lower())
+    named = list(words)
+    while named and named[0] in KIND_WORDS:
+        named = named[1:]
+    return " ".join(named or words)
