@@ -270,8 +270,14 @@ def _parse_amount(value: Any, scale: int = 1) -> Amount | None:
     return parse_rupiah_text(clean_text(value), scale)
 
 
+NIL_AMOUNT = re.compile(r"^-+(\s*[,.]\s*-+)?$")  # "-", "Rp -", "-,-": nil, as ledgers write it
+
+
 def parse_rupiah_text(text: str, scale: int = 1) -> Amount:
     body = _strip_currency(text.upper())
+    body = FOOTNOTE_MARK.sub("", body)  # "Rp 814.815.000*": the star points to a note
+    if NIL_AMOUNT.match(body):
+        return Amount(text, 0)
     body = re.sub(r"\s*[,.]\s*-+$", "", body)  # "Rp 1.000,-"
     negative = False
     if body.startswith("(") and body.endswith(")"):

@@ -101,6 +101,11 @@ def test_empty_target_is_none():
         ("-Rp 5.000", -5_000),
         (814815000, 814_815_000),
         (814815000.0, 814_815_000),
+        # nil as ledgers write it, and a star pointing to a note under the table
+        ("-", 0),
+        ("Rp -", 0),
+        ("-,-", 0),
+        ("Rp 814.815.000*", 814_815_000),
     ],
 )
 def test_rupiah_is_whole_int(written, rupiah):
@@ -112,6 +117,7 @@ def test_rupiah_is_whole_int(written, rupiah):
     ("written", "problem"),
     [
         ("satu miliar", "unparseable"),
+        ("*", "unparseable"),
         ("12,5", "fraction"),
         (1000.5, "fraction"),
         ("#VALUE!", "error"),
