@@ -1162,10 +1162,16 @@ def test_merged_cells_in_an_ods(tmp_path):
     assert merges == {(1, 4, 1, 5), (2, 2, 3, 2)}
 
 
-@pytest.mark.parametrize("jumlah", ["2.064.815.000", "2.000.000.000"])
-def test_a_plan_with_its_budget_in_one_grid_and_jumlah_under_the_target(xlsx, jumlah):
-    """ "… | Target | Program/Kegiatan | Anggaran (Rp)", the budget's JUMLAH label written in the
-    plan's Target column: a total row of the budget, never a plan record or a budget line."""
+@pytest.mark.parametrize(
+    ("jumlah", "label_at"),
+    [("2.064.815.000", 3), ("2.000.000.000", 3), ("2.064.815.000", 2), ("2.064.815.000", 0)],
+)
+def test_a_plan_with_its_budget_in_one_grid_and_jumlah_under_the_target(xlsx, jumlah, label_at):
+    """ "… | Target | Program/Kegiatan | Anggaran (Rp)", the budget's JUMLAH label written in a
+    plan column (Target, Indikator, No): a total row of the budget, never a plan record or a
+    budget line."""
+    total_row = [None] * 6
+    total_row[label_at], total_row[5] = "JUMLAH", jumlah
     path = xlsx(
         [
             ["RENCANA KINERJA TAHUNAN KPU KABUPATEN TANAH LAUT TAHUN 2025"],
@@ -1175,7 +1181,7 @@ def test_a_plan_with_its_budget_in_one_grid_and_jumlah_under_the_target(xlsx, ju
             [None, None, "Persentase pemilih pemula", "75%", None, None],
             ["2", "Terwujudnya tata kelola", "Nilai SAKIP", "BB"]
             + ["Dukungan Manajemen", "1.250.000.000"],
-            [None, None, None, "JUMLAH", None, jumlah],
+            total_row,
         ]
     )
     (report,) = check_files([path])
@@ -1263,3 +1269,21 @@ def test_a_lettered_budget_that_does_not_add_up_stays_flat(xlsx):
     assert [r.detail for r in budget.records] == [False, False, False]
     assert budget.total == 1_900_000_000
     assert codes(report) == [("budget-total-mismatch", "Lembar1", "C6")]
+
+
+def test_an_indicator_that_begins_with_jumlah_is_an_indicator(xlsx):
+    """ "Jumlah dokumen perencanaan" is an indicator; "JUMLAH" alone is a sum row, counted as
+    such in the row accounting."""
+    path = xlsx(
+        [
+            HEAD,
+            ["1", "Terwujudnya tata kelola", "Jumlah dokumen perencanaan", 5],
+            ["2", "Terwujudnya tata kelola", "Jumlah laporan kinerja", "4 laporan"],
+            [None, None, "JUMLAH", 9],
+        ]
+    )
+    assert rkt_rows(path) == [
+        (None, "Terwujudnya tata kelola", "Jumlah dokumen perencanaan", "5"),
+        (None, "Terwujudnya tata kelola", "Jumlah laporan kinerja", "4 laporan"),
+    ]
+    assert inspect_file(path).tables[0].row_kinds == {"record": 2, "total": 1}

@@ -3,11 +3,12 @@ their targets (a bare number beside a Satuan "%" is a percentage)."""
 
 from __future__ import annotations
 
+import re
+
 from ..locate import (
     looks_like_row_number,
 )
 from ..normalise import parse_amount
-from .anggaran import TOTAL_LABEL
 from .results import read_results, read_target
 from .rows import (
     GOAL_VERB,
@@ -57,10 +58,10 @@ def rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
         state.tujuan, state.sasaran = (sasaran, view.ref(sasaran_role)), None
     elif sasaran:
         state.sasaran = (sasaran, view.ref(sasaran_role))
+    if not sasaran and _only_a_total_label(view):
+        return "total"  # a budget's JUMLAH beside the plan, its label in a plan column
     if not (indikator or has_target):
         return "unplaced"
-    if not (indikator or sasaran) and _only_a_total_label(view):
-        return "total"  # a budget's JUMLAH beside the plan, its label under the plan's Target
     record = new_record(state, view)
     set_text(record, "tujuan", state.tujuan)
     set_text(record, "sasaran", state.sasaran)
@@ -74,6 +75,13 @@ def rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
     return "record"
 
 
+# the whole text is the label ("JUMLAH", "Total Anggaran :"); "Jumlah laporan kinerja" is an
+# indicator
+TOTAL_ONLY = re.compile(
+    r"^(jumlah|total|grand total)( total| anggaran| keseluruhan| seluruhnya)?\s*:?$", re.IGNORECASE
+)
+
+
 def _only_a_total_label(view: RowView) -> bool:
     """ "JUMLAH" and amounts, nothing else: the total of a budget written beside the plan."""
     words = [
@@ -81,7 +89,7 @@ def _only_a_total_label(view: RowView) -> bool:
         for c in view.cells
         if isinstance(c.value, str) and c.text() and _not_an_amount(c.value)
     ]
-    return bool(words) and all(TOTAL_LABEL.match(w) for w in words)
+    return bool(words) and all(TOTAL_ONLY.match(w) for w in words)
 
 
 def _not_an_amount(text: str) -> bool:
