@@ -54,7 +54,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"^(rencana |kebutuhan |total )?(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran"
             r"|alokasi anggaran|jumlah rp|jumlah rupiah|nilai rp|nilai rupiah|biaya|dana"
             r"|jumlah biaya|jumlah dana|total biaya)"
-            r"( dipa| indikatif)?( rp| rupiah| idr)?( tahun)?( \d{4})?( rp| idr)?$",
+            r"( dipa| indikatif)?( awal| semula| sebelum revisi| revisi| setelah revisi"
+            r"| sesudah revisi| menjadi| perubahan| definitif)?"
+            r"( rp| rupiah| idr)?( tahun)?( \d{4})?( rp| idr)?$",
         ),
         ("kode", r"^kode( program| kegiatan| akun| output| kro| ro)?$"),
     ]
@@ -369,6 +371,8 @@ def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]
         seen = {r for r, _ in current}
         if role in RESULT_ROLES and role in seen and _years_apart(current, cell, role):
             role = None  # "Target 2024 | Target 2025": one table; the plan year's is chosen later
+        if role == "anggaran" and role in seen and _revision_beside(current, cell):
+            role = None  # "Pagu Awal | Pagu Revisi": one table; the revised amount is chosen later
         if role == "anggaran" and {"program", "kode"} & seen and "indikator" in seen:
             current.append((role, cell))  # a Renja: its Pagu is a column of the plan's table
             continue
@@ -395,6 +399,45 @@ def _years_apart(group: list[tuple[str | None, Cell]], cell: Cell, role: str) ->
     return bool(year and other and year.group(1) != other.group(1))
 
 
+REVISED = re.compile(r"\b(revisi|menjadi|setelah|sesudah|perubahan|definitif)\b", re.I)
+ORIGINAL = re.compile(r"\b(awal|semula|sebelum)\b", re.I)
+
+
+def _is_revised(text: str) -> bool:
+    return bool(REVISED.search(text)) and not ORIGINAL.search(text)  # "sebelum revisi": before
+
+
+def _revision_beside(group: list[tuple[str | None, Cell]], cell: Cell) -> bool:
+    """A second amount column that is the first one's revision ("Pagu Awal | Pagu Revisi",
+    "Semula | Menjadi"), or the first's other year ("Pagu 2024 | Pagu 2025")."""
+    first = next((c for r, c in group if r == "anggaran"), None)
+    if first is None:
+        return False
+    texts = (first.text(), cell.text())
+    return _years_apart(group, cell, "anggaran") or any(
+        REVISED.search(t) or ORIGINAL.search(t) for t in texts
+    )
+
+
+def _revised_amount(group: list[tuple[str | None, Cell]], columns: dict[str, int]) -> None:
+    """Of several amount columns, the revised one (the budget as it stands), else the latest
+    year's; the others stay beside the line as extras."""
+    amounts = [cell for _role, cell in group if role_of(cell.text()) == "anggaran"]
+    if len(amounts) < 2:
+        return
+    revised = [cell for cell in amounts if _is_revised(cell.text())]
+    if revised:
+        columns["anggaran"] = revised[-1].col
+        return
+    yearly = [
+        (int(found.group(1)), cell.col)
+        for cell in amounts
+        if (found := YEAR_IN_HEADER.search(cell.text()))
+    ]
+    if len(yearly) > 1:
+        columns["anggaran"] = max(yearly)[1]
+
+
 def _plan_year_target(group: list[tuple[str | None, Cell]], columns: dict[str, int]) -> None:
     """Of several yearly target columns, the latest year's is the plan's target; of several
     yearly Realisasi or Capaian columns (an LKj beside last year's results), the target's year's,
@@ -418,6 +461,7 @@ def _as_header(
 ) -> HeaderMatch | None:
     columns = {role: cell.col for role, cell in group if role}
     _plan_year_target(group, columns)
+    _revised_amount(group, columns)
     kind = kind_of(set(columns))
     if kind is None:
         return None
@@ -425,7 +469,7 @@ def _as_header(
     extras = {
         cell.col: clean_text(cell.value)
         for role, cell in group
-        if (role is None or cell.col not in columns.values())
+        if cell.col not in columns.values()
         and role_cols[0] < cell.col < role_cols[-1] + 3
         and len(cell.text()) <= MAX_HEADER_TEXT
     }

@@ -1287,3 +1287,36 @@ def test_an_indicator_that_begins_with_jumlah_is_an_indicator(xlsx):
         (None, "Terwujudnya tata kelola", "Jumlah laporan kinerja", "4 laporan"),
     ]
     assert inspect_file(path).tables[0].row_kinds == {"record": 2, "total": 1}
+
+
+@pytest.mark.parametrize(
+    ("headers", "chosen"),
+    [
+        (["Pagu Awal (Rp)", "Pagu Revisi (Rp)"], "D"),
+        (["Anggaran Setelah Revisi", "Anggaran Sebelum Revisi"], "C"),
+        (["Pagu 2024", "Pagu 2025"], "D"),
+    ],
+)
+def test_a_budget_beside_its_revision_reads_the_budget_as_it_stands(xlsx, headers, chosen):
+    """Two amount columns, the original and its revision (or two years): one table, whose
+    amount is the revised (or latest) column; the other is kept beside each line."""
+    path = xlsx(
+        [
+            ["RINCIAN ANGGARAN KPU KABUPATEN TAPIN TAHUN 2025"],
+            ["No", "Program", *headers],
+            ["1", "Dukungan Manajemen", 1_000_000_000, 1_100_000_000],
+            ["2", "Penyelenggaraan Pemilu", 500_000_000, 450_000_000],
+            [None, "JUMLAH", 1_500_000_000, 1_550_000_000],
+        ]
+    )
+    (report,) = check_files([path])
+    (budget,) = report.tables
+    column = ord(chosen) - ord("A") + 1
+    assert budget.columns["anggaran"] == column
+    first_amounts = {"C": 1_000_000_000, "D": 1_100_000_000}
+    assert budget.records[0].amount.value == first_amounts[chosen]
+    assert budget.records[0].cells["anggaran"] == f"{chosen}3"
+    (kept,) = budget.records[0].extras  # the other column, beside the line
+    assert kept in headers and kept != headers[column - 3]
+    assert budget.declared_total.value == {"C": 1_500_000_000, "D": 1_550_000_000}[chosen]
+    assert report.issues == []
