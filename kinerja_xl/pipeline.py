@@ -8,7 +8,7 @@ cross-row rules) and adds those issues to each report.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .crossrow import apply_file_rules, targets_inconsistent
@@ -60,7 +60,7 @@ def inspect_file(
         report.issues.extend(issues)
         context.extend(_context_texts(sheet, used_rows))
     report.issues.extend(_workbook_issues(workbook, report.tables))
-    _fill_metadata(report, context)
+    _fill_metadata(report, context, [sheet.name for sheet in workbook.sheets])
     assign_documents(report, {sheet.name: sheet for sheet in workbook.sheets})
     return report
 
@@ -125,12 +125,18 @@ def _context_texts(sheet: Sheet, used_rows: set[int]) -> list[str]:
     ]
 
 
-def _fill_metadata(report: FileReport, context: list[str]) -> None:
+def _fill_metadata(report: FileReport, context: list[str], sheet_names: Sequence[str] = ()) -> None:
+    """Whose file and which year: from the titles and signatures, else the file name, else the
+    sheet names ("IKU 2025", "RKT Tapin")."""
     stem = Path(report.path).stem
-    office = office_from_texts(context) or office_from_filename(stem)
+    office = (
+        office_from_texts(context)
+        or office_from_filename(stem)
+        or next((o for name in sheet_names if (o := office_from_filename(name))), None)
+    )
     if office:
         report.office, report.office_code = office
-    report.year = year_from_texts([*context, stem])
+    report.year = year_from_texts([*context, stem]) or year_from_texts(list(sheet_names))
 
 
 ProgressCallback = Callable[[Path, int, int], None]

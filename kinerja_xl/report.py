@@ -69,6 +69,9 @@ def check_text(batch: Batch, lang: str = "id") -> str:
         head = report.path
         if report.office:
             head += f"  ({report.office}{', ' + str(report.year) if report.year else ''})"
+        elif report.readable and report.tables:  # the province must know whose file it is
+            unknown = t("office-unknown", lang)
+            head += f"  ({report.year}; {unknown})" if report.year else f"  ({unknown})"
         block = [head, *issue_lines(report, lang)]
         block.append("  → " + t("file-line", lang, errors=report.errors, warnings=report.warnings))
         blocks.append("\n".join(block))

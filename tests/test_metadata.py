@@ -63,3 +63,34 @@ def test_year(texts, year):
 def test_year_after_ta():
     assert year_from_texts(["RENCANA KINERJA T.A. 2025"]) == 2025
     assert year_from_texts(["RKT TA 2026"]) == 2026
+
+
+def test_office_and_year_from_sheet_names_when_titles_and_file_name_are_silent(tmp_path):
+    from conftest import build_xlsx
+    from typer.testing import CliRunner
+
+    from kinerja_xl.cli import app
+    from kinerja_xl.pipeline import inspect_file
+
+    rows = [
+        ["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Formulasi", "Sumber Data"]
+        + ["Target"],
+        ["1", "Meningkatnya partisipasi", "Persentase Partisipasi Pemilih", "a / b x 100%"]
+        + ["KPU", "80%"],
+    ]
+    named = build_xlsx(tmp_path / "iku.xlsx", {"IKU Tanah Bumbu 2025": rows})
+    report = inspect_file(named)
+    assert (report.office, report.office_code, report.year) == (
+        "KPU Kabupaten Tanah Bumbu",
+        "63.10",
+        2025,
+    )
+    silent = build_xlsx(tmp_path / "data.xlsx", {"IKU 2025": rows})
+    report = inspect_file(silent)
+    assert (report.office, report.year) == (None, 2025)
+    # the check says whose file it cannot tell, and how to fix it
+    result = CliRunner().invoke(app, ["check", str(silent)])
+    first = result.output.splitlines()[0]
+    assert first.endswith(
+        "(2025; satker tidak dikenali: tulis namanya di judul, mis. 'KPU Kabupaten Tapin')"
+    )

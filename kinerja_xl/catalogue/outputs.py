@@ -297,6 +297,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
     },
     "report-total": {"id": "jumlah anggaran {total}", "en": "budget total {total}"},
     "report-no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
+    "report-office-unknown": {
+        "id": "satker tidak dikenali: tulis namanya di judul, mis. 'KPU Kabupaten Tapin'",
+        "en": "office not recognised: write its name in the title, e.g. 'KPU Kabupaten Tapin'",
+    },
     "report-file-line": {
         "id": "{errors} kesalahan, {warnings} peringatan",
         "en": "{errors} errors, {warnings} warnings",
