@@ -143,11 +143,16 @@ def year_from_texts(texts: list[str]) -> int | None:
     for text in texts:
         if DATE_LINE.match(text.strip()):
             return int(re.findall(r"\d{4}", text)[0])
-    for text in texts:
-        match = re.search(r"\b(20\d{2})\b", text)
-        if match:
-            return int(match.group(1))
+    for pattern in (YEAR_ALONE, YEAR_ANYWHERE):  # a letter's number ("12/PL.01/2024") last
+        for text in texts:
+            match = pattern.search(text)
+            if match:
+                return int(match.group(1))
     return None
+
+
+YEAR_ALONE = re.compile(r"(?<![/.\d-])\b(20\d{2})\b(?![/.]\d)")
+YEAR_ANYWHERE = re.compile(r"\b(20\d{2})\b")
 
 
 def offices_of_province(name: str) -> tuple[Office, ...]:

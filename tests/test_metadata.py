@@ -54,6 +54,10 @@ def test_office_from_file_name(stem, office):
         (["Banjarbaru, 2 Januari 2025"], 2025),
         (["INDIKATOR KINERJA UTAMA", "Tahun Anggaran 2026"], 2026),
         (["tanpa tahun"], None),
+        # a letter's number is the year it was written, not the plan's
+        (["Nomor: 12/PL.01/2024", "KPU Kabupaten Tapin - RKT 2025"], 2025),
+        (["Nomor: 12/PL.01/2024"], 2024),
+        (["RENCANA STRATEGIS 2025-2029"], 2025),
     ],
 )
 def test_year(texts, year):
