@@ -25,7 +25,7 @@ from .write import OutputError
 if TYPE_CHECKING:
     from .consolidation import Consolidation
     from .markup import CopyOutcome
-    from .rulebook import Rules
+    from .rulebook import Rules, RulesLoading
 
 PathLike = str | os.PathLike[str]
 Progress = Callable[[Path, int, int], None]  # (file, how many done, how many in all)
@@ -65,7 +65,7 @@ def inspect(path: PathLike) -> Batch:
 def check(
     paths: Sequence[PathLike] | PathLike,
     *,
-    schemas: PathLike | Rules | None = None,
+    schemas: PathLike | Rules | RulesLoading | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
     year: int | None = None,
@@ -80,9 +80,14 @@ def check(
     from .discover import discover
     from .pipeline import check_files
     from .rulebook import Rules as RulesType
+    from .rulebook import RulesLoading
 
+    chosen = (
+        schemas
+        if isinstance(schemas, RulesType | RulesLoading)
+        else RulesLoading(Path(schemas) if schemas else None)  # loads while the files are read
+    )
     found = discover([Path(p) for p in _as_list(paths)])
-    chosen = schemas if isinstance(schemas, RulesType) else rules(schemas)
     reports = check_files(found.files, chosen, progress, workers=workers, year=year)
     return Batch(files=reports, skipped=found.skipped)
 

@@ -166,21 +166,20 @@ class _ProgressBar:
 def _checked(
     paths: list[Path], schemas: Path | None, quiet: bool, lang: str, year: int | None = None
 ):
-    """kx.check with a progress bar, the rules read first (a bad rule is one line, exit 2)."""
+    """kx.check with a progress bar, the rules loading while the files are read (a bad rule
+    is one line, exit 2)."""
     import kinerja_xl as kx
-    from kinerja_xl.rulebook import RulesError
+    from kinerja_xl.rulebook import RulesError, RulesLoading
 
     try:
-        rules = kx.rules(schemas)
-    except RulesError as exc:
-        _fail(
-            _say("rules-refused", lang, folder=schemas or exc.path.parent, detail=exc.message(lang))
-        )
-    try:
+        rules = RulesLoading(schemas)
         with _ProgressBar(quiet, lang) as bar:
             return kx.check(paths, schemas=rules, progress=bar.advance, year=year)
-    except RulesError as exc:  # a rule that cannot run on these tables
-        _fail(exc.message(lang))
+    except RulesError as exc:
+        if exc.at_load:  # the folder's rules cannot be loaded
+            folder = schemas or exc.path.parent
+            _fail(_say("rules-refused", lang, folder=folder, detail=exc.message(lang)))
+        _fail(exc.message(lang))  # a rule that cannot run on these tables
 
 
 def _output_failed(exc: Any, output: Path, lang: str) -> NoReturn:

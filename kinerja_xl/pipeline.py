@@ -24,7 +24,8 @@ from .metadata import office_from_filename, office_from_texts, year_from_texts
 from .read import ReadLimits, UnreadableWorkbook, open_workbook
 from .records import FileReport, Table
 from .report import BatchReport
-from .validate import Rules, load_rules, validate_reports
+from .rulebook import RulesLoading
+from .validate import Rules, validate_reports
 from .vocabulary import Vocabulary
 
 
@@ -152,17 +153,20 @@ def plan_year_asked(report: FileReport, year: int) -> None:
 
 def check_files(
     paths: list[Path],
-    rules: Rules | None = None,
+    rules: Rules | RulesLoading | None = None,
     progress: ProgressCallback | None = None,
     limits: ReadLimits | None = None,
     workers: int | None = None,
     year: int | None = None,
 ) -> list[FileReport]:
     """Read every file, validate all readable ones together, then apply the file rules.
+    `rules` still loading (`RulesLoading`) finish loading while the files are read.
     `year`: the plan year asked, whose column is the target of a five-year matrix."""
-    rules = rules or load_rules()
+    rules = rules or RulesLoading()
     with collector_paused():
         reports = read_files(paths, limits, progress, workers, rules.vocabulary)
+        if isinstance(rules, RulesLoading):
+            rules = rules.result()
         readable = [r for r in reports if r.readable]
         if year is not None:
             for report in readable:

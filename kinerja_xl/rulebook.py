@@ -12,6 +12,7 @@ severity (`severities:`); a failure of any check without a dedicated issue code 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ class RulesError(Exception):
 
     def __init__(self, key: str, path: Path, **fields: Any) -> None:
         self.key, self.path, self.fields = key, path, fields
+        self.at_load = False  # True: the rules could not be loaded (not: could not run)
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "id") -> str:
@@ -177,6 +179,39 @@ def load_rules(folder: Path | None = None) -> Rules:
         raise RulesError("check-missing", folder / "rkt.yaml", check=exc) from exc
     rules.vocabulary = load_vocabulary(folder)
     return rules
+
+
+class RulesLoading:
+    """The rules of a folder, loaded in a thread while the workbooks are read: importing pandas
+    and pandera takes about a second, and the reading processes do not need them. The
+    grades and opinions the readers need are read at once (`vocabulary`); `result()` waits for
+    the rest. A rule the folder gets wrong raises `RulesError` (with `at_load`) from either."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder else default_schema_folder()
+        self._rules: Rules | None = None
+        self._error: RulesError | None = None
+        self._thread = threading.Thread(target=self._load, name="kinerja-xl rules", daemon=True)
+        self._thread.start()
+        try:
+            self.vocabulary = load_vocabulary(self.folder)
+        except Exception:  # a broken folder: the loader names the problem
+            self.result()
+            raise
+
+    def _load(self) -> None:
+        try:
+            self._rules = load_rules(self.folder)
+        except RulesError as exc:
+            exc.at_load = True
+            self._error = exc
+
+    def result(self) -> Rules:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._rules is not None
+        return self._rules
 
 
 def _yaml(path: Path) -> dict[str, Any]:

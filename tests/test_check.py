@@ -280,6 +280,36 @@ def test_other_rules_with_schemas_option(tmp_path):
     assert result.exit_code == 2
 
 
+def test_rules_loading_while_the_files_are_read_give_the_same_reports():
+    """The rules load in a thread while the workbooks are read: the reports are those of rules
+    loaded first."""
+    from kinerja_xl.rulebook import RulesLoading
+
+    paths = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".xlsx", ".xls", ".ods"))
+    first = BatchReport(files=check_files(paths, load_rules())).to_dict()
+    meanwhile = BatchReport(files=check_files(paths, RulesLoading())).to_dict()
+    assert meanwhile == first and first["files"]
+
+
+def test_rules_that_cannot_load_stop_a_pooled_batch_with_one_line(tmp_path):
+    """Rules refused while a batch is read in the process pool: one line naming the folder, exit
+    2, no traceback."""
+    folder = tmp_path / "aturan"
+    shutil.copytree(default_schema_folder(), folder)
+    text = (folder / "iku.yaml").read_text(encoding="utf-8")
+    (folder / "iku.yaml").write_text(text + "  panjang_minimal: {n: 8}\n", encoding="utf-8")
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    for index in range(17):  # a pool from 16 files up
+        shutil.copy(BANJARMASIN, inbox / f"RKT {index}.xlsx")
+    result = runner.invoke(app, ["check", str(inbox), "--schemas", str(folder)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"kinerja-xl: aturan di '{folder}' tidak dapat dibaca: ")
+    assert "iku.yaml: pemeriksaan 'panjang_minimal' tidak dikenal" in line
+    assert "Traceback" not in result.output
+
+
 def test_budget_program_unmatched_tolerates_leading_words_and_slips(xlsx):
     path = xlsx(
         [
