@@ -89,7 +89,7 @@ class Consolidation:
     _rows: dict[tuple[str, ...], list[tuple[FileReport, Table, Record]]] = field(
         default_factory=dict, repr=False
     )
-    _tables: dict[tuple[str, str], set[int]] = field(default_factory=dict, repr=False)
+    _tables: dict[str, set[int]] = field(default_factory=dict, repr=False)  # kind -> ids
 
     def berkas(self, report: FileReport) -> str:
         """The file's name as a person finds it: relative to the folder the inputs share."""
@@ -147,10 +147,9 @@ class Consolidation:
 
     def compared_tables(self, report: FileReport, kind: str) -> list[Table]:
         """The used tables of this kind that `compared_rows` takes from this report."""
-        key = ("compared tables", kind)
-        if key not in self._tables:
-            self._tables[key] = {id(t) for _r, t, _rec in self.compared_rows(kind)}
-        tables = self._tables[key]
+        if kind not in self._tables:
+            self._tables[kind] = {id(t) for _r, t, _rec in self.compared_rows(kind)}
+        tables = self._tables[kind]
         return [t for t in self.used(report) if t.kind == kind and id(t) in tables]
 
     def year_of(self, report: FileReport) -> int | None:

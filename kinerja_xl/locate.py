@@ -419,6 +419,15 @@ def _revision_beside(group: list[tuple[str | None, Cell]], cell: Cell) -> bool:
     )
 
 
+def _yearly_columns(group: list[tuple[str | None, Cell]], role: str) -> dict[int, int]:
+    """{year: column} of the header cells naming `role` with a year ("Target 2025" -> 2025)."""
+    return {
+        int(found.group(1)): cell.col
+        for _role, cell in group
+        if (found := YEAR_IN_HEADER.search(cell.text())) and role_of(cell.text()) == role
+    }
+
+
 def _revised_amount(group: list[tuple[str | None, Cell]], columns: dict[str, int]) -> None:
     """Of several amount columns, the revised one (the budget as it stands), else the latest
     year's; the others stay beside the line as extras."""
@@ -426,34 +435,32 @@ def _revised_amount(group: list[tuple[str | None, Cell]], columns: dict[str, int
     if len(amounts) < 2:
         return
     revised = [cell for cell in amounts if _is_revised(cell.text())]
+    yearly = _yearly_columns(group, "anggaran")
     if revised:
         columns["anggaran"] = revised[-1].col
-        return
-    yearly = [
-        (int(found.group(1)), cell.col)
-        for cell in amounts
-        if (found := YEAR_IN_HEADER.search(cell.text()))
-    ]
-    if len(yearly) > 1:
-        columns["anggaran"] = max(yearly)[1]
+    elif len(yearly) > 1:
+        columns["anggaran"] = yearly[max(yearly)]
+
+
+PLAN_YEARS = 3  # "Target 2025 | … | Target 2029": a matrix; "Target 2024 | Target 2025" is not
 
 
 def _plan_year_target(group: list[tuple[str | None, Cell]], columns: dict[str, int]) -> None:
-    """Of several yearly target columns, the latest year's is the plan's target; of several
-    yearly Realisasi or Capaian columns (an LKj beside last year's results), the target's year's,
-    or else the latest."""
-    chosen_year = None
-    for role in ("target", "realisasi", "capaian"):
-        yearly = {
-            int(found.group(1)): cell.col
-            for _role, cell in group
-            if (found := YEAR_IN_HEADER.search(cell.text())) and role_of(cell.text()) == role
-        }
+    """Of two yearly target columns, the later is the plan's target (a plan beside last year's);
+    of a matrix of plan years, the first, until the year is known (`choose_plan_year`). Of
+    several yearly Realisasi or Capaian columns (an LKj beside last year's results), the
+    target's year's, or else the latest."""
+    targets = _yearly_columns(group, "target")
+    chosen = None
+    if len(targets) > 1:
+        chosen = min(targets) if len(targets) >= PLAN_YEARS else max(targets)
+        columns["target"] = targets[chosen]
+    elif targets:
+        chosen = next(iter(targets))
+    for role in ("realisasi", "capaian"):
+        yearly = _yearly_columns(group, role)
         if len(yearly) > 1:
-            year = chosen_year if chosen_year is not None and chosen_year in yearly else None
-            columns[role] = yearly[year if year is not None else max(yearly)]
-        if role == "target" and yearly:
-            chosen_year = next((y for y, c in yearly.items() if c == columns.get("target")), None)
+            columns[role] = yearly[chosen if chosen in yearly else max(yearly)]
 
 
 def _as_header(
@@ -514,24 +521,16 @@ def _quarters_in_header_row(
             match.extras.pop(cell.col, None)
 
 
-PLAN_YEARS = 3  # "Target 2025 | … | Target 2029": a matrix; "Target 2024 | Target 2025" is not
-
-
 def _plan_years_in_header_row(match: HeaderMatch, group: list[tuple[str | None, Cell]]) -> None:
     """A Renstra matrix printed on one header line, a Target column per plan year: each year is
-    a period of every record, and the target is the plan's first year until the year is known
-    (`choose_plan_year`), as when the years stand on a second line under one "TARGET"."""
-    yearly = sorted(
-        (found.group(1), cell.col)
-        for _role, cell in group
-        if role_of(cell.text()) == "target" and (found := YEAR_IN_HEADER.search(cell.text()))
-    )
+    a period of every record (the target, the first year's, is chosen by `_plan_year_target`),
+    as when the years stand on a second line under one "TARGET"."""
+    yearly = _yearly_columns(group, "target")
     if len(yearly) < PLAN_YEARS or match.periods:
         return
-    for label, col in yearly:
-        match.periods[col] = label
+    for year, col in yearly.items():
+        match.periods[col] = str(year)
         match.extras.pop(col, None)
-    match.columns["target"] = yearly[0][1]
 
 
 def kind_of(roles: set[str]) -> str | None:

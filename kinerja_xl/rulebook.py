@@ -146,8 +146,9 @@ class Rules:
         return expected if found in fitting or (counted and "jumlah" in fitting) else found
 
 
-def load_rules(folder: Path | None = None) -> Rules:
-    """The rules of `folder` (the packaged `schemas/` by default), or `RulesError`."""
+def load_rules(folder: Path | None = None, vocabulary: Vocabulary | None = None) -> Rules:
+    """The rules of `folder` (the packaged `schemas/` by default), or `RulesError`.
+    `vocabulary`: the folder's grades and opinions, when they have been read already."""
     folder = Path(folder) if folder else default_schema_folder()
     units = _yaml(folder / "units.yaml")
     try:
@@ -177,7 +178,7 @@ def load_rules(folder: Path | None = None) -> Rules:
         rules.fits = checks["target_unit_fits"]["fits"]
     except (KeyError, TypeError) as exc:
         raise RulesError("check-missing", folder / "rkt.yaml", check=exc) from exc
-    rules.vocabulary = load_vocabulary(folder)
+    rules.vocabulary = vocabulary or load_vocabulary(folder)
     return rules
 
 
@@ -189,25 +190,29 @@ class RulesLoading:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = Path(folder) if folder else default_schema_folder()
+        self.vocabulary: Vocabulary | None = None
         self._rules: Rules | None = None
         self._error: RulesError | None = None
-        self._thread = threading.Thread(target=self._load, name="kinerja-xl rules", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
         try:
             self.vocabulary = load_vocabulary(self.folder)
-        except Exception:  # a broken folder: the loader names the problem
+        except Exception:  # a broken folder: loading the rules names the problem
+            self._load()
             self.result()
             raise
+        self._thread = threading.Thread(target=self._load, name="kinerja-xl rules", daemon=True)
+        self._thread.start()
 
     def _load(self) -> None:
         try:
-            self._rules = load_rules(self.folder)
+            self._rules = load_rules(self.folder, self.vocabulary)
         except RulesError as exc:
             exc.at_load = True
             self._error = exc
 
     def result(self) -> Rules:
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
         if self._error is not None:
             raise self._error
         assert self._rules is not None

@@ -43,6 +43,10 @@ class Context:
             self._recap = budget_recap(self.result)
         return self._recap
 
+    def source(self, where: Provenance, linked: bool) -> list[Any]:
+        """Berkas, Lembar and Sel of a data row: where in which office's file it came from."""
+        return [where.berkas, where.lembar, self.sel(where, linked)]
+
     def sel(self, where: Provenance, linked: bool) -> Any:
         """The Sel cell: a link that opens the office's file at that cell, or the reference."""
         if not linked or not where.sel:
@@ -96,6 +100,11 @@ class RowProblems:
     status: str
     labels: str | None
     fills: list[str | None]
+
+    @property
+    def cells(self) -> list[Any]:
+        """The Status and Masalah cells."""
+        return [self.status, self.labels]
 
 
 def row_problems(

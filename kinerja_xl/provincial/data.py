@@ -60,11 +60,8 @@ def write_rkt(ctx: Context) -> int:
                 target.text if target else None,
                 value,
                 record.unit_name or (target.unit if target else None),
-                where.berkas,
-                where.lembar,
-                ctx.sel(where, linked),
-                problems.status,
-                problems.labels,
+                *ctx.source(where, linked),
+                *problems.cells,
                 table.kind,
                 periods_text(record),
             ]
@@ -119,11 +116,8 @@ def write_iku(ctx: Context) -> int:
                 record.get("indikator"),
                 record.get("cara"),
                 record.get("sumber"),
-                where.berkas,
-                where.lembar,
-                ctx.sel(where, linked),
-                problems.status,
-                problems.labels,
+                *ctx.source(where, linked),
+                *problems.cells,
                 periods_text(record),
             ]
         )
@@ -169,12 +163,9 @@ def write_anggaran(ctx: Context) -> int:
                 ctx.result.year_of(report),
                 record.get("program"),
                 amount,
-                where.berkas,
-                where.lembar,
-                ctx.sel(where, linked),
+                *ctx.source(where, linked),
                 detail if record.detail else None,
-                problems.status,
-                problems.labels,
+                *problems.cells,
             ]
         )
         row_styles.append(problems.fills)

@@ -64,11 +64,8 @@ def write_capaian(ctx: Context) -> int:
                 _number(record.capaian),
                 record.capaian_dihitung,
                 ctx.say(f"direction-{record.direction or 'higher'}"),
-                where.berkas,
-                where.lembar,
-                ctx.sel(where, linked),
-                problems.status,
-                problems.labels,
+                *ctx.source(where, linked),
+                *problems.cells,
             ]
         )
         row_styles.append(problems.fills)
