@@ -134,7 +134,7 @@ def consolidate(
     from .consolidation import consolidate as build
     from .discover import discover
     from .provincial import write_consolidated
-    from .write import check_output, is_same_file
+    from .write import check_output, output_among_inputs
 
     target = Path(output)
     check_output(target)
@@ -142,7 +142,7 @@ def consolidate(
         batch = paths
     else:
         inputs = discover([Path(p) for p in _as_list(paths)]).files
-        if any(is_same_file(target, f) or target.resolve() == f.resolve() for f in inputs):
+        if output_among_inputs(target, inputs):
             raise InputIsOutput(target)
         batch = check(paths, schemas=schemas, progress=progress, year=year)
     if not any(report.readable for report in batch.files):

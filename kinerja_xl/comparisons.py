@@ -49,12 +49,25 @@ class Recap:
     def grand_total(self) -> int:
         return sum(self.amounts.values())
 
+    @cached_property
+    def _invalid_totals(self) -> tuple[Counter[str], Counter[str]]:
+        by_office: Counter[str] = Counter()
+        by_program: Counter[str] = Counter()
+        for (program, office), lines in self.invalid.items():
+            by_office[office] += lines
+            by_program[program] += lines
+        return by_office, by_program
+
     def incomplete(self, office: str) -> bool:
         """Some of the office's budget lines could not be counted."""
-        return any(n for (_p, o), n in self.invalid.items() if o == office)
+        return self._invalid_totals[0][office] > 0
+
+    def program_invalid_lines(self, program: str) -> int:
+        """How many of the program's budget lines (all offices) could not be counted."""
+        return self._invalid_totals[1][program]
 
     def program_incomplete(self, program: str) -> bool:
-        return any(n for (p, _o), n in self.invalid.items() if p == program)
+        return self.program_invalid_lines(program) > 0
 
     def state(self, office: str) -> str:
         """'ok', 'incomplete' (lines not counted) or 'disagrees' (with the office's JUMLAH)."""

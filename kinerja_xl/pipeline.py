@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .crossrow import apply_file_rules, targets_inconsistent
@@ -163,22 +164,34 @@ def check_files(
     `rules` still loading (`RulesLoading`) finish loading while the files are read.
     `year`: the plan year asked, whose column is the target of a five-year matrix."""
     rules = rules or RulesLoading()
+    within_file = FileChecks(year)
     with collector_paused():
-        reports = read_files(paths, limits, progress, workers, rules.vocabulary)
+        reports = read_files(paths, limits, progress, workers, rules.vocabulary, within_file)
         if isinstance(rules, RulesLoading):
             rules = rules.result()
         readable = [r for r in reports if r.readable]
-        if year is not None:
-            for report in readable:
-                plan_year_asked(report, year)
         validate_reports(readable, rules)
-        for report in readable:
-            apply_file_rules(report)
         for report, issue in targets_inconsistent(readable):
             report.issues.append(issue)
         for report in readable:
             report.issues = order_issues(report.issues, [t.sheet for t in report.tables])
     return reports
+
+
+@dataclass(frozen=True)
+class FileChecks:
+    """What a check decides within one file, done where the file is read (in the reading
+    processes of a batch, beside each other): the plan year asked, then the file rules.
+    Schema validation and the rules across files come after, over every file at once."""
+
+    year: int | None = None
+
+    def apply(self, report: FileReport) -> FileReport:
+        if report.readable:
+            if self.year is not None:
+                plan_year_asked(report, self.year)
+            apply_file_rules(report)
+        return report
 
 
 PARALLEL_FROM = 16  # below this many files a process pool costs more than it saves
@@ -198,24 +211,32 @@ def read_files(
     progress: ProgressCallback | None = None,
     workers: int | None = None,
     vocabulary: Vocabulary | None = None,
+    within_file: FileChecks | None = None,
 ) -> list[FileReport]:
-    """inspect_file over every path, in order; in a process pool when there are many.
-    The reports are the same either way (tests/test_parallel.py)."""
+    """inspect_file over every path, in order, then `within_file`'s checks on each; in a
+    process pool when there are many. The reports are the same either way
+    (tests/test_parallel.py)."""
     workers = default_workers(len(paths)) if workers is None else workers
     if workers <= 1:
         reports = []
         for index, path in enumerate(paths, start=1):
             if progress:
                 progress(path, index, len(paths))
-            reports.append(inspect_file(path, limits, vocabulary))
+            reports.extend(inspect_batch([path], limits, vocabulary, within_file))
         return reports
-    return _read_in_pool(paths, limits, progress, workers, vocabulary)
+    return _read_in_pool(paths, limits, progress, workers, vocabulary, within_file)
 
 
 def inspect_batch(
-    paths: list[Path], limits: ReadLimits | None = None, vocabulary: Vocabulary | None = None
+    paths: list[Path],
+    limits: ReadLimits | None = None,
+    vocabulary: Vocabulary | None = None,
+    within_file: FileChecks | None = None,
 ) -> list[FileReport]:
-    return [inspect_file(path, limits, vocabulary) for path in paths]
+    reports = [inspect_file(path, limits, vocabulary) for path in paths]
+    if within_file is not None:
+        reports = [within_file.apply(report) for report in reports]
+    return reports
 
 
 def _read_in_pool(
@@ -224,6 +245,7 @@ def _read_in_pool(
     progress: ProgressCallback | None,
     workers: int,
     vocabulary: Vocabulary | None,
+    within_file: FileChecks | None,
 ) -> list[FileReport]:
     """Batches of files on every core. A worker that dies (a native reader ending the process
     on a hostile file) breaks the pool: the batches it took down are read again, each in a
@@ -241,7 +263,9 @@ def _read_in_pool(
     # hold a lock; it is also what Windows does, so every platform behaves the same.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(inspect_batch, batch, limits, vocabulary) for batch in batches]
+        futures = [
+            pool.submit(inspect_batch, batch, limits, vocabulary, within_file) for batch in batches
+        ]
         for index, future in enumerate(futures):
             try:
                 results[index] = future.result()
@@ -250,7 +274,7 @@ def _read_in_pool(
                 continue
             done = _advance(progress, batches[index], done, len(paths))
     for index in broken:
-        results[index] = _read_alone(batches[index], limits, vocabulary)
+        results[index] = _read_alone(batches[index], limits, vocabulary, within_file)
         done = _advance(progress, batches[index], done, len(paths))
     return [report for batch in results for report in batch or []]
 
@@ -264,19 +288,23 @@ def _advance(progress: ProgressCallback | None, batch: list[Path], done: int, to
 
 
 def _read_alone(
-    batch: list[Path], limits: ReadLimits | None, vocabulary: Vocabulary | None
+    batch: list[Path],
+    limits: ReadLimits | None,
+    vocabulary: Vocabulary | None,
+    within_file: FileChecks | None,
 ) -> list[FileReport]:
     """A batch in a child process; if that child dies, each file in a child of its own."""
     from .isolated import ChildDied, call
 
+    read = "kinerja_xl.pipeline:inspect_batch"
     try:
-        return call("kinerja_xl.pipeline:inspect_batch", batch, limits, vocabulary)  # type: ignore[no-any-return]
+        return call(read, batch, limits, vocabulary, within_file)  # type: ignore[no-any-return]
     except ChildDied:
         pass
     alone = []
     for path in batch:
         try:
-            alone.append(call("kinerja_xl.pipeline:inspect_file", path, limits, vocabulary))
+            alone.extend(call(read, [path], limits, vocabulary, within_file))
         except ChildDied as exc:
             alone.append(crashed_report(path, exc.reason))
     return alone

@@ -15,7 +15,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -153,6 +153,25 @@ def is_same_file(a: Path, b: Path) -> bool:
         return a.exists() and b.exists() and os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def output_among_inputs(output: Path, inputs: Sequence[Path]) -> bool:
+    """Whether writing `output` would overwrite one of `inputs`: the same file under this name,
+    another spelling of it or a link to it. An output that does not exist yet is none of them
+    (the inputs exist); otherwise the output's identity is read once, not once per input."""
+    try:
+        found = os.stat(output)
+    except OSError:
+        return False
+    identity = (found.st_dev, found.st_ino)
+    for path in inputs:
+        try:
+            other = os.stat(path)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == identity:
+            return True
+    return False
 
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")

@@ -178,6 +178,46 @@ def test_outputs_that_cannot_be_written(tmp_path):
     assert result.exit_code == 2 and "tidak dapat dibuat" in result.stderr
 
 
+def test_an_output_that_is_one_of_the_inputs_is_refused_under_any_name(tmp_path):
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    source = inbox / "a.xlsx"
+    shutil.copy(BANJARMASIN, source)
+    before = digest(source)
+    (tmp_path / "link.xlsx").symlink_to(source)
+    os.link(source, tmp_path / "hard.xlsx")
+    for output in (
+        source,
+        inbox / ".." / "kiriman" / "a.xlsx",
+        tmp_path / "link.xlsx",
+        tmp_path / "hard.xlsx",
+    ):
+        result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(output)])
+        assert result.exit_code == 2, output
+        assert "a.xlsx" in result.stderr or str(output) in result.stderr
+    assert digest(source) == before
+    result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(tmp_path / "new.xlsx")])
+    assert result.exit_code == 0 and (tmp_path / "new.xlsx").exists()
+
+
+def test_the_program_ends_with_its_exit_code_and_everything_printed(tmp_path):
+    """The real process leaves without the interpreter's teardown (cli._end_process): what it
+    printed must still all arrive, and the exit code be the command's."""
+    command = [sys.executable, "-m", "kinerja_xl", "check", "--format", "json"]
+    done = subprocess.run([*command, str(BANJARMASIN)], capture_output=True, text=True)
+    assert done.returncode == 0
+    files = json.loads(done.stdout)["files"]  # the whole JSON, to its last brace
+    assert [Path(f["path"]).name for f in files] == [BANJARMASIN.name]
+    broken = tmp_path / "rusak.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    done = subprocess.run([*command, str(broken)], capture_output=True, text=True)
+    assert done.returncode == 2 and "rusak.xlsx" in done.stderr
+    done = subprocess.run(
+        [sys.executable, "-m", "kinerja_xl", "check", "--lang", "fr"], capture_output=True
+    )
+    assert done.returncode == 2 and b"fr" in done.stderr  # typer's own usage error
+
+
 def test_a_failure_mid_write_leaves_no_partial_annotated_copy(tmp_path, monkeypatch):
     import openpyxl.workbook.workbook as workbook_module
 

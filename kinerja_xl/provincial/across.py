@@ -34,7 +34,7 @@ def write_rekap(ctx: Context) -> int:
             value, mark = _recap_cell(ctx, program, office)
             values.append(value)
             marks.append(mark)
-        invalid = sum(n for (p, _o), n in recap.invalid.items() if p == program)
+        invalid = recap.program_invalid_lines(program)
         value, mark = _total_cell(
             ctx, recap.program_total(program), "incomplete" if invalid else "ok"
         )
