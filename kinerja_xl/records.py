@@ -14,7 +14,7 @@ TEXT_FIELDS = {
     "rkt": ("tujuan", "sasaran", "indikator", "satuan"),
     "rkt-sekretariat": ("tujuan", "sasaran", "indikator", "satuan"),
     "anggaran": ("kelompok", "kode", "program"),
-    "iku": ("program", "kode_program", "indikator", "cara", "sumber"),
+    "iku": ("program", "kode_program", "indikator", "cara", "sumber", "satuan"),
 }
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from .issues import Issue
 from .normalise import Target
-from .records import FileReport, Record
+from .records import FileReport, Record, Table
 from .rulebook import SCHEMA_FILES, Rules, RulesError, load_rules
 
 __all__ = ["Rules", "RulesError", "load_rules", "validate_reports"]
@@ -43,14 +43,24 @@ class RowRef:
     reports_results: bool = False  # its table has a Realisasi or Capaian column
 
 
+def frames_of(table: Table) -> tuple[str, ...]:
+    """The schemas a table's rows answer to: its kind's; and an IKU that states targets (a
+    Target column, a matrix of plan years) answers for them as a plan does (rkt.yaml)."""
+    own = FRAME_OF_KIND[table.kind]
+    if own == "iku" and ("target" in table.columns or table.periods):
+        return (own, "rkt")
+    return (own,)
+
+
 def validate_reports(reports: list[FileReport], rules: Rules) -> None:
     """Add every schema failure of every readable report to that report's issues."""
     refs: dict[str, list[RowRef]] = {"rkt": [], "anggaran": [], "iku": []}
     for report in reports:
         for table in report.tables:
-            refs[FRAME_OF_KIND[table.kind]].extend(
-                RowRef(report, r, table.reports_results) for r in table.records
-            )
+            for frame_name in frames_of(table):
+                refs[frame_name].extend(
+                    RowRef(report, r, table.reports_results) for r in table.records
+                )
     builders = {"rkt": _rkt_frame, "anggaran": _anggaran_frame, "iku": _iku_frame}
     for frame_name, frame_refs in refs.items():
         if not frame_refs:

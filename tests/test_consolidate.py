@@ -456,3 +456,27 @@ def test_our_own_outputs_in_the_inbox_are_not_read_as_submissions(tmp_path):
     issues = {(r["Berkas"], r["Kode"]) for r in data_rows(openpyxl.load_workbook(out), "Masalah")}
     assert ("Konsolidasi lama.xlsx", "generated-file") in issues
     assert ("KPU Kota Banjarmasin - RKT 2024 (diperiksa).xlsx", "generated-file") in issues
+
+
+def test_an_iku_with_targets_shows_them_in_the_iku_sheet_the_invalid_one_on_red(tmp_path):
+    from test_reader_quirks import IKU_WITH_TARGETS
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    build_xlsx(folder / "KPU Kabupaten Tabalong - IKU 2025.xlsx", {"IKU": IKU_WITH_TARGETS})
+    out = tmp_path / "out.xlsx"
+    assert run(folder, "-o", out).exit_code == 1  # errors found, the workbook written
+    book = openpyxl.load_workbook(out)
+    rows = data_rows(book, "IKU")
+    assert [(r["Indikator"], r["Target"], r["Satuan"]) for r in rows] == [
+        ("Persentase partisipasi pemilih", "80", "persen"),
+        ("Jumlah dokumen perencanaan", "3", "dokumen"),
+        ("Persentase pemutakhiran data", "150", "persen"),
+        ("Opini BPK atas laporan keuangan", "XYZ", "opini"),
+        ("Jumlah laporan kinerja", "-5", "laporan"),
+    ]
+    header = [c.value for c in book["IKU"][1]]
+    target_column = header.index("Target")
+    fills = [row[target_column].fill.fgColor.rgb for row in book["IKU"].iter_rows(min_row=2)]
+    assert [rgb.endswith("FFC7CE") for rgb in fills] == [False, False, True, True, True]
+    assert [r["Sel"] for r in rows][2] == "B6"

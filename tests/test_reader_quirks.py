@@ -483,6 +483,47 @@ def test_iku_with_the_program_in_a_column_of_its_own(xlsx):
     assert report.issues == []
 
 
+IKU_WITH_TARGETS = [
+    ["INDIKATOR KINERJA UTAMA KPU KABUPATEN TABALONG TAHUN 2025"],
+    [],
+    ["No", "Indikator Kinerja Utama", "Satuan", "Target", "Formulasi Perhitungan", "Sumber Data"],
+    [1, "Persentase partisipasi pemilih", "Persen", 80, "Pemilih / DPT x 100%", "Formulir C"],
+    [2, "Jumlah dokumen perencanaan", "Dokumen", "3", "Dihitung", "Subbag Program"],
+    [3, "Persentase pemutakhiran data", "%", "150", "Dihitung", "Sidalih"],
+    [4, "Opini BPK atas laporan keuangan", None, "XYZ", "LHP BPK", "BPK"],
+    [5, "Jumlah laporan kinerja", "Laporan", "-5", "Dihitung", "Subbag Program"],
+]
+
+
+def test_an_iku_that_states_targets_has_them_read_with_their_satuan_and_checked(xlsx):
+    """Some offices give their IKU a Satuan and a Target column: the satuan is the office's
+    (80 | Persen is 80 %), and the targets answer to the same rules as a plan's."""
+    (report,) = check_files([xlsx(IKU_WITH_TARGETS)])
+    (table,) = report.tables
+    assert table.kind == "iku"
+    assert [
+        (r.get("satuan"), r.target.text, r.target.value, r.target.unit) for r in table.records
+    ] == [
+        ("Persen", "80", 80, "persen"),
+        ("Dokumen", "3", 3, "angka"),
+        ("%", "150", 150, "persen"),
+        (None, "XYZ", "XYZ", "kategori"),
+        ("Laporan", "-5", -5, "angka"),
+    ]
+    assert codes(report) == [
+        ("target-out-of-range", "Lembar1", "D6"),
+        ("target-invalid-category", "Lembar1", "D7"),
+        ("target-out-of-range", "Lembar1", "D8"),
+    ]
+
+
+def test_an_iku_without_a_target_column_is_not_asked_for_targets(xlsx):
+    rows = [[v for i, v in enumerate(row) if i not in (2, 3)] for row in IKU_WITH_TARGETS]
+    (report,) = check_files([xlsx(rows)])
+    assert report.tables[0].kind == "iku" and report.tables[0].rows == 5
+    assert codes(report) == []
+
+
 def test_tujuan_written_across_the_table_is_the_goal_of_the_rows_below(xlsx):
     path = xlsx(
         [

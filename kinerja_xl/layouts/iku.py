@@ -68,9 +68,11 @@ def iku_row(state: TableState, view: RowView, following: RowView | None) -> str:
     record.values["indikator"], record.cells["indikator"] = uraian, view.ref(text_role)
     if state.sasaran:
         record.extras["Sasaran Strategis"] = state.sasaran[0]
-    for role in ("cara", "sumber"):
+    for role in ("cara", "sumber", "satuan"):
         set_text(record, role, (view.text(role), view.ref(role)) if view.text(role) else None)
-    read_target(state, view, record)  # an IKU matrix carries the targets of the plan years
+    read_target(
+        state, view, record
+    )  # after the satuan: 80 | Persen is 80 %  # an IKU matrix carries the targets of the plan years
     read_results(state, view, record)
     point_at_columns(record, state.table, ("cara", "sumber", "target"))
     return "record"

@@ -90,13 +90,23 @@ IKU_COLUMNS = [
     Column("Indikator", 32, "wrap"),
     Column("Cara Penghitungan", 32, "wrap"),
     Column("Sumber Data", 22, "wrap"),
+    Column("Target", 10, "wrap"),  # an IKU that states targets: the plan year's, as written
+    Column("Satuan", 9, "wrap"),
     Column("Berkas", 18, "wrap"),
     Column("Lembar", 10, "wrap"),
     Column("Sel", 6, "link"),
     *STATUS_COLUMNS,
     Column("Target per periode", 30, "wrap", printed=False),
 ]
-IKU_FIELDS = {"kode_program": 2, "program": 3, "indikator": 4, "cara": 5, "sumber": 6}
+IKU_FIELDS = {
+    "kode_program": 2,
+    "program": 3,
+    "indikator": 4,
+    "cara": 5,
+    "sumber": 6,
+    "target": 7,
+    "satuan": 8,
+}
 
 
 def write_iku(ctx: Context) -> int:
@@ -116,6 +126,8 @@ def write_iku(ctx: Context) -> int:
                 record.get("indikator"),
                 record.get("cara"),
                 record.get("sumber"),
+                record.target.text if record.target else None,
+                record.unit_name or record.get("satuan"),
                 *ctx.source(where, linked),
                 *problems.cells,
                 periods_text(record),
