@@ -57,18 +57,23 @@ def header_key(value: Any) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def parse_indonesian_number(text: str, prefer_thousands: bool) -> Decimal | None:
+def parse_indonesian_number(
+    text: str, prefer_thousands: bool, comma_is_decimal: bool = False
+) -> Decimal | None:
     """ "0,16" -> 0.16; "1.234.567,5" -> 1234567.5; "1,234.5" -> 1234.5; "abc" -> None.
 
     A lone dot or comma followed by exactly three digits ('1.234', '1,234') is ambiguous: a
     thousands separator when `prefer_thousands` (money, counts), a decimal mark otherwise
-    (percentages, where "0.2%" and "0,16%" are written).
+    (percentages, where "0.2%" and "0,16%" are written). With `comma_is_decimal` (a typed
+    target) a lone comma is the Indonesian decimal mark even then: "3,500" is 3,5.
     """
     match = re.fullmatch(r"([-+]?)(\d(?:[\d.,]*\d)?)", text.replace(" ", ""))
     if not match:
         return None
     sign, digits = match.groups()
     decimal_mark = _decimal_mark(digits, prefer_thousands)
+    if comma_is_decimal and decimal_mark == "" and digits.count(",") == 1 and "." not in digits:
+        decimal_mark = ","
     integer, fraction = digits, ""
     if decimal_mark:
         integer, _, fraction = digits.rpartition(decimal_mark)
@@ -175,12 +180,13 @@ def parse_target_text(text: str, vocabulary: Vocabulary | None = None) -> Target
         number = parse_indonesian_number(percent.group(1), prefer_thousands=False)
         if number is not None:
             return Target(text, _tidy(float(number)), "persen")
-    number = parse_indonesian_number(text, prefer_thousands=True)
+    # an index "3,500" is 3,5 as Indonesian writes it; a count "1.250 orang" is 1250
+    number = parse_indonesian_number(text, prefer_thousands=True, comma_is_decimal=True)
     if number is not None:
         return Target(text, _tidy(float(number)), "angka")
     counted = re.fullmatch(r"([-+]?\d[\d.,]*)\s+([A-Za-z][A-Za-z /-]{0,40})", text)
     if counted:
-        amount = parse_indonesian_number(counted.group(1), prefer_thousands=True)
+        amount = parse_indonesian_number(counted.group(1), True, comma_is_decimal=True)
         if amount is not None:
             return Target(text, _tidy(float(amount)), counted.group(2).strip().lower())
     category = parse_category(text, vocabulary)
@@ -193,7 +199,16 @@ def parse_target_text(text: str, vocabulary: Vocabulary | None = None) -> Target
         parsed = parse_target_text(re.sub(r"\s+", " ", spelled), vocabulary)
         if parsed.problem is None:
             return Target(text, parsed.value, parsed.unit)
+    before_note = TRAILING_NOTE.sub("", text)
+    if before_note != text and before_note:  # "100% (14 laporan)", "80%."
+        parsed = parse_target_text(before_note, vocabulary)
+        if parsed.problem is None:
+            return Target(text, parsed.value, parsed.unit)
     return Target(text, None, None, "unparseable")
+
+
+# what may follow a whole target without changing it: a note in parentheses, a full stop
+TRAILING_NOTE = re.compile(r"\s*(\([^()]*\)|[.;,])$")
 
 
 # words in parentheses beside a number: the number spelled out ("(lima)"), or a label ("(Baik)")

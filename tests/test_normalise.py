@@ -31,6 +31,16 @@ from kinerja_xl.normalise import (
         ("Wajar Tanpa Pengecualian", "WTP", "opini"),
         ("5 dokumen", 5, "dokumen"),
         ("1.000 orang", 1000, "orang"),
+        # a lone comma is the decimal mark, even before three digits: an index of 3,5
+        ("3,500", 3.5, "angka"),
+        ("82,750", 82.75, "angka"),
+        ("1.250", 1250, "angka"),
+        ("2,500 dokumen", 2.5, "dokumen"),
+        ("1,234.5", 1234.5, "angka"),
+        # a note in parentheses after the target, or a full stop
+        ("100% (14 laporan)", 100, "persen"),
+        ("80%.", 80, "persen"),
+        ("4 laporan.", 4, "laporan"),
         ("E", "E", "kategori"),
         # the number spelled out, or a label, in parentheses: as formal letters write them
         ("90% (sembilan puluh persen)", 90, "persen"),
