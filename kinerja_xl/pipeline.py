@@ -1,8 +1,9 @@
 """The visible pipeline: discover → read → locate → validate → report.
 
 `inspect_file` reads one workbook into a `FileReport` (tables, records, reading issues);
-`check_files` validates many at once (pandera over the concatenated tables, then the
-cross-row rules) and adds those issues to each report.
+`check_files` checks many at once: what one file decides alone (the plan year asked, the file
+rules: `FileChecks`) where each file is read, then pandera over the concatenated tables of all
+files, then the rules across files; it adds those issues to each report.
 """
 
 from __future__ import annotations
