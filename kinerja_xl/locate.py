@@ -32,7 +32,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "indikator",
-            r"^indikator( kinerja)?( sasaran( strategis| kegiatan| program)?| kegiatan| program)?$",
+            r"^indikator( kinerja)?( sasaran( strategis| kegiatan| program)?"
+            r"|( (dan|atau))? (program|kegiatan|sub kegiatan|keluaran|output|outcome|hasil))*$",
         ),
         # a column of targets by quarter or by plan year, under one merged header
         (

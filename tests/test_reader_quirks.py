@@ -56,6 +56,9 @@ def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
         ("Target Kinerja Tahun 2025", "target"),
         ("Target Volume", "target"),
         ("Indikator Kinerja Utama (IKU)", "uraian"),
+        ("Indikator Kinerja Program / Kegiatan", "indikator"),
+        ("Indikator Keluaran (Output)", "indikator"),
+        ("Indikator Kinerja Program dan Kegiatan", "indikator"),
         ("URAIAN PROGRAM/KEGIATAN", "uraian"),
         ("Program / Kegiatan / Output", "program"),
         ("Program dan Kegiatan", "program"),
@@ -522,6 +525,61 @@ def test_an_iku_without_a_target_column_is_not_asked_for_targets(xlsx):
     (report,) = check_files([xlsx(rows)])
     assert report.tables[0].kind == "iku" and report.tables[0].rows == 5
     assert codes(report) == []
+
+
+def test_a_renja_gives_its_program_indicators_and_its_budget_in_one_table(xlsx):
+    """A Renja: each program or kegiatan with its indicator, target and pagu indikatif on one
+    row. The indicators are read as a plan, the amounts as a budget; nothing is lost."""
+    path = xlsx(
+        [
+            ["RENCANA KERJA (RENJA) KPU KABUPATEN TAPIN TAHUN 2025"],
+            [],
+            [
+                "No",
+                "Program / Kegiatan",
+                "Indikator Kinerja Program / Kegiatan",
+                "Target",
+                "Pagu Indikatif (Rp)",
+            ],
+            [
+                1,
+                "Program Dukungan Manajemen",
+                "Persentase layanan dukungan",
+                "Baik",
+                "Rp 2.000.000.000",
+            ],
+            [
+                None,
+                "Kegiatan Pengelolaan Keuangan",
+                "Jumlah laporan keuangan",
+                "4 laporan",
+                "Rp 500.000.000",
+            ],
+            [
+                2,
+                "Program Penyelenggaraan Pemilu",
+                "Persentase TPS tepat waktu",
+                "100%",
+                "Rp 1.000.000.000",
+            ],
+            [None, None, "JUMLAH", None, "Rp 3.500.000.000"],
+        ]
+    )
+    (report,) = check_files([path])
+    plan, budget = report.tables
+    assert (plan.kind, budget.kind, report.document) == ("rkt", "anggaran", "Renja")
+    assert [(r.get("indikator"), r.target.text) for r in plan.records] == [
+        ("Persentase layanan dukungan", "Baik"),
+        ("Jumlah laporan keuangan", "4 laporan"),
+        ("Persentase TPS tepat waktu", "100%"),
+    ]
+    assert [(r.get("program"), r.amount.value) for r in budget.records] == [
+        ("Program Dukungan Manajemen", 2_000_000_000),
+        ("Kegiatan Pengelolaan Keuangan", 500_000_000),
+        ("Program Penyelenggaraan Pemilu", 1_000_000_000),
+    ]
+    assert budget.total == budget.declared_total.value == 3_500_000_000
+    assert codes(report) == [("target-unparseable", "Lembar1", "D4")]
 
 
 def test_tujuan_written_across_the_table_is_the_goal_of_the_rows_below(xlsx):
