@@ -41,14 +41,24 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"^(target |rencana )?(per )?(triwulan|tw|kuartal|rencana aksi)( \d{4})?$"
             r"|^target (per tahun|tahunan lima tahun|renstra|\d{4} ?\d{4})$",
         ),
-        ("target", r"^target( kinerja| volume| capaian)?( tahun| tahunan)?( \d{4})?( %| persen)?$"),
-        ("realisasi", r"^realisasi( kinerja| capaian)?( tahun)?( \d{4})?( %| persen)?$"),
+        (
+            "target",
+            r"^target( kinerja| volume| capaian| output| keluaran)?( tahun| tahunan)?( \d{4})?"
+            r"( %| persen)?$",
+        ),
+        # the year's realisasi, also when it says "up to the last quarter" (an LKj)
+        (
+            "realisasi",
+            r"^realisasi( kinerja| capaian)?( tahun)?( \d{4})?"
+            r"( (s d|sd|sampai dengan|hingga) (triwulan|tw) (iv|4)( tahun)?( \d{4})?)?( %| persen)?$",
+        ),
         ("capaian", r"^(persentase |% ?|tingkat )?capaian( kinerja)?( %| persen| \d{4})?$"),
         ("satuan", r"^satuan$"),
         (
             "program",
             r"^(nama )?program(( dan)? (kegiatan|kerja|output|sub kegiatan|kro|ro|komponen))*$"
-            r"|^kegiatan$|^(program |kegiatan )?(kro|ro)( ro)?$",
+            r"|^(nama )?(kegiatan|sub kegiatan)(( dan)? (sub kegiatan|output|kro|ro))*$"
+            r"|^(program |kegiatan )?(kro|ro)( ro)?$",
         ),
         (
             "anggaran",
@@ -377,6 +387,8 @@ def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]
         if role == "anggaran" and {"program", "kode"} & seen and "indikator" in seen:
             current.append((role, cell))  # a Renja: its Pagu is a column of the plan's table
             continue
+        if role == "realisasi" and kinds == {"anggaran"}:
+            role = None  # "Pagu | Realisasi | Sisa": the budget's realisation, kept beside it
         if role and (role in seen or not (ROLE_KINDS[role] & kinds)):
             moved = [current.pop()] if current and current[-1][0] == "no" else []
             groups.append(moved)
@@ -464,6 +476,20 @@ def _plan_year_target(group: list[tuple[str | None, Cell]], columns: dict[str, i
             columns[role] = yearly[chosen if chosen in yearly else max(yearly)]
 
 
+def _office_columns(
+    group: list[tuple[str | None, Cell]], columns: dict[str, int], role_cols: list[int]
+) -> list[Cell]:
+    """The header cells of the office's own columns: between the table's columns, and to the
+    right of them as long as they follow on without a gap ("Pagu | Realisasi | Sisa | %")."""
+    inside = [c for _r, c in group if c.col not in columns.values() and c.col > role_cols[0]]
+    kept, reach = [], role_cols[-1]
+    for cell in sorted(inside, key=lambda c: c.col):
+        if cell.col < role_cols[-1] or cell.col < reach + 3:
+            kept.append(cell)
+            reach = max(reach, cell.col)
+    return kept
+
+
 def _as_header(
     row: int, group: list[tuple[str | None, Cell]], cells: list[Cell]
 ) -> HeaderMatch | None:
@@ -476,10 +502,8 @@ def _as_header(
     role_cols = sorted(columns.values())
     extras = {
         cell.col: clean_text(cell.value)
-        for role, cell in group
-        if cell.col not in columns.values()
-        and role_cols[0] < cell.col < role_cols[-1] + 3
-        and len(cell.text()) <= MAX_HEADER_TEXT
+        for cell in _office_columns(group, columns, role_cols)
+        if len(cell.text()) <= MAX_HEADER_TEXT
     }
     if kind == "anggaran" and "program" not in columns:
         columns["program"] = columns.pop("uraian")

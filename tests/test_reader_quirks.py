@@ -57,6 +57,11 @@ def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
         ("Target Volume", "target"),
         ("Indikator Kinerja Utama (IKU)", "uraian"),
         ("Indikator Kinerja Program / Kegiatan", "indikator"),
+        ("Realisasi s.d. Triwulan IV", "realisasi"),
+        ("Realisasi s.d. TW I", None),  # a quarter's, in a Rencana Aksi: not the year's
+        ("Target Output", "target"),
+        ("Nama Kegiatan", "program"),
+        ("Kegiatan/Sub Kegiatan", "program"),
         ("Indikator Keluaran (Output)", "indikator"),
         ("Indikator Kinerja Program dan Kegiatan", "indikator"),
         ("URAIAN PROGRAM/KEGIATAN", "uraian"),
@@ -580,6 +585,56 @@ def test_a_renja_gives_its_program_indicators_and_its_budget_in_one_table(xlsx):
     ]
     assert budget.total == budget.declared_total.value == 3_500_000_000
     assert codes(report) == [("target-unparseable", "Lembar1", "D4")]
+
+
+def test_a_budget_realisation_keeps_realisasi_sisa_and_percent_beside_each_line(xlsx):
+    """ "Pagu | Realisasi | Sisa | %" (a realisation report): the Pagu is the amount; the office's
+    other columns stay beside each line, however many follow on (they were cut after two)."""
+    path = xlsx(
+        [
+            ["LAPORAN REALISASI ANGGARAN KPU KABUPATEN BANJAR TAHUN 2024"],
+            ["No", "Program", "Pagu", "Realisasi", "Sisa", "%", None, None, "catatan lepas"],
+            [1, "Program Dukungan Manajemen", 2_000_000_000, 1_900_000_000, 100_000_000, "95%"],
+            [2, "Program Penyelenggaraan Pemilu", 1_000_000_000, 990_000_000, 10_000_000, "99%"],
+            [None, "JUMLAH", 3_000_000_000, 2_890_000_000, 110_000_000, "96,33%"],
+        ]
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert table.kind == "anggaran" and table.total == table.declared_total.value
+    assert [(r.amount.value, r.extras) for r in table.records] == [
+        (2_000_000_000, {"Realisasi": "1900000000", "Sisa": "100000000", "%": "95%"}),
+        (1_000_000_000, {"Realisasi": "990000000", "Sisa": "10000000", "%": "99%"}),
+    ]
+    assert codes(report) == []
+
+
+def test_an_lkj_realisasi_up_to_the_last_quarter_is_the_years(xlsx):
+    path = xlsx(
+        [
+            [
+                "No",
+                "Sasaran Strategis",
+                "Indikator Kinerja",
+                "Target",
+                "Realisasi s.d. Triwulan IV",
+                "% Capaian",
+            ],
+            [
+                1,
+                "Meningkatnya partisipasi",
+                "Persentase partisipasi pemilih",
+                "80%",
+                "82%",
+                "102,5%",
+            ],
+        ]
+    )
+    (report,) = check_files([path])
+    (record,) = report.tables[0].records
+    assert (record.target.value, record.realisasi.value, record.capaian.value) == (80, 82, 102.5)
+    assert record.cells["realisasi"] == "E2" and record.extras == {}
+    assert codes(report) == []
 
 
 def test_tujuan_written_across_the_table_is_the_goal_of_the_rows_below(xlsx):
