@@ -42,8 +42,13 @@ def clean_text(value: Any) -> str:
     return text.strip()
 
 
-# "1.1 Persentase …", "a. Jumlah …": the office's own numbering before an indicator's words
-INDICATOR_NUMBERING = re.compile(r"^(\d{1,3}(\.\d{1,3})*\.?|[a-z][.)])\s+", re.IGNORECASE)
+# "1.1 Persentase …", "a. Jumlah …", "1) …", "(a) …", "- …", "IKU 2: …", "SS 1.1 …": the office's
+# own numbering or bullet before an indicator's words
+INDICATOR_NUMBERING = re.compile(
+    r"^((iku|iks|ik|ss|sk)\s*\d{1,3}(\.\d{1,3})*\s*[.:)-]?"
+    r"|\(?\d{1,3}(\.\d{1,3})*[.)]?|\(?[a-z][.)]|[-•–·*])\s+",
+    re.IGNORECASE,
+)
 
 
 def without_numbering(text: str) -> str:

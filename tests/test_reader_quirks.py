@@ -637,6 +637,20 @@ def test_an_lkj_realisasi_up_to_the_last_quarter_is_the_years(xlsx):
     assert codes(report) == []
 
 
+@pytest.mark.parametrize("mark", ["1.1", "1)", "(a)", "-", "•", "IKU 2:", "SS 1"])
+def test_the_offices_numbering_before_an_indicator_does_not_hide_its_kind(xlsx, mark):
+    """ "1) Persentase …" is still a percentage indicator: a grade as its target is an error,
+    and it is the same indicator as another office's "Persentase …"."""
+    path = xlsx([HEAD, [1, "Terwujudnya A", f"{mark} Persentase partisipasi pemilih", "BB"]])
+    (report,) = check_files([path])
+    assert codes(report) == [("target-unit-mismatch", "Lembar1", "D2")]
+    from kinerja_xl.matching import indicator_key
+
+    record = report.tables[0].records[0]
+    assert record.get("indikator") == f"{mark} Persentase partisipasi pemilih"  # as written
+    assert indicator_key(record.get("indikator")) == "persentase partisipasi pemilih"
+
+
 def test_tujuan_written_across_the_table_is_the_goal_of_the_rows_below(xlsx):
     path = xlsx(
         [
