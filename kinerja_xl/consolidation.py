@@ -129,11 +129,26 @@ class Consolidation:
 
     def compared_rows(self, *kinds: str) -> list[tuple[FileReport, Table, Record]]:
         """The rows that speak for each office when offices are compared: of each kind, only
-        the tables of the office's first document in `COMPARED_FIRST`, so that an office that
-        sent its RKT and its PK is not counted twice."""
+        the tables of the office's year (the year asked, else its latest) and of those, its
+        first document in `COMPARED_FIRST`, so that an office that sent its RKT and its PK, or
+        last year's plan beside this year's, is not counted twice."""
         key = ("compared", *kinds)
         if key not in self._rows:
             rows = self.rows(*kinds)
+            years: dict[tuple[str, str], set[int]] = defaultdict(set)
+            for report, table, _record in rows:
+                if (year := self.year_of(report, table)) is not None:
+                    years[(office_label(report), table.kind)].add(year)
+            chosen = {
+                place: self.year if self.year in found else max(found)
+                for place, found in years.items()
+            }
+            rows = [
+                (report, table, record)
+                for report, table, record in rows
+                if self.year_of(report, table)
+                in (None, chosen.get((office_label(report), table.kind)))
+            ]
             first: dict[tuple[str, str], int] = {}
             for report, table, _record in rows:
                 place = (office_label(report), table.kind)
@@ -152,8 +167,9 @@ class Consolidation:
         tables = self._tables[kind]
         return [t for t in self.used(report) if t.kind == kind and id(t) in tables]
 
-    def year_of(self, report: FileReport) -> int | None:
-        return report.year or self.year
+    def year_of(self, report: FileReport, table: Table | None = None) -> int | None:
+        """A table's year (its sheet's own, else its file's), else the year asked."""
+        return (table.year if table else None) or report.year or self.year
 
     # --- counts: read = written + set aside -------------------------------------------
 
@@ -207,22 +223,32 @@ def _common_folder(reports: list[FileReport]) -> Path | None:
         return None
 
 
+# who sent which document for which year: (office, year, kind, document)
+Submission = tuple[str, int | None, str, str | None]
+
+
+def _submission(result: Consolidation, report: FileReport, table: Table) -> Submission:
+    return (report.office or "", result.year_of(report, table), table.kind, table.document)
+
+
 def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
-    """Same office, same document kind, several files: the newest counts, the others are set
+    """Same office, same year, same document kind, several files: the newest counts, the others are set
     aside (or kept with --keep-all), and each older file gets a duplicate-submission warning."""
-    senders: dict[tuple[str, str, str | None], list[FileReport]] = defaultdict(list)
+    senders: dict[Submission, list[FileReport]] = defaultdict(list)
     for report in result.reports:
         if report.office and report.readable:
-            for kind, document in dict.fromkeys((t.kind, t.document) for t in report.tables):
-                senders[(report.office, kind, document)].append(report)
-    for (office, kind, document), reports in senders.items():
+            for sent in dict.fromkeys(_submission(result, report, t) for t in report.tables):
+                senders[sent].append(report)
+    for (office, year, kind, document), reports in senders.items():
         if len(reports) < 2:
             continue
         newest = max(reports, key=lambda r: (r.modified, r.path))
         for report in reports:
             if report is newest:
                 continue
-            first = next(t for t in report.tables if t.kind == kind and t.document == document)
+            sent = (office, year, kind, document)
+            same = [t for t in report.tables if _submission(result, report, t) == sent]
+            first = same[0]
             report.issues.append(
                 Issue.make(
                     "duplicate-submission",
@@ -235,10 +261,9 @@ def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
                 )
             )
             if not keep_all:
+                set_aside = {id(t) for t in same}
                 result.used_tables[id(report)] = [
-                    t
-                    for t in result.used_tables[id(report)]
-                    if not (t.kind == kind and t.document == document)
+                    t for t in result.used_tables[id(report)] if id(t) not in set_aside
                 ]
                 result.superseded.setdefault(id(report), []).append((kind, newest.path))
     for report in result.reports:

@@ -138,17 +138,18 @@ def targets_inconsistent(reports: list[FileReport]) -> Iterator[tuple[FileReport
 
     places: dict[tuple[str, int, str], list[tuple[int, FileReport, Table, Record, Target]]] = {}
     for report in reports:
-        if not report.readable or not report.office or not report.year:
+        if not report.readable or not report.office:
             continue
         for table in report.tables:
-            if table.document not in COMPARED_DOCUMENTS or table.kind == "anggaran":
+            year = report.year_of(table)
+            if not year or table.document not in COMPARED_DOCUMENTS or table.kind == "anggaran":
                 continue
             order = COMPARED_DOCUMENTS.index(table.document)
             for record in table.records:
-                target = _target_for_year(record, table, report.year)
+                target = _target_for_year(record, table, year)
                 if target is None or target.problem or not record.get("indikator"):
                     continue
-                key = (report.office, report.year, indicator_key(record.get("indikator")))
+                key = (report.office, year, indicator_key(record.get("indikator")))
                 places.setdefault(key, []).append((order, report, table, record, target))
     for found in places.values():
         found.sort(key=lambda place: (place[0], place[1].path, place[3].row))

@@ -151,6 +151,17 @@ def year_from_texts(texts: list[str]) -> int | None:
     return None
 
 
+def sheet_year(titles: list[str], sheet_name: str) -> int | None:
+    """The year a sheet names as its own: "TAHUN 2025" in its titles, else a year in its name
+    ("RKT 2024"). A signature's date is not one (a 2025 plan is signed in December 2024)."""
+    for text in titles:
+        match = YEAR.search(text)
+        if match:
+            return int(match.group(1))
+    match = YEAR_ALONE.search(sheet_name)
+    return int(match.group(1)) if match else None
+
+
 YEAR_ALONE = re.compile(r"(?<![/.\d-])\b(20\d{2})\b(?![/.]\d)")
 YEAR_ANYWHERE = re.compile(r"\b(20\d{2})\b")
 

@@ -22,7 +22,7 @@ from .layouts import build_tables
 from .layouts.results import choose_plan_year
 from .memory import collector_paused
 from .messages import LANGS
-from .metadata import office_from_filename, office_from_texts, year_from_texts
+from .metadata import office_from_filename, office_from_texts, sheet_year, year_from_texts
 from .read import ReadLimits, UnreadableWorkbook, open_workbook
 from .records import FileReport, Table
 from .report import BatchReport
@@ -57,13 +57,17 @@ def inspect_file(
         )
         return report
     context: list[str] = []
+    sheet_years: dict[str, int | None] = {}
     for sheet in workbook.sheets:
         tables, issues, used_rows = _read_sheet(sheet, vocabulary)
         report.tables.extend(tables)
         report.issues.extend(issues)
-        context.extend(_context_texts(sheet, used_rows))
+        texts = _context_texts(sheet, used_rows)
+        context.extend(texts)
+        sheet_years[sheet.name] = sheet_year(texts, sheet.name)
     report.issues.extend(_workbook_issues(workbook, report.tables))
     _fill_metadata(report, context, [sheet.name for sheet in workbook.sheets])
+    _years_of_sheets(report, sheet_years)
     assign_documents(report, {sheet.name: sheet for sheet in workbook.sheets})
     return report
 
@@ -140,6 +144,15 @@ def _fill_metadata(report: FileReport, context: list[str], sheet_names: Sequence
     if office:
         report.office, report.office_code = office
     report.year = year_from_texts([*context, stem]) or year_from_texts(list(sheet_names))
+
+
+def _years_of_sheets(report: FileReport, sheet_years: dict[str, int | None]) -> None:
+    """A table whose sheet names a year of its own, not the file's ("RKT 2024" beside "RKT
+    2025" in one workbook), is that year's. A matrix of plan years has its years already."""
+    for table in report.tables:
+        year = sheet_years.get(table.sheet)
+        if year and year != report.year and not table.periods:
+            table.year = year
 
 
 ProgressCallback = Callable[[Path, int, int], None]

@@ -85,6 +85,9 @@ class Table:
     periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" … / "2025" …
     target_percent: bool = False  # "Target %": a bare number is a percentage
     document: str | None = None  # RKT, PK, IKU, Renstra, Renja, Rencana Aksi, LKj, DIPA
+    # the sheet's own year where it is not the file's: one workbook with an "RKT 2024" and an
+    # "RKT 2025" sheet holds two years' plans (None: the file's year)
+    year: int | None = None
 
     @property
     def reports_results(self) -> bool:
@@ -116,6 +119,8 @@ class Table:
         }
         if self.periods:
             data["periods"] = list(dict.fromkeys(self.periods.values()))
+        if self.year is not None:
+            data["year"] = self.year
         if self.kind == "anggaran":
             data["total"] = self.total
             if self.declared_total is not None:
@@ -150,6 +155,10 @@ class FileReport:
 
     def tables_of(self, *kinds: str) -> list[Table]:
         return [t for t in self.tables if t.kind in kinds]
+
+    def year_of(self, table: Table) -> int | None:
+        """The year of a table of this file: the sheet's own, else the file's."""
+        return table.year or self.year
 
     def to_dict(self, lang: str = "id", records: bool = False) -> dict[str, Any]:
         tables = []

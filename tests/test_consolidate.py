@@ -480,3 +480,83 @@ def test_an_iku_with_targets_shows_them_in_the_iku_sheet_the_invalid_one_on_red(
     fills = [row[target_column].fill.fgColor.rgb for row in book["IKU"].iter_rows(min_row=2)]
     assert [rgb.endswith("FFC7CE") for rgb in fills] == [False, False, True, True, True]
     assert [r["Sel"] for r in rows][2] == "B6"
+
+
+def _plan(year, target, office="TAPIN"):
+    return [
+        [f"RENCANA KINERJA TAHUNAN TAHUN {year}"],
+        [f"KPU KABUPATEN {office}"],
+        [],
+        ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+        [1, "Meningkatnya partisipasi", "Persentase partisipasi pemilih", target],
+    ]
+
+
+def test_a_workbook_with_a_sheet_per_year_keeps_each_sheets_year(tmp_path):
+    """ "RKT 2024" and "RKT 2025" sheets in one workbook: each plan is its own year's, in the
+    report and in the provincial workbook; compared offices speak with the year asked."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    tapin = build_xlsx(
+        folder / "KPU Kabupaten Tapin - RKT.xlsx",
+        {"RKT 2024": _plan(2024, "75%"), "RKT 2025": _plan(2025, "80%")},
+    )
+    build_xlsx(
+        folder / "KPU Kabupaten Tabalong - RKT 2025.xlsx", {"RKT": _plan(2025, "80%", "TABALONG")}
+    )
+    (report,) = check_files([tapin])
+    assert report.year == 2024
+    assert [(t.sheet, t.year, report.year_of(t)) for t in report.tables] == [
+        ("RKT 2024", None, 2024),
+        ("RKT 2025", 2025, 2025),
+    ]
+    assert report.to_dict()["tables"][1]["year"] == 2025
+    out = tmp_path / "out.xlsx"
+    assert run(folder, "-o", out, "--year", "2025").exit_code == 0
+    book = openpyxl.load_workbook(out)
+    rows = data_rows(book, "RKT")
+    assert [(r["Satker"], r["Tahun"], r["Target"], r["Lembar"]) for r in rows] == [
+        ("KPU Kabupaten Tabalong", 2025, "80%", "RKT"),
+        ("KPU Kabupaten Tapin", 2024, "75%", "RKT 2024"),
+        ("KPU Kabupaten Tapin", 2025, "80%", "RKT 2025"),
+    ]
+    (shared,) = data_rows(book, "Perbandingan Target")
+    assert shared["Target umum"] == "80%"  # Tapin's 2025 plan, not its 2024 one
+    assert shared["KPU Kabupaten Tapin"] == "80%"
+
+
+def test_a_plan_signed_the_year_before_is_still_the_plans_year(tmp_path):
+    path = build_xlsx(
+        tmp_path / "KPU Kota Banjarmasin - RKT 2025.xlsx",
+        {
+            "RKT": _plan(2025, "80%", "BANJARMASIN"),
+            "Anggaran": [
+                ["No", "Program", "Anggaran"],
+                [1, "Program Dukungan Manajemen", 1_000_000],
+                [],
+                [None, "Banjarmasin, 28 Desember 2024"],
+                [None, "KETUA KPU KOTA BANJARMASIN"],
+            ],
+        },
+    )
+    (report,) = check_files([path])
+    assert report.year == 2025 and [t.year for t in report.tables] == [None, None]
+
+
+def test_last_years_plan_beside_this_years_is_not_a_duplicate(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    this_year = build_xlsx(
+        folder / "KPU Kabupaten Tapin - RKT 2025.xlsx", {"RKT": _plan(2025, "80%")}
+    )
+    last_year = build_xlsx(
+        folder / "KPU Kabupaten Tapin - RKT 2024.xlsx", {"RKT": _plan(2024, "75%")}
+    )
+    os.utime(this_year, (1_700_000_000, 1_700_000_000))  # last year's file saved later
+    os.utime(last_year, (1_800_000_000, 1_800_000_000))
+    out = tmp_path / "out.xlsx"
+    result = run(folder, "-o", out)
+    assert result.exit_code == 0
+    assert "Indikator RKT: dibaca 2, ditulis 2, disisihkan (duplikat) 0" in result.stdout
+    rows = data_rows(openpyxl.load_workbook(out), "RKT")
+    assert sorted((r["Tahun"], r["Target"]) for r in rows) == [(2024, "75%"), (2025, "80%")]

@@ -52,7 +52,7 @@ def write_rkt(ctx: Context) -> int:
         rows.append(
             [
                 office_label(report),
-                ctx.result.year_of(report),
+                ctx.result.year_of(report, table),
                 table_label(table),
                 record.get("tujuan"),
                 record.get("sasaran"),
@@ -120,7 +120,7 @@ def write_iku(ctx: Context) -> int:
         rows.append(
             [
                 office_label(report),
-                ctx.result.year_of(report),
+                ctx.result.year_of(report, table),
                 record.get("kode_program"),
                 record.get("program"),
                 record.get("indikator"),
@@ -172,7 +172,7 @@ def write_anggaran(ctx: Context) -> int:
         rows.append(
             [
                 office_label(report),
-                ctx.result.year_of(report),
+                ctx.result.year_of(report, table),
                 record.get("program"),
                 amount,
                 *ctx.source(where, linked),

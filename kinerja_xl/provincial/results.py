@@ -55,7 +55,7 @@ def write_capaian(ctx: Context) -> int:
         rows.append(
             [
                 office_label(report),
-                ctx.result.year_of(report),
+                ctx.result.year_of(report, table),
                 table_label(table),
                 record.get("sasaran"),
                 record.get("indikator"),
