@@ -32,12 +32,7 @@ class Recap:
 
     @cached_property
     def _totals(self) -> tuple[Counter[str], Counter[str]]:
-        by_office: Counter[str] = Counter()
-        by_program: Counter[str] = Counter()
-        for (program, office), value in self.amounts.items():
-            by_office[office] += value
-            by_program[program] += value
-        return by_office, by_program
+        return _by_office_and_program(self.amounts)
 
     def office_total(self, office: str) -> int:
         return self._totals[0][office]
@@ -51,12 +46,7 @@ class Recap:
 
     @cached_property
     def _invalid_totals(self) -> tuple[Counter[str], Counter[str]]:
-        by_office: Counter[str] = Counter()
-        by_program: Counter[str] = Counter()
-        for (program, office), lines in self.invalid.items():
-            by_office[office] += lines
-            by_program[program] += lines
-        return by_office, by_program
+        return _by_office_and_program(self.invalid)
 
     def incomplete(self, office: str) -> bool:
         """Some of the office's budget lines could not be counted."""
@@ -74,6 +64,18 @@ class Recap:
         if self.incomplete(office):
             return "incomplete"
         return "disagrees" if office in self.total_disagrees else "ok"
+
+
+def _by_office_and_program(
+    cells: dict[tuple[str, str], int],
+) -> tuple[Counter[str], Counter[str]]:
+    """(program, office) -> n summed by office and by program."""
+    by_office: Counter[str] = Counter()
+    by_program: Counter[str] = Counter()
+    for (program, office), value in cells.items():
+        by_office[office] += value
+        by_program[program] += value
+    return by_office, by_program
 
 
 def valid_amount(result: Consolidation, report: FileReport, record: Record) -> int | None:
