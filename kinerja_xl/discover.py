@@ -15,7 +15,11 @@ class Discovery:
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason key)
 
 
-SKIP_REASONS = ("lock-file", "no-workbook", "work-file")  # their words: catalogue "skip-…"
+SKIP_REASONS = ("lock-file", "no-workbook", "work-file", "other-document")  # catalogue "skip-…"
+# what else an office sends beside (or instead of) its workbook: said, so that a plan sent only
+# as a PDF is not silently missing; files the system makes (Thumbs.db, .DS_Store) stay unsaid
+OTHER_DOCUMENTS = {".pdf", ".doc", ".docx", ".csv", ".txt", ".odt", ".jpg", ".jpeg", ".png"}
+OTHER_DOCUMENTS |= {".zip", ".rar", ".7z"}
 
 
 def discover(arguments: list[Path]) -> Discovery:
@@ -42,6 +46,8 @@ def _walk(folder: Path, found: Discovery) -> None:
         if any(part.startswith(".") for part in relative[:-1]) or not path.is_file():
             continue
         if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            if path.suffix.lower() in OTHER_DOCUMENTS:
+                found.skipped.append((path, "other-document"))
             continue
         if path.name.startswith("~$"):
             found.skipped.append((path, "lock-file"))

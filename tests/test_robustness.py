@@ -138,6 +138,25 @@ def test_lock_files_are_skipped_and_said(tmp_path):
     assert data["skipped"][0]["reason"] == "lock-file"
 
 
+def test_documents_sent_beside_the_workbooks_are_said_system_files_are_not(tmp_path):
+    """A plan sent only as a PDF must not go missing in silence; Thumbs.db and .DS_Store are
+    the computer's, not the office's."""
+    shutil.copy(BANJARMASIN, tmp_path / "RKT.xlsx")
+    (tmp_path / "tapin").mkdir()
+    (tmp_path / "tapin" / "RKT Tapin 2024.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "Surat Pengantar.docx").write_bytes(b"PK")
+    (tmp_path / "Thumbs.db").write_bytes(b"\x00")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 0  # what was read is clean; the others are said
+    assert "RKT Tapin 2024.pdf (bukan buku kerja" in result.stdout
+    data = json.loads(runner.invoke(app, ["check", str(tmp_path), "--format", "json"]).stdout)
+    assert [(Path(s["path"]).name, s["reason"]) for s in data["skipped"]] == [
+        ("Surat Pengantar.docx", "other-document"),
+        ("RKT Tapin 2024.pdf", "other-document"),
+    ]
+
+
 def test_a_folder_with_no_workbook(tmp_path):
     (tmp_path / "catatan.txt").write_text("bukan buku kerja")
     result = runner.invoke(app, ["check", str(tmp_path)])

@@ -321,6 +321,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "Excel lock file (~$), skipped",
     },
     "skip-no-workbook": {"id": "folder tanpa buku kerja", "en": "folder with no workbook"},
+    "skip-other-document": {
+        "id": "bukan buku kerja (hanya .xlsx, .xlsm, .xls dan .ods yang dibaca), dilewati",
+        "en": "not a workbook (only .xlsx, .xlsm, .xls and .ods are read), skipped",
+    },
     "skip-work-file": {
         "id": "berkas kerja sementara kinerja-xl, dilewati",
         "en": "a kinerja-xl working file, skipped",
