@@ -134,31 +134,26 @@ class Consolidation:
         last year's plan beside this year's, is not counted twice."""
         key = ("compared", *kinds)
         if key not in self._rows:
-            rows = self.rows(*kinds)
-            years: dict[tuple[str, str], set[int]] = defaultdict(set)
-            for report, table, _record in rows:
-                if (year := self.year_of(report, table)) is not None:
-                    years[(office_label(report), table.kind)].add(year)
-            chosen = {
-                place: self.year if self.year in found else max(found)
-                for place, found in years.items()
-            }
-            rows = [
-                (report, table, record)
-                for report, table, record in rows
-                if self.year_of(report, table)
-                in (None, chosen.get((office_label(report), table.kind)))
-            ]
-            first: dict[tuple[str, str], int] = {}
-            for report, table, _record in rows:
-                place = (office_label(report), table.kind)
-                first[place] = min(first.get(place, compared_rank(table)), compared_rank(table))
-            self._rows[key] = [
-                (report, table, record)
-                for report, table, record in rows
-                if compared_rank(table) == first[(office_label(report), table.kind)]
-            ]
+            chosen = {id(table) for table in self._speaking_tables(kinds)}
+            self._rows[key] = [row for row in self.rows(*kinds) if id(row[1]) in chosen]
         return self._rows[key]
+
+    def _speaking_tables(self, kinds: tuple[str, ...]) -> list[Table]:
+        """`compared_rows`' choice, made once per table (not per row)."""
+        places: dict[tuple[str, str], list[tuple[int | None, int, Table]]] = defaultdict(list)
+        for report in self.reports:
+            for table in self.used(report):
+                if table.kind in kinds and table.records:  # an empty table speaks for no one
+                    place = (office_label(report), table.kind)
+                    places[place].append((self.year_of(report, table), compared_rank(table), table))
+        speaking: list[Table] = []
+        for found in places.values():
+            years = {year for year, _rank, _table in found if year is not None}
+            year = (self.year if self.year in years else max(years)) if years else None
+            of_year = [(rank, table) for y, rank, table in found if y in (None, year)]
+            first = min(rank for rank, _table in of_year)
+            speaking.extend(table for rank, table in of_year if rank == first)
+        return speaking
 
     def compared_tables(self, report: FileReport, kind: str) -> list[Table]:
         """The used tables of this kind that `compared_rows` takes from this report."""
