@@ -200,7 +200,7 @@ def find_headers(sheet: Sheet) -> list[HeaderMatch]:
         if not found and row + 1 in rows:
             found = _two_line_header(row, cells, rows[row + 1])
         for match in found:
-            _take_second_line(match, rows.get(row + 1, []))
+            _take_second_line(match, rows.get(row + 1, []), _merged_reach(match, sheet))
             _target_merged_over_its_unit(match, sheet)
             _periods_under_merged_headers(match, sheet)
             matches.append(match)
@@ -323,28 +323,50 @@ def _target_merged_over_its_unit(match: HeaderMatch, sheet: Sheet) -> None:
 QUANTITY_WORDS = frozenset(
     {"volume", "vol", "angka", "nilai", "jumlah", "besaran", "kuantitas", "target"}
 )
-SUB_HEADER_WORDS = QUANTITY_WORDS | {
-    "kuantitatif",
-    "ukuran",
-    "satuan",
-    "rp",
-    "rupiah",
-    "persen",
-    "%",
-}
+# the months of a monthly action plan, under "Rencana Aksi Bulanan": kept as the office's columns
+MONTH_WORDS = frozenset(MONTHS.split("|")) | frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "ags", "agus", "sep", "sept"}
+    | {"okt", "nov", "nop", "nopember", "des"}
+)
+SUB_HEADER_WORDS = (
+    QUANTITY_WORDS
+    | MONTH_WORDS
+    | {
+        "kuantitatif",
+        "ukuran",
+        "satuan",
+        "rp",
+        "rupiah",
+        "persen",
+        "%",
+    }
+)
 
 
-def _take_second_line(match: HeaderMatch, next_cells: list[Cell]) -> None:
+def _merged_reach(match: HeaderMatch, sheet: Sheet) -> int:
+    """The last column the header covers, a header cell merged across columns included
+    ("Rencana Aksi Bulanan" over Jan … Des)."""
+    return max(
+        [match.last_col]
+        + [
+            merged.max_col
+            for merged in sheet.merges
+            if merged.min_row == match.row and match.first_col <= merged.min_col <= match.last_col
+        ]
+    )
+
+
+def _take_second_line(match: HeaderMatch, next_cells: list[Cell], reach: int) -> None:
     """A header printed on two lines: the row under it holds only header words (over the
-    table's columns, or just right of them) or period labels (TW I …, 2025 …). Its Satuan
-    column becomes the table's."""
+    table's columns, under a header cell merged across them, or just right of them) or period
+    labels (TW I …, 2025 …). Its Satuan column becomes the table's."""
     if match.sub_row is not None:  # read already, as part of a two-line header
         return
-    under = [c for c in next_cells if match.first_col <= c.col <= match.last_col + 6]
+    under = [c for c in next_cells if match.first_col <= c.col <= max(match.last_col + 6, reach)]
     if not under or not all(_is_sub_header_text(c.value) or period_label(c.value) for c in under):
         return
     if not any(period_label(c.value) for c in under):
-        under = [c for c in under if c.col <= match.last_col + 2]
+        under = [c for c in under if c.col <= max(match.last_col + 2, reach)]
     for cell in under:
         if period_label(cell.value):
             continue
@@ -354,6 +376,8 @@ def _take_second_line(match: HeaderMatch, next_cells: list[Cell]) -> None:
             match.amount_scale = amount_scale(cell.text())
         if role == "satuan" or word == "satuan":
             match.columns.setdefault("satuan", cell.col)
+        elif word in MONTH_WORDS and cell.col not in match.columns.values():
+            match.extras[cell.col] = clean_text(cell.value)  # "Jan", not the title over the months
         elif role is None and cell.col not in match.columns.values() and word not in QUANTITY_WORDS:
             match.extras.setdefault(cell.col, clean_text(cell.value))
     match.sub_row = under[0].row

@@ -651,6 +651,34 @@ def test_the_offices_numbering_before_an_indicator_does_not_hide_its_kind(xlsx, 
     assert indicator_key(record.get("indikator")) == "persentase partisipasi pemilih"
 
 
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+
+
+def test_a_monthly_action_plan_has_its_months_as_a_second_header_line(xlsx):
+    """ "Rencana Aksi Bulanan" merged over Jan … Des, the other headers merged down over both
+    lines: the month line is the header's (it was read as a record whose target was
+    'Target'), and every month's value stays beside the indicator."""
+    path = xlsx(
+        [
+            ["RENCANA AKSI KPU KABUPATEN TANAH BUMBU TAHUN 2025"],
+            [],
+            ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Rencana Aksi Bulanan"],
+            [None, None, None, None, *MONTHS],
+            [1, "Terwujudnya A", "Persentase laporan tepat waktu", "100%", *["100%"] * 12],
+        ],
+        merges=["E3:P3", "A3:A4", "B3:B4", "C3:C4", "D3:D4"],
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    (record,) = table.records
+    assert (record.get("indikator"), record.target.text) == (
+        "Persentase laporan tepat waktu",
+        "100%",
+    )
+    assert record.extras == dict.fromkeys(MONTHS, "100%")
+    assert table.row_kinds["record"] == 1 and codes(report) == []
+
+
 def test_tujuan_written_across_the_table_is_the_goal_of_the_rows_below(xlsx):
     path = xlsx(
         [
