@@ -679,6 +679,24 @@ def test_a_monthly_action_plan_has_its_months_as_a_second_header_line(xlsx):
     assert table.row_kinds["record"] == 1 and codes(report) == []
 
 
+def test_a_header_line_of_unknown_words_under_merged_headers_is_never_a_record(xlsx):
+    """ "Kuantitas | Kualitas" under "TARGET", the other headers merged down over both lines:
+    whatever the words, the row is the header's (its indicator is the header's own cell)."""
+    path = xlsx(
+        [
+            ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", None],
+            [None, None, None, "Kuantitas", "Kualitas"],
+            [1, "Terwujudnya A", "Persentase laporan tepat waktu", "100%", "Tepat waktu"],
+        ],
+        merges=["D1:E1", "A1:A2", "B1:B2", "C1:C2"],
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert [r.get("indikator") for r in table.records] == ["Persentase laporan tepat waktu"]
+    assert table.row_kinds == {"header": 1, "record": 1}
+    assert codes(report) == []
+
+
 def test_tujuan_written_across_the_table_is_the_goal_of_the_rows_below(xlsx):
     path = xlsx(
         [

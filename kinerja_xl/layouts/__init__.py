@@ -186,7 +186,7 @@ def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> li
             table.row_kinds["header-repeat"] += 1
             state.after_page_break = True
             continue
-        if _is_second_header_line(view, state):
+        if _is_second_header_line(view, state) or _inside_the_header(view, table):
             table.row_kinds["header"] += 1
             continue
         if is_numbering_row(view.cells):
@@ -226,6 +226,17 @@ def _is_second_header_line(view: RowView, state: TableState) -> bool:
     if not state.sub_words or not all(isinstance(c.value, str) for c in view.cells):
         return False
     return frozenset(header_key(c.text()) for c in view.cells) == state.sub_words
+
+
+def _inside_the_header(view: RowView, table: Table) -> bool:
+    """A row whose indicator (or program, or uraian) is the header's own cell merged down over
+    it: a line of the header ("Kuantitas | Kualitas" under "Target", months under "Rencana
+    Aksi"), never a record, whatever words it holds."""
+    for role in ("indikator", "uraian", "program"):
+        cell = view.by_role.get(role)
+        if cell is not None and cell.row == table.header_row < view.row:
+            return True
+    return False
 
 
 def _is_repeated_header(view: RowView, table: Table) -> bool:
