@@ -158,11 +158,17 @@ BRACKETED_NUMBER = re.compile(
 )  # "(1) ", "2) ", "a) "
 
 
+# a program's code, wherever the name carries it: "076.01.WA Program …", "Program … (076.01.WA)"
+PROGRAM_CODE = re.compile(r"[(\[]?\s*\b\d{3}\.\d{2}\.[A-Za-z]{2}\b\s*[)\]]?")
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str | None) -> str:
     """A program's name as offices compare it: "1. Program Dukungan Manajemen" ≡ "Dukungan
-    Manajemen" (no numbering, no leading "Program"/"Kegiatan", case and punctuation aside)."""
-    bare = without_numbering(BRACKETED_NUMBER.sub("", clean_text(text)))
+    Manajemen" ≡ "Program Dukungan Manajemen (076.01.WA)" (no numbering, no code, no leading
+    "Program"/"Kegiatan", case and punctuation aside)."""
+    coded = PROGRAM_CODE.sub(" ", clean_text(text)).strip() or clean_text(text)  # "(076.01.WA)"
+    bare = without_numbering(BRACKETED_NUMBER.sub("", coded))
     words = re.findall(r"[a-z0-9]+", bare.lower())
     named = list(words)
     while named and named[0] in KIND_WORDS:

@@ -413,14 +413,18 @@ def test_detail_budget_lines_are_written_once_and_not_added_twice(tmp_path):
 
 
 def test_a_program_numbered_or_named_program_is_one_row_of_the_recap(tmp_path):
-    """ "1. Program Dukungan Manajemen" in one office, "Dukungan Manajemen" in another: one
-    program of the province, on one row of Rekap Anggaran."""
+    """ "1. Program Dukungan Manajemen" in one office, "Dukungan Manajemen" or "Program Dukungan
+    Manajemen (076.01.WA)" in another: one program of the province, one row of Rekap Anggaran."""
     folder = tmp_path / "in"
     folder.mkdir()
     for office, names in [
         ("Tapin", ["1. Program Dukungan Manajemen", "2. Program Penyelenggaraan Pemilu"]),
         ("Banjar", ["Dukungan Manajemen", "Penyelenggaraan Pemilu"]),
         ("Balangan", ["a) Dukungan Manajemen", "b) Kegiatan Penyelenggaraan Pemilu"]),
+        (
+            "Tabalong",
+            ["Program Dukungan Manajemen (076.01.WA)", "076.01.CQ Penyelenggaraan Pemilu"],
+        ),
     ]:
         build_xlsx(
             folder / f"KPU Kabupaten {office} - Anggaran 2024.xlsx",
@@ -437,10 +441,10 @@ def test_a_program_numbered_or_named_program_is_one_row_of_the_recap(tmp_path):
     assert run(folder, "-o", out).exit_code == 0
     recap = data_rows(openpyxl.load_workbook(out), "Rekap Anggaran")
     assert len(recap) == 3  # two programs and the total
-    assert [r["Total"] for r in recap] == [3_000, 1_500, 4_500]
-    offices = [f"KPU Kabupaten {o}" for o in ("Balangan", "Banjar", "Tapin")]
-    assert [recap[0][o] for o in offices] == [1_000, 1_000, 1_000]
-    assert [recap[1][o] for o in offices] == [500, 500, 500]
+    assert [r["Total"] for r in recap] == [4_000, 2_000, 6_000]
+    offices = [f"KPU Kabupaten {o}" for o in ("Balangan", "Banjar", "Tabalong", "Tapin")]
+    assert [recap[0][o] for o in offices] == [1_000] * 4
+    assert [recap[1][o] for o in offices] == [500] * 4
 
 
 def test_our_own_outputs_in_the_inbox_are_not_read_as_submissions(tmp_path):
