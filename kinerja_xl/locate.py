@@ -33,7 +33,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "indikator",
             r"^indikator( kinerja)?( sasaran( strategis| kegiatan| program)?"
-            r"|( (dan|atau))? (program|kegiatan|sub kegiatan|keluaran|output|outcome|hasil))*$",
+            r"|( (dan|atau))? (program|kegiatan|sub kegiatan|keluaran|output|outcome|hasil))*$"
+            # one column for both: "Sasaran Strategis / Indikator Kinerja"
+            r"|^sasaran( strategis| kegiatan| program)?( dan| atau)? indikator( kinerja)?$",
         ),
         # a column of targets by quarter or by plan year, under one merged header
         (
@@ -127,6 +129,7 @@ class HeaderMatch:
     amount_scale: int = 1  # amounts written in thousands ("Rp 000") or millions of rupiah
     periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" … or "2025" …
     target_percent: bool = False  # "Target %": the unit is in the header
+    sasaran_in_indicator: bool = False  # "Sasaran / Indikator": the sasaran heads its indicators
     # roles foreign to the table's kind, kept as its own columns: a Renja's Program and Pagu
     side_roles: dict[str, int] = field(default_factory=dict)
 
@@ -551,6 +554,8 @@ def _as_header(
     _plan_years_in_header_row(match, group)
     target_header = headers.get(columns.get("target", -1), "")
     match.target_percent = bool(re.search(r"%|\bpersen\b", target_header, re.I))
+    indicator_header = header_key(headers.get(columns.get("indikator", -1), ""))
+    match.sasaran_in_indicator = indicator_header.startswith("sasaran")
     if kind == "anggaran":
         match.amount_scale = next(
             (amount_scale(cell.text()) for role, cell in group if role == "anggaran"), 1

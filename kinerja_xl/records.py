@@ -84,6 +84,7 @@ class Table:
     amount_scale: int = 1  # 1000 when the budget column is headed "(Rp 000)", and so on
     periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" … / "2025" …
     target_percent: bool = False  # "Target %": a bare number is a percentage
+    sasaran_in_indicator: bool = False  # "Sasaran / Indikator": a sasaran heads its indicators
     document: str | None = None  # RKT, PK, IKU, Renstra, Renja, Rencana Aksi, LKj, DIPA
     # the sheet's own year where it is not the file's: one workbook with an "RKT 2024" and an
     # "RKT 2025" sheet holds two years' plans (None: the file's year)

@@ -57,6 +57,7 @@ def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
         ("Target Volume", "target"),
         ("Indikator Kinerja Utama (IKU)", "uraian"),
         ("Indikator Kinerja Program / Kegiatan", "indikator"),
+        ("Sasaran Strategis / Indikator Kinerja", "indikator"),
         ("Realisasi s.d. Triwulan IV", "realisasi"),
         ("Realisasi s.d. TW I", None),  # a quarter's, in a Rencana Aksi: not the year's
         ("Target Output", "target"),
@@ -695,6 +696,31 @@ def test_a_header_line_of_unknown_words_under_merged_headers_is_never_a_record(x
     assert [r.get("indikator") for r in table.records] == ["Persentase laporan tepat waktu"]
     assert table.row_kinds == {"header": 1, "record": 1}
     assert codes(report) == []
+
+
+def test_one_sasaran_indikator_column_the_sasaran_heading_its_indicators(xlsx):
+    """ "Sasaran Strategis / Indikator Kinerja" in one column: "1 | Meningkatnya …" without a
+    target heads the indicators "a. | Persentase … | 80%" below it. An indicator whose target
+    was forgotten is still an indicator, and reported."""
+    path = xlsx(
+        [
+            ["No", "Sasaran Strategis / Indikator Kinerja", "Target"],
+            ["1", "Meningkatnya kualitas penyelenggaraan pemilu", None],
+            ["a.", "Persentase partisipasi pemilih", "80%"],
+            ["b.", "Persentase TPS tepat waktu", None],
+            ["2", "Terwujudnya akuntabilitas kinerja", None],
+            ["a.", "Nilai SAKIP", "BB"],
+        ]
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert [(r.get("sasaran"), r.get("indikator")) for r in table.records] == [
+        ("Meningkatnya kualitas penyelenggaraan pemilu", "Persentase partisipasi pemilih"),
+        ("Meningkatnya kualitas penyelenggaraan pemilu", "Persentase TPS tepat waktu"),
+        ("Terwujudnya akuntabilitas kinerja", "Nilai SAKIP"),
+    ]
+    assert table.row_kinds == {"group": 2, "record": 3}
+    assert codes(report) == [("target-missing", "Lembar1", "C4")]
 
 
 def test_tujuan_written_across_the_table_is_the_goal_of_the_rows_below(xlsx):

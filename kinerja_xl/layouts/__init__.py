@@ -59,6 +59,7 @@ def build_tables(
         table.amount_scale = match.amount_scale
         table.periods = dict(match.periods)
         table.target_percent = match.target_percent
+        table.sasaran_in_indicator = match.sasaran_in_indicator
         state = TableState(table, sheet, sub_words=match.sub_words, vocabulary=vocabulary)
         present = [r for r in row_numbers if match.row < r <= end_row]
         views = [_row_view(sheet, row, rows[row], table, spread) for row in present]

@@ -33,7 +33,7 @@ def rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
     has_target = view.has("target")
     if view.text("tujuan"):
         state.tujuan = (view.text("tujuan"), view.ref("tujuan"))
-    if heading_line(state, view):
+    if heading_line(state, view) or _sasaran_heading(state, view, indikator, has_target):
         return "group"
     if (
         state.last
@@ -73,6 +73,22 @@ def rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
     read_results(state, view, record)
     point_at_columns(record, state.table, ("indikator", "target"))
     return "record"
+
+
+# a sasaran's words: "Meningkatnya …", "Terwujudnya …", "Terselenggaranya …"
+SASARAN_WORDING = re.compile(r"^\w+nya\b", re.IGNORECASE)
+
+
+def _sasaran_heading(state: TableState, view: RowView, text: str, has_target: bool) -> bool:
+    """In one "Sasaran / Indikator" column, a sasaran is the line without a target worded as
+    one ("1 | Meningkatnya …"); it heads the indicators below it. An indicator whose target
+    was forgotten stays an indicator (and is reported)."""
+    if not state.table.sasaran_in_indicator or has_target or view.has("realisasi"):
+        return False
+    if not text or not SASARAN_WORDING.match(text):
+        return False
+    state.sasaran = (text, view.ref("indikator"))
+    return True
 
 
 # the whole text is the label ("JUMLAH", "Total Anggaran :"); "Jumlah laporan kinerja" is an
