@@ -316,9 +316,28 @@ def _target_merged_over_its_unit(match: HeaderMatch, sheet: Sheet) -> None:
             and merged.min_col == target
             and merged.max_col == target + 1
         ):
+            named = _named_under(sheet, match, target + 1)
+            if named and header_key(named) != "satuan":  # "Kuantitas | Kualitas": not a unit
+                match.extras[target + 1] = named
+                return
             match.columns["satuan"] = target + 1
             match.extras.pop(target + 1, None)
             return
+
+
+def _named_under(sheet: Sheet, match: HeaderMatch, col: int) -> str | None:
+    """The header word printed under a merged header cell, when the line below is the
+    header's own (its other headers merged down over it), not the first row of data."""
+    others = [c for role, c in match.columns.items() if role not in ("target", "no")]
+    merged_down = any(
+        m.min_row == match.row < m.max_row and m.min_col <= c <= m.max_col
+        for m in sheet.merges
+        for c in others
+    )
+    cell = sheet.get(match.row + 1, col) if merged_down else None
+    if cell is None or not isinstance(cell.value, str) or len(cell.value) > MAX_HEADER_TEXT:
+        return None
+    return clean_text(cell.value) if not period_label(cell.value) else None
 
 
 # words printed under a merged header cell: "Target" over "Volume | Satuan", "Anggaran" over "Rp";

@@ -694,6 +694,8 @@ def test_a_header_line_of_unknown_words_under_merged_headers_is_never_a_record(x
     (report,) = check_files([path])
     (table,) = report.tables
     assert [r.get("indikator") for r in table.records] == ["Persentase laporan tepat waktu"]
+    (record,) = table.records
+    assert record.get("satuan") is None and record.extras == {"Kualitas": "Tepat waktu"}
     assert table.row_kinds == {"header": 1, "record": 1}
     assert codes(report) == []
 
