@@ -223,7 +223,11 @@ Submission = tuple[str, int | None, str, str | None]
 
 
 def _submission(result: Consolidation, report: FileReport, table: Table) -> Submission:
-    return (report.office or "", result.year_of(report, table), table.kind, table.document)
+    # a file whose name names another office is not a second copy of this office's own file
+    office = (
+        f"{report.office} / {report.office_in_name}" if report.office_in_name else report.office
+    )
+    return (office or "", result.year_of(report, table), table.kind, table.document)
 
 
 def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:

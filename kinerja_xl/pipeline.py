@@ -136,13 +136,16 @@ def _fill_metadata(report: FileReport, context: list[str], sheet_names: Sequence
     """Whose file and which year: from the titles and signatures, else the file name, else the
     sheet names ("IKU 2025", "RKT Tapin")."""
     stem = Path(report.path).stem
+    in_titles, in_name = office_from_texts(context), office_from_filename(stem)
     office = (
-        office_from_texts(context)
-        or office_from_filename(stem)
+        in_titles
+        or in_name
         or next((o for name in sheet_names if (o := office_from_filename(name))), None)
     )
     if office:
         report.office, report.office_code = office
+    if in_titles and in_name and in_name[0] != in_titles[0]:
+        report.office_in_name = in_name[0]
     report.year = year_from_texts([*context, stem]) or year_from_texts(list(sheet_names))
 
 

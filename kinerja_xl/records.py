@@ -145,6 +145,9 @@ class FileReport:
     issues: list[Issue] = field(default_factory=list)
     modified: float = 0.0
     document: str | None = None  # the workbook's document (its first table's, or its title's)
+    # another office named by the file name than by the titles (a template copied from another
+    # office, its title left unchanged): said, and never a duplicate of that office's own file
+    office_in_name: str | None = None
 
     @property
     def errors(self) -> int:

@@ -68,7 +68,12 @@ def check_text(batch: Batch, lang: str = "id") -> str:
     for report in batch.files:
         head = report.path
         if report.office:
-            head += f"  ({report.office}{', ' + str(report.year) if report.year else ''})"
+            named = (
+                "; " + t("office-in-name", lang, office=report.office_in_name)
+                if report.office_in_name
+                else ""
+            )
+            head += f"  ({report.office}{', ' + str(report.year) if report.year else ''}{named})"
         elif report.readable and report.tables:  # the province must know whose file it is
             unknown = t("office-unknown", lang)
             head += f"  ({report.year}; {unknown})" if report.year else f"  ({unknown})"

@@ -564,3 +564,29 @@ def test_last_years_plan_beside_this_years_is_not_a_duplicate(tmp_path):
     assert "Indikator RKT: dibaca 2, ditulis 2, disisihkan (duplikat) 0" in result.stdout
     rows = data_rows(openpyxl.load_workbook(out), "RKT")
     assert sorted((r["Tahun"], r["Target"]) for r in rows) == [(2024, "75%"), (2025, "80%")]
+
+
+def test_a_template_copied_from_another_office_is_said_and_never_set_aside(tmp_path):
+    """Tabalong fills in Tapin's workbook and leaves its title "KPU KABUPATEN TAPIN": the file
+    must not be set aside as a second copy of Tapin's own plan (it was: Tabalong's plan was
+    gone from the provincial workbook), and both the check and Ringkasan say what is odd."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    tapin = build_xlsx(folder / "KPU Kabupaten Tapin - RKT 2025.xlsx", {"RKT": _plan(2025, "80%")})
+    build_xlsx(folder / "KPU Kabupaten Tabalong - RKT 2025.xlsx", {"RKT": _plan(2025, "77%")})
+    os.utime(tapin, (1_800_000_000, 1_800_000_000))  # Tapin's own file is the newer
+    result = runner.invoke(app, ["check", str(folder)])
+    assert (
+        "KPU Kabupaten Tabalong - RKT 2025.xlsx  (KPU Kabupaten Tapin, 2025; nama berkas menyebut"
+        " KPU Kabupaten Tabalong: periksa judul atau nama berkasnya)" in result.stdout
+    )
+    out = tmp_path / "out.xlsx"
+    result = run(folder, "-o", out)
+    assert "Indikator RKT: dibaca 2, ditulis 2, disisihkan (duplikat) 0" in result.stdout
+    book = openpyxl.load_workbook(out)
+    assert sorted(r["Target"] for r in data_rows(book, "RKT")) == ["77%", "80%"]
+    notes = {r["Berkas"]: r["Keterangan"] for r in data_rows(book, "Ringkasan")}
+    assert notes["KPU Kabupaten Tabalong - RKT 2025.xlsx"] == (
+        "Judul menyebut KPU Kabupaten Tapin, nama berkas menyebut KPU Kabupaten Tabalong."
+    )
+    assert notes["KPU Kabupaten Tapin - RKT 2025.xlsx"] is None

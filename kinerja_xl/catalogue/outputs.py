@@ -59,6 +59,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "severity-warning": {"id": "peringatan", "en": "warning"},
     "detail-line": {"id": "rincian", "en": "detail"},
     # notes in Ringkasan and Status Kiriman
+    "note-office-in-name": {
+        "id": "Judul menyebut {office}, nama berkas menyebut {named}",
+        "en": "The title says {office}, the file name {named}",
+    },
     "note-year": {
         "id": "Tahun di berkas {found}, bukan {asked}",
         "en": "The file says {found}, not {asked}",
@@ -297,6 +301,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
     },
     "report-total": {"id": "jumlah anggaran {total}", "en": "budget total {total}"},
     "report-no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
+    "report-office-in-name": {
+        "id": "nama berkas menyebut {office}: periksa judul atau nama berkasnya",
+        "en": "the file name says {office}: check the title or the file name",
+    },
     "report-office-unknown": {
         "id": "satker tidak dikenali: tulis namanya di judul, mis. 'KPU Kabupaten Tapin'",
         "en": "office not recognised: write its name in the title, e.g. 'KPU Kabupaten Tapin'",

@@ -103,6 +103,10 @@ def file_status(ctx: Context, report: FileReport) -> tuple[str, list[str]]:
         return "unreadable", [report.issues[0].message(ctx.lang)]
     if result.year and report.year and report.year != result.year:
         notes.append(ctx.say("note-year", found=report.year, asked=result.year))
+    if report.office_in_name:
+        notes.append(
+            ctx.say("note-office-in-name", office=report.office, named=report.office_in_name)
+        )
     superseded = result.superseded.get(id(report), [])
     if superseded:
         kinds = ", ".join(KIND_NAMES[kind] for kind, _ in superseded)
