@@ -7,6 +7,7 @@ Writing it to a workbook is `provincial.py`'s job.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,6 +219,23 @@ def _common_folder(reports: list[FileReport]) -> Path | None:
         return None
 
 
+# "… RKT 2025 (revisi).xlsx", "… rev 2", "… perbaikan": the office says which version is later
+REVISION = re.compile(
+    r"(?<![a-z])(revisi|rev|perbaikan|perubahan|pembaruan|pemutakhiran|update)(?![a-z])"
+    r"[\s._-]*(?:ke[\s-]*)?(\d{1,2}(?!\d))?",
+    re.IGNORECASE,
+)
+
+
+def latest_version(report: FileReport) -> tuple[int, float, str]:
+    """Of one office's copies of a document, the latest: the highest revision its file name
+    states ("revisi 2" over "revisi" over none), then the most recently modified. A download
+    folder's modification times follow the order of downloading, not of writing."""
+    found = REVISION.search(Path(report.path).stem)
+    revision = (1 + int(found.group(2) or 0)) if found else 0
+    return revision, report.modified, report.path
+
+
 # who sent which document for which year: (office, year, kind, document)
 Submission = tuple[str, int | None, str, str | None]
 
@@ -231,8 +249,9 @@ def _submission(result: Consolidation, report: FileReport, table: Table) -> Subm
 
 
 def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
-    """Same office, same year, same document kind, several files: the newest counts, the others are set
-    aside (or kept with --keep-all), and each older file gets a duplicate-submission warning."""
+    """Same office, same year, same document kind, several files: the latest (`latest_version`)
+    counts, the others are set aside (or kept with --keep-all), and each older file gets a
+    duplicate-submission warning."""
     senders: dict[Submission, list[FileReport]] = defaultdict(list)
     for report in result.reports:
         if report.office and report.readable:
@@ -241,7 +260,7 @@ def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
     for (office, year, kind, document), reports in senders.items():
         if len(reports) < 2:
             continue
-        newest = max(reports, key=lambda r: (r.modified, r.path))
+        newest = max(reports, key=latest_version)
         for report in reports:
             if report is newest:
                 continue

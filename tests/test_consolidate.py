@@ -590,3 +590,24 @@ def test_a_template_copied_from_another_office_is_said_and_never_set_aside(tmp_p
         "Judul menyebut KPU Kabupaten Tapin, nama berkas menyebut KPU Kabupaten Tabalong."
     )
     assert notes["KPU Kabupaten Tapin - RKT 2025.xlsx"] is None
+
+
+def test_the_revision_a_file_name_states_beats_the_modification_time(tmp_path):
+    """Downloaded attachments get the time of downloading: "(revisi)" in the name is the
+    office's own word for which copy is later."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = build_xlsx(folder / "KPU Kabupaten Tapin - RKT 2025.xlsx", {"RKT": _plan(2025, "75%")})
+    revised = build_xlsx(
+        folder / "KPU Kabupaten Tapin - RKT 2025 (revisi).xlsx", {"RKT": _plan(2025, "80%")}
+    )
+    again = build_xlsx(
+        folder / "KPU Kabupaten Tapin - RKT 2025 revisi 2.xlsx", {"RKT": _plan(2025, "85%")}
+    )
+    for path, when in ((again, 1_600_000_000), (revised, 1_700_000_000), (first, 1_800_000_000)):
+        os.utime(path, (when, when))
+    out = tmp_path / "out.xlsx"
+    result = run(folder, "-o", out)
+    assert "Indikator RKT: dibaca 3, ditulis 1, disisihkan (duplikat) 2" in result.stdout
+    (row,) = data_rows(openpyxl.load_workbook(out), "RKT")
+    assert (row["Target"], row["Berkas"]) == ("85%", again.name)
