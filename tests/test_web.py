@@ -102,6 +102,15 @@ def test_an_office_text_shaped_like_html_is_shown_as_text(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_the_check_page_says_when_the_file_name_names_another_office(tmp_path):
+    """Banjarmasin's workbook sent as Banjarbaru's: the office is the title's, and the page says
+    what the file name says instead."""
+    names = ["KPU Kota Banjarbaru - RKT 2024.xlsx"]
+    html = client().post("/", files=upload(BANJARMASIN, names=names)).text
+    assert "KPU Kota Banjarmasin" in html
+    assert "(nama berkas menyebut KPU Kota Banjarbaru: periksa judul atau nama berkasnya)" in html
+
+
 # --- Kiriman -----------------------------------------------------------------------------
 
 

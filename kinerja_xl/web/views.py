@@ -52,6 +52,7 @@ class FileView:
     office: str | None
     year: int | None
     state: str
+    office_in_name: str | None  # the file name names another office than the title
     issues: list[dict[str, Any]]
     sheets: list[SheetView] = field(default_factory=list)
     copy_name: str | None = None
@@ -67,6 +68,7 @@ def file_views(batch: Batch, names: list[str], lang: str) -> list[FileView]:
             office=report.office,
             year=report.year,
             state=file_state(report),
+            office_in_name=report.office_in_name,
             issues=[issue.to_dict(lang) for issue in report.issues],
         )
         if report.readable:
