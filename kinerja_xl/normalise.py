@@ -166,6 +166,9 @@ COMPARATOR = re.compile(
 
 
 FOOTNOTE_MARK = re.compile(r"\s*(\*+\)?|\(\*+\))$")
+# a word naming the number that follows it ("Nilai 70", "Skor 3,5"); quotation marks around a code
+NUMBER_LABEL = re.compile(r"^(nilai|skor|indeks|index|level|tingkat|angka)\s+(?=[-+]?\d)", re.I)
+QUOTES = re.compile('["\u201c\u201d\u2018\u2019]')
 
 
 def parse_target_text(text: str, vocabulary: Vocabulary | None = None) -> Target:
@@ -178,6 +181,10 @@ def parse_target_text(text: str, vocabulary: Vocabulary | None = None) -> Target
     unmarked = FOOTNOTE_MARK.sub("", text)
     if unmarked != text and unmarked:  # "80%*": the star points to a note under the table
         parsed = parse_target_text(unmarked, vocabulary)
+        return Target(text, parsed.value, parsed.unit, parsed.problem)
+    bare = QUOTES.sub("", NUMBER_LABEL.sub("", text, count=1)).strip()
+    if bare != text and bare:  # 'Nilai 70', 'Skor 3,5', '"BB"', 'Predikat “WTP”'
+        parsed = parse_target_text(bare, vocabulary)
         return Target(text, parsed.value, parsed.unit, parsed.problem)
     upper = text.upper()
     percent = re.fullmatch(r"([-+]?\d[\d.,]*)\s*(%|PERSEN)", upper)

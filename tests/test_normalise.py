@@ -41,6 +41,11 @@ from kinerja_xl.normalise import (
         ("100% (14 laporan)", 100, "persen"),
         ("80%.", 80, "persen"),
         ("4 laporan.", 4, "laporan"),
+        # a word naming the number, or quotation marks around a code
+        ("Nilai 70", 70, "angka"),
+        ("Skor 3,5", 3.5, "angka"),
+        ('Predikat "BB"', "BB", "predikat"),
+        ("\u201cWTP\u201d", "WTP", "opini"),
         ("E", "E", "kategori"),
         # the number spelled out, or a label, in parentheses: as formal letters write them
         ("90% (sembilan puluh persen)", 90, "persen"),
