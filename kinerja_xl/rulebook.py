@@ -83,17 +83,32 @@ class Rules:
     severities: dict[tuple[str, str], str] = field(default_factory=dict)
     lower_is_better: list[re.Pattern[str]] = field(default_factory=list)
     formulas: dict[str, Formula] = field(default_factory=dict)  # "higher" / "lower" -> capaian
+    # the same indicators recur in every office's plan: each wording is matched once
+    _directions: dict[str | None, str] = field(default_factory=dict, repr=False, compare=False)
+    _kinds: dict[tuple[str | None, str | None], str | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def direction_of(self, indicator: str | None) -> str:
         """'lower' for an indicator where less is better (units.yaml), else 'higher'."""
-        lowered = without_numbering((indicator or "").strip().lower())
-        return "lower" if any(p.search(lowered) for p in self.lower_is_better) else "higher"
+        direction = self._directions.get(indicator)
+        if direction is None:
+            lowered = without_numbering((indicator or "").strip().lower())
+            lower = any(p.search(lowered) for p in self.lower_is_better)
+            direction = self._directions[indicator] = "lower" if lower else "higher"
+        return direction
 
     def capaian(self, target: float, realisasi: float, direction: str) -> float | None:
         formula = self.formulas.get(direction)
         return formula(target, realisasi) if formula else None
 
     def expected_kind(self, indicator: str | None, satuan: str | None) -> str | None:
+        key = (indicator, satuan)
+        if key not in self._kinds:
+            self._kinds[key] = self._matched_kind(indicator, satuan)
+        return self._kinds[key]
+
+    def _matched_kind(self, indicator: str | None, satuan: str | None) -> str | None:
         for text, patterns in ((indicator, self.indicator_kinds), (satuan, self.satuan_kinds)):
             lowered = without_numbering((text or "").strip().lower())
             for pattern, kind in patterns:

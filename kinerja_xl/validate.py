@@ -8,12 +8,12 @@ index into `RowRef`s, which know the record, and so the sheet and A1 cell.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .issues import Issue
 from .normalise import Target
 from .records import FileReport, Record, Table
-from .rulebook import SCHEMA_FILES, Rules, RulesError, load_rules
+from .rulebook import FRAME_COLUMNS, SCHEMA_FILES, Rules, RulesError, load_rules
 
 __all__ = ["Rules", "RulesError", "load_rules", "validate_reports"]
 
@@ -36,8 +36,7 @@ COLUMN_FIELDS = {
 }
 
 
-@dataclass(frozen=True)
-class RowRef:
+class RowRef(NamedTuple):  # one per record of a batch: a tuple is the cheapest to make
     report: FileReport
     record: Record
     reports_results: bool = False  # its table has a Realisasi or Capaian column
@@ -61,19 +60,17 @@ def validate_reports(reports: list[FileReport], rules: Rules) -> None:
                 refs[frame_name].extend(
                     RowRef(report, r, table.reports_results) for r in table.records
                 )
-    builders = {"rkt": _rkt_frame, "anggaran": _anggaran_frame, "iku": _iku_frame}
     for frame_name, frame_refs in refs.items():
         if not frame_refs:
             continue
-        frame = builders[frame_name](frame_refs, rules)
+        rows = ROW_BUILDERS[frame_name](frame_refs, rules)
         if frame_name == "rkt":
-            for ref, expected in zip(frame_refs, frame["expected"], strict=True):
-                ref.record.unit_name = rules.unit_name(
-                    ref.record, expected if isinstance(expected, str) else None
-                )
+            for ref, row in zip(frame_refs, rows, strict=True):
+                ref.record.unit_name = rules.unit_name(ref.record, row["expected"])
+        frame = _frame(frame_name, rows)
         for failure in _failures(rules, frame_name, frame):
             ref = frame_refs[failure.index]
-            row = frame.loc[failure.index]
+            row = rows[failure.index]  # the frame's row as built (a row lookup in pandas is slow)
             ref.report.issues.append(_issue(failure, ref.record, row, rules, frame_name))
 
 
@@ -112,9 +109,18 @@ def _failures(rules: Rules, frame_name: str, frame: Any) -> list[Failure]:
     return []
 
 
-def _rkt_frame(refs: list[RowRef], rules: Rules) -> Any:
+def _frame(frame_name: str, rows: list[dict[str, Any]]) -> Any:
+    """The DataFrame a schema validates: the rows, the columns in the rules' order, the
+    numbers as the YAML's dtypes expect them."""
     import pandas as pd
 
+    frame = pd.DataFrame(rows, columns=FRAME_COLUMNS[frame_name])
+    for column, dtype in FRAME_DTYPES[frame_name].items():
+        frame[column] = frame[column].astype(dtype)
+    return frame
+
+
+def _rkt_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
     rows = []
     for ref in refs:
         record = ref.record
@@ -128,10 +134,7 @@ def _rkt_frame(refs: list[RowRef], rules: Rules) -> Any:
             "reports_results": ref.reports_results,
         }
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=list(rows[0]))
-    for column in ("target_value", "realisasi_value", "capaian_value", "capaian_dihitung"):
-        frame[column] = frame[column].astype("float64")
-    return frame
+    return rows
 
 
 def _value_columns(prefix: str, target: Target | None, rules: Rules) -> dict[str, Any]:
@@ -166,10 +169,8 @@ def _computed_capaian(record: Record, rules: Rules) -> float:
     return float("nan") if computed is None else computed
 
 
-def _anggaran_frame(refs: list[RowRef], rules: Rules) -> Any:
-    import pandas as pd
-
-    rows = [
+def _anggaran_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
+    return [
         {
             "program": ref.record.get("program"),
             "amount_value": ref.record.amount.value if ref.record.amount else None,
@@ -177,16 +178,21 @@ def _anggaran_frame(refs: list[RowRef], rules: Rules) -> Any:
         }
         for ref in refs
     ]
-    frame = pd.DataFrame(rows, columns=["program", "amount_value", "amount_problem"])
-    frame["amount_value"] = frame["amount_value"].astype("Int64")
-    return frame
 
 
-def _iku_frame(refs: list[RowRef], rules: Rules) -> Any:
-    import pandas as pd
+def _iku_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
+    fields = FRAME_COLUMNS["iku"]
+    return [{f: ref.record.get(f) for f in fields} for ref in refs]
 
-    fields = ["indikator", "cara", "sumber", "kode_program"]
-    return pd.DataFrame([{f: ref.record.get(f) for f in fields} for ref in refs], columns=fields)
+
+ROW_BUILDERS = {"rkt": _rkt_rows, "anggaran": _anggaran_rows, "iku": _iku_rows}
+FRAME_DTYPES = {
+    "rkt": dict.fromkeys(
+        ("target_value", "realisasi_value", "capaian_value", "capaian_dihitung"), "float64"
+    ),
+    "anggaran": {"amount_value": "Int64"},
+    "iku": {},
+}
 
 
 def _issue(failure: Failure, record: Record, row: Any, rules: Rules, frame: str) -> Issue:
