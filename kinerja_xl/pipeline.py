@@ -182,8 +182,9 @@ def check_files(
     `year`: the plan year asked, whose column is the target of a five-year matrix."""
     rules = rules or RulesLoading()
     within_file = FileChecks(year)
+    begin = rules.start if isinstance(rules, RulesLoading) else None
     with collector_paused():
-        reports = read_files(paths, limits, progress, workers, rules.vocabulary, within_file)
+        reports = read_files(paths, limits, progress, workers, rules.vocabulary, within_file, begin)
         if isinstance(rules, RulesLoading):
             rules = rules.result()
         readable = [r for r in reports if r.readable]
@@ -229,19 +230,23 @@ def read_files(
     workers: int | None = None,
     vocabulary: Vocabulary | None = None,
     within_file: FileChecks | None = None,
+    started: Callable[[], None] | None = None,
 ) -> list[FileReport]:
     """inspect_file over every path, in order, then `within_file`'s checks on each; in a
     process pool when there are many. The reports are the same either way
-    (tests/test_parallel.py)."""
+    (tests/test_parallel.py). `started` is called when the reading begins (in a pool, once
+    its processes exist: what starts a thread must wait until they are forked)."""
     workers = default_workers(len(paths)) if workers is None else workers
-    if workers <= 1:
-        reports = []
-        for index, path in enumerate(paths, start=1):
-            if progress:
-                progress(path, index, len(paths))
-            reports.extend(inspect_batch([path], limits, vocabulary, within_file))
-        return reports
-    return _read_in_pool(paths, limits, progress, workers, vocabulary, within_file)
+    if workers > 1:
+        return _read_in_pool(paths, limits, progress, workers, vocabulary, within_file, started)
+    if started is not None:
+        started()
+    reports = []
+    for index, path in enumerate(paths, start=1):
+        if progress:
+            progress(path, index, len(paths))
+        reports.extend(inspect_batch([path], limits, vocabulary, within_file))
+    return reports
 
 
 def inspect_batch(
@@ -263,25 +268,29 @@ def _read_in_pool(
     workers: int,
     vocabulary: Vocabulary | None,
     within_file: FileChecks | None,
+    started: Callable[[], None] | None = None,
 ) -> list[FileReport]:
-    """Batches of files on every core. A worker that dies (a native reader ending the process
+    """Batches of files on every core; `started` is called once the workers exist. A worker that dies (a native reader ending the process
     on a hostile file) breaks the pool: the batches it took down are read again, each in a
     child of its own, and a file that kills its child too gets `file-unreadable`."""
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
+
+    from .workers import pool_context, worker_started
 
     chunk = max(1, len(paths) // (workers * 32))
     batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
     results: list[list[FileReport] | None] = [None] * len(batches)
     broken: list[int] = []
     done = 0
-    # "spawn": workers start clean, never forked from a process whose progress-bar thread may
-    # hold a lock; it is also what Windows does, so every platform behaves the same.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [
-            pool.submit(inspect_batch, batch, limits, vocabulary, within_file) for batch in batches
+    context = pool_context()  # forked where that is safe, else spawned (workers.py)
+    with ProcessPoolExecutor(workers, context, initializer=worker_started) as pool:
+        futures = [pool.submit(inspect_batch, batches[0], limits, vocabulary, within_file)]
+        if started is not None:  # the workers exist now (a fork happens before any thread)
+            started()
+        futures += [
+            pool.submit(inspect_batch, batch, limits, vocabulary, within_file)
+            for batch in batches[1:]
         ]
         for index, future in enumerate(futures):
             try:

@@ -199,9 +199,11 @@ def load_rules(folder: Path | None = None, vocabulary: Vocabulary | None = None)
 
 class RulesLoading:
     """The rules of a folder, loaded in a thread while the workbooks are read: importing pandas
-    and pandera takes about a second, and the reading processes do not need them. The
-    grades and opinions the readers need are read at once (`vocabulary`); `result()` waits for
-    the rest. A rule the folder gets wrong raises `RulesError` (with `at_load`) from either."""
+    and pandera takes about half a second, and the reading processes do not need them. The
+    grades and opinions the readers need are read at once (`vocabulary`); the thread begins at
+    `start()` (a batch calls it once its reading processes exist: they are forked only while
+    no other thread runs, workers.py), at the latest when `result()` waits for the rest. A
+    rule the folder gets wrong raises `RulesError` (with `at_load`) from either."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = Path(folder) if folder else default_schema_folder()
@@ -216,7 +218,11 @@ class RulesLoading:
             self.result()
             raise
         self._thread = threading.Thread(target=self._load, name="kinerja-xl rules", daemon=True)
-        self._thread.start()
+
+    def start(self) -> None:
+        """Begin loading in the background (once)."""
+        if self._thread is not None and self._thread.ident is None:
+            self._thread.start()
 
     def _load(self) -> None:
         try:
@@ -227,6 +233,7 @@ class RulesLoading:
 
     def result(self) -> Rules:
         if self._thread is not None:
+            self.start()
             self._thread.join()
         if self._error is not None:
             raise self._error

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
+import threading
+from pathlib import Path
 
 import openpyxl
+import pytest
 from conftest import ROOT
 
 from kinerja_xl.consolidation import consolidate
@@ -24,7 +29,8 @@ def sheet_values(path):
     }
 
 
-def test_parallel_and_serial_runs_are_identical(tmp_path):
+def test_parallel_and_serial_runs_are_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("KINERJA_XL_START", "spawn")  # as on Windows; forked: the test below
     made = generate(24, tmp_path / "in", seed=3)
     paths = sorted(tmp_path / "in" / name for name in made)
     assert len(paths) == 24
@@ -66,3 +72,51 @@ def test_file_checks_in_the_reading_processes_give_what_the_main_process_gave(tm
     file_rule_codes = {"budget-total-mismatch", "duplicate-indicator", "formula-no-value"}
     assert file_rule_codes & {i.code for r in pooled for i in r.issues}  # the rules did run
     assert BatchReport(files=pooled).to_dict() == BatchReport(files=by_hand).to_dict()
+
+
+FORKED_CHECK = """
+import json, sys
+from pathlib import Path
+from kinerja_xl import workers
+from kinerja_xl.pipeline import check_files
+from kinerja_xl.report import BatchReport
+used = []
+chosen = workers.pool_context
+def spy():
+    context = chosen()
+    used.append(context.get_start_method())
+    return context
+workers.pool_context = spy
+reports = check_files([Path(p) for p in sys.argv[1:]], workers=2)
+print(json.dumps({"used": used, "report": BatchReport(files=reports).to_dict()}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_a_command_forks_its_workers_and_reads_what_a_serial_run_reads(tmp_path):
+    """A fresh process (one thread, as the command line is) forks its readers; the rules load
+    in their thread only after the fork; the reports are a serial run's."""
+    made = generate(20, tmp_path / "in", seed=11)
+    paths = sorted(str(tmp_path / "in" / name) for name in made)
+    done = subprocess.run(
+        [sys.executable, "-c", FORKED_CHECK, *paths], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    forked = json.loads(done.stdout)
+    assert forked["used"] == ["fork"]  # decided after the rules loader was made, before it ran
+    serial = BatchReport(files=check_files([Path(p) for p in paths], workers=1)).to_dict()
+    assert forked["report"] == serial
+
+
+def test_workers_are_spawned_while_another_thread_runs(monkeypatch):
+    from kinerja_xl.workers import start_method
+
+    monkeypatch.delenv("KINERJA_XL_START", raising=False)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()

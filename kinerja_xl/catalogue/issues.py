@@ -103,7 +103,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "iku-field-missing": {
         "id": 'Indikator IKU "{indicator}" belum memiliki {field}.',
-        "en": 'IKU indicator "{indicator}" has no {field}.',
+        "en": 'IKU indicator "{indicator}" lacks {field}.',
     },
     "program-code-invalid": {
         "id": "Kode program '{value}' tidak berformat 076.01.XX (tiga angka, dua angka, dua huruf "
