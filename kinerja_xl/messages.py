@@ -34,7 +34,19 @@ def render(issue: Issue, lang: str = "id") -> str:
         sheet=issue.sheet or "",
     )
     params.update(_derived(issue, lang))
-    return TEMPLATES[issue.code][lang].format_map({k: params[k] for k in FIELDS[issue.code]})
+    filled = {k: _shown(params[k]) for k in FIELDS[issue.code]}
+    return TEMPLATES[issue.code][lang].format_map(filled)
+
+
+SHOWN_LETTERS = 200  # a message quotes an office's text up to this long, then "…"
+
+
+def _shown(value: Any) -> Any:
+    """A long cell text quoted in a message is cut: the message names the cell, and a line of
+    thousands of letters hides what it says."""
+    if isinstance(value, str) and len(value) > SHOWN_LETTERS:
+        return value[: SHOWN_LETTERS - 1].rstrip() + "…"
+    return value
 
 
 def _derived(issue: Issue, lang: str) -> dict[str, str]:

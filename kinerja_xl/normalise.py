@@ -171,9 +171,17 @@ NUMBER_LABEL = re.compile(r"^(nilai|skor|indeks|index|level|tingkat|angka)\s+(?=
 QUOTES = re.compile('["\u201c\u201d\u2018\u2019]')
 
 
+# No target or amount is written in more letters than this; a longer text is not read as one
+# (and a hostile cell of 32,767 stars or spaces costs nothing: the patterns below, searched from
+# every position, would take seconds a cell).
+MAX_VALUE_TEXT = 300
+
+
 def parse_target_text(text: str, vocabulary: Vocabulary | None = None) -> Target:
     """A typed target. A leading comparator ("≥ 90%", "minimal 80") is part of the text as
     written; the value is the number after it."""
+    if len(text) > MAX_VALUE_TEXT:
+        return Target(text, None, None, "unparseable")
     bare = COMPARATOR.sub("", text, count=1) if COMPARATOR.match(text) else text
     if bare != text and bare:
         parsed = parse_target_text(bare, vocabulary)
@@ -301,6 +309,8 @@ NIL_AMOUNT = re.compile(r"^-+(\s*[,.]\s*-+)?$")  # "-", "Rp -", "-,-": nil, as l
 
 
 def parse_rupiah_text(text: str, scale: int = 1) -> Amount:
+    if len(text) > MAX_VALUE_TEXT:
+        return Amount(text, None, "unparseable")
     body = _strip_currency(text.upper())
     body = FOOTNOTE_MARK.sub("", body)  # "Rp 814.815.000*": the star points to a note
     if NIL_AMOUNT.match(body):

@@ -188,3 +188,13 @@ def test_lang_en_leaves_no_indonesian_line(tmp_path, arguments):
         )
     leftovers = [line for line in english_lines(output) if INDONESIAN.search(line)]
     assert leftovers == [], leftovers
+
+
+def test_a_message_quotes_a_long_cell_text_cut_short():
+    """An office's 20,000-letter cell is named by its cell; the message quotes its start."""
+    long_text = "Persentase " + "sangat " * 3000
+    issue = Issue.make("target-unparseable", "RKT", "D7", long_text, indicator=long_text)
+    for lang in ("id", "en"):
+        text = render(issue, lang)
+        assert len(text) < 700 and "Persentase sangat" in text and "…" in text
+    assert issue.to_dict()["value"] == long_text  # the JSON keeps the cell's text whole

@@ -170,3 +170,32 @@ def test_header_key(header, key):
 )
 def test_program_heading(heading, name, code):
     assert split_program_heading(heading) == (name, code)
+
+
+HOSTILE_CELLS = [
+    " " * 32_766 + "x",  # a run of spaces, then a letter
+    "*" * 32_765 + ")x",  # a run of footnote stars
+    "(" * 32_767,
+    "1." * 16_383 + "x",
+    "Rp " + "1." * 16_000 + "x",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_CELLS, ids=["spaces", "stars", "brackets", "dots", "rp"])
+def test_a_cell_of_thousands_of_letters_is_no_target_and_costs_nothing(text):
+    """A cell can hold 32,767 letters; patterns searched from every position of such a text took
+    three seconds a cell (a hostile file of a few hundred would stall a batch). No target or
+    amount is that long: it is unreadable at once."""
+    import time
+
+    start = time.perf_counter()
+    assert parse_target(text).problem == "unparseable"
+    assert parse_amount(text).problem == "unparseable"
+    assert time.perf_counter() - start < 0.5  # was 3.1–3.6 s for the spaces and the stars
+
+
+def test_a_long_but_real_target_is_still_read():
+    note = (
+        "4 laporan (Triwulan I, Triwulan II, Triwulan III dan Triwulan IV, disampaikan tepat waktu)"
+    )
+    assert parse_target(note).value == 4
