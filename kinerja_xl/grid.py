@@ -55,6 +55,8 @@ class Cell:
     number_format: str = "General"
     formula: str | None = None
     error: str | None = None  # "#REF!", "#DIV/0!" … as Excel stored it
+    # text() of the value, made on first use: the layout rules ask a cell for it many times
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def ref(self) -> str:
@@ -71,11 +73,17 @@ class Cell:
 
     def text(self) -> str:
         """The value as a stripped string ('' for empty)."""
-        if self.value is None:
-            return self.error or ""
-        if isinstance(self.value, float) and self.value.is_integer():
-            return str(int(self.value))
-        return str(self.value).strip()
+        text = self._text
+        if text is None:
+            value = self.value
+            if value is None:
+                text = self.error or ""
+            elif isinstance(value, float) and value.is_integer():
+                text = str(int(value))
+            else:
+                text = str(value).strip()
+            self._text = text
+        return text
 
 
 def _strip_quoted(fmt: str) -> str:

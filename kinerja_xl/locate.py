@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from .caching import text_cache
 from .grid import Cell, Sheet
 from .normalise import clean_text, header_key
 
@@ -145,7 +145,7 @@ class HeaderMatch:
         return self.first_col <= last_col and first_col <= self.last_col
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def role_of(text: str) -> str | None:
     """The column a header text names ('Indikator\nKinerja' -> 'indikator'), or None."""
     if not text or len(text) > MAX_HEADER_TEXT:
@@ -199,7 +199,7 @@ def find_headers(sheet: Sheet) -> list[HeaderMatch]:
         text_cells = [c for c in cells if isinstance(c.value, str)]
         if len(text_cells) < 2:
             continue
-        found = _header_matches(row, text_cells, cells)
+        found = _header_matches(row, text_cells, cells) if _may_be_header(text_cells) else []
         if not found and row + 1 in rows:
             found = _two_line_header(row, cells, rows[row + 1])
         for match in found:
@@ -210,6 +210,17 @@ def find_headers(sheet: Sheet) -> list[HeaderMatch]:
             if match.sub_row:
                 taken.add(match.sub_row)
     return matches
+
+
+def _may_be_header(text_cells: list[Cell]) -> bool:
+    """Two cells naming columns at least: every kind of table has two (most rows are data)."""
+    named = 0
+    for cell in text_cells:
+        if role_of(cell.text()) is not None:
+            named += 1
+            if named == 2:
+                return True
+    return False
 
 
 def _header_matches(row: int, text_cells: list[Cell], cells: list[Cell]) -> list[HeaderMatch]:

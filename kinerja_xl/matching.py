@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
+from .caching import text_cache
 from .metadata import KALSEL_OFFICES
 from .normalise import clean_text, without_numbering
 
@@ -75,7 +75,7 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=8192)  # a secretariat's sasaran are compared with every budget line
+@text_cache(maxsize=8192)  # a secretariat's sasaran are compared with every budget line
 def content_tokens(text: str) -> tuple[str, ...]:
     words = re.findall(r"[a-z0-9]+", clean_text(text).lower())
     while words and words[0] in LEADING_WORDS:
@@ -83,7 +83,7 @@ def content_tokens(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words if w not in STOP_WORDS and w not in LEADING_WORDS)
 
 
-@lru_cache(maxsize=65536)  # the same few hundred words meet again in every office's plan
+@text_cache(maxsize=65536)  # the same few hundred words meet again in every office's plan
 def same_token(a: str, b: str) -> bool:
     """One word, allowing a slip ('penyelenggaraaan'): 85 % of its characters in common, by
     rapidfuzz's ratio (difflib's, computed exactly; tests/test_matching.py compares them)."""
@@ -144,7 +144,7 @@ def _office_name_pattern() -> re.Pattern[str]:
 OFFICE_IN_INDICATOR = _office_name_pattern()
 
 
-@lru_cache(maxsize=65536)  # offices copy the same indicators: most texts come back many times
+@text_cache(maxsize=65536)  # offices copy the same indicators: most texts come back many times
 def indicator_key(text: str | None) -> str:
     """Case, spacing, final punctuation and the office's own name do not matter."""
     lowered = OFFICE_IN_INDICATOR.sub("kpu {satker}", clean_text(text))
@@ -162,7 +162,7 @@ BRACKETED_NUMBER = re.compile(
 PROGRAM_CODE = re.compile(r"[(\[]?\s*\b\d{3}\.\d{2}\.[A-Za-z]{2}\b\s*[)\]]?")
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def name_key(text: str | None) -> str:
     """A program's name as offices compare it: "1. Program Dukungan Manajemen" ≡ "Dukungan
     Manajemen" ≡ "Program Dukungan Manajemen (076.01.WA)" (no numbering, no code, no leading

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from .caching import text_cache
 from .vocabulary import Vocabulary, load_vocabulary
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -36,7 +37,12 @@ def clean_text(value: Any) -> str:
     """Text with invisible characters removed and every run of spaces made one space."""
     if value is None:
         return ""
-    text = str(value).translate(CLEANING)
+    return _cleaned(value if type(value) is str else str(value))
+
+
+@text_cache(maxsize=1 << 16)  # a cell's text is asked for by several rules; offices share texts
+def _cleaned(text: str) -> str:
+    text = text.translate(CLEANING)
     if "  " in text:
         text = MULTIPLE_SPACES.sub(" ", text)
     return text.strip()

@@ -16,12 +16,12 @@ import posixpath
 import re
 import zipfile
 from datetime import datetime, timedelta
-from functools import lru_cache
 from typing import Any
 from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden
 
+from .caching import text_cache
 from .grid import Cell, CellRange, CellValue, Sheet, Workbook, column_index, parse_a1
 
 REL_OFFICE_DOCUMENT = "officeDocument"
@@ -214,7 +214,7 @@ class _StylesReader:
         pass
 
 
-@lru_cache(maxsize=1024)  # a workbook uses a handful of formats for thousands of cells
+@text_cache(maxsize=1024)  # a workbook uses a handful of formats for thousands of cells
 def is_date_format(fmt: str) -> bool:
     cleaned = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt or "").lower()
     if cleaned in ("general", "@", ""):

@@ -12,7 +12,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import xlsxwriter
@@ -20,6 +19,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
+from .caching import text_cache
 from .printing import PageInfo, print_xlsxwriter
 from .write import display_name, excel_escaped, needs_quote_prefix, work_folder
 
@@ -378,7 +378,7 @@ def _combined(column_style: str, override: str) -> str:
 LINE_HEIGHT = 15  # points, for the default 11-point font
 
 
-@lru_cache(maxsize=1 << 16)  # the same indicator and program names recur in every office
+@text_cache(maxsize=1 << 16)  # the same indicator and program names recur in every office
 def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
     """How many lines `text` takes in a column `width` characters wide, wrapped at spaces as
     Excel and LibreOffice do (a word longer than the line is broken)."""
