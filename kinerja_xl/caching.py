@@ -19,18 +19,20 @@ Result = TypeVar("Result")
 
 
 def text_cache(maxsize: int) -> Callable[[Callable[..., Result]], Callable[..., Result]]:
-    """`functools.lru_cache(maxsize)` for a function of texts (and small values), keeping no
-    text longer than `LONGEST_KEPT`."""
+    """`functools.lru_cache(maxsize)` for a function of a text (or of two: a word pair), then
+    small values, keeping no text longer than `LONGEST_KEPT`."""
 
     def decorate(function: Callable[..., Result]) -> Callable[..., Result]:
         cached = lru_cache(maxsize=maxsize)(function)
 
         @wraps(function)
-        def call(*args: Any, **kwargs: Any) -> Result:
-            for arg in (*args, *kwargs.values()):
-                if type(arg) is str and len(arg) > LONGEST_KEPT:
-                    return function(*args, **kwargs)
-            return cached(*args, **kwargs)
+        def call(text: str | None, *rest: Any, **kwargs: Any) -> Result:
+            # the texts come first (a word pair: both); what follows is small (a width, a flag)
+            if (text is not None and len(text) > LONGEST_KEPT) or (
+                rest and type(rest[0]) is str and len(rest[0]) > LONGEST_KEPT
+            ):
+                return function(text, *rest, **kwargs)
+            return cached(text, *rest, **kwargs)
 
         call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
         call.cache_info = cached.cache_info  # type: ignore[attr-defined]

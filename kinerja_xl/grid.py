@@ -69,7 +69,7 @@ class Cell:
 
     @property
     def is_percent_format(self) -> bool:
-        return "%" in _strip_quoted(self.number_format)
+        return "%" in self.number_format and "%" in _strip_quoted(self.number_format)
 
     def text(self) -> str:
         """The value as a stripped string ('' for empty)."""

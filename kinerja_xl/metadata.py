@@ -52,8 +52,11 @@ YEAR = re.compile(r"\b(?:TAHUN(?:\s+ANGGARAN)?|T\.?\s?A\.?)\s+(20\d{2})\b", re.I
 STOP_WORDS = {"tahun", "yang", "dan", "di", "sekretariat", "nomor", "no", "rencana"}
 
 
+NOT_A_LETTER = re.compile(r"[^a-z]")
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"[^a-z]", "", text.lower())
+    return NOT_A_LETTER.sub("", text.lower())
 
 
 def _build_keys() -> tuple[dict[str, Office], dict[str, Office]]:

@@ -61,11 +61,14 @@ def without_numbering(text: str) -> str:
     return INDICATOR_NUMBERING.sub("", text)
 
 
+HEADER_PUNCTUATION = re.compile(r"[.:*()\[\]_/\\-]+")
+SPACE_RUNS = re.compile(r"\s+")
+
+
 def header_key(value: Any) -> str:
     """Header text reduced for matching: 'No. ', 'INDIKATOR\\nKINERJA' -> 'no', 'indikator kinerja'."""
-    text = clean_text(value).lower()
-    text = re.sub(r"[.:*()\[\]_/\\-]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = HEADER_PUNCTUATION.sub(" ", clean_text(value).lower())
+    return SPACE_RUNS.sub(" ", text).strip()
 
 
 def parse_indonesian_number(
@@ -363,6 +366,7 @@ def format_id(number: float | int, decimals: int | None = None) -> str:
     return str(int(number))
 
 
+@text_cache(maxsize=1024)  # a workbook has a handful of number formats
 def shown_decimals(number_format: str) -> int:
     """How many decimals a number format shows: '0.00' and '0.0%' -> 2 and 1; General -> 0."""
     positive = re.sub(r'"[^"]*"|\\.', "", number_format or "").split(";")[0]

@@ -100,11 +100,10 @@ TOTAL_ONLY = re.compile(
 
 def _only_a_total_label(view: RowView) -> bool:
     """ "JUMLAH" and amounts, nothing else: the total of a budget written beside the plan."""
-    words = [
-        c.text()
-        for c in view.cells
-        if isinstance(c.value, str) and c.text() and _not_an_amount(c.value)
-    ]
+    texts = [(c.text(), c.value) for c in view.cells if isinstance(c.value, str) and c.text()]
+    if not any(TOTAL_ONLY.match(text) for text, _value in texts):
+        return False  # most rows: no label at all, no amount to read
+    words = [text for text, value in texts if _not_an_amount(value)]
     return bool(words) and all(TOTAL_ONLY.match(w) for w in words)
 
 
