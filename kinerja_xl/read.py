@@ -16,15 +16,12 @@ import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from xml.etree.ElementTree import ParseError
 from xml.parsers.expat import ExpatError
 
 from defusedxml import DefusedXmlException
 
 from .grid import Cell, Sheet, Workbook
-from .ods import read_ods
 from .ooxml import CellLimitExceeded, read_ooxml
-from .xls import XlsEncrypted, read_xls
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -73,13 +70,11 @@ def open_workbook(path: str | os.PathLike[str], limits: ReadLimits | None = None
         raise UnreadableWorkbook("unsafe-xml", type(exc).__name__) from exc
     except CellLimitExceeded as exc:
         raise UnreadableWorkbook("too-many-cells", str(exc)) from exc
-    except XlsEncrypted as exc:
-        raise UnreadableWorkbook("encrypted") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise UnreadableWorkbook("truncated", str(exc)) from exc
     except MemoryError as exc:
         raise UnreadableWorkbook("too-large", "memory") from exc
-    except (ParseError, ExpatError, KeyError, ValueError, IndexError, OverflowError) as exc:
+    except (ExpatError, KeyError, ValueError, IndexError, OverflowError) as exc:
         raise UnreadableWorkbook("corrupt", str(exc)[:200]) from exc
     except BaseException as exc:  # a native reader's panic is a BaseException (pyo3)
         if isinstance(exc, PASS_THROUGH):
@@ -137,7 +132,12 @@ def _open_by_content(path: str, data: bytes, limits: ReadLimits) -> Workbook:
     if data.startswith(OLE_MAGIC):
         if ENCRYPTED_STREAM in data:
             raise UnreadableWorkbook("encrypted")
-        return read_xls(path, data, limits.max_cells)
+        from .xls import XlsEncrypted, read_xls  # the .xls and .ods readers load when needed
+
+        try:
+            return read_xls(path, data, limits.max_cells)
+        except XlsEncrypted as exc:
+            raise UnreadableWorkbook("encrypted") from exc
     if data.startswith(ZIP_MAGIC):
         return _open_zip(path, data, limits)
     raise UnreadableWorkbook("not-a-workbook", _describe_non_workbook(data))
@@ -152,6 +152,8 @@ def _open_zip(path: str, data: bytes, limits: ReadLimits) -> Workbook:
     if "xl/workbook.bin" in names:
         return _read_xlsb_in_a_child(path, limits)
     if "content.xml" in names and ODS_MIMETYPE in _mimetype(archive):
+        from .ods import read_ods
+
         return read_ods(path, data, limits.max_cells)
     if "word/document.xml" in names:
         raise UnreadableWorkbook("not-a-workbook", "Word")

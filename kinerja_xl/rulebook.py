@@ -11,6 +11,7 @@ severity (`severities:`); a failure of any check without a dedicated issue code 
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 from dataclasses import dataclass, field
@@ -257,6 +258,7 @@ def _schema(path: Path, frame: str, declared: dict[str, Any], rules: Rules) -> A
     """The pandera schema of one YAML file, after refusing what pandera would silently skip
     or fail on later: an unknown check, a column the table does not have."""
     import pandera.pandas as pa
+    from pandera.io.pandas_io import deserialize_schema
 
     from . import checks  # noqa: F401  (registers the checks the YAML names)
 
@@ -276,8 +278,8 @@ def _schema(path: Path, frame: str, declared: dict[str, Any], rules: Rules) -> A
             raise RulesError("severity", path, check=check)
         rules.severities[(frame, str(check))] = severity
     schema_only = {k: v for k, v in declared.items() if k not in OUR_KEYS}
-    try:
-        return pa.DataFrameSchema.from_yaml(yaml.safe_dump(schema_only))
+    try:  # the YAML is read already: pandera builds the schema from it (as from_yaml would)
+        return deserialize_schema(copy.deepcopy(schema_only))
     except Exception as exc:  # pandera's own complaint, named with the file
         raise RulesError("broken", path, detail=f"{type(exc).__name__}: {str(exc)[:300]}") from exc
 
