@@ -19,7 +19,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-from .caching import text_cache
+from .caching import LONGEST_KEPT, text_cache
 from .printing import PageInfo, print_xlsxwriter
 from .write import display_name, excel_escaped, needs_quote_prefix, work_folder
 
@@ -109,6 +109,17 @@ class Styles:
 _NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]|_x[0-9a-fA-F]{4}_")
 
 
+def _inline_text(value: str, known: dict[str, str]) -> str:
+    """The XML after a text cell's reference and style; remembered in `known` (a sheet's: the
+    same offices, files, statuses and indicators fill most of a province's rows)."""
+    text = _escaped(value) if _NEEDS_WORK.search(value) else value
+    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    fragment = f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    if len(value) <= LONGEST_KEPT:
+        known[value] = fragment
+    return fragment
+
+
 def _xml_text(text: str) -> str:
     if not _NEEDS_WORK.search(text):
         return text
@@ -166,6 +177,7 @@ class StreamingSheet(Worksheet):
     def __init__(self) -> None:
         super().__init__()
         self._style_cache: dict[Any, str] = {None: ""}
+        self._inline_texts: dict[str, str] = {}
 
     def write_cells(
         self,
@@ -186,7 +198,7 @@ class StreamingSheet(Worksheet):
         number = row + 1
         names = _column_names(len(values))
         styles = self._style_cache
-        needs_work = _NEEDS_WORK.search
+        inline = self._inline_texts
         cells = []
         first = last = -1
         for col, value in enumerate(values):
@@ -196,14 +208,11 @@ class StreamingSheet(Worksheet):
                     continue
                 cells.append(f'<c r="{names[col]}{number}"{self._style_attributes(fmt)}/>')
             elif type(value) is str and len(value) <= 16383:  # the common case, inline
-                text = _escaped(value) if needs_work(value) else value
-                space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+                text = inline.get(value) or _inline_text(value, inline)
                 style = styles.get(fmt)
                 if style is None:
                     style = self._style_attributes(fmt)
-                cells.append(
-                    f'<c r="{names[col]}{number}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
-                )
+                cells.append(f'<c r="{names[col]}{number}"{style}{text}')
             else:
                 cells.append(self._cell(row, col, value, fmt))
             if first < 0:
@@ -356,8 +365,12 @@ def _cell_formats(
     in its place (a style); text that Excel would turn live gets the quote-prefixed twin; an
     empty cell only keeps an override."""
     formats = []
+    reach = len(overrides) if overrides else 0
     for c, value in enumerate(values):
-        override = overrides[c] if overrides and c < len(overrides) else None
+        override = overrides[c] if c < reach else None  # type: ignore[index]
+        if override is None and type(value) is str and value and not needs_quote_prefix(value):
+            formats.append(plain[c])  # most cells: text in the column's own style
+            continue
         style = _combined(columns[c].style, override) if override else None
         if value is None or value == "":
             formats.append(styles.get(style) if style else None)
