@@ -270,9 +270,10 @@ def _read_in_pool(
     within_file: FileChecks | None,
     started: Callable[[], None] | None = None,
 ) -> list[FileReport]:
-    """Batches of files on every core; `started` is called once the workers exist. A worker that dies (a native reader ending the process
-    on a hostile file) breaks the pool: the batches it took down are read again, each in a
-    child of its own, and a file that kills its child too gets `file-unreadable`."""
+    """Batches of files on every core; `started` is called once the workers exist. A worker
+    that dies (a native reader ending the process on a hostile file) breaks the pool: the
+    batches it took down are read again, each in a child of its own, and a file that kills
+    its child too gets `file-unreadable`."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
