@@ -27,7 +27,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("sumber", r"^sumber data$|^sumber$"),
         (
             "uraian",
-            r"^uraian( indikator| program| kegiatan| program kegiatan)?$"
+            r"^uraian(( dan| atau)? (indikator|program|kegiatan|sub kegiatan|output|kro|ro|komponen))*$"
             r"|^indikator kinerja utama( iku)?$",
         ),
         (

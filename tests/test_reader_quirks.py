@@ -90,10 +90,46 @@ def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
         ("Indikator Kinerja Sasaran Strategis", "indikator"),
         ("Target Capaian", "target"),
         ("Kode Kegiatan", "kode"),
+        ("Uraian Program/Kegiatan/Output", "uraian"),  # a DIPA's rincian
+        ("Uraian Kegiatan dan Sub Kegiatan", "uraian"),
     ],
 )
 def test_header_words_offices_print(text, role):
     assert role_of(text) == role
+
+
+def test_a_dipa_rincian_with_program_and_kegiatan_codes_counts_the_programs(xlsx):
+    """Kode | Uraian Program/Kegiatan/Output | Pagu (Rp): was 'no table found'. The kegiatan
+    under each program add up to it, so they are its detail and the money counts once."""
+    path = xlsx(
+        [
+            ["RINCIAN ANGGARAN KPU KABUPATEN TABALONG TAHUN ANGGARAN 2025"],
+            [],
+            ["Kode", "Uraian Program/Kegiatan/Output", "Pagu (Rp)"],
+            ["076.01.WA", "Program Dukungan Manajemen", 8_000_000_000],
+            ["4257", "Penyelenggaraan Operasional Perkantoran", 5_000_000_000],
+            ["4258", "Pengelolaan Keuangan dan BMN", 3_000_000_000],
+            ["076.01.CQ", "Program Penyelenggaraan Pemilu", 2_000_000_000],
+            ["4259", "Fasilitasi Tahapan Pemilu", 2_000_000_000],
+            [None, "JUMLAH", 10_000_000_000],
+        ]
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert (table.kind, table.header_row, table.rows, table.total) == (
+        "anggaran",
+        3,
+        5,
+        10_000_000_000,
+    )
+    assert [(r.get("kode"), r.detail) for r in table.records] == [
+        ("076.01.WA", False),
+        ("4257", True),
+        ("4258", True),
+        ("076.01.CQ", False),
+        ("4259", True),
+    ]
+    assert report.issues == []
 
 
 def test_budget_with_uraian_program_kegiatan_and_pagu(xlsx):
