@@ -21,10 +21,10 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     for role, pattern in [
         ("no", r"^(no|nomor|no urut|nomor urut)$"),
         ("sasaran_kegiatan", r"^sasaran kegiatan$"),
-        ("sasaran_strategis", r"^sasaran( strategis)?( program)?( kpu)?$"),
+        ("sasaran_strategis", r"^sasaran( strategis| kinerja)?( program| kegiatan| sasaran kegiatan)?( kpu)?( outcome)?$"),
         ("tujuan", r"^tujuan( strategis)?$"),
         ("cara", r"^(cara|metode|rumus|formula)( (peng|per)hitungan| pengukuran)?$|formulasi"),
-        ("sumber", r"^sumber data$|^sumber$"),
+        ("sumber", r"^sumber( data)?(( dan| atau)? (pengumpul data|penyedia data|penanggung jawab))?$"),
         (
             "uraian",
             r"^uraian(( dan| atau)? (indikator|program|kegiatan|sub kegiatan|output|kro|ro|komponen))*$"
@@ -45,8 +45,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "target",
-            r"^target( kinerja| volume| capaian| output| keluaran)?( tahun| tahunan)?( \d{4})?"
-            r"( %| persen)?$",
+            r"^target( kinerja| volume| capaian| output| keluaran| pk| rkt)?"
+            r"( tahun( anggaran)?| tahunan| ta| t a)?( \d{4})?( %| persen)?$",
         ),
         # the year's realisasi, also when it says "up to the last quarter" (an LKj)
         (
@@ -55,7 +55,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"( (s d|sd|sampai dengan|hingga) (triwulan|tw) (iv|4)( tahun)?( \d{4})?)?( %| persen)?$",
         ),
         ("capaian", r"^(persentase |% ?|tingkat )?capaian( kinerja)?( %| persen| \d{4})?$"),
-        ("satuan", r"^satuan$"),
+        ("satuan", r"^satuan( target| ukuran| indikator)?$"),
         (
             "program",
             r"^(nama )?program(( dan)? (kegiatan|kerja|output|sub kegiatan|kro|ro|komponen))*$"
@@ -66,12 +66,12 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "anggaran",
             r"^(rencana |kebutuhan |total )?(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran"
             r"|alokasi anggaran|jumlah rp|jumlah rupiah|nilai rp|nilai rupiah|biaya|dana"
-            r"|jumlah biaya|jumlah dana|total biaya)"
+            r"|jumlah biaya|jumlah dana|total biaya|jumlah pagu|total pagu)"
             r"( dipa| indikatif)?( awal| semula| sebelum revisi| revisi| setelah revisi"
             r"| sesudah revisi| menjadi| perubahan| definitif)?"
             r"( rp| rupiah| idr)?( tahun)?( \d{4})?( rp| idr)?$",
         ),
-        ("kode", r"^kode( program| kegiatan| akun| output| kro| ro)?$"),
+        ("kode", r"^kode(( dan)? (program|kegiatan|sub kegiatan|akun|output|kro|ro|komponen))*$"),
     ]
 ]
 ROLE_KINDS: dict[str, set[str]] = {

@@ -92,6 +92,17 @@ def test_titles_numbering_blank_rows_and_signature_are_not_data(xlsx):
         ("Kode Kegiatan", "kode"),
         ("Uraian Program/Kegiatan/Output", "uraian"),  # a DIPA's rincian
         ("Uraian Kegiatan dan Sub Kegiatan", "uraian"),
+        ("SASARAN STRATEGIS/KEGIATAN", "sasaran_strategis"),  # one column for both levels
+        ("Sasaran Strategis (Outcome)", "sasaran_strategis"),
+        ("Sasaran Kinerja", "sasaran_strategis"),
+        ("Target Tahun Anggaran 2025", "target"),
+        ("Target T.A. 2025", "target"),
+        ("Target PK", "target"),  # an LKj's target, as agreed in the PK
+        ("Satuan Target", "satuan"),
+        ("Satuan Ukuran", "satuan"),
+        ("Sumber Data/Pengumpul Data", "sumber"),
+        ("Kode Kegiatan/KRO/RO", "kode"),
+        ("Jumlah Pagu", "anggaran"),
     ],
 )
 def test_header_words_offices_print(text, role):
