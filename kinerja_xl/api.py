@@ -58,8 +58,13 @@ def inspect(path: PathLike) -> Batch:
     ['rkt', 'rkt-sekretariat', 'anggaran']
     """
     from .pipeline import inspect_file
+    from .rulebook import load_units
+    from .validate import computed_results
 
-    return Batch(files=[inspect_file(Path(path))])
+    units = load_units()
+    report = inspect_file(Path(path), vocabulary=units.vocabulary)
+    computed_results([report], units)  # a report's capaian, computed as a check computes it
+    return Batch(files=[report])
 
 
 def check(

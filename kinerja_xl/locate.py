@@ -21,10 +21,16 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     for role, pattern in [
         ("no", r"^(no|nomor|no urut|nomor urut)$"),
         ("sasaran_kegiatan", r"^sasaran kegiatan$"),
-        ("sasaran_strategis", r"^sasaran( strategis| kinerja)?( program| kegiatan| sasaran kegiatan)?( kpu)?( outcome)?$"),
+        (
+            "sasaran_strategis",
+            r"^sasaran( strategis| kinerja)?( program| kegiatan| sasaran kegiatan)?( kpu)?( outcome)?$",
+        ),
         ("tujuan", r"^tujuan( strategis)?$"),
         ("cara", r"^(cara|metode|rumus|formula)( (peng|per)hitungan| pengukuran)?$|formulasi"),
-        ("sumber", r"^sumber( data)?(( dan| atau)? (pengumpul data|penyedia data|penanggung jawab))?$"),
+        (
+            "sumber",
+            r"^sumber( data)?(( dan| atau)? (pengumpul data|penyedia data|penanggung jawab))?$",
+        ),
         (
             "uraian",
             r"^uraian(( dan| atau)? (indikator|program|kegiatan|sub kegiatan|output|kro|ro|komponen))*$"

@@ -165,6 +165,25 @@ class Rules:
 def load_rules(folder: Path | None = None, vocabulary: Vocabulary | None = None) -> Rules:
     """The rules of `folder` (the packaged `schemas/` by default), or `RulesError`.
     `vocabulary`: the folder's grades and opinions, when they have been read already."""
+    rules = load_units(folder, vocabulary)
+    folder = rules.folder
+    for frame, name in SCHEMA_FILES.items():
+        declared = _yaml(folder / name)
+        rules.schemas[frame] = _schema(folder / name, frame, declared, rules)
+    try:
+        checks = _yaml(folder / "rkt.yaml")["checks"]
+        rules.ranges = checks["target_in_range"]["ranges"]
+        rules.categories = checks["target_category_valid"]["categories"]
+        rules.fits = checks["target_unit_fits"]["fits"]
+    except (KeyError, TypeError) as exc:
+        raise RulesError("check-missing", folder / "rkt.yaml", check=exc) from exc
+    return rules
+
+
+def load_units(folder: Path | None = None, vocabulary: Vocabulary | None = None) -> Rules:
+    """The rules of `folder` that say what an indicator expects and how its capaian is
+    computed (units.yaml), and its grades and opinions; without the schemas (and without
+    importing pandera): enough to read a workbook and compute its results."""
     folder = Path(folder) if folder else default_schema_folder()
     units = _yaml(folder / "units.yaml")
     try:
@@ -184,16 +203,6 @@ def load_rules(folder: Path | None = None, vocabulary: Vocabulary | None = None)
         raise RulesError(
             "broken", folder / "units.yaml", detail=f"{type(exc).__name__}: {exc}"
         ) from exc
-    for frame, name in SCHEMA_FILES.items():
-        declared = _yaml(folder / name)
-        rules.schemas[frame] = _schema(folder / name, frame, declared, rules)
-    try:
-        checks = _yaml(folder / "rkt.yaml")["checks"]
-        rules.ranges = checks["target_in_range"]["ranges"]
-        rules.categories = checks["target_category_valid"]["categories"]
-        rules.fits = checks["target_unit_fits"]["fits"]
-    except (KeyError, TypeError) as exc:
-        raise RulesError("check-missing", folder / "rkt.yaml", check=exc) from exc
     rules.vocabulary = vocabulary or load_vocabulary(folder)
     return rules
 

@@ -15,7 +15,7 @@ from .normalise import Target
 from .records import FileReport, Record, Table
 from .rulebook import FRAME_COLUMNS, SCHEMA_FILES, Rules, RulesError, load_rules
 
-__all__ = ["Rules", "RulesError", "load_rules", "validate_reports"]
+__all__ = ["Rules", "RulesError", "computed_results", "load_rules", "validate_reports"]
 
 FRAME_OF_KIND = {"rkt": "rkt", "rkt-sekretariat": "rkt", "anggaran": "anggaran", "iku": "iku"}
 # which record field's cell a failure in each frame column points at
@@ -130,7 +130,7 @@ def _rkt_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
             **_value_columns("target", record.target, rules),
             **_value_columns("realisasi", record.realisasi, rules),
             "capaian_value": _number(record.capaian),
-            "capaian_dihitung": _computed_capaian(record, rules),
+            "capaian_dihitung": computed_capaian(record, rules),
             "reports_results": ref.reports_results,
         }
         rows.append(row)
@@ -155,7 +155,17 @@ def _number(target: Target | None) -> float:
     return float(value) if isinstance(value, int | float) else float("nan")
 
 
-def _computed_capaian(record: Record, rules: Rules) -> float:
+def computed_results(reports: list[FileReport], rules: Rules) -> None:
+    """Each plan row's direction and computed capaian, as validation sets them, for a
+    workbook that is only read (`kx.inspect`)."""
+    for report in reports:
+        for table in report.tables:
+            if "rkt" in frames_of(table):
+                for record in table.records:
+                    computed_capaian(record, rules)
+
+
+def computed_capaian(record: Record, rules: Rules) -> float:
     """The capaian the rules compute from target and realisasi (the indicator's direction
     decides the formula); kept on the record for the reports. NaN where it cannot be."""
     record.direction = rules.direction_of(record.get("indikator"))

@@ -717,3 +717,26 @@ def test_the_sakip_samples_read_checked_and_consolidated(tmp_path):
     )
     assert [(i.code, i.cell) for i in lkj_report.issues] == [("target-inconsistent", "D7")]
     assert "RKT 2024!D6" in lkj_report.issues[0].message("id")
+
+
+def test_inspect_computes_a_reports_capaian_as_check_does():
+    """`inspect` only reads, but a report's records carry the computed capaian (and the
+    direction it was computed in) just as `check`'s do, without importing pandera."""
+    import subprocess
+    import sys
+
+    from conftest import SAMPLES
+
+    import kinerja_xl as kx
+
+    path = SAMPLES / "KPU Kabupaten Tapin - LKj 2024.xlsx"
+    inspected = kx.inspect(path).files[0].tables[0].records
+    (checked,) = check_files([path])
+    expected = [(r.direction, r.capaian_dihitung) for r in checked.tables[0].records]
+    assert [(r.direction, r.capaian_dihitung) for r in inspected] == expected
+    assert ("lower", 125.0) in expected and ("higher", 95.38) in expected
+    shown = kx.inspect(path).to_dict(records=True)["files"][0]["tables"][0]["records"]
+    assert [r["capaian_dihitung"] for r in shown] == [c for _, c in expected]
+    probe = "import sys, kinerja_xl as kx; kx.inspect(sys.argv[1]); print('pandera' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
