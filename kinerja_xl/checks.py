@@ -24,6 +24,7 @@ CHECK_ISSUES: dict[str, tuple[str, str, Severity | None]] = {
     "target_readable": ("target-unparseable", "target", None),
     "target_formula_has_value": ("formula-no-value", "target", None),
     "target_in_range": ("target-out-of-range", "target", None),
+    "target_whole_count": ("target-out-of-range", "target", None),
     "target_category_valid": ("target-invalid-category", "target", None),
     "target_unit_fits": ("target-unit-mismatch", "target", "error"),
     "target_unit_fits_well": ("target-unit-mismatch", "target", "warning"),
@@ -38,6 +39,7 @@ CHECK_ISSUES: dict[str, tuple[str, str, Severity | None]] = {
     "realisasi_readable": ("realisasi-unparseable", "realisasi", None),
     "realisasi_formula_has_value": ("formula-no-value", "realisasi", None),
     "realisasi_in_range": ("realisasi-out-of-range", "realisasi", None),
+    "realisasi_whole_count": ("realisasi-out-of-range", "realisasi", None),
     "realisasi_category_valid": ("realisasi-invalid-category", "realisasi", None),
     "capaian_matches": ("capaian-mismatch", "capaian", None),
 }
@@ -121,6 +123,19 @@ def target_in_range(df: pd.DataFrame, *, ranges: dict[str, list[Any]]) -> pd.Ser
     return _in_range(df, "target", ranges)
 
 
+@_register("kinds")
+def target_whole_count(df: pd.DataFrame, *, kinds: list[str]) -> pd.Series:
+    """A count is whole: '2,5 dokumen', or '1,250 orang' (the comma is Indonesian's decimal
+    mark: 1,25 people), cannot be a target of a Jumlah … indicator."""
+    return _whole_count(df, "target", kinds)
+
+
+def _whole_count(df: pd.DataFrame, prefix: str, kinds: list[str]) -> pd.Series:
+    value, unit = df[f"{prefix}_value"], df[f"{prefix}_unit"]
+    counted = df["expected"].isin(kinds) & unit.isin(["angka", "jumlah"]) & value.notna()
+    return ~(counted & (value % 1 != 0))
+
+
 @_register("categories")
 def target_category_valid(df: pd.DataFrame, *, categories: dict[str, list[str]]) -> pd.Series:
     return _category_valid(df, "target", categories)
@@ -149,6 +164,11 @@ def realisasi_formula_has_value(df: pd.DataFrame) -> pd.Series:
 @_register("ranges")
 def realisasi_in_range(df: pd.DataFrame, *, ranges: dict[str, list[Any]]) -> pd.Series:
     return _in_range(df, "realisasi", ranges)
+
+
+@_register("kinds")
+def realisasi_whole_count(df: pd.DataFrame, *, kinds: list[str]) -> pd.Series:
+    return _whole_count(df, "realisasi", kinds)
 
 
 @_register("categories")

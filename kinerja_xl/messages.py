@@ -54,7 +54,8 @@ def _derived(issue: Issue, lang: str) -> dict[str, str]:
     p = issue.params
     other = "to-" + ("program" if p.get("side") == "sasaran" else "sasaran")
     derived = {
-        name: word(p.get(name, ""), lang) for name in ("why", "what", "field", "category", "side")
+        name: word(p.get(name, ""), lang)
+        for name in ("why", "what", "field", "category", "side", "hint")
     }
     derived["other"] = word(other, lang)
     if "kind" in p:

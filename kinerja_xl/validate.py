@@ -7,6 +7,7 @@ index into `RowRef`s, which know the record, and so the sheet and A1 cell.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -205,6 +206,9 @@ FRAME_DTYPES = {
 }
 
 
+DECIMAL_COMMA_BEFORE_THOUSANDS = re.compile(r"^[^.]*\d,\d{3}(?!\d)[^.,]*$")
+
+
 def _issue(failure: Failure, record: Record, row: Any, rules: Rules, frame: str) -> Issue:
     from .checks import CHECK_ISSUES
 
@@ -221,6 +225,8 @@ def _issue(failure: Failure, record: Record, row: Any, rules: Rules, frame: str)
         params.update(_capaian_params(record, row, rules))
     if code == "iku-field-missing":
         params["field"] = cell_field
+    if code.endswith("-out-of-range") and value and DECIMAL_COMMA_BEFORE_THOUSANDS.search(value):
+        params["hint"] = "decimal-comma"  # "1,250 orang" meant as 1.250 by its office
     if code in ("budget-unparseable", "target-unparseable", "realisasi-unparseable"):
         problem = (
             record.realisasi if code.startswith("realisasi") else record.amount or record.target

@@ -1609,3 +1609,29 @@ def test_a_budget_beside_its_revision_reads_the_budget_as_it_stands(xlsx, header
     assert kept in headers and kept != headers[column - 3]
     assert budget.declared_total.value == {"C": 1_500_000_000, "D": 1_550_000_000}[chosen]
     assert report.issues == []
+
+
+def test_a_count_target_is_whole_and_a_decimal_comma_before_thousands_is_explained(xlsx):
+    """'2,5 dokumen' is no count; '1,250 orang' is 1,25 people in Indonesian (the office meant
+    1.250): both are out of range, and the message says what the comma means. A whole count,
+    and a percentage under a Jumlah indicator (only a unit warning), are not."""
+    path = xlsx(
+        [
+            HEAD,
+            ["1", "Terwujudnya A", "Jumlah pemilih pemula yang disosialisasikan", "1,250 orang"],
+            [None, None, "Jumlah dokumen laporan", "2,5 dokumen"],
+            [None, None, "Jumlah kegiatan sosialisasi", "12 kegiatan"],
+            [None, None, "Jumlah layanan tepat waktu", "100%"],
+            [None, None, "Jumlah laporan keuangan", 4.0],
+        ]
+    )
+    (report,) = check_files([path])
+    assert [(i.code, i.cell) for i in report.issues] == [
+        ("target-out-of-range", "D2"),
+        ("target-out-of-range", "D3"),
+        ("target-unit-mismatch", "D5"),
+    ]
+    comma, half = report.issues[0], report.issues[1]
+    assert "Koma adalah tanda desimal" in comma.message("id")
+    assert "1.250 or 1250" in comma.message("en")
+    assert "Koma" not in half.message("id")

@@ -353,6 +353,7 @@ def test_lkj_rules_realisasi_like_a_target_capaian_checked_missing_realisasi(tmp
             [None, None, "Indeks Reformasi Birokrasi", "70", None, None],
             [None, None, "Persentase dokumen tepat waktu", "100%", "90%", "95"],
             [None, None, "Jumlah pelanggaran kode etik", "2", "1", "150"],  # lower is better
+            [None, None, "Jumlah laporan yang disusun", "4", "2,5", "62,5"],  # no half a report
         ],
     )
     (report,) = check_files([path])
@@ -361,6 +362,7 @@ def test_lkj_rules_realisasi_like_a_target_capaian_checked_missing_realisasi(tmp
         ("realisasi-invalid-category", "error", "Pengukuran Kinerja", "E6"),
         ("realisasi-missing", "error", "Pengukuran Kinerja", "E7"),
         ("capaian-mismatch", "warning", "Pengukuran Kinerja", "F8"),
+        ("realisasi-out-of-range", "error", "Pengukuran Kinerja", "E10"),
     ]
     mismatch = report.issues[3].message("id")
     assert "Capaian tertulis 95, tetapi dari target dan realisasi capaiannya 90%" in mismatch

@@ -13,7 +13,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "table-not-found": (),
     "target-missing": ("expected", "indicator"),
     "target-unparseable": ("expected", "value", "why"),
-    "target-out-of-range": ("expected", "indicator", "value"),
+    "target-out-of-range": ("expected", "hint", "indicator", "value"),
     "target-invalid-category": ("category", "expected", "value"),
     "target-unit-mismatch": ("expected", "found", "indicator", "value"),
     "indicator-missing": (),
@@ -34,7 +34,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "rule-failed": ("check", "column", "file", "rule", "value"),
     "realisasi-missing": ("expected", "indicator"),
     "realisasi-unparseable": ("expected", "value", "why"),
-    "realisasi-out-of-range": ("expected", "indicator", "value"),
+    "realisasi-out-of-range": ("expected", "hint", "indicator", "value"),
     "realisasi-invalid-category": ("category", "expected", "value"),
     "capaian-mismatch": ("computed", "formula", "indicator", "value"),
     "target-inconsistent": ("indicator", "other_document", "other_place", "other_value", "value"),
@@ -64,8 +64,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Target '{value}' is not recognised{why}. Write {expected}.",
     },
     "target-out-of-range": {
-        "id": "Target '{value}' di luar rentang yang sah ({expected}) untuk \"{indicator}\".",
-        "en": "Target '{value}' is outside the valid range ({expected}) for \"{indicator}\".",
+        "id": "Target '{value}' di luar rentang yang sah ({expected}) untuk \"{indicator}\".{hint}",
+        "en": "Target '{value}' is outside the valid range ({expected}) for \"{indicator}\".{hint}",
     },
     "target-invalid-category": {
         "id": "Target '{value}' bukan {category} yang sah; yang sah: {expected}.",
@@ -168,8 +168,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Realisasi '{value}' is not recognised{why}. Write {expected}.",
     },
     "realisasi-out-of-range": {
-        "id": "Realisasi '{value}' di luar rentang yang sah ({expected}) untuk \"{indicator}\".",
-        "en": "Realisasi '{value}' is outside the valid range ({expected}) for \"{indicator}\".",
+        "id": "Realisasi '{value}' di luar rentang yang sah ({expected}) untuk \"{indicator}\".{hint}",
+        "en": "Realisasi '{value}' is outside the valid range ({expected}) for \"{indicator}\".{hint}",
     },
     "realisasi-invalid-category": {
         "id": "Realisasi '{value}' bukan {category} yang sah; yang sah: {expected}.",
@@ -243,6 +243,13 @@ WORDS: dict[str, dict[str, str]] = {
     "columns": {"id": "kolom", "en": "columns"},
     "sheet": {"id": "lembar", "en": "sheet"},
     "cara": {"id": "Cara Penghitungan", "en": "a calculation method (Cara Penghitungan)"},
+    # after an out-of-range count written with a lone comma before three digits ("1,250 orang")
+    "decimal-comma": {
+        "id": " Koma adalah tanda desimal (1,250 = satu koma dua lima); untuk seribu dua ratus lima "
+        "puluh tulis 1.250 atau 1250.",
+        "en": " The comma is the decimal mark (1,250 = one point two five); for one thousand two "
+        "hundred and fifty write 1.250 or 1250.",
+    },
     "sumber": {"id": "Sumber Data", "en": "a data source (Sumber Data)"},
     "predikat": {"id": "predikat", "en": "grade"},
     "opini": {"id": "opini BPK", "en": "BPK audit opinion"},
