@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from .grid import column_letter
 from .issues import Issue
 from .matching import indicator_key, match_names
-from .normalise import Target, format_rupiah
+from .normalise import Amount, Target, format_rupiah
 from .records import FileReport, Record, Table
 
 
@@ -47,34 +47,37 @@ def duplicate_indicators(report: FileReport) -> Iterator[Issue]:
 
 
 def budget_totals(report: FileReport) -> Iterator[Issue]:
+    """The JUMLAH row against all the lines, and each "Sub Jumlah" against the lines it adds
+    up (a wrong subtotal misleads whoever reads the office's printout)."""
     for table in report.tables_of("anggaran"):
-        declared, cell = table.declared_total, table.declared_total_cell
-        if declared is None:
-            continue
-        if declared.problem == "formula-no-value":
-            yield Issue.make("formula-no-value", table.sheet, cell, declared.text)
-        elif declared.value is None:
-            yield Issue.make(
-                "budget-unparseable",
-                table.sheet,
-                cell,
-                declared.text,
-                why=declared.problem or "empty",
-            )
-        elif declared.value != table.total:
-            yield _total_mismatch(table, declared.value)
+        declared = [(s.amount, s.cell, s.first, s.end) for s in table.subtotals]
+        if table.declared_total is not None:
+            cell = table.declared_total_cell or ""
+            declared.append((table.declared_total, cell, 0, len(table.records)))
+        for amount, cell, first, end in declared:
+            yield from _declared_total(table, amount, cell, table.lines_total(first, end))
 
 
-def _total_mismatch(table: Table, declared: int) -> Issue:
-    lines = table.total or 0
-    return Issue.make(
-        "budget-total-mismatch",
-        table.sheet,
-        table.declared_total_cell,
-        format_rupiah(declared),
-        expected=format_rupiah(lines),
-        difference=format_rupiah(declared - lines),
-    )
+def _declared_total(
+    table: Table, declared: Amount | None, cell: str, lines: int
+) -> Iterator[Issue]:
+    if declared is None:
+        return
+    if declared.problem == "formula-no-value":
+        yield Issue.make("formula-no-value", table.sheet, cell, declared.text)
+    elif declared.value is None:
+        yield Issue.make(
+            "budget-unparseable", table.sheet, cell, declared.text, why=declared.problem or "empty"
+        )
+    elif declared.value != lines:
+        yield Issue.make(
+            "budget-total-mismatch",
+            table.sheet,
+            cell,
+            format_rupiah(declared.value),
+            expected=format_rupiah(lines),
+            difference=format_rupiah(declared.value - lines),
+        )
 
 
 def budget_program_unmatched(report: FileReport) -> Iterator[Issue]:

@@ -69,6 +69,17 @@ class Record:
 
 
 @dataclass
+class Subtotal:
+    """A budget's "Sub Jumlah" row: what it declares, where, and the lines it adds up
+    (`table.records[first:end]`: those since its group's heading or the subtotal before)."""
+
+    amount: Amount | None
+    cell: str
+    first: int
+    end: int
+
+
+@dataclass
 class Table:
     sheet: str
     kind: str
@@ -80,6 +91,7 @@ class Table:
     records: list[Record] = field(default_factory=list)
     declared_total: Amount | None = None
     declared_total_cell: str | None = None
+    subtotals: list[Subtotal] = field(default_factory=list)
     row_kinds: Counter[str] = field(default_factory=Counter)  # how every source row was used
     amount_scale: int = 1  # 1000 when the budget column is headed "(Rp 000)", and so on
     periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" … / "2025" …
@@ -104,9 +116,14 @@ class Table:
         """Sum of the budget lines in whole rupiah (anggaran tables only)."""
         if self.kind != "anggaran":
             return None
+        return self.lines_total(0, len(self.records))
+
+    def lines_total(self, first: int, end: int) -> int:
+        """Sum of the budget lines `records[first:end]` (a kegiatan its program counts is not
+        counted again)."""
         return sum(
             r.amount.value
-            for r in self.records
+            for r in self.records[first:end]
             if r.amount and r.amount.value is not None and not r.detail
         )
 

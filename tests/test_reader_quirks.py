@@ -1635,3 +1635,33 @@ def test_a_count_target_is_whole_and_a_decimal_comma_before_thousands_is_explain
     assert "Koma adalah tanda desimal" in comma.message("id")
     assert "1.250 or 1250" in comma.message("en")
     assert "Koma" not in half.message("id")
+
+
+@pytest.mark.parametrize(
+    "first_subtotal, expected",
+    [("Rp 750.000.000", []), ("Rp 800.000.000", [("budget-total-mismatch", "C7")])],
+)
+def test_a_budgets_sub_jumlah_rows_are_no_lines_and_are_checked_against_theirs(
+    xlsx, first_subtotal, expected
+):
+    """Programs as headings, their kegiatan, a "Sub Jumlah" under each and a JUMLAH TOTAL: the
+    subtotals are not lines (the money counts once), and one that does not add up is said."""
+    path = xlsx(
+        [
+            ["No", "Program/Kegiatan", "Anggaran (Rp)"],
+            ["I", "Program Dukungan Manajemen", None],
+            ["1", "Layanan Perkantoran", "Rp 500.000.000"],
+            ["2", "Layanan Sarana dan Prasarana", "Rp 250.000.000"],
+            [None, "Sub Jumlah", first_subtotal],
+            ["II", "Program Penyelenggaraan Pemilu", None],
+            ["1", "Fasilitasi Tahapan", "Rp 100.000.000"],
+            [None, "Sub Total", "Rp 100.000.000"],
+            [None, "JUMLAH TOTAL", "Rp 850.000.000"],
+        ]
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert (table.rows, table.total, table.row_kinds["subtotal"]) == (3, 850_000_000, 2)
+    assert [(i.code, i.cell) for i in report.issues] == expected
+    if expected:
+        assert "Rp750.000.000" in report.issues[0].message("en")

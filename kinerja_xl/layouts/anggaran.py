@@ -15,7 +15,7 @@ from ..normalise import (
     Amount,
     parse_amount,
 )
-from ..records import Record, Table
+from ..records import Record, Subtotal, Table
 from .rows import (
     RowView,
     TableState,
@@ -42,6 +42,11 @@ def anggaran_row(state: TableState, view: RowView, following: RowView | None) ->
     if not label and amount_cell is not None:
         label = label_left_of_table(state, view.row)
     if SUBTOTAL_LABEL.match(label):
+        if amount_cell is not None:  # checked against its lines (crossrow.budget_totals)
+            amount = amount_of(amount_cell, table.amount_scale)
+            end = len(table.records)
+            table.subtotals.append(Subtotal(amount, amount_cell.ref, state.lines_from, end))
+        state.lines_from = len(table.records)
         return "subtotal"
     if TOTAL_LABEL.match(label) and not looks_like_row_number(view.text("no")):
         table.declared_total = (
@@ -61,6 +66,7 @@ def anggaran_row(state: TableState, view: RowView, following: RowView | None) ->
         return "continuation"
     if program and amount_cell is None and not looks_like_row_number(number):
         state.program = (program, None, view.ref("program"))
+        state.lines_from = len(table.records)
         return "group"
     if not (program or amount_cell):
         return "unplaced"

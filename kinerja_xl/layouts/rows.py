@@ -103,6 +103,7 @@ class TableState:
     tujuan: tuple[str, str] | None = None  # (text, cell)
     sasaran: tuple[str, str] | None = None
     program: tuple[str, str | None, str] | None = None  # (name, code, cell)
+    lines_from: int = 0  # the first record a budget's next "Sub Jumlah" adds up
     after_page_break: bool = False
     last: Record | None = None
     data_rows: set[int] = field(default_factory=set)
