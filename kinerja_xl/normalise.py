@@ -384,18 +384,26 @@ def _format_date(value: datetime | date | time) -> str:
     return value.isoformat()
 
 
-_BRACKETED = re.compile(r"[\[(]\s*([^\])]{1,30}?)\s*[\])]\s*$")
+# the code in brackets at the end, after an optional label ("(Kode: 076.01.WA)"); a bracket of
+# words only ("(Sekretariat)") is part of the name, not a code
+_BRACKETED = re.compile(
+    r"[\[(]\s*(?:kode(?: program)?\s*[:.]?\s*)?([^\])]{0,30}?\d[^\])]{0,30}?)\s*[\])]\s*$",
+    re.IGNORECASE,
+)
 _CODE_LIKE = re.compile(r"\b(\d{2,3}\s*\.\s*\d{1,3}\s*\.\s*[A-Za-z0-9]{1,4})\b")
+_CODE_LABEL = re.compile(r"^kode( program)?\s*[:.]?\s*", re.IGNORECASE)
 
 
 def split_program_heading(text: str) -> tuple[str, str | None]:
     """'PROGRAM DUKUNGAN MANAJEMEN [076.01.WA]' -> ('PROGRAM DUKUNGAN MANAJEMEN', '076.01.WA')."""
     text = clean_text(text)
-    match = _BRACKETED.search(text) or _CODE_LIKE.search(text)
+    match = (
+        None if len(text) > MAX_VALUE_TEXT else _BRACKETED.search(text) or _CODE_LIKE.search(text)
+    )
     if not match:
         return _program_name(text), None
     name = (text[: match.start()] + text[match.end() :]).strip(" -:–")
-    return _program_name(name), re.sub(r"\s+", "", match.group(1))
+    return _program_name(_CODE_LABEL.sub("", name)), re.sub(r"\s+", "", match.group(1))
 
 
 def _program_name(text: str) -> str:

@@ -166,6 +166,18 @@ def test_header_key(header, key):
         ("PROGRAM TANPA KODE", "PROGRAM TANPA KODE", None),
         ("PROGRAM : DUKUNGAN MANAJEMEN (076.01.WA)", "PROGRAM DUKUNGAN MANAJEMEN", "076.01.WA"),
         ("Program 076.01.WA Dukungan Manajemen", "Program Dukungan Manajemen", "076.01.WA"),
+        # a label before the code, and a bracket of words that is part of the name
+        (
+            "I. Program Dukungan Manajemen (Kode: 076.01.WA)",
+            "I. Program Dukungan Manajemen",
+            "076.01.WA",
+        ),
+        ("Kode Program 076.01.WA: Dukungan Manajemen", "Dukungan Manajemen", "076.01.WA"),
+        (
+            "Program Dukungan Manajemen (Sekretariat)",
+            "Program Dukungan Manajemen (Sekretariat)",
+            None,
+        ),
     ],
 )
 def test_program_heading(heading, name, code):
