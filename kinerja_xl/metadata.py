@@ -37,8 +37,8 @@ KALSEL_OFFICES: tuple[Office, ...] = (
     Office("63.09", "Kabupaten", "Tabalong"),
     Office("63.10", "Kabupaten", "Tanah Bumbu", ("tanbu",)),
     Office("63.11", "Kabupaten", "Balangan"),
-    Office("63.71", "Kota", "Banjarmasin"),
-    Office("63.72", "Kota", "Banjarbaru", ("banjar baru",)),
+    Office("63.71", "Kota", "Banjarmasin", ("bjm",)),
+    Office("63.72", "Kota", "Banjarbaru", ("banjar baru", "bjb")),
 )
 PROVINCES = {"kalimantan selatan": KALSEL_OFFICES, "kalsel": KALSEL_OFFICES}
 

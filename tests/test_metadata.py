@@ -41,6 +41,9 @@ def test_an_unknown_name_after_kpu_without_a_type_names_no_office():
         ("RKT_2024_Tapin", "KPU Kabupaten Tapin"),
         ("iku hss 2024", "KPU Kabupaten Hulu Sungai Selatan"),
         ("rkt_tanah_bumbu", "KPU Kabupaten Tanah Bumbu"),
+        ("RKT KPU Bjm 2024", "KPU Kota Banjarmasin"),  # the cities' usual abbreviations
+        ("rkt_bjb_2025", "KPU Kota Banjarbaru"),
+        ("IKU Batola 2025", "KPU Kabupaten Barito Kuala"),
     ],
 )
 def test_office_from_file_name(stem, office):
