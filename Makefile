@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 
-.PHONY: demo test lint samples bench clean preview serve
+.PHONY: demo test lint samples bench clean preview serve fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,8 +47,14 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check kinerja_xl tests benchmarks sample_workbooks
+	$(BIN)/ruff check kinerja_xl tests benchmarks sample_workbooks fuzz
 	$(BIN)/mypy kinerja_xl
+
+# Coverage-guided fuzzing of reading, checking and both outputs for MINUTES in all (fuzz/README.md)
+MINUTES ?= 10
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,fuzz]'
+	$(BIN)/python -m fuzz.run --minutes $(MINUTES)
 
 samples: $(STAMP)
 	$(BIN)/python sample_workbooks/make_samples.py
