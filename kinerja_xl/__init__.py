@@ -21,7 +21,7 @@ _PUBLIC = {
     "Batch": "batch",
     "Consolidated": "api",
     "InputIsOutput": "api",
-    "OutputError": "write",
+    "OutputError": "outputs.write",
     "annotate": "api",
     "check": "api",
     "consolidate": "api",
@@ -70,4 +70,4 @@ if TYPE_CHECKING:  # what type checkers and editors see
         template,
     )
     from .batch import Batch
-    from .write import OutputError
+    from .outputs.write import OutputError

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .batch import Batch
-from .write import OutputError
+from .outputs.write import OutputError
 
 if TYPE_CHECKING:
-    from .consolidation import Consolidation
-    from .markup import CopyOutcome
-    from .rulebook import Rules, RulesLoading
+    from .checking.rulebook import Rules, RulesLoading
+    from .outputs.markup import CopyOutcome
+    from .provincial.consolidation import Consolidation
 
 PathLike = str | os.PathLike[str]
 Progress = Callable[[Path, int, int], None]  # (file, how many done, how many in all)
@@ -45,7 +45,7 @@ def rules(folder: PathLike | None = None) -> Rules:
     >>> kx.rules().ranges["persen"]
     [0, 100]
     """
-    from .rulebook import load_rules
+    from .checking.rulebook import load_rules
 
     return load_rules(Path(folder) if folder else None)
 
@@ -57,9 +57,9 @@ def inspect(path: PathLike) -> Batch:
     >>> [t.kind for t in batch.files[0].tables]
     ['rkt', 'rkt-sekretariat', 'anggaran']
     """
+    from .checking.rulebook import load_units
+    from .checking.validate import computed_results
     from .pipeline import inspect_file
-    from .rulebook import load_units
-    from .validate import computed_results
 
     units = load_units()
     report = inspect_file(Path(path), vocabulary=units.vocabulary)
@@ -82,10 +82,10 @@ def check(
     >>> batch.exit_code                      # 0 clean, 1 errors, 2 a file unreadable
     2
     """
-    from .discover import discover
+    from .checking.rulebook import Rules as RulesType
+    from .checking.rulebook import RulesLoading
     from .pipeline import check_files
-    from .rulebook import Rules as RulesType
-    from .rulebook import RulesLoading
+    from .reading.discover import discover
 
     chosen = (
         schemas
@@ -136,10 +136,10 @@ def consolidate(
     >>> merged.counts()["indikator"]
     {'read': 72, 'written': 72, 'set_aside': 0}
     """
-    from .consolidation import consolidate as build
-    from .discover import discover
+    from .outputs.write import check_output, output_among_inputs
     from .provincial import write_consolidated
-    from .write import check_output, output_among_inputs
+    from .provincial.consolidation import consolidate as build
+    from .reading.discover import discover
 
     target = Path(output)
     check_output(target)
@@ -170,7 +170,7 @@ def template(
     >>> kx.template("rkt", "out/RKT 2025.xlsx", office="KPU Kota Banjarmasin", year=2025).name
     'RKT 2025.xlsx'
     """
-    from .templates import write_template
+    from .outputs.templates import write_template
 
     return write_template(kind, Path(output), office, year, lang)
 
@@ -182,7 +182,7 @@ def annotate(batch: Batch, folder: PathLike, *, lang: str = "id") -> list[CopyOu
     >>> sorted(o.target.name for o in outcomes if o.result)
     ['KPU Kabupaten Balangan - RKT 2024 (diperiksa).xlsx', ...]
     """
-    from .markup import write_copies
+    from .outputs.markup import write_copies
 
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .messages import say
-from .records import FileReport, exit_code
+from .model.records import FileReport, exit_code
+from .words.messages import say
 
 
 @dataclass
@@ -43,12 +43,12 @@ class Batch:
 
     def to_frames(self) -> dict[str, Any]:
         """{"rkt": DataFrame, "iku": …, "anggaran": …}: one row per record, with provenance."""
-        from .frames import to_frames
+        from .outputs.frames import to_frames
 
         return to_frames(self.files)
 
     def issues_frame(self, lang: str = "id") -> Any:
         """One row per issue, with its file, sheet, cell, severity, code and message."""
-        from .frames import issues_frame
+        from .outputs.frames import issues_frame
 
         return issues_frame(self.files, lang)

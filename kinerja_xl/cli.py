@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from . import __version__
-from .messages import say
+from .words.messages import say
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -73,7 +73,7 @@ def run() -> None:
     (a file name that is not UTF-8) is replaced, never a crash."""
     import signal
 
-    from .messages import say
+    from .words.messages import say
 
     def stop(signum: int, _frame: object) -> None:
         raise KeyboardInterrupt(f"signal {signum}")
@@ -131,7 +131,7 @@ def _lang_of(argv: list[str]) -> str:
 
 
 def _say(key: str, lang: str, **fields: Any) -> str:
-    from .messages import say
+    from .words.messages import say
 
     return say(key, lang, **fields)
 
@@ -192,7 +192,7 @@ def _checked(
     """kx.check with a progress bar, the rules loading while the files are read (a bad rule
     is one line, exit 2)."""
     import kinerja_xl as kx
-    from kinerja_xl.rulebook import RulesError, RulesLoading
+    from kinerja_xl.checking.rulebook import RulesError, RulesLoading
 
     try:
         rules = RulesLoading(schemas)
@@ -206,7 +206,7 @@ def _checked(
 
 
 def _output_failed(exc: Any, output: Path, lang: str) -> NoReturn:
-    from .messages import TEXT
+    from .words.messages import TEXT
 
     key = f"output-{exc.reason}" if f"output-{exc.reason}" in TEXT else "output-failed"
     _fail(_say(key, lang, folder=output.parent, path=output, detail=exc.detail))
@@ -214,7 +214,7 @@ def _output_failed(exc: Any, output: Path, lang: str) -> NoReturn:
 
 def _say_unreadable(reports: list[Any], lang: str) -> None:
     """One line per file that could not be read, naming it, on stderr."""
-    from .write import display_name
+    from .reading.discover import display_name
 
     for report in reports:
         if not report.readable:
@@ -246,7 +246,7 @@ def inspect(
     """
     import kinerja_xl as kx
 
-    from .report import inspect_text
+    from .outputs.report import inspect_text
 
     batch = kx.inspect(file)
     _say_unreadable(batch.files, lang.value)
@@ -287,7 +287,7 @@ def check(
 
     Example:  kinerja-xl check kiriman/ --annotate diperiksa/
     """
-    from .report import check_text
+    from .outputs.report import check_text
 
     batch = _checked(paths, schemas, quiet, lang.value, year)
     _say_unreadable(batch.files, lang.value)
@@ -297,7 +297,7 @@ def check(
     if format == OutputFormat.json:
         _emit_json(batch.to_dict(lang.value))
     else:
-        typer.echo(check_text(batch, lang.value))
+        typer.echo(check_text(batch.files, batch.skipped, lang.value))
     raise typer.Exit(max(batch.exit_code, copies))
 
 
@@ -365,9 +365,9 @@ def consolidate(
     """
     import kinerja_xl as kx
 
-    from .discover import discover
+    from .outputs.write import OutputError, check_output, output_among_inputs
     from .provincial import offices_summary
-    from .write import OutputError, check_output, output_among_inputs
+    from .reading.discover import discover
 
     language = lang.value
     try:
@@ -433,7 +433,7 @@ def template(
     """
     import kinerja_xl as kx
 
-    from .write import OutputError
+    from .outputs.write import OutputError
 
     try:
         written = kx.template(kind.value, output, office=office, year=year, lang=lang.value)

@@ -13,22 +13,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .crossrow import apply_file_rules, targets_inconsistent
-from .discover import discover
-from .documents import assign_documents
-from .grid import Sheet, Workbook
-from .issues import Issue, order_issues
+from .batch import Batch
+from .checking.crossrow import apply_file_rules, targets_inconsistent
+from .checking.rulebook import RulesLoading
+from .checking.validate import Rules, validate_reports
+from .knowledge.vocabulary import Vocabulary
 from .layouts import build_tables
+from .layouts.documents import assign_documents
+from .layouts.offices import office_from_filename, office_from_texts, sheet_year, year_from_texts
 from .layouts.results import choose_plan_year
-from .memory import collector_paused
-from .messages import LANGS
-from .metadata import office_from_filename, office_from_texts, sheet_year, year_from_texts
-from .read import ReadLimits, UnreadableWorkbook, open_workbook
-from .records import FileReport, Table
-from .report import BatchReport
-from .rulebook import RulesLoading
-from .validate import Rules, validate_reports
-from .vocabulary import Vocabulary
+from .model.issues import Issue, order_issues
+from .model.records import FileReport, Table
+from .outputs.own import generated_by_us
+from .reading.discover import discover
+from .reading.grid import Sheet, Workbook
+from .reading.memory import collector_paused
+from .reading.read import ReadLimits, UnreadableWorkbook, open_workbook
 
 
 def inspect_file(
@@ -70,37 +70,6 @@ def inspect_file(
     _years_of_sheets(report, sheet_years)
     assign_documents(report, {sheet.name: sheet for sheet in workbook.sheets})
     return report
-
-
-CONSOLIDATED_SHEETS = [
-    "Ringkasan",
-    "RKT",
-    "IKU",
-    "Anggaran",
-    "Rekap Anggaran",
-    "Perbandingan Target",
-    "Masalah",
-]
-
-
-def generated_by_us(workbook: Workbook) -> str | None:
-    """'consolidated' or 'annotated' when the workbook is one of kinerja-xl's own outputs
-    (saved into an inbox and picked up again), else None."""
-    names = [sheet.name for sheet in workbook.sheets]
-    contract_sheets = [name for name in names if name in CONSOLIDATED_SHEETS]
-    if names[:1] == ["Ringkasan"] and contract_sheets == CONSOLIDATED_SHEETS:
-        return "consolidated"
-    if names and names[0] == "Masalah":
-        first_rows: dict[int, list[str]] = {}
-        for (row, _col), cell in sorted(workbook.sheets[0].cells.items()):
-            if row <= 5:
-                first_rows.setdefault(row, []).append(cell.text())
-        from .markup import copy_headers
-
-        headers = [copy_headers(lang) for lang in LANGS]
-        if any(line in headers for line in first_rows.values()):
-            return "annotated"
-    return None
 
 
 def _read_sheet(
@@ -277,7 +246,7 @@ def _read_in_pool(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from .workers import pool_context, worker_started
+    from .reading.workers import pool_context, worker_started
 
     chunk = max(1, len(paths) // (workers * 32))
     batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
@@ -321,7 +290,7 @@ def _read_alone(
     within_file: FileChecks | None,
 ) -> list[FileReport]:
     """A batch in a child process; if that child dies, each file in a child of its own."""
-    from .isolated import ChildDied, call
+    from .reading.isolated import ChildDied, call
 
     read = "kinerja_xl.pipeline:inspect_batch"
     try:
@@ -346,7 +315,7 @@ def crashed_report(path: str | os.PathLike[str], how: str) -> FileReport:
 
 def check_paths(
     arguments: list[Path], rules: Rules | None = None, progress: ProgressCallback | None = None
-) -> BatchReport:
+) -> Batch:
     """Files and folders in, one report per workbook (and what was skipped) out."""
     found = discover(arguments)
-    return BatchReport(files=check_files(found.files, rules, progress), skipped=found.skipped)
+    return Batch(files=check_files(found.files, rules, progress), skipped=found.skipped)

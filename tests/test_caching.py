@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kinerja_xl.caching import LONGEST_KEPT, text_cache
-from kinerja_xl.locate import role_of
-from kinerja_xl.normalise import clean_text
+from kinerja_xl.layouts.locate import role_of
+from kinerja_xl.layouts.normalise import clean_text
+from kinerja_xl.reading.caching import LONGEST_KEPT, text_cache
 
 
 def test_a_short_text_is_computed_once_and_a_long_one_every_time_without_being_kept():

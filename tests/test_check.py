@@ -11,14 +11,14 @@ import yaml
 from conftest import BANJARBARU, BANJARMASIN, SAMPLES, digest
 from typer.testing import CliRunner
 
+from kinerja_xl.batch import Batch
+from kinerja_xl.checking.rulebook import load_rules
 from kinerja_xl.cli import app
-from kinerja_xl.issues import CODES, Issue
-from kinerja_xl.messages import TEMPLATES
+from kinerja_xl.knowledge.vocabulary import default_schema_folder
+from kinerja_xl.model.issues import CODES, Issue
 from kinerja_xl.pipeline import check_files, check_paths
-from kinerja_xl.read import open_workbook
-from kinerja_xl.report import BatchReport
-from kinerja_xl.rulebook import load_rules
-from kinerja_xl.vocabulary import default_schema_folder
+from kinerja_xl.reading.read import open_workbook
+from kinerja_xl.words.messages import TEMPLATES
 
 runner = CliRunner()
 FAULTY = SAMPLES / "faulty"
@@ -283,11 +283,11 @@ def test_other_rules_with_schemas_option(tmp_path):
 def test_rules_loading_while_the_files_are_read_give_the_same_reports():
     """The rules load in a thread while the workbooks are read: the reports are those of rules
     loaded first."""
-    from kinerja_xl.rulebook import RulesLoading
+    from kinerja_xl.checking.rulebook import RulesLoading
 
     paths = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".xlsx", ".xls", ".ods"))
-    first = BatchReport(files=check_files(paths, load_rules())).to_dict()
-    meanwhile = BatchReport(files=check_files(paths, RulesLoading())).to_dict()
+    first = Batch(files=check_files(paths, load_rules())).to_dict()
+    meanwhile = Batch(files=check_files(paths, RulesLoading())).to_dict()
     assert meanwhile == first and first["files"]
 
 
@@ -389,4 +389,4 @@ def test_table_empty_and_hidden_content(tmp_path):
         ("table-empty", "warning", "Anggaran", "A1"),
         ("hidden-content", "warning", "Lama", None),
     ]
-    assert BatchReport(files=[report]).exit_code == 0
+    assert Batch(files=[report]).exit_code == 0

@@ -14,11 +14,11 @@ from typer.testing import CliRunner
 
 from kinerja_xl import provincial
 from kinerja_xl.cli import app
-from kinerja_xl.consolidation import consolidate
-from kinerja_xl.metadata import KALSEL_OFFICES
-from kinerja_xl.normalise import clean_text
+from kinerja_xl.layouts.normalise import clean_text
+from kinerja_xl.layouts.offices import KALSEL_OFFICES
 from kinerja_xl.pipeline import check_files, inspect_file
-from kinerja_xl.read import open_workbook
+from kinerja_xl.provincial.consolidation import consolidate
+from kinerja_xl.reading.read import open_workbook
 
 runner = CliRunner()
 SHEETS = ["Ringkasan", "RKT", "IKU", "Anggaran", "Rekap Anggaran", "Perbandingan Target", "Masalah"]
@@ -114,7 +114,7 @@ def test_every_row_points_at_its_source_cell(provincial_book):
             path = SAMPLES / row["Berkas"]
             grid = grids.setdefault(row["Berkas"], open_workbook(path))
             source = next(s for s in grid.sheets if s.name == row["Lembar"])
-            from kinerja_xl.grid import parse_a1
+            from kinerja_xl.reading.grid import parse_a1
 
             cell = source.get(*parse_a1(row["Sel"]))
             written = row[field]

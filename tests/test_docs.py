@@ -7,7 +7,7 @@ from conftest import ROOT
 from typer.testing import CliRunner
 
 from kinerja_xl.cli import app
-from kinerja_xl.issues import CODES
+from kinerja_xl.model.issues import CODES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands]

@@ -94,7 +94,7 @@ POISON = textwrap.dedent("""
     # Loaded into every Python process of the test (PYTHONPATH): a file named poison*.xlsx kills
     # the process that reads it, as a native reader's abort would.
     import os
-    import kinerja_xl.read as read
+    import kinerja_xl.reading.read as read
 
     real = read.open_workbook
 

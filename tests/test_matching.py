@@ -15,8 +15,8 @@ from difflib import SequenceMatcher
 import pytest
 from conftest import ROOT, SAMPLES
 
-from kinerja_xl import matching
-from kinerja_xl.matching import content_tokens, match_names, same_token
+from kinerja_xl.checking import matching
+from kinerja_xl.checking.matching import content_tokens, match_names, same_token
 from kinerja_xl.pipeline import check_files
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from kinerja_xl.metadata import office_from_filename, office_from_texts, year_from_texts
+from kinerja_xl.layouts.offices import office_from_filename, office_from_texts, year_from_texts
 
 
 @pytest.mark.parametrize(

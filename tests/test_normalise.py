@@ -2,7 +2,7 @@ from datetime import datetime
 
 import pytest
 
-from kinerja_xl.normalise import (
+from kinerja_xl.layouts.normalise import (
     clean_text,
     header_key,
     parse_amount,

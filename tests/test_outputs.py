@@ -13,8 +13,8 @@ from conftest import BANJARMASIN, SAMPLES, build_xlsx
 from typer.testing import CliRunner
 
 from kinerja_xl.cli import app
-from kinerja_xl.printing import MIN_SCALE, fit_scale
-from kinerja_xl.xlsx_out import wrapped_lines
+from kinerja_xl.outputs.printing import MIN_SCALE, fit_scale
+from kinerja_xl.outputs.xlsx_out import wrapped_lines
 
 runner = CliRunner()
 RED, AMBER = "FFC7CE", "FFEB9C"

@@ -12,10 +12,10 @@ import openpyxl
 import pytest
 from conftest import ROOT
 
-from kinerja_xl.consolidation import consolidate
+from kinerja_xl.batch import Batch
 from kinerja_xl.pipeline import check_files
 from kinerja_xl.provincial import write_consolidated
-from kinerja_xl.report import BatchReport
+from kinerja_xl.provincial.consolidation import consolidate
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
@@ -36,7 +36,7 @@ def test_parallel_and_serial_runs_are_identical(tmp_path, monkeypatch):
     assert len(paths) == 24
     serial = check_files(paths, workers=1)
     parallel = check_files(paths, workers=2)
-    assert BatchReport(files=serial).to_dict() == BatchReport(files=parallel).to_dict()
+    assert Batch(files=serial).to_dict() == Batch(files=parallel).to_dict()
     assert sum(t.rows for r in serial for t in r.tables) > 24 * 8  # 5–40 rows a sample layout
     assert any(r.errors for r in serial)  # the generator's faulty share is in there
 
@@ -50,10 +50,10 @@ def test_parallel_and_serial_runs_are_identical(tmp_path, monkeypatch):
 def test_file_checks_in_the_reading_processes_give_what_the_main_process_gave(tmp_path):
     """The plan year asked and the file rules run where each file is read (FileChecks); the
     result is what running them one by one in this process, after validation, gives."""
-    from kinerja_xl.crossrow import apply_file_rules, targets_inconsistent
-    from kinerja_xl.issues import order_issues
+    from kinerja_xl.checking.crossrow import apply_file_rules, targets_inconsistent
+    from kinerja_xl.checking.validate import load_rules, validate_reports
+    from kinerja_xl.model.issues import order_issues
     from kinerja_xl.pipeline import inspect_file, plan_year_asked
-    from kinerja_xl.validate import load_rules, validate_reports
 
     made = generate(24, tmp_path / "in", seed=5)
     paths = sorted(tmp_path / "in" / name for name in made)
@@ -71,15 +71,15 @@ def test_file_checks_in_the_reading_processes_give_what_the_main_process_gave(tm
     pooled = check_files(paths, workers=2, year=2024)
     file_rule_codes = {"budget-total-mismatch", "duplicate-indicator", "formula-no-value"}
     assert file_rule_codes & {i.code for r in pooled for i in r.issues}  # the rules did run
-    assert BatchReport(files=pooled).to_dict() == BatchReport(files=by_hand).to_dict()
+    assert Batch(files=pooled).to_dict() == Batch(files=by_hand).to_dict()
 
 
 FORKED_CHECK = """
 import json, sys
 from pathlib import Path
-from kinerja_xl import workers
+from kinerja_xl.reading import workers
 from kinerja_xl.pipeline import check_files
-from kinerja_xl.report import BatchReport
+from kinerja_xl.batch import Batch
 used = []
 chosen = workers.pool_context
 def spy():
@@ -88,7 +88,7 @@ def spy():
     return context
 workers.pool_context = spy
 reports = check_files([Path(p) for p in sys.argv[1:]], workers=2)
-print(json.dumps({"used": used, "report": BatchReport(files=reports).to_dict()}))
+print(json.dumps({"used": used, "report": Batch(files=reports).to_dict()}))
 """
 
 
@@ -104,12 +104,12 @@ def test_a_command_forks_its_workers_and_reads_what_a_serial_run_reads(tmp_path)
     assert done.returncode == 0, done.stderr
     forked = json.loads(done.stdout)
     assert forked["used"] == ["fork"]  # decided after the rules loader was made, before it ran
-    serial = BatchReport(files=check_files([Path(p) for p in paths], workers=1)).to_dict()
+    serial = Batch(files=check_files([Path(p) for p in paths], workers=1)).to_dict()
     assert forked["report"] == serial
 
 
 def test_workers_are_spawned_while_another_thread_runs(monkeypatch):
-    from kinerja_xl.workers import start_method
+    from kinerja_xl.reading.workers import start_method
 
     monkeypatch.delenv("KINERJA_XL_START", raising=False)
     release = threading.Event()

@@ -10,8 +10,8 @@ import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kinerja_xl.normalise import parse_amount, parse_target
-from kinerja_xl.write import CONTROL_CHARACTER
+from kinerja_xl.layouts.normalise import parse_amount, parse_target
+from kinerja_xl.outputs.write import CONTROL_CHARACTER
 
 settings.register_profile("default", max_examples=60, deadline=None)
 settings.register_profile("long", max_examples=3000, deadline=None)
@@ -144,8 +144,8 @@ def test_random_grids_never_raise_and_never_invent_rows(
 @given(st.text(alphabet=st.sampled_from(list("ab_x0F5") + ["\x01", "\x1f", "\ufffe", "\t", "&"])))
 def test_excel_escapes_read_back_as_the_text_written(text):
     """What we write (control characters, a typed "_x0041_") is what our reader shows."""
-    from kinerja_xl.ooxml import unescape_text
-    from kinerja_xl.write import excel_escaped
+    from kinerja_xl.outputs.write import excel_escaped
+    from kinerja_xl.reading.ooxml import unescape_text
 
     escaped = excel_escaped(text)
     assert not CONTROL_CHARACTER.search(escaped)

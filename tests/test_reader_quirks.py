@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kinerja_xl.locate import role_of
+from kinerja_xl.layouts.locate import role_of
 from kinerja_xl.pipeline import check_files, inspect_file
 
 HEAD = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"]
@@ -692,7 +692,7 @@ def test_the_offices_numbering_before_an_indicator_does_not_hide_its_kind(xlsx, 
     path = xlsx([HEAD, [1, "Terwujudnya A", f"{mark} Persentase partisipasi pemilih", "BB"]])
     (report,) = check_files([path])
     assert codes(report) == [("target-unit-mismatch", "Lembar1", "D2")]
-    from kinerja_xl.matching import indicator_key
+    from kinerja_xl.checking.matching import indicator_key
 
     record = report.tables[0].records[0]
     assert record.get("indikator") == f"{mark} Persentase partisipasi pemilih"  # as written
@@ -1443,7 +1443,7 @@ def test_merged_cells_in_an_ods(tmp_path):
         ("Terwujudnya A", 77.5, "persen", "%"),
         ("Terwujudnya A", 5, "angka", "dokumen"),
     ]
-    from kinerja_xl.read import open_workbook
+    from kinerja_xl.reading.read import open_workbook
 
     merges = {
         (m.min_row, m.min_col, m.max_row, m.max_col) for m in open_workbook(path).sheets[0].merges

@@ -16,10 +16,10 @@ from conftest import BANJARMASIN, digest
 from corpus import CASES, write_corpus
 from typer.testing import CliRunner
 
-from kinerja_xl import markup as annotate_module
 from kinerja_xl.cli import app
+from kinerja_xl.outputs import markup as annotate_module
+from kinerja_xl.outputs.write import OutputError
 from kinerja_xl.pipeline import check_files
-from kinerja_xl.write import OutputError
 
 runner = CliRunner()
 CASE_IDS = [c.name for c in CASES]

@@ -11,10 +11,10 @@ import yaml
 from conftest import ROOT, build_xlsx
 from typer.testing import CliRunner
 
+from kinerja_xl.checking.rulebook import RulesError, load_rules
 from kinerja_xl.cli import app
+from kinerja_xl.knowledge.vocabulary import default_schema_folder
 from kinerja_xl.pipeline import check_files
-from kinerja_xl.rulebook import RulesError, load_rules
-from kinerja_xl.vocabulary import default_schema_folder
 
 runner = CliRunner()
 IKU = [

@@ -632,7 +632,7 @@ def test_an_office_that_sent_its_rkt_and_its_pk_is_compared_once(tmp_path):
 def test_a_province_that_computes_lower_is_better_another_way(tmp_path):
     import shutil
 
-    from kinerja_xl.rulebook import default_schema_folder, load_rules
+    from kinerja_xl.checking.rulebook import default_schema_folder, load_rules
 
     rules = tmp_path / "aturan"
     shutil.copytree(default_schema_folder(), rules)
@@ -656,7 +656,7 @@ def test_a_province_that_computes_lower_is_better_another_way(tmp_path):
 def test_a_formula_that_is_more_than_arithmetic_is_refused_at_load(tmp_path, formula):
     import shutil
 
-    from kinerja_xl.rulebook import RulesError, default_schema_folder, load_rules
+    from kinerja_xl.checking.rulebook import RulesError, default_schema_folder, load_rules
 
     rules = tmp_path / "aturan"
     shutil.copytree(default_schema_folder(), rules)

@@ -8,9 +8,9 @@ import pytest
 from conftest import BANJARBARU, BANJARMASIN, SAMPLES, digest
 from typer.testing import CliRunner
 
+from kinerja_xl.batch import Batch
 from kinerja_xl.cli import app
 from kinerja_xl.pipeline import inspect_file
-from kinerja_xl.report import BatchReport
 
 runner = CliRunner()
 ALL_SAMPLES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".xlsx", ".xls", ".ods"))
@@ -53,7 +53,7 @@ def test_banjarbaru_iku_programs_and_split_sumber_data():
 
 def test_cli_json_equals_the_library():
     data = inspect_json(BANJARMASIN)
-    assert data == BatchReport(files=[inspect_file(BANJARMASIN)]).to_dict("id", records=True)
+    assert data == Batch(files=[inspect_file(BANJARMASIN)]).to_dict("id", records=True)
 
 
 @pytest.mark.parametrize(

@@ -122,7 +122,7 @@ def test_rkt_template_sheets_titles_and_guidance(tmp_path):
 
 
 def test_rules_in_daftar_come_from_the_schemas(tmp_path):
-    from kinerja_xl.validate import load_rules
+    from kinerja_xl.checking.validate import load_rules
 
     rules = load_rules()
     book = openpyxl.load_workbook(make(tmp_path, "rkt"))

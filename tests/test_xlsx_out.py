@@ -11,9 +11,16 @@ from typing import Any
 import openpyxl
 import pytest
 
-from kinerja_xl import xlsx_out
-from kinerja_xl.read import open_workbook
-from kinerja_xl.xlsx_out import Column, Link, StreamingSheet, Styles, new_workbook, write_table
+from kinerja_xl.outputs import xlsx_out
+from kinerja_xl.outputs.xlsx_out import (
+    Column,
+    Link,
+    StreamingSheet,
+    Styles,
+    new_workbook,
+    write_table,
+)
+from kinerja_xl.reading.read import open_workbook
 
 TRICKY_ROWS: list[list[Any]] = [
     ["plain", "Rp. 814.815.000,00", "≥ 90%", 0.1, 12, None],

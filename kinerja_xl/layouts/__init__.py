@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 
-from ..budget import mark_detail_lines
-from ..grid import Cell, MergeIndex, Sheet, column_letter
-from ..issues import Issue
-from ..locate import (
+from ..knowledge.vocabulary import Vocabulary
+from ..model.issues import Issue
+from ..model.records import Table
+from ..reading.grid import Cell, MergeIndex, Sheet, column_letter
+from .anggaran import anggaran_row, plan_budget
+from .budget import mark_detail_lines
+from .iku import iku_row
+from .locate import (
     HeaderMatch,
     find_headers,
     is_numbering_row,
@@ -25,11 +29,7 @@ from ..locate import (
     is_title_row,
     role_of,
 )
-from ..normalise import clean_text, header_key
-from ..records import Table
-from ..vocabulary import Vocabulary
-from .anggaran import anggaran_row, plan_budget
-from .iku import iku_row
+from .normalise import clean_text, header_key
 from .rkt import rkt_row
 from .rows import RowView, TableState
 

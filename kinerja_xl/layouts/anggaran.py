@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import re
 
-from ..budget import mark_detail_lines
-from ..grid import Cell, Sheet, column_letter
-from ..locate import (
+from ..model.records import Record, Subtotal, Table
+from ..model.values import Amount
+from ..reading.grid import Cell, Sheet, column_letter
+from .budget import mark_detail_lines
+from .locate import (
     HeaderMatch,
     looks_like_row_number,
 )
-from ..normalise import (
-    Amount,
-    parse_amount,
-)
-from ..records import Record, Subtotal, Table
+from .normalise import parse_amount
 from .rows import (
     RowView,
     TableState,

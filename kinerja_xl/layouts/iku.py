@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from ..grid import Cell
-from ..locate import (
+from ..reading.grid import Cell
+from .anggaran import CODE_CELL
+from .locate import (
     looks_like_row_number,
 )
-from ..normalise import (
+from .normalise import (
     split_program_heading,
 )
-from .anggaran import CODE_CELL
 from .results import read_results, read_target
 from .rows import (
     RowView,

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..grid import Cell
-from ..normalise import Target, clean_text, parse_target, shown_decimals
-from ..records import Record, Table
-from ..vocabulary import Vocabulary
+from ..knowledge.vocabulary import Vocabulary
+from ..model.records import Record, Table
+from ..model.values import Target
+from ..reading.grid import Cell
+from .normalise import clean_text, parse_target, shown_decimals
 from .rows import RowView, TableState, point_at_columns
 
 PERCENT_SATUAN = re.compile(r"^(%|persen|prosen|prosentase|persentase)$", re.IGNORECASE)

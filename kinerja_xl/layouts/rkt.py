@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..locate import (
+from .locate import (
     looks_like_row_number,
 )
-from ..normalise import parse_amount
+from .normalise import parse_amount
 from .results import read_results, read_target
 from .rows import (
     GOAL_VERB,

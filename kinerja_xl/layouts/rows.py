@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..grid import Cell, Sheet, column_letter
-from ..normalise import clean_text, parse_target, shown_decimals
-from ..records import Record, Table
-from ..vocabulary import Vocabulary
+from ..knowledge.vocabulary import Vocabulary
+from ..model.records import Record, Table
+from ..reading.grid import Cell, Sheet, column_letter
+from .normalise import clean_text, parse_target, shown_decimals
 
 GOAL_VERB = re.compile(
     r"^(me\w+kan|memperkuat|membangun|menjamin|menjaga|mendorong|mencapai)\b", re.IGNORECASE

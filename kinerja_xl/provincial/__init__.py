@@ -14,13 +14,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..consolidation import Consolidation
-from ..memory import collector_paused
-from ..messages import say
-from ..printing import PageInfo
-from ..write import atomic_output
-from ..xlsx_out import Styles, new_workbook
+from ..outputs.printing import PageInfo
+from ..outputs.write import atomic_output
+from ..outputs.xlsx_out import Styles, new_workbook
+from ..reading.memory import collector_paused
+from ..words.messages import say
 from .across import write_perbandingan, write_rekap
+from .consolidation import Consolidation
 from .context import Context
 from .data import write_anggaran, write_iku, write_masalah, write_rkt
 from .results import has_results, write_capaian

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..comparisons import DIFFERENT, INVALID, SharedIndicator, shared_indicators
-from ..consolidation import KIND_NAMES
-from ..normalise import format_rupiah
-from ..xlsx_out import Column, write_table
+from ..layouts.documents import KIND_NAMES
+from ..layouts.normalise import format_rupiah
+from ..outputs.xlsx_out import Column, write_table
+from .comparisons import DIFFERENT, INVALID, SharedIndicator, shared_indicators
 from .context import Context
 from .summary import total_words
 

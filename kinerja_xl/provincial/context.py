@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..comparisons import Recap, budget_recap
-from ..consolidation import Consolidation, Provenance
-from ..flags import worst
-from ..issues import Issue
-from ..messages import say, short
-from ..printing import PageInfo
-from ..records import FileReport, Record, Table
-from ..write import display_name
-from ..xlsx_out import Column, Link, Styles
+from ..checking.flags import worst
+from ..model.issues import Issue
+from ..model.records import FileReport, Record, Table
+from ..outputs.printing import PageInfo
+from ..outputs.xlsx_out import Column, Link, Styles
+from ..reading.discover import display_name
+from ..words.messages import say, short
+from .comparisons import Recap, budget_recap
+from .consolidation import Consolidation, Provenance
 
 # Sel opens the office's file at the cell. Excel allows 65,530 links per sheet, and each one
 # costs Excel and the writer dearly, so a national merge gets plain references instead.

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..comparisons import target_is_valid, valid_amount
-from ..consolidation import office_label, provenance, table_label
-from ..normalise import Target
-from ..xlsx_out import Column, write_table
+from ..layouts.documents import table_label
+from ..model.values import Target
+from ..outputs.xlsx_out import Column, write_table
+from .comparisons import target_is_valid, valid_amount
+from .consolidation import office_label, provenance
 from .context import MAX_LINKS, Context, row_problems, status_index
 from .results import periods_text
 
@@ -224,6 +225,6 @@ def write_masalah(ctx: Context) -> int:
 
 
 def provenance_of_cell(ctx: Context, report: Any, sheet: str, cell: str) -> Any:
-    from ..consolidation import Provenance
+    from .consolidation import Provenance
 
     return Provenance(ctx.result.berkas(report), sheet, cell, report.path)

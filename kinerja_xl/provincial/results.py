@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..consolidation import office_label, provenance, table_label
-from ..xlsx_out import Column, write_table
+from ..layouts.documents import table_label
+from ..outputs.xlsx_out import Column, write_table
+from .consolidation import office_label, provenance
 from .context import MAX_LINKS, Context, row_problems, status_index
 
 CAPAIAN = '0.00"%"'

@@ -8,13 +8,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..comparisons import FileBudget, file_budget
-from ..consolidation import KIND_NAMES, Consolidation, submissions, submitted_as, table_label
-from ..flags import code_counts
-from ..messages import short
-from ..normalise import format_rupiah
-from ..records import FileReport
-from ..xlsx_out import Column, write_table
+from ..checking.flags import code_counts
+from ..layouts.documents import KIND_NAMES, table_label
+from ..layouts.normalise import format_rupiah
+from ..model.records import FileReport
+from ..outputs.xlsx_out import Column, write_table
+from ..words.messages import short
+from .comparisons import FileBudget, file_budget
+from .consolidation import Consolidation, submissions, submitted_as
 from .context import Context
 
 SUMMARY_COLUMNS = [

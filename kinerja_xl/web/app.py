@@ -22,8 +22,8 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..batch import Batch
-from ..messages import TEXT, say
-from ..write import display_name
+from ..reading.discover import display_name
+from ..words.messages import TEXT, say
 from .uploads import Upload, file_into, received
 from .views import DOCUMENT_NAMES, file_state, file_views, kiriman_rows
 
@@ -195,7 +195,7 @@ def folder_batch(settings: ServeSettings, cache: FolderCache) -> Batch:
     """The folder checked, again only when a file in it has changed."""
     import kinerja_xl as kx
 
-    from ..discover import discover
+    from ..reading.discover import discover
 
     folder = settings.folder
     assert folder is not None

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..discover import WORKBOOK_SUFFIXES
-from ..write import TEMP_PREFIX, current_umask, remove_stale_work_folders
+from ..outputs.write import TEMP_PREFIX, current_umask, remove_stale_work_folders
+from ..reading.discover import WORKBOOK_SUFFIXES
 
 MAX_NAME = 120  # characters of a filed name's stem
 UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")

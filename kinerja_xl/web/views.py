@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from ..batch import Batch
-from ..consolidation import DOCUMENTS, consolidate, submissions
-from ..flags import Flags
-from ..grid import column_letter
-from ..messages import say
-from ..read import UnreadableWorkbook, open_workbook
-from ..records import FileReport
-from ..write import display_name
+from ..checking.flags import Flags
+from ..layouts.documents import DOCUMENTS
+from ..model.records import FileReport
+from ..provincial.consolidation import consolidate, submissions
+from ..reading.discover import display_name
+from ..reading.grid import column_letter
+from ..reading.read import UnreadableWorkbook, open_workbook
+from ..words.messages import say
 
 MAX_VIEW_ROWS = 300
 MAX_VIEW_COLUMNS = 16
@@ -117,7 +118,7 @@ def sheet_views(report: FileReport, lang: str) -> list[SheetView]:
 
 def marked_up_copy(report: FileReport, name: str, lang: str) -> tuple[str | None, str | None]:
     """The marked-up copy, made in a temporary folder and handed back as data: nothing stays."""
-    from ..markup import annotate
+    from ..outputs.markup import annotate
 
     stem = Path(name).stem or "kiriman"
     copy_name = f"{stem} ({say('copy-suffix', lang)}).xlsx"

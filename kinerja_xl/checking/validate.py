@@ -1,0 +1,311 @@
+"""Run the pandera schemas lazily over whole tables and map every failure back to its cell.
+
+The records of all files are validated together, one DataFrame per kind, so that a batch of
+thirteen (or 1,650) workbooks costs one pandera pass per kind. Each DataFrame row keeps an
+index into `RowRef`s, which know the record, and so the sheet and A1 cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from ..model.issues import Issue
+from ..model.records import FileReport, Record, Table
+from ..model.values import Target
+from .rulebook import FRAME_COLUMNS, SCHEMA_FILES, Rules, RulesError, load_rules
+
+__all__ = ["Rules", "RulesError", "computed_results", "load_rules", "validate_reports"]
+
+FRAME_OF_KIND = {"rkt": "rkt", "rkt-sekretariat": "rkt", "anggaran": "anggaran", "iku": "iku"}
+# which record field's cell a failure in each frame column points at
+COLUMN_FIELDS = {
+    "indikator": "indikator",
+    "expected": "indikator",
+    "target_text": "target",
+    "target_value": "target",
+    "target_code": "target",
+    "target_unit": "target",
+    "target_problem": "target",
+    "program": "program",
+    "amount_value": "anggaran",
+    "amount_problem": "anggaran",
+    "cara": "cara",
+    "sumber": "sumber",
+    "kode_program": "program",
+}
+
+
+class RowRef(NamedTuple):  # one per record of a batch: a tuple is the cheapest to make
+    report: FileReport
+    record: Record
+    reports_results: bool = False  # its table has a Realisasi or Capaian column
+
+
+def frames_of(table: Table) -> tuple[str, ...]:
+    """The schemas a table's rows answer to: its kind's; and an IKU that states targets (a
+    Target column, a matrix of plan years) answers for them as a plan does (rkt.yaml)."""
+    own = FRAME_OF_KIND[table.kind]
+    if own == "iku" and ("target" in table.columns or table.periods):
+        return (own, "rkt")
+    return (own,)
+
+
+def validate_reports(reports: list[FileReport], rules: Rules) -> None:
+    """Add every schema failure of every readable report to that report's issues."""
+    refs: dict[str, list[RowRef]] = {"rkt": [], "anggaran": [], "iku": []}
+    for report in reports:
+        for table in report.tables:
+            for frame_name in frames_of(table):
+                refs[frame_name].extend(
+                    RowRef(report, r, table.reports_results) for r in table.records
+                )
+    for frame_name, frame_refs in refs.items():
+        if not frame_refs:
+            continue
+        rows = ROW_BUILDERS[frame_name](frame_refs, rules)
+        if frame_name == "rkt":
+            for ref, row in zip(frame_refs, rows, strict=True):
+                ref.record.unit_name = rules.unit_name(ref.record, row["expected"])
+        frame = _frame(frame_name, rows)
+        for failure in _failures(rules, frame_name, frame):
+            ref = frame_refs[failure.index]
+            row = rows[failure.index]  # the frame's row as built (a row lookup in pandas is slow)
+            ref.report.issues.append(_issue(failure, ref.record, row, rules, frame_name))
+
+
+@dataclass(frozen=True)
+class Failure:
+    check: str  # the check's name, as the YAML names it
+    column: str | None  # the frame column, for a column's check
+    index: int  # the frame row
+    value: Any  # what failed
+
+
+def _failures(rules: Rules, frame_name: str, frame: Any) -> list[Failure]:
+    """Every failure of the frame's schema, by the check's name (never by parsing its text).
+    A failure of the schema itself — no row to point at — is the rules' fault: RulesError."""
+    import pandera.errors as errors
+
+    try:
+        rules.schemas[frame_name].validate(frame, lazy=True)
+    except errors.SchemaErrors as exc:
+        found: dict[tuple[str, str | None, int], Failure] = {}
+        for error in exc.schema_errors:
+            name = getattr(error.check, "name", None) or str(error.check)
+            column = getattr(error.schema, "name", None) if error.schema is not None else None
+            cases = error.failure_cases
+            indexes = [] if cases is None or "index" not in cases else list(cases["index"])
+            rows = [int(i) for i in indexes if isinstance(i, int | float) and i == i]
+            if not rows:
+                path = rules.folder / SCHEMA_FILES[frame_name]
+                raise RulesError(
+                    "cannot-run", path, check=name, column=column, detail=str(error)[:200]
+                ) from None
+            values = list(cases["failure_case"]) if "failure_case" in cases else [None] * len(rows)
+            for index, value in zip(rows, values, strict=False):
+                found.setdefault((name, column, index), Failure(name, column, index, value))
+        return sorted(found.values(), key=lambda f: (f.index, f.check, f.column or ""))
+    return []
+
+
+def _frame(frame_name: str, rows: list[dict[str, Any]]) -> Any:
+    """The DataFrame a schema validates: the rows, the columns in the rules' order, the
+    numbers as the YAML's dtypes expect them."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=FRAME_COLUMNS[frame_name])
+    for column, dtype in FRAME_DTYPES[frame_name].items():
+        frame[column] = frame[column].astype(dtype)
+    return frame
+
+
+def _rkt_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
+    rows = []
+    for ref in refs:
+        record = ref.record
+        row = {
+            "indikator": record.get("indikator"),
+            "expected": rules.expected_kind(record.get("indikator"), record.get("satuan")),
+            **_value_columns("target", record.target, rules),
+            **_value_columns("realisasi", record.realisasi, rules),
+            "capaian_value": _number(record.capaian),
+            "capaian_dihitung": computed_capaian(record, rules),
+            "reports_results": ref.reports_results,
+        }
+        rows.append(row)
+    return rows
+
+
+def _value_columns(prefix: str, target: Target | None, rules: Rules) -> dict[str, Any]:
+    value = target.value if target else None
+    unit = target.unit if target else None
+    return {
+        f"{prefix}_text": target.text if target else None,
+        f"{prefix}_value": float(value) if isinstance(value, int | float) else float("nan"),
+        f"{prefix}_code": value if isinstance(value, str) else None,
+        # a count word ("5 dokumen") is a jumlah; a listed code is its list's kind
+        f"{prefix}_unit": rules.found_kind(unit, value),
+        f"{prefix}_problem": target.problem if target else None,
+    }
+
+
+def _number(target: Target | None) -> float:
+    value = target.value if target else None
+    return float(value) if isinstance(value, int | float) else float("nan")
+
+
+def computed_results(reports: list[FileReport], rules: Rules) -> None:
+    """Each plan row's direction and computed capaian, as validation sets them, for a
+    workbook that is only read (`kx.inspect`)."""
+    for report in reports:
+        for table in report.tables:
+            if "rkt" in frames_of(table):
+                for record in table.records:
+                    computed_capaian(record, rules)
+
+
+def computed_capaian(record: Record, rules: Rules) -> float:
+    """The capaian the rules compute from target and realisasi (the indicator's direction
+    decides the formula); kept on the record for the reports. NaN where it cannot be."""
+    record.direction = rules.direction_of(record.get("indikator"))
+    target, realisasi = record.target, record.realisasi
+    numbers = [t.value for t in (target, realisasi) if t and isinstance(t.value, int | float)]
+    if len(numbers) < 2 or target is None or realisasi is None or target.unit != realisasi.unit:
+        record.capaian_dihitung = None
+        return float("nan")
+    computed = rules.capaian(float(numbers[0]), float(numbers[1]), record.direction)
+    record.capaian_dihitung = None if computed is None else round(computed, 2)
+    return float("nan") if computed is None else computed
+
+
+def _anggaran_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
+    return [
+        {
+            "program": ref.record.get("program"),
+            "amount_value": ref.record.amount.value if ref.record.amount else None,
+            "amount_problem": ref.record.amount.problem if ref.record.amount else None,
+        }
+        for ref in refs
+    ]
+
+
+def _iku_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
+    fields = FRAME_COLUMNS["iku"]
+    return [{f: ref.record.get(f) for f in fields} for ref in refs]
+
+
+ROW_BUILDERS = {"rkt": _rkt_rows, "anggaran": _anggaran_rows, "iku": _iku_rows}
+FRAME_DTYPES = {
+    "rkt": dict.fromkeys(
+        ("target_value", "realisasi_value", "capaian_value", "capaian_dihitung"), "float64"
+    ),
+    "anggaran": {"amount_value": "Int64"},
+    "iku": {},
+}
+
+
+DECIMAL_COMMA_BEFORE_THOUSANDS = re.compile(r"^[^.]*\d,\d{3}(?!\d)[^.,]*$")
+
+
+def _issue(failure: Failure, record: Record, row: Any, rules: Rules, frame: str) -> Issue:
+    from .checks import CHECK_ISSUES
+
+    if failure.check not in CHECK_ISSUES:
+        return _rule_failed(failure, record, rules, frame)
+    code, cell_field, severity = CHECK_ISSUES[failure.check]
+    value = _value_of(record, cell_field)
+    params: dict[str, Any] = {"indicator": record.get("indikator") or ""}
+    if code.startswith(("target-", "realisasi-")):
+        params.update(_target_params(record, row, rules))
+    if code.startswith("realisasi-") and code != "realisasi-missing":
+        params.update(_found_params(row, "realisasi"))
+    if code == "capaian-mismatch":
+        params.update(_capaian_params(record, row, rules))
+    if code == "iku-field-missing":
+        params["field"] = cell_field
+    if code.endswith("-out-of-range") and value and DECIMAL_COMMA_BEFORE_THOUSANDS.search(value):
+        params["hint"] = "decimal-comma"  # "1,250 orang" meant as 1.250 by its office
+    if code in ("budget-unparseable", "target-unparseable", "realisasi-unparseable"):
+        problem = (
+            record.realisasi if code.startswith("realisasi") else record.amount or record.target
+        )
+        params["why"] = problem.problem if problem and problem.problem else "empty"
+    if code == "formula-no-value":
+        source = {"realisasi": record.realisasi, "anggaran": record.amount}.get(
+            cell_field, record.target
+        )
+        value = source.text if source else value
+    return Issue.make(code, record.sheet, record.cell_of(cell_field), value, severity, **params)
+
+
+def _rule_failed(failure: Failure, record: Record, rules: Rules, frame: str) -> Issue:
+    """A check of the province's own (a pandera check in the YAML with no dedicated code)."""
+    field_name = COLUMN_FIELDS.get(failure.column or "", "")
+    value = _value_of(record, field_name) if field_name else None
+    if value is None and failure.value is not None and failure.value == failure.value:
+        value = str(failure.value)
+    message = rules.messages.get((frame, failure.check), {})
+    return Issue.make(
+        "rule-failed",
+        record.sheet,
+        record.cell_of(field_name) if field_name else record.first_cell,
+        value,
+        rules.severities.get((frame, failure.check)),  # type: ignore[arg-type]
+        check=failure.check,
+        column=failure.column or "",
+        rule_id=message.get("id", ""),
+        rule_en=message.get("en", ""),
+        file=SCHEMA_FILES[frame],
+    )
+
+
+def _value_of(record: Record, name: str) -> str | None:
+    if name in ("target", "realisasi", "capaian"):
+        value = getattr(record, name)
+        return value.text if value else None
+    if name == "anggaran":
+        return record.amount.text if record.amount else None
+    if name == "program":
+        return record.get("kode_program")
+    return record.get(name)
+
+
+def _found_params(row: Any, prefix: str) -> dict[str, Any]:
+    from ..words.messages import TEXT, say
+
+    found = row[f"{prefix}_unit"] if isinstance(row[f"{prefix}_unit"], str) else None
+    key = f"found-{found}"
+    return {
+        "found": say(key, "id") if key in TEXT else "",
+        "found_en": say(key, "en") if key in TEXT else "",
+    }
+
+
+def _capaian_params(record: Record, row: Any, rules: Rules) -> dict[str, Any]:
+    from ..layouts.normalise import format_id
+
+    formula = rules.formulas.get(record.direction or "higher")
+    return {
+        "computed": format_id(round(float(row["capaian_dihitung"]), 2)),
+        "formula": formula.text if formula else "",
+        "direction": record.direction or "higher",
+    }
+
+
+def _target_params(record: Record, row: Any, rules: Rules) -> dict[str, Any]:
+    from ..words.messages import TEXT, say
+
+    expected = row["expected"] if isinstance(row["expected"], str) else None
+    found = row["target_unit"] if isinstance(row["target_unit"], str) else None
+    if expected is None and found in ("persen", "jumlah"):
+        expected = found
+    found_key = f"found-{found}"
+    return {
+        "expected": rules.expected_text(expected, "id"),
+        "expected_en": rules.expected_text(expected, "en"),
+        "found": say(found_key, "id") if found_key in TEXT else "",
+        "found_en": say(found_key, "en") if found_key in TEXT else "",
+        "category": expected if expected in ("predikat", "opini") else "predikat",
+    }

@@ -1,0 +1,68 @@
+"""The words a target may be written in — grades, BPK opinions, the Keterbukaan Informasi
+categories and their variants ('WTP-DPP' is WTP) — read from the rules in `schemas/`, so that
+the parsers, the checks, the templates and the messages all use one list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def default_schema_folder() -> Path:
+    packaged = Path(str(resources.files("kinerja_xl") / "schemas"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "schemas"  # a source checkout
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """kind -> the codes of that kind ('predikat': AA … D, 'opini': WTP … TMP, 'nilai':
+    Informatif …), and variants -> the code they stand for."""
+
+    categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def kind_of(self, code: str) -> str | None:
+        """'B' -> 'predikat', 'WTP' -> 'opini', 'INFORMATIF' -> 'nilai'; None for others."""
+        for kind, codes in self.categories.items():
+            if code in codes or code.title() in codes:
+                return kind
+        return None
+
+    def listed(self, kind: str, lang_or: str = "atau") -> str:
+        """'AA, A, BB, B, CC, C atau D'"""
+        codes = list(self.categories.get(kind, ()))
+        if len(codes) < 2:
+            return "".join(codes)
+        return f"{', '.join(codes[:-1])} {lang_or} {codes[-1]}"
+
+    def __hash__(self) -> int:  # frozen, but with dicts inside: hash what it holds
+        return hash((tuple(self.categories.items()), tuple(sorted(self.aliases.items()))))
+
+
+# libyaml's parser when PyYAML was built with it (the wheels are): the rules load in a fraction
+# of the pure-Python parser's time, with the same result
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506  (a safe loader)
+
+
+@lru_cache(maxsize=8)
+def load_vocabulary(folder: Path | None = None) -> Vocabulary:
+    folder = Path(folder) if folder else default_schema_folder()
+    rkt = read_yaml((folder / "rkt.yaml").read_text(encoding="utf-8"))
+    units = read_yaml((folder / "units.yaml").read_text(encoding="utf-8"))
+    categories = rkt["checks"]["target_category_valid"]["categories"]
+    return Vocabulary(
+        categories={kind: tuple(str(c) for c in codes) for kind, codes in categories.items()},
+        aliases={str(k).upper(): str(v) for k, v in (units.get("category_aliases") or {}).items()},
+    )

@@ -1,0 +1,126 @@
+"""Budget tables that list a program and then its kegiatan, KRO or RO, each with its amount.
+
+Bagian Anggaran 076 writes its codes by level: program `076.01.WA`, kegiatan `4257`, KRO
+`4257.EBA`, RO `4257.EBA.994`, akun `521211`. When a budget table carries codes of several levels
+and every parent's amount is exactly the sum of its children's, the children are detail: they
+stay in the output, marked, but only the top-level lines make the table's total (otherwise the
+budget would be counted twice). When the amounts do not reconcile, the table is left flat and
+every row counts: a wrong guess must never hide money. Without codes, an outline numbering in
+the No column (1, 1.1, 1.2, 2 …) gives the levels the same way, and so do programs numbered
+1, 2 … with their kegiatan a, b …, and lines that say what they are ("Program …", "Kegiatan …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.records import Record, Table
+
+LEVELS: list[tuple[str, re.Pattern[str]]] = [
+    ("program", re.compile(r"^\d{3}\.\d{2}\.[A-Z]{2}$")),
+    ("kegiatan", re.compile(r"^\d{4}$")),
+    ("kro", re.compile(r"^\d{4}\.[A-Z]{3}$")),
+    ("ro", re.compile(r"^\d{4}\.[A-Z]{3}\.\d{3}$")),
+    ("akun", re.compile(r"^\d{6}$")),
+]
+LEADING_CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?|\d{6})\b")
+
+
+def code_level(record: Record) -> int | None:
+    """The level of a budget line's code (0 = program), from a Kode column, the No column, or
+    the start of the program's name; None where there is no recognisable code."""
+    for text in (record.get("kode"), record.number):
+        level = _level_of((text or "").strip().rstrip("."))
+        if level is not None:
+            return level
+    match = LEADING_CODE.match(record.get("program") or "")
+    return _level_of(match.group(1)) if match else None
+
+
+def _level_of(code: str) -> int | None:
+    for level, (_name, pattern) in enumerate(LEVELS):
+        if pattern.match(code):
+            return level
+    return None
+
+
+OUTLINE_NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3})*$")
+
+
+def outline_level(record: Record) -> int | None:
+    """1 -> 0, 1.1 -> 1, 1.1.2 -> 2 (the No column of a budget numbered as an outline)."""
+    text = (record.number or "").strip().rstrip(".")
+    return text.count(".") if OUTLINE_NUMBER.match(text) else None
+
+
+LETTERED = [
+    re.compile(r"^\d{1,3}[.)]?$"),  # 1, 1., 1)  a program
+    re.compile(r"^[a-z][.)]?$", re.IGNORECASE),  # a, a., a)  its kegiatan
+    re.compile(r"^\(?\d{1,3}\)$|^-$"),  # (1), 1) under a letter, or a dash  its detail
+]
+
+
+def lettered_level(record: Record) -> int | None:
+    """1 -> 0, a -> 1, (1) -> 2: a program numbered 1, 2 …, its kegiatan a, b … under it."""
+    text = (record.number or "").strip()
+    for level, pattern in enumerate(LETTERED):
+        if pattern.match(text):
+            return level
+    return None
+
+
+NAMED = [("program",), ("kegiatan", "sub kegiatan"), ("kro", "klasifikasi rincian output")]
+
+
+def named_level(record: Record) -> int | None:
+    """ "Program …" -> 0, "Kegiatan …" -> 1, "KRO …" -> 2: the level in the line's own words."""
+    name = (record.get("program") or "").strip().lower()
+    for level, words in enumerate(NAMED):
+        if any(name.startswith(word + " ") for word in words):
+            return level
+    return None
+
+
+def mark_detail_lines(table: Table) -> None:
+    """Mark child lines as detail when the hierarchy (by codes, else by outline numbers, by
+    "1 / a" numbering, or by the lines' own words) reconciles exactly."""
+    for level_of in (code_level, outline_level, lettered_level, named_level):
+        if _mark_by_levels(table, [level_of(record) for record in table.records]):
+            return
+
+
+def _mark_by_levels(table: Table, levels: list[int | None]) -> bool:
+    known = {level for level in levels if level is not None}
+    if len(known) < 2 or None in levels:
+        return False
+    top = min(known)
+    children: dict[int, list[int]] = {}
+    parent_at: dict[int, int] = {}  # level -> index of the latest line at that level
+    for index, level in enumerate(levels):
+        assert level is not None
+        parents = [parent_at[lv] for lv in parent_at if lv < level]
+        if parents:
+            children.setdefault(max(parents), []).append(index)
+        parent_at = {lv: i for lv, i in parent_at.items() if lv < level}
+        parent_at[level] = index
+    if not children or not all(
+        _reconciles(table, parent, kids) for parent, kids in children.items()
+    ):
+        return False
+    for index, level in enumerate(levels):
+        if level != top:
+            table.records[index].detail = True
+    return True
+
+
+def _reconciles(table: Table, parent: int, kids: list[int]) -> bool:
+    def amount(index: int) -> int | None:
+        value = table.records[index].amount
+        return value.value if value else None
+
+    values = [amount(k) for k in kids]
+    return (
+        amount(parent) is not None
+        and None not in values
+        and amount(parent) == sum(v for v in values if v is not None)
+    )

@@ -1,0 +1,27 @@
+"""A parsed value that remembers how it was written: a target (a percentage, a number, a grade,
+an opinion, a count) and a rupiah amount. The parsers that make them are in layouts/normalise.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str  # as written (or as Excel displays a formatted number)
+    value: float | int | str | None
+    unit: str | None  # persen | angka | predikat | opini | kategori | <count word>
+    problem: str | None = None  # unparseable | date | error | formula-no-value
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class Amount:
+    text: str
+    value: int | None
+    problem: str | None = (
+        None  # unparseable | fraction | date | error | formula-no-value | implausible
+    )

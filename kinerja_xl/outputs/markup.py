@@ -1,0 +1,415 @@
+"""The marked-up copy of an office's workbook: every flagged cell filled and commented, and a
+first sheet "Masalah" that names office, file, date and counts, lists every issue with a link
+to its cell (or says there is none), and says what of the workbook the copy could not carry.
+
+openpyxl edits the copy, keeping the office's layout. Where openpyxl cannot be trusted with a
+file (a .xls or .ods, a Strict OOXML file whose sheets it drops, a file it fails on, or one too
+big for it: a whole-sheet merge costs it gigabytes), the copy is rebuilt from the cells our
+reader read, and the copy says so. The original is never touched, and no copy is ever written
+over an input or over another copy of the same batch (`plan_copies`).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..model.issues import Issue
+from ..model.records import FileReport
+from ..reading.discover import display_name
+from ..reading.read import ReadLimits, UnreadableWorkbook, open_workbook
+from ..words.messages import say
+from .carried import not_carried
+from .own import copy_headers, generated_by_us
+from .printing import PageInfo, long_date, print_openpyxl
+from .write import atomic_output, excel_escaped
+from .xlsx_out import wrapped_lines
+
+FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
+WIDTHS = (16, 7, 11, 22, 18, 70)
+HEADER_ROW = 5  # rows 1-3: title, who/when/counts, what was not carried over; 4 blank
+
+# openpyxl holds a workbook in memory many times over: past these, the copy is rebuilt
+OPENPYXL_MAX_INFLATED = 40 * 1024 * 1024
+OPENPYXL_MAX_MERGED_CELLS = 2_000_000
+
+
+# --- where each copy goes -----------------------------------------------------------------
+
+
+@dataclass
+class CopyPlan:
+    report: FileReport
+    target: Path | None  # None: no copy (why says why)
+    why: str | None = None  # "unreadable" | "generated"
+
+
+def plan_copies(reports: list[FileReport], folder: Path, lang: str = "id") -> list[CopyPlan]:
+    """A distinct target for every readable office workbook: 'RKT (diperiksa).xlsx'; inputs in
+    different folders keep their subfolders; 'RKT.xlsx' and 'RKT.xls' side by side become
+    'RKT.xlsx (diperiksa).xlsx' and 'RKT.xls (diperiksa).xlsx'; a name already taken by a file
+    that is not one of our copies gets ' 2', ' 3' … Our own outputs are not copied again."""
+    plans = [CopyPlan(r, None, _skip_reason(r)) for r in reports]
+    wanted = [p for p in plans if p.why is None]
+    root = _common_folder([Path(p.report.path) for p in wanted])
+    places = {id(p): folder / _relative_folder(Path(p.report.path), root) for p in wanted}
+    stems: dict[tuple[Path, str], int] = {}
+    for p in wanted:
+        key = (places[id(p)], Path(p.report.path).stem.lower())
+        stems[key] = stems.get(key, 0) + 1
+    # never an input — but an earlier copy of ours, read in this run, may be refreshed
+    taken = {_key(Path(p.report.path)) for p in plans if p.why != "generated"}
+    for p in wanted:
+        source = Path(p.report.path)
+        shared = stems[(places[id(p)], source.stem.lower())] > 1
+        base = source.name if shared else source.stem
+        p.target = _free_name(places[id(p)], base, say("copy-suffix", lang), taken)
+        taken.add(_key(p.target))
+    return plans
+
+
+def _skip_reason(report: FileReport) -> str | None:
+    if not report.readable:
+        return "unreadable"
+    if any(issue.code == "generated-file" for issue in report.issues):
+        return "generated"
+    return None
+
+
+def _common_folder(paths: list[Path]) -> Path | None:
+    try:
+        return Path(os.path.commonpath([str(p.resolve().parent) for p in paths])) if paths else None
+    except ValueError:  # different drives
+        return None
+
+
+def _relative_folder(path: Path, root: Path | None) -> Path:
+    if root is None:
+        return Path()
+    try:
+        return path.resolve().parent.relative_to(root)
+    except ValueError:
+        return Path()
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(str(path.resolve()))
+
+
+def _free_name(folder: Path, base: str, suffix: str, taken: set[str]) -> Path:
+    for number in range(1, 1000):
+        label = suffix if number == 1 else f"{suffix} {number}"
+        candidate = folder / f"{base} ({label}).xlsx"
+        key = _key(candidate)
+        if key in taken:
+            continue
+        if not candidate.exists() or is_our_copy(candidate):  # an office's file is never replaced
+            return candidate
+    raise ValueError(f"no free name for a copy of {base} in {folder}")
+
+
+def is_our_copy(path: Path) -> bool:
+    """A marked-up copy written by kinerja-xl (which a later run may replace), and nothing else."""
+
+    try:
+        return generated_by_us(open_workbook(path)) == "annotated"
+    except (UnreadableWorkbook, OSError):
+        return False
+
+
+# --- writing one copy ---------------------------------------------------------------------
+
+
+@dataclass
+class CopyResult:
+    path: Path
+    not_carried: dict[str, int] = field(default_factory=dict)  # kind -> how many were lost
+    rebuilt: str | None = None  # why the copy was rebuilt from the cells, if it was
+
+
+def annotate(
+    report: FileReport,
+    target: Path | str,
+    lang: str = "id",
+    made: date | None = None,
+    limits: ReadLimits | None = None,
+) -> CopyResult:
+    """Write the marked-up copy of one readable report to `target` (a file path, or a folder
+    to put '<name> (diperiksa).xlsx' in); return what was written and what was not carried."""
+    target = Path(target)
+    if target.is_dir():
+        target = plan_copies([report], target, lang)[0].target or target
+    if _key(target) == _key(Path(report.path)) or _same_file(target, report):
+        raise ValueError(f"refusing to overwrite the input {report.path}")
+    book, rebuilt = _load_copy(report, limits or ReadLimits.from_env())
+    _mark_cells(book, report.issues, lang)
+    _office_pages(book)
+    result = CopyResult(target, rebuilt=rebuilt)
+    page = PageInfo(
+        say("doc-annotated", lang, file=display_name(Path(report.path).name)),
+        None,
+        report.year,
+        made,
+        lang,
+    )
+    sheet = _add_issue_sheet(book, report, lang, page)
+    pictures: dict[int, bytes] = {}
+    with atomic_output(target) as temporary:
+        _save(book, temporary, pictures)
+        if not rebuilt:
+            result.not_carried = dict(not_carried(report.path, temporary))
+        if result.not_carried or rebuilt:
+            sheet.cell(row=3, column=1, value=_carried_note(result, report, lang))
+            _save(book, temporary, pictures)
+    return result
+
+
+def _save(book: Any, path: Path, pictures: dict[int, bytes]) -> None:
+    """openpyxl reads a picture's bytes from its source once and closes it: keep them, so
+    that the copy can be saved a second time (with the note of what was not carried)."""
+    from io import BytesIO
+
+    for sheet in book.worksheets:
+        for image in getattr(sheet, "_images", []):
+            if id(image) not in pictures:
+                pictures[id(image)] = image._data()
+            image.ref = BytesIO(pictures[id(image)])
+    book.save(path)
+
+
+def _same_file(target: Path, report: FileReport) -> bool:
+    try:
+        return target.exists() and os.path.samefile(target, report.path)
+    except OSError:
+        return False
+
+
+def _load_copy(report: FileReport, limits: ReadLimits) -> tuple[Any, str | None]:
+    """openpyxl's copy of the office's workbook when it can be trusted with it, else one
+    rebuilt from the cells read (and the reason)."""
+    import openpyxl
+
+    if report.file_format != "xlsx":
+        return _rebuild(report.path, limits), report.file_format or "format"
+    too_big = _too_big_for_openpyxl(report.path)
+    if too_big:
+        return _rebuild(report.path, limits), too_big
+    try:
+        with warnings.catch_warnings():  # openpyxl's own complaints are not the office's
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(report.path, keep_vba=False, keep_links=True)
+    except Exception as exc:  # openpyxl may fail where our reader did not
+        return _rebuild(report.path, limits), f"openpyxl: {type(exc).__name__}"
+    ours = [sheet.name for sheet in open_workbook(report.path, limits).sheets]
+    if [name for name in ours if name not in book.sheetnames]:  # e.g. Strict OOXML
+        return _rebuild(report.path, limits), "sheets-dropped"
+    return book, None
+
+
+def _too_big_for_openpyxl(path: str) -> str | None:
+    with zipfile.ZipFile(path) as archive:
+        if sum(i.file_size for i in archive.infolist()) > OPENPYXL_MAX_INFLATED:
+            return "too-large"
+    workbook = open_workbook(path)
+    merged = sum(
+        (m.max_row - m.min_row + 1) * (m.max_col - m.min_col + 1)
+        for sheet in workbook.sheets
+        for m in sheet.merges
+    )
+    return "too-large" if merged > OPENPYXL_MAX_MERGED_CELLS else None
+
+
+def _rebuild(path: str, limits: ReadLimits) -> Any:
+    """A new workbook with the same sheets and cell values (no formats, merges or pictures)."""
+    import openpyxl
+
+    source = open_workbook(path, limits)
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet in source.sheets:
+        target = book.create_sheet(_sheet_title(sheet.name, book.sheetnames))
+        for (row, col), cell in sheet.cells.items():
+            value = cell.value if cell.error is None else cell.error
+            if isinstance(value, str):
+                value = excel_escaped(display_name(value))
+            written = target.cell(row=row, column=col, value=value)
+            if isinstance(value, str):
+                written.data_type = "s"
+    return book
+
+
+def _sheet_title(name: str, taken: list[str]) -> str:
+    title = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31] or "Lembar"
+    while title in taken:
+        title = title[:28] + f"~{len(taken)}"
+    return title
+
+
+def _mark_cells(book: Any, issues: list[Issue], lang: str) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    for issue in issues:
+        if not (issue.sheet and issue.cell and issue.sheet in book.sheetnames):
+            continue
+        try:
+            cell = book[issue.sheet][issue.cell]
+        except (ValueError, IndexError):
+            continue
+        if type(cell).__name__ == "MergedCell":
+            continue
+        cell.fill = PatternFill("solid", fgColor=_worst_fill(cell, issue))
+        text = excel_escaped(display_name(f"[{issue.code}] {issue.message(lang)}"))
+        previous = cell.comment.text + "\n\n" if cell.comment else ""
+        comment = Comment(previous + text, "kinerja-xl")
+        comment.width, comment.height = 300, 18 * wrapped_lines(comment.text, 40) + 12
+        cell.comment = comment
+
+
+def _worst_fill(cell: Any, issue: Issue) -> str:
+    current = cell.fill.fgColor.rgb if cell.fill and cell.fill.fill_type == "solid" else None
+    if isinstance(current, str) and current.endswith(FILLS["error"]):
+        return FILLS["error"]
+    return FILLS[issue.severity]
+
+
+def _office_pages(book: Any) -> None:
+    """The office's own sheets keep their print settings; a sheet with none gets A4 and a
+    page number in the footer, so that every printed page of the copy can be put in order."""
+    for sheet in book.worksheets:
+        if not sheet.page_setup.paperSize:
+            sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        footer = sheet.oddFooter
+        if not (footer.left.text or footer.center.text or footer.right.text):
+            footer.center.text = say("page-number", "id", page="&P", pages="&N")
+
+
+def _add_issue_sheet(book: Any, report: FileReport, lang: str, page: PageInfo) -> Any:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    sheet = book.create_sheet("Masalah", 0)
+    sheet.cell(row=1, column=1, value=page.document).font = Font(bold=True, size=13)
+    sheet.cell(row=2, column=1, value=_who_and_when(report, lang, page))
+    sheet.cell(row=3, column=1).font = Font(italic=True, color="9C0006")
+    for col, title in enumerate(copy_headers(lang), start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=col, value=title)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+    row = HEADER_ROW
+    for issue in report.issues:
+        row += 1
+        _issue_row(sheet, row, issue, lang, book.sheetnames)
+    if not report.issues:
+        row += 1
+        sheet.cell(row=row, column=1, value=say("no-issues", lang)).font = Font(bold=True)
+    wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
+    for line in range(HEADER_ROW + 1, row + 1):
+        for col in range(1, 7):
+            sheet.cell(row=line, column=col).alignment = wrap if col >= 5 else top
+        lines = max(
+            wrapped_lines(str(sheet.cell(row=line, column=col).value or ""), WIDTHS[col - 1])
+            for col in (5, 6)
+        )
+        if lines > 1:
+            sheet.row_dimensions[line].height = 15 * lines
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:F{max(row, HEADER_ROW + 1)}"
+    for column, width in zip("ABCDEF", WIDTHS, strict=True):
+        sheet.column_dimensions[column].width = width
+    print_openpyxl(sheet, list(WIDTHS), page, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    book.active = 0
+    for other in book.worksheets[1:]:
+        other.sheet_view.tabSelected = False
+    return sheet
+
+
+def _who_and_when(report: FileReport, lang: str, page: PageInfo) -> str:
+    return say(
+        "annotated-line",
+        lang,
+        office=report.office or say("unknown-office", lang),
+        year=report.year or "—",
+        date=long_date(page.made or date.today(), lang),
+        errors=report.errors,
+        warnings=report.warnings,
+    )
+
+
+def _issue_row(sheet: Any, row: int, issue: Issue, lang: str, sheetnames: list[str]) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    values = (
+        issue.sheet or "",
+        issue.cell or "",
+        say(f"severity-{issue.severity}", lang),
+        issue.code,
+        issue.value or "",
+        issue.message(lang),
+    )
+    for col, text in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=col, value=excel_escaped(display_name(text)))
+        cell.data_type = "s"  # office text is text, never a formula
+    sheet.cell(row=row, column=3).fill = PatternFill("solid", fgColor=FILLS[issue.severity])
+    if issue.sheet and issue.cell and issue.sheet in sheetnames:
+        link = sheet.cell(row=row, column=2)
+        link.hyperlink = f"#'{issue.sheet.replace(chr(39), chr(39) * 2)}'!{issue.cell}"
+        link.font = Font(color="0563C1", underline="single")
+
+
+def _carried_note(result: CopyResult, report: FileReport, lang: str) -> str:
+    parts = []
+    if result.rebuilt:
+        parts.append(say(f"rebuilt-{_rebuilt_key(result.rebuilt)}", lang, why=result.rebuilt))
+    if result.not_carried:
+        lost = ", ".join(
+            say(f"carried-{kind}", lang, count=count) for kind, count in result.not_carried.items()
+        )
+        parts.append(say("not-carried", lang, what=lost))
+    return " ".join(parts)
+
+
+def _rebuilt_key(why: str) -> str:
+    return why if why in ("xls", "ods", "xlsb", "sheets-dropped", "too-large") else "failed"
+
+
+# --- a batch of copies --------------------------------------------------------------------
+
+
+@dataclass
+class CopyOutcome:
+    source: str
+    target: Path | None = None
+    result: CopyResult | None = None
+    skipped: str | None = None  # "unreadable" | "generated"
+    failed: str | None = None  # one line: why the copy could not be written
+
+
+def write_copies(
+    reports: list[FileReport], folder: Path, lang: str = "id", made: date | None = None
+) -> list[CopyOutcome]:
+    """A marked-up copy of every readable office workbook in `folder`. One copy that cannot be
+    written never stops the others; each outcome says what happened."""
+    from .write import OutputError
+
+    outcomes = []
+    for plan in plan_copies(reports, folder, lang):
+        outcome = CopyOutcome(plan.report.path, plan.target, skipped=plan.why)
+        if plan.target is not None:
+            try:
+                plan.target.parent.mkdir(parents=True, exist_ok=True)
+                outcome.result = annotate(plan.report, plan.target, lang, made)
+            except OutputError as exc:
+                outcome.failed = say(
+                    f"output-{exc.reason}", lang, folder=exc.path.parent, path=exc.path
+                )
+            except OSError as exc:
+                outcome.failed = f"{exc.strerror or type(exc).__name__}"
+            except Exception as exc:  # openpyxl and friends: one bad copy, never the batch
+                outcome.failed = f"{type(exc).__name__}: {str(exc)[:200]}"
+        outcomes.append(outcome)
+    return outcomes

@@ -1,0 +1,94 @@
+"""Reports for people (text) and for scripts (JSON); the library builds them, the CLI prints."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..layouts.normalise import format_rupiah
+from ..model.records import FileReport
+from ..words.messages import say
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    return say(f"report-{key}", lang, **values)
+
+
+def inspect_text(report: FileReport, lang: str = "id") -> str:
+    lines = [report.path]
+    lines.append(
+        f"  {t('office', lang)}: {report.office or t('unknown', lang)}   "
+        f"{t('year', lang)}: {report.year or t('unknown', lang)}"
+    )
+    for table in report.tables:
+        label = say(f"report-kind-{table.kind}", lang)
+        line = f"  - {label}: " + t(
+            "table", lang, sheet=table.sheet, header_row=table.header_row, rows=table.rows
+        )
+        if table.kind == "anggaran":
+            line += "; " + t("total", lang, total=format_rupiah(table.total or 0))
+        lines.append(line)
+    lines.extend(issue_lines(report, lang))
+    return "\n".join(lines)
+
+
+def issue_lines(report: FileReport, lang: str) -> list[str]:
+    """Issues grouped by sheet, each with its cell, code and message."""
+    if not report.issues:
+        return ["  " + t("no-issues", lang)]
+    by_sheet: dict[str | None, list] = defaultdict(list)
+    for issue in report.issues:
+        by_sheet[issue.sheet].append(issue)
+    lines = []
+    for sheet, issues in by_sheet.items():
+        lines.append("  " + (t("sheet", lang, sheet=sheet) if sheet else t("workbook", lang)))
+        for issue in sorted(issues, key=_cell_order):
+            mark = "✗" if issue.severity == "error" else "!"
+            where = f"{issue.cell:>6}" if issue.cell else "      "
+            lines.append(f"    {mark} {where}  [{issue.code}] {issue.message(lang)}")
+    return lines
+
+
+def _cell_order(issue) -> tuple[int, str]:
+    from ..reading.grid import parse_a1
+
+    try:
+        row, col = parse_a1(issue.cell or "")
+        return row, f"{col:05d}"
+    except ValueError:
+        return 0, ""
+
+
+def check_text(files: list[FileReport], skipped: list[tuple[Path, str]], lang: str = "id") -> str:
+    blocks = []
+    for report in files:
+        head = report.path
+        if report.office:
+            named = (
+                "; " + t("office-in-name", lang, office=report.office_in_name)
+                if report.office_in_name
+                else ""
+            )
+            head += f"  ({report.office}{', ' + str(report.year) if report.year else ''}{named})"
+        elif report.readable and report.tables:  # the province must know whose file it is
+            unknown = t("office-unknown", lang)
+            head += f"  ({report.year}; {unknown})" if report.year else f"  ({unknown})"
+        block = [head, *issue_lines(report, lang)]
+        block.append("  → " + t("file-line", lang, errors=report.errors, warnings=report.warnings))
+        blocks.append("\n".join(block))
+    for path, reason in skipped:
+        blocks.append(t("skipped", lang, path=path, reason=say(f"skip-{reason}", lang)))
+    blocks.append(
+        t(
+            "batch",
+            lang,
+            files=len(files),
+            clean=sum(1 for f in files if f.readable and not f.errors),
+            bad=sum(1 for f in files if f.readable and f.errors),
+            unreadable=sum(1 for f in files if not f.readable),
+            errors=sum(f.errors for f in files),
+            warnings=sum(f.warnings for f in files),
+        )
+    )
+    return "\n\n".join(blocks)

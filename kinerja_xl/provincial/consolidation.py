@@ -1,0 +1,379 @@
+"""The provincial consolidation as data: which files count, every row with its provenance,
+the budget recap, the target comparison, and the counts that prove nothing was lost.
+
+Writing it to a workbook is `provincial.py`'s job.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..checking.flags import Flags
+from ..layouts.documents import DOCUMENTS, KIND_NAMES, LEVELS
+from ..layouts.offices import Office, offices_of_province
+from ..model.issues import Issue, order_issues
+from ..model.records import FileReport, Record, Table, exit_code
+from ..reading.discover import display_name
+from ..reading.grid import column_letter
+
+# The documents a province expects from each office, and the table kind that brings each one.
+# the cycle's documents that carry their own copy of the year's plan or budget: a PK's targets
+# and program budget are not the office's RKT and Anggaran
+NOT_A_SUBMISSION = {"PK", "Rencana Aksi", "LKj"}
+
+
+def submitted_as(table: Table) -> str | None:
+    """Which of the four documents a province expects this table is: an RKT KPU, an RKT
+    Sekretariat, an IKU or an Anggaran — or None for the cycle's other documents (a PK, an
+    LKj, a Renstra … are not the office's RKT)."""
+    if table.kind in LEVELS and table.document not in (None, "RKT"):
+        return None
+    if table.document in NOT_A_SUBMISSION:
+        return None
+    return KIND_NAMES[table.kind]
+
+
+# Which document speaks for an office when offices are compared (Rekap Anggaran, Perbandingan
+# Target): its RKT before its DIPA, Renja or PK, … its LKj last — one per office, never two.
+COMPARED_FIRST = ("RKT", "DIPA", "Renja", "PK", "Rencana Aksi", "IKU", "Renstra", "LKj")
+
+
+def compared_rank(table: Table) -> int:
+    document = table.document or "RKT"
+    return COMPARED_FIRST.index(document) if document in COMPARED_FIRST else len(COMPARED_FIRST)
+
+
+@dataclass
+class Provenance:
+    berkas: str
+    lembar: str
+    sel: str
+    path: str
+
+
+@dataclass
+class Consolidation:
+    reports: list[FileReport]
+    province: str | None = None
+    year: int | None = None
+    used_tables: dict[int, list[Table]] = field(default_factory=dict)  # id(report) -> tables
+    superseded: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # kind, kept path
+    missing: list[tuple[Office, list[str]]] = field(default_factory=list)
+    root: Path | None = None  # Berkas names are relative to the inputs' common folder
+
+    _names: dict[str, str] = field(default_factory=dict, repr=False)
+    _flags: dict[int, Flags] = field(default_factory=dict, repr=False)
+    _rows: dict[tuple[str, ...], list[tuple[FileReport, Table, Record]]] = field(
+        default_factory=dict, repr=False
+    )
+    _tables: dict[str, set[int]] = field(default_factory=dict, repr=False)  # kind -> ids
+
+    def berkas(self, report: FileReport) -> str:
+        """The file's name as a person finds it: relative to the folder the inputs share."""
+        if report.path not in self._names:
+            path = Path(report.path).resolve()
+            name = path.name
+            if self.root is not None:
+                try:
+                    name = path.relative_to(self.root).as_posix()
+                except ValueError:
+                    pass
+            self._names[report.path] = display_name(name)
+        return self._names[report.path]
+
+    def flags(self, report: FileReport) -> Flags:
+        """The report's issues indexed by cell and row (computed once per report)."""
+        if id(report) not in self._flags:
+            self._flags[id(report)] = Flags.of(report)
+        return self._flags[id(report)]
+
+    # --- what goes into the data sheets -----------------------------------------------
+
+    def used(self, report: FileReport) -> list[Table]:
+        return self.used_tables.get(id(report), [])
+
+    def rows(self, *kinds: str) -> list[tuple[FileReport, Table, Record]]:
+        """Every record of the used tables of these kinds, file by file (computed once)."""
+        if kinds not in self._rows:
+            self._rows[kinds] = [
+                (report, table, record)
+                for report in self.reports
+                for table in self.used(report)
+                if table.kind in kinds
+                for record in table.records
+            ]
+        return self._rows[kinds]
+
+    def compared_rows(self, *kinds: str) -> list[tuple[FileReport, Table, Record]]:
+        """The rows that speak for each office when offices are compared: of each kind, only
+        the tables of the office's year (the year asked, else its latest) and of those, its
+        first document in `COMPARED_FIRST`, so that an office that sent its RKT and its PK, or
+        last year's plan beside this year's, is not counted twice."""
+        key = ("compared", *kinds)
+        if key not in self._rows:
+            chosen = {id(table) for table in self._speaking_tables(kinds)}
+            self._rows[key] = [row for row in self.rows(*kinds) if id(row[1]) in chosen]
+        return self._rows[key]
+
+    def _speaking_tables(self, kinds: tuple[str, ...]) -> list[Table]:
+        """`compared_rows`' choice, made once per table (not per row)."""
+        places: dict[tuple[str, str], list[tuple[int | None, int, Table]]] = defaultdict(list)
+        for report in self.reports:
+            for table in self.used(report):
+                if table.kind in kinds and table.records:  # an empty table speaks for no one
+                    place = (office_label(report), table.kind)
+                    places[place].append((self.year_of(report, table), compared_rank(table), table))
+        speaking: list[Table] = []
+        for found in places.values():
+            years = {year for year, _rank, _table in found if year is not None}
+            year = (self.year if self.year in years else max(years)) if years else None
+            of_year = [(rank, table) for y, rank, table in found if y in (None, year)]
+            first = min(rank for rank, _table in of_year)
+            speaking.extend(table for rank, table in of_year if rank == first)
+        return speaking
+
+    def compared_tables(self, report: FileReport, kind: str) -> list[Table]:
+        """The used tables of this kind that `compared_rows` takes from this report."""
+        if kind not in self._tables:
+            self._tables[kind] = {id(t) for _r, t, _rec in self.compared_rows(kind)}
+        tables = self._tables[kind]
+        return [t for t in self.used(report) if t.kind == kind and id(t) in tables]
+
+    def year_of(self, report: FileReport, table: Table | None = None) -> int | None:
+        """A table's year (its sheet's own, else its file's), else the year asked."""
+        return (table.year if table else None) or report.year or self.year
+
+    # --- counts: read = written + set aside -------------------------------------------
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        def read(kinds: tuple[str, ...]) -> int:
+            return sum(t.rows for r in self.reports for t in r.tables if t.kind in kinds)
+
+        def written(kinds: tuple[str, ...]) -> int:
+            return len(self.rows(*kinds))
+
+        groups = {
+            "indikator": ("rkt", "rkt-sekretariat"),
+            "iku": ("iku",),
+            "anggaran": ("anggaran",),
+        }
+        files = len(self.reports)  # every file, readable or not, has its row in Ringkasan
+        counts = {"files": {"read": files, "written": files}}
+        for name, kinds in groups.items():
+            counts[name] = {"read": read(kinds), "written": written(kinds)}
+        for entry in counts.values():
+            entry["set_aside"] = entry["read"] - entry["written"]
+        return counts
+
+    @property
+    def exit_code(self) -> int:
+        return exit_code(self.reports)
+
+
+def consolidate(
+    reports: list[FileReport],
+    province: str | None = None,
+    year: int | None = None,
+    keep_all: bool = False,
+) -> Consolidation:
+    result = Consolidation(
+        reports=reports, province=province, year=year, root=_common_folder(reports)
+    )
+    for report in reports:
+        result.used_tables[id(report)] = list(report.tables) if report.readable else []
+    _resolve_duplicates(result, keep_all)
+    if province:
+        result.missing = missing_documents(reports, offices_of_province(province))
+    return result
+
+
+def _common_folder(reports: list[FileReport]) -> Path | None:
+    folders = [str(Path(r.path).resolve().parent) for r in reports]
+    try:
+        return Path(os.path.commonpath(folders)) if folders else None
+    except ValueError:  # paths on different drives
+        return None
+
+
+# "… RKT 2025 (revisi).xlsx", "… rev 2", "… perbaikan": the office says which version is later
+REVISION = re.compile(
+    r"(?<![a-z])(revisi|rev|perbaikan|perubahan|pembaruan|pemutakhiran|update)(?![a-z])"
+    r"[\s._-]*(?:ke[\s-]*)?(\d{1,2}(?!\d))?",
+    re.IGNORECASE,
+)
+
+
+def latest_version(report: FileReport) -> tuple[int, float, str]:
+    """Of one office's copies of a document, the latest: the highest revision its file name
+    states ("revisi 2" over "revisi" over none), then the most recently modified. A download
+    folder's modification times follow the order of downloading, not of writing."""
+    found = REVISION.search(Path(report.path).stem)
+    revision = (1 + int(found.group(2) or 0)) if found else 0
+    return revision, report.modified, report.path
+
+
+# who sent which document for which year: (office, year, kind, document)
+Submission = tuple[str, int | None, str, str | None]
+
+
+def _submission(result: Consolidation, report: FileReport, table: Table) -> Submission:
+    # a file whose name names another office is not a second copy of this office's own file
+    office = (
+        f"{report.office} / {report.office_in_name}" if report.office_in_name else report.office
+    )
+    return (office or "", result.year_of(report, table), table.kind, table.document)
+
+
+def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
+    """Same office, same year, same document kind, several files: the latest (`latest_version`)
+    counts, the others are set aside (or kept with --keep-all), and each older file gets a
+    duplicate-submission warning."""
+    senders: dict[Submission, list[FileReport]] = defaultdict(list)
+    for report in result.reports:
+        if report.office and report.readable:
+            for sent in dict.fromkeys(_submission(result, report, t) for t in report.tables):
+                senders[sent].append(report)
+    for (office, year, kind, document), reports in senders.items():
+        if len(reports) < 2:
+            continue
+        newest = max(reports, key=latest_version)
+        for report in reports:
+            if report is newest:
+                continue
+            sent = (office, year, kind, document)
+            same = [t for t in report.tables if _submission(result, report, t) == sent]
+            first = same[0]
+            report.issues.append(
+                Issue.make(
+                    "duplicate-submission",
+                    first.sheet,
+                    f"{column_letter(first.first_col)}{first.header_row}",
+                    Path(report.path).name,
+                    office=office,
+                    kind=kind,
+                    kept=Path(newest.path).name,
+                )
+            )
+            if not keep_all:
+                set_aside = {id(t) for t in same}
+                result.used_tables[id(report)] = [
+                    t for t in result.used_tables[id(report)] if id(t) not in set_aside
+                ]
+                result.superseded.setdefault(id(report), []).append((kind, newest.path))
+    for report in result.reports:
+        report.issues = order_issues(report.issues, [t.sheet for t in report.tables])
+
+
+def missing_documents(
+    reports: list[FileReport], offices: tuple[Office, ...]
+) -> list[tuple[Office, list[str]]]:
+    """For each expected office, the documents (RKT KPU, RKT Sekretariat, IKU, Anggaran) no
+    readable file brought. An RKT Sekretariat is not an RKT KPU."""
+    sent: dict[str, set[str]] = defaultdict(set)
+    for report in reports:
+        if report.office_code:
+            sent[report.office_code] |= {
+                document for t in report.tables if (document := submitted_as(t)) is not None
+            }
+    missing = []
+    for office in offices:
+        lacking = [doc for doc in DOCUMENTS if doc not in sent[office.code]]
+        if lacking:
+            missing.append((office, lacking))
+    return missing
+
+
+def provenance(
+    result: Consolidation, report: FileReport, record: Record, field_name: str
+) -> Provenance:
+    return Provenance(result.berkas(report), record.sheet, record.cell_of(field_name), report.path)
+
+
+def office_label(report: FileReport) -> str:
+    return report.office or display_name(Path(report.path).stem)
+
+
+def office_sort_key(label: str) -> tuple[int, str]:
+    """The 13 offices in their code order (63.01 … 63.72), then any other name."""
+    from ..layouts.offices import KALSEL_OFFICES
+
+    codes = {o.label: o.code for o in KALSEL_OFFICES}
+    return (0, codes[label]) if label in codes else (1, label)
+
+
+# --- which office sent what, in what state ------------------------------------------------
+
+SUBMISSION_STATES = ("ready", "fix", "unreadable", "missing")
+
+
+@dataclass
+class DocumentState:
+    """One office's one document: ready, needs fixing, unreadable or not sent."""
+
+    state: str
+    errors: int = 0
+    warnings: int = 0
+    files: list[str] = field(default_factory=list)  # Berkas names
+    codes: Counter[str] = field(default_factory=Counter)  # error codes, for "why"
+
+
+@dataclass
+class OfficeSubmission:
+    label: str
+    code: str | None
+    documents: dict[str, DocumentState]
+    reports: list[FileReport]
+    expected: bool  # one of the province's offices
+
+
+def submissions(result: Consolidation) -> list[OfficeSubmission]:
+    """The offices × documents (RKT KPU, RKT Sekretariat, IKU, Anggaran) table: with a province,
+    every expected office in code order, then any other sender; without one, the senders."""
+    by_office: dict[str, list[FileReport]] = defaultdict(list)
+    codes: dict[str, str | None] = {}
+    for report in result.reports:
+        label = office_label(report)
+        by_office[label].append(report)
+        codes.setdefault(label, report.office_code)
+    expected = offices_of_province(result.province) if result.province else ()
+    labels = [o.label for o in expected]
+    for o in expected:
+        codes[o.label] = o.code
+    labels += sorted((k for k in by_office if k not in labels), key=office_sort_key)
+    return [
+        OfficeSubmission(
+            label,
+            codes.get(label),
+            {
+                document: _document_state(result, by_office[label], document)
+                for document in DOCUMENTS
+            },
+            by_office[label],
+            label in {o.label for o in expected},
+        )
+        for label in labels
+    ]
+
+
+def _document_state(
+    result: Consolidation, reports: list[FileReport], document: str
+) -> DocumentState:
+    tables = [(r, t) for r in reports for t in result.used(r) if submitted_as(t) == document]
+    if not tables:
+        unreadable = [r for r in reports if not r.readable]
+        if unreadable:
+            return DocumentState("unreadable", files=[result.berkas(r) for r in unreadable])
+        return DocumentState("missing")
+    issues = [i for r, t in tables for i in result.flags(r).of_table(t)]
+    errors = [i for i in issues if i.severity == "error"]
+    return DocumentState(
+        "fix" if errors else "ready",
+        len(errors),
+        len(issues) - len(errors),
+        list(dict.fromkeys(result.berkas(r) for r, _t in tables)),
+        Counter(i.code for i in errors),
+    )

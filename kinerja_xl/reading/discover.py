@@ -1,0 +1,72 @@
+"""Files and folders in, sorted workbook paths out (and what was skipped, with the reason)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
+WORK_PREFIX = ".~kinerja-"  # kinerja-xl's own working files beside an output (write.py)
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason key)
+
+
+SKIP_REASONS = ("lock-file", "no-workbook", "work-file", "other-document")  # catalogue "skip-…"
+# what else an office sends beside (or instead of) its workbook: said, so that a plan sent only
+# as a PDF is not silently missing; files the system makes (Thumbs.db, .DS_Store) stay unsaid
+OTHER_DOCUMENTS = {".pdf", ".doc", ".docx", ".csv", ".txt", ".odt", ".jpg", ".jpeg", ".png"}
+OTHER_DOCUMENTS |= {".zip", ".rar", ".7z"}
+
+
+def discover(arguments: list[Path]) -> Discovery:
+    """A file argument is taken as given (even with an odd extension: the reader sniffs its
+    content); a folder means every .xlsx/.xlsm/.xls/.ods (and .xlsb) below it."""
+    found = Discovery()
+    for argument in arguments:
+        if argument.is_dir():
+            _walk(argument, found)
+        else:
+            found.files.append(argument)
+    found.files = sorted(dict.fromkeys(found.files), key=lambda p: str(p))
+    return found
+
+
+def _walk(folder: Path, found: Discovery) -> None:
+    before = len(found.files)
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(WORK_PREFIX) for part in relative):
+            if len(relative) == 1 or not relative[-2].startswith(WORK_PREFIX):
+                found.skipped.append((path, "work-file"))
+            continue
+        if any(part.startswith(".") for part in relative[:-1]) or not path.is_file():
+            continue
+        if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            if path.suffix.lower() in OTHER_DOCUMENTS:
+                found.skipped.append((path, "other-document"))
+            continue
+        if path.name.startswith("~$"):
+            found.skipped.append((path, "lock-file"))
+            continue
+        found.files.append(path)
+    if len(found.files) == before:
+        found.skipped.append((folder, "no-workbook"))
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def display_name(text: str) -> str:
+    """Text any writer and any JSON reader accepts: a file name's bytes that are not UTF-8
+    (which Python keeps as lone surrogates) and lone surrogates of any other origin become '�'."""
+    if not LONE_SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return LONE_SURROGATE.sub("\ufffd", text)

@@ -1,0 +1,95 @@
+"""The one catalogue of words people read (kinerja_xl/catalogue/), and the functions that
+fill it in: `render` an issue's message, `say` any other text, `short` an issue's label.
+Every entry has one shape: key -> {"id": …, "en": …}."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from .catalogue.guide import GUIDE
+from .catalogue.issues import FIELDS, SHORT, TEMPLATES, UNREADABLE_REASONS, WORDS
+from .catalogue.outputs import OUTPUTS
+
+TEXT = {**OUTPUTS, **GUIDE}  # say()'s texts: the outputs' and the templates' guide
+
+LANGS = ("id", "en")
+
+
+class Issue(Protocol):
+    """What a message is made of (model.issues.Issue has it; words need not know that type)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def sheet(self) -> str | None: ...
+    @property
+    def value(self) -> Any: ...
+    @property
+    def params(self) -> dict[str, Any]: ...
+
+
+__all__ = ["LANGS", "SHORT", "TEMPLATES", "TEXT", "UNREADABLE_REASONS", "WORDS", "render", "say"]
+
+
+def word(key: str, lang: str) -> str:
+    return WORDS.get(key, {}).get(lang, "")
+
+
+def render(issue: Issue, lang: str = "id") -> str:
+    """The issue's message in `lang`: its template, every declared placeholder filled (an
+    undeclared one is a KeyError, caught by tests/test_catalogue.py, never an empty gap)."""
+    lang = lang if lang in LANGS else "id"
+    params: dict[str, Any] = dict.fromkeys(FIELDS[issue.code], "")
+    params.update(
+        {key: value for key, value in issue.params.items() if key in params},
+        value=issue.value if issue.value is not None else "",
+        sheet=issue.sheet or "",
+    )
+    params.update(_derived(issue, lang))
+    filled = {k: _shown(params[k]) for k in FIELDS[issue.code]}
+    return TEMPLATES[issue.code][lang].format_map(filled)
+
+
+SHOWN_LETTERS = 200  # a message quotes an office's text up to this long, then "…"
+
+
+def _shown(value: Any) -> Any:
+    """A long cell text quoted in a message is cut: the message names the cell, and a line of
+    thousands of letters hides what it says."""
+    if isinstance(value, str) and len(value) > SHOWN_LETTERS:
+        return value[: SHOWN_LETTERS - 1].rstrip() + "…"
+    return value
+
+
+def _derived(issue: Issue, lang: str) -> dict[str, str]:
+    """Placeholders whose words depend on the language: a reason, a field, a side …"""
+    p = issue.params
+    other = "to-" + ("program" if p.get("side") == "sasaran" else "sasaran")
+    derived = {
+        name: word(p.get(name, ""), lang)
+        for name in ("why", "what", "field", "category", "side", "hint")
+    }
+    derived["other"] = word(other, lang)
+    if "kind" in p:
+        derived["kind"] = word(f"kind-{p['kind']}", lang) or str(p["kind"])
+    if issue.code == "rule-failed":
+        text = p.get(f"rule_{lang}", "")
+        derived["rule"] = f": {text}" if text else ""
+    if issue.code == "file-unreadable":
+        reason = UNREADABLE_REASONS.get(p.get("reason", ""), UNREADABLE_REASONS["corrupt"])
+        derived["reason_text"] = reason[lang].format(detail=p.get("detail", ""))
+    if lang == "en":
+        for key in ("expected", "found"):
+            if f"{key}_en" in p:
+                derived[key] = p[f"{key}_en"]
+    return derived
+
+
+def short(code: str, lang: str = "id") -> str:
+    return SHORT.get(code, {}).get(lang if lang in LANGS else "id", code)
+
+
+def say(key: str, lang: str = "id", **fields: Any) -> str:
+    """The catalogue's text for `key` in `lang`, with its {fields} filled in."""
+    entry = TEXT[key]
+    return entry[lang if lang in LANGS else "id"].format(**fields)
