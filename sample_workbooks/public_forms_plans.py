@@ -192,7 +192,7 @@ def jakarta_timur_pk_rencana_aksi() -> Book:
         "Aksi that splits the PK's targets by quarter",
         sources=["permenpanrb-53-2014", "pk-kpu-ponorogo-2020", "esakip-target-triwulan"],
         office="KPU Kota Jakarta Timur",
-        office_code="31.72",
+        office_code="31.75",
         year=2024,
         about="Sheet 'PK 2024': sasaran merged over their indicators, a numbering row, then a "
         "Program | Anggaran table whose program names sit in merged B:C cells after '1', '2', "
