@@ -1,0 +1,201 @@
+"""Round three of hostile inputs (issue 20): nothing an office sends or names can delete, leak
+or multiply, and every cost is bounded (docs/robustness.md)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import BANJARMASIN, build_xlsx, digest
+from typer.testing import CliRunner
+
+from kinerja_xl.cli import app
+
+runner = CliRunner()
+
+
+def dead_pid() -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout)
+
+
+def rewrite(source: Path, target: Path, change) -> Path:
+    """A copy of an .xlsx whose parts `change(parts)` edits in place."""
+    with zipfile.ZipFile(source) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    change(parts)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return target
+
+
+def external_targets(path: Path) -> list[str]:
+    """Every external link target and every in-workbook location of a workbook."""
+    found = []
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            data = archive.read(name).decode("utf-8", "replace")
+            if name.endswith(".rels"):
+                found += re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', data)
+            elif name.startswith("xl/worksheets/sheet"):
+                found += re.findall(r'<hyperlink [^>]*location="([^"]*)"', data)
+    return found
+
+
+# --- 1. nothing is deleted but what kinerja-xl can prove it made -------------------------------
+
+
+def test_an_office_folder_named_like_a_work_folder_is_never_deleted(tmp_path):
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    shutil.copy(BANJARMASIN, inbox / "RKT.xlsx")
+    office = inbox / f".~kinerja-{dead_pid()}-tapin"
+    office.mkdir()
+    shutil.copy(BANJARMASIN, office / "RKT Tapin.xlsx")
+    (office / "catatan.txt").write_text("kiriman kami")
+    before = {p.name: digest(p) for p in office.iterdir()}
+    result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(inbox / "K.xlsx")])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["check", str(inbox), "--annotate", str(inbox)])
+    assert result.exit_code == 0, result.output
+    assert {p.name: digest(p) for p in office.iterdir()} == before
+
+
+def test_a_work_folder_that_holds_anything_else_is_kept(tmp_path):
+    """Even a real leftover of ours is kept once someone put a file of their own in it."""
+    pid = dead_pid()
+    code = textwrap.dedent(f"""
+        import os, sys
+        from pathlib import Path
+        import kinerja_xl.write as write
+        os.getpid = lambda: {pid}
+        with write.atomic_output(Path(sys.argv[1])) as temporary:
+            temporary.write_bytes(b"half")
+            os._exit(0)  # killed outright: no clean-up runs
+    """)
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "o.xlsx")], check=True)
+    (leftover,) = [p for p in tmp_path.iterdir() if p.name.startswith(".~kinerja-")]
+    (leftover / "punya kantor.xlsx").write_bytes(BANJARMASIN.read_bytes())
+    out = tmp_path / "o.xlsx"
+    result = runner.invoke(app, ["consolidate", str(BANJARMASIN), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert (leftover / "punya kantor.xlsx").exists()
+
+
+# --- 2. links only where we mean them: in the workbook, or relative -----------------------------
+
+
+def test_a_file_name_with_backslashes_makes_no_link_to_another_machine(tmp_path):
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    shutil.copy(BANJARMASIN, inbox / "\\\\host\\share\\KPU Kota Banjarmasin RKT.xlsx")
+    shutil.copy(BANJARMASIN, inbox / "C:RKT.xlsx")
+    out = inbox / "K.xlsx"
+    result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(out), "--keep-all"])
+    assert result.exit_code == 0, result.output
+    targets = external_targets(out)
+    assert targets  # the Masalah sheet's own links at least
+    for target in targets:
+        assert not target.startswith(("file:", "/", "\\")) and "\\\\" not in target, target
+        assert not re.match(r"^[A-Za-z]:", target), target
+    rkt = openpyxl.load_workbook(out)["RKT"]
+    sel = [c.value for c in rkt["L"][1:]]
+    assert sel and all(re.fullmatch(r"[A-Z]+\d+", v) for v in sel)  # the reference stays
+
+
+def _sheet_renamed(old: bytes, new: bytes):
+    def change(parts):
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(old, new)
+
+    return change
+
+
+def test_a_sheet_name_with_slashes_never_becomes_backslashes_in_a_link(tmp_path):
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    rewrite(BANJARMASIN, inbox / "RKT.xlsx", _sheet_renamed(b'name="RKT KPU"', b'name="RKT//KPU"'))
+    out = tmp_path / "K.xlsx"
+    result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    for target in external_targets(out):
+        assert "\\" not in target and not target.startswith(("file:", "/")), target
+    result = runner.invoke(app, ["check", str(inbox), "--annotate", str(tmp_path / "ann")])
+    (copy,) = (tmp_path / "ann").glob("*.xlsx")
+    for target in external_targets(copy):
+        assert "\\" not in target and not target.startswith(("file:", "/")), target
+
+
+# --- 3. our own outputs are known by what we wrote in them, never by a sheet name --------------
+
+
+def test_a_workbook_with_its_own_masalah_sheet_gets_one_copy_however_often_it_is_checked(
+    tmp_path,
+):
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    book = openpyxl.load_workbook(BANJARMASIN)
+    book.create_sheet("Masalah").append(["Masalah yang dihadapi", "Upaya"])
+    book.save(inbox / "KPU Kota Banjarmasin - LKj 2024.xlsx")
+    for _run in range(3):
+        result = runner.invoke(app, ["check", str(inbox), "--annotate", str(inbox)])
+        assert result.exit_code == 0, result.output
+        assert len(list(inbox.iterdir())) == 2, sorted(p.name for p in inbox.iterdir())
+    out = tmp_path / "K.xlsx"
+    result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    files = [
+        row[1]
+        for row in openpyxl.load_workbook(out)["Ringkasan"].iter_rows(min_row=2, values_only=True)
+        if row[1]
+    ]
+    assert files == ["KPU Kota Banjarmasin - LKj 2024.xlsx"]
+
+
+def test_a_sheet_layout_like_ours_does_not_make_an_office_file_ours(tmp_path):
+    """An office that copied our Masalah sheet's layout into its own workbook is still read."""
+    path = tmp_path / "RKT.xlsx"
+    book = openpyxl.load_workbook(BANJARMASIN)
+    masalah = book.create_sheet("Masalah", 0)
+    for col, title in enumerate(["Lembar", "Sel", "Tingkat", "Kode", "Nilai", "Pesan"], 1):
+        masalah.cell(row=5, column=col, value=title)
+    book.save(path)
+    data = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    assert [t["rows"] for t in data["files"][0]["tables"]] == [13, 18, 9]
+
+
+def test_consolidating_into_the_input_folder_twice_works(tmp_path):
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    shutil.copy(BANJARMASIN, inbox / "RKT.xlsx")
+    out = inbox / "K.xlsx"
+    for _run in range(2):
+        result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "Berkas: dibaca 1" in result.stdout
+    assert "K.xlsx" in result.output  # said as skipped: our own output
+    assert sorted(p.name for p in inbox.iterdir()) == ["K.xlsx", "RKT.xlsx"]
+
+
+def test_an_office_file_named_as_the_output_is_still_refused(tmp_path):
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    shutil.copy(BANJARMASIN, inbox / "K.xlsx")
+    before = digest(inbox / "K.xlsx")
+    result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(inbox / "K.xlsx")])
+    assert result.exit_code == 2 and digest(inbox / "K.xlsx") == before
