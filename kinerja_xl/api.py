@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .checking.rulebook import Rules, RulesLoading
     from .outputs.markup import CopyOutcome
     from .provincial.consolidation import Consolidation
+    from .reading.discover import Discovery
 
 PathLike = str | os.PathLike[str]
 Progress = Callable[[Path, int, int], None]  # (file, how many done, how many in all)
@@ -68,31 +69,43 @@ def inspect(path: PathLike) -> Batch:
 
 
 def check(
-    paths: Sequence[PathLike] | PathLike,
+    paths: Sequence[PathLike] | PathLike | Discovery,
     *,
     schemas: PathLike | Rules | RulesLoading | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
     year: int | None = None,
 ) -> Batch:
-    """Read and check workbooks, and every workbook in the folders given. `year`: the plan
+    """Read and check workbooks, and every workbook in the folders given (or the workbooks a
+    `Discovery` found: `consolidation_inputs`). `year`: the plan
     year whose column is the target of a five-year matrix (its first year otherwise).
 
     >>> batch = kx.check(["sample_workbooks/"])
     >>> batch.exit_code                      # 0 clean, 1 errors, 2 a file unreadable
     2
     """
+    from .reading.discover import Discovery, discover
+
+    found = paths if isinstance(paths, Discovery) else discover(_paths(paths))
+    return _check_found(found, schemas, progress, workers, year)
+
+
+def _check_found(
+    found: Discovery,
+    schemas: PathLike | Rules | RulesLoading | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    year: int | None = None,
+) -> Batch:
     from .checking.rulebook import Rules as RulesType
     from .checking.rulebook import RulesLoading
     from .pipeline import check_files
-    from .reading.discover import discover
 
     chosen = (
         schemas
         if isinstance(schemas, RulesType | RulesLoading)
         else RulesLoading(Path(schemas) if schemas else None)  # loads while the files are read
     )
-    found = discover([Path(p) for p in _as_list(paths)])
     reports = check_files(found.files, chosen, progress, workers=workers, year=year)
     return Batch(files=reports, skipped=found.skipped)
 
@@ -136,25 +149,40 @@ def consolidate(
     >>> merged.counts()["indikator"]
     {'read': 72, 'written': 72, 'set_aside': 0}
     """
-    from .outputs.write import check_output, output_among_inputs
+    from .outputs.write import check_output
     from .provincial import write_consolidated
     from .provincial.consolidation import consolidate as build
-    from .reading.discover import discover
 
     target = Path(output)
     check_output(target)
     if isinstance(paths, Batch):
         batch = paths
     else:
-        inputs = discover([Path(p) for p in _as_list(paths)]).files
-        if output_among_inputs(target, inputs):
-            raise InputIsOutput(target)
-        batch = check(paths, schemas=schemas, progress=progress, year=year)
+        found = consolidation_inputs(paths, target)
+        batch = _check_found(found, schemas, progress, year=year)
     if not any(report.readable for report in batch.files):
         raise OutputError("nothing-readable", target)
     result = build(batch.files, province, year, keep_all)
     written = write_consolidated(result, target, lang, made)
     return Consolidated(target, batch, result, written)
+
+
+def consolidation_inputs(paths: Sequence[PathLike] | PathLike, output: PathLike) -> Discovery:
+    """The workbooks `consolidate` reads for `output`: raises `InputIsOutput` when the output
+    is an office's file among them; our own provincial workbook of an earlier run (known by its
+    mark, outputs/own.py) is not read but replaced, and said as skipped."""
+    from .outputs.own import CONSOLIDATED, path_kind
+    from .outputs.write import is_same_file, output_among_inputs
+    from .reading.discover import discover
+
+    target = Path(output)
+    found = discover([Path(p) for p in _as_list(paths)])
+    if output_among_inputs(target, found.files):
+        if path_kind(target) != CONSOLIDATED:  # an office's file is never written over
+            raise InputIsOutput(target)
+        found.files = [p for p in found.files if not is_same_file(p, target)]
+        found.skipped.append((target, "own-output"))
+    return found
 
 
 def template(
@@ -187,6 +215,10 @@ def annotate(batch: Batch, folder: PathLike, *, lang: str = "id") -> list[CopyOu
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     return write_copies(batch.files, target, lang)
+
+
+def _paths(paths: Sequence[PathLike] | PathLike) -> list[Path]:
+    return [Path(p) for p in _as_list(paths)]
 
 
 def _as_list(paths: Sequence[PathLike] | PathLike) -> list[Any]:

@@ -186,9 +186,7 @@ class _ProgressBar:
             self.bar.stop()
 
 
-def _checked(
-    paths: list[Path], schemas: Path | None, quiet: bool, lang: str, year: int | None = None
-):
+def _checked(paths: Any, schemas: Path | None, quiet: bool, lang: str, year: int | None = None):
     """kx.check with a progress bar, the rules loading while the files are read (a bad rule
     is one line, exit 2)."""
     import kinerja_xl as kx
@@ -365,21 +363,22 @@ def consolidate(
     """
     import kinerja_xl as kx
 
-    from .outputs.write import OutputError, check_output, output_among_inputs
+    from .api import InputIsOutput, consolidation_inputs
+    from .outputs.write import OutputError, check_output
     from .provincial import offices_summary
-    from .reading.discover import discover
 
     language = lang.value
     try:
         check_output(output)  # before any input is read: say at once what cannot work
     except OutputError as exc:
         _output_failed(exc, output, language)
-    inputs = discover(paths).files
-    if output_among_inputs(output, inputs):
+    try:
+        found = consolidation_inputs(paths, output)
+    except InputIsOutput:
         _fail(_say("output-is-input", language, path=output))
-    if not inputs:
+    if not found.files:
         _fail(_say("no-inputs", language))
-    batch = _checked(paths, schemas, quiet, language, year)
+    batch = _checked(found, schemas, quiet, language, year)
     _say_skipped(batch.skipped, language)
     _say_unreadable(batch.files, language)
     try:

@@ -317,12 +317,17 @@ def test_a_killed_run_leaves_a_folder_the_next_run_removes_and_never_reads(tmp_p
     inbox = tmp_path / "kiriman"
     inbox.mkdir()
     shutil.copy(BANJARMASIN, inbox)
-    dead = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
-    )
-    leftover = inbox / f".~kinerja-{dead.stdout.strip()}-abc123"
-    leftover.mkdir()
-    (leftover / "output.xlsx").write_bytes(BANJARMASIN.read_bytes()[:3000])  # half a workbook
+    killed = textwrap.dedent("""
+        import os, sys
+        from pathlib import Path
+        from kinerja_xl.outputs.write import atomic_output
+        with atomic_output(Path(sys.argv[1])) as temporary:
+            temporary.write_bytes(sys.stdin.buffer.read())  # half a workbook
+            os._exit(9)  # killed outright: no clean-up runs
+    """)
+    half = BANJARMASIN.read_bytes()[:3000]
+    subprocess.run([sys.executable, "-c", killed, str(inbox / "o.xlsx")], input=half)
+    (leftover,) = [p for p in inbox.iterdir() if p.name.startswith(".~kinerja-")]
     result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(inbox / "o.xlsx"), "--quiet"])
     assert result.exit_code == 0, result.output
     assert "Berkas: dibaca 1" in result.stdout

@@ -3,7 +3,6 @@ or multiply, and every cost is bounded (docs/robustness.md)."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -15,8 +14,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-import pytest
-from conftest import BANJARMASIN, build_xlsx, digest
+from conftest import BANJARMASIN, digest
 from typer.testing import CliRunner
 
 from kinerja_xl.cli import app
@@ -83,7 +81,7 @@ def test_a_work_folder_that_holds_anything_else_is_kept(tmp_path):
     code = textwrap.dedent(f"""
         import os, sys
         from pathlib import Path
-        import kinerja_xl.write as write
+        import kinerja_xl.outputs.write as write
         os.getpid = lambda: {pid}
         with write.atomic_output(Path(sys.argv[1])) as temporary:
             temporary.write_bytes(b"half")
@@ -106,17 +104,27 @@ def test_a_file_name_with_backslashes_makes_no_link_to_another_machine(tmp_path)
     inbox.mkdir()
     shutil.copy(BANJARMASIN, inbox / "\\\\host\\share\\KPU Kota Banjarmasin RKT.xlsx")
     shutil.copy(BANJARMASIN, inbox / "C:RKT.xlsx")
+    shutil.copy(BANJARMASIN, inbox / "KPU Kota Banjarmasin - RKT 2024.xlsx")
     out = inbox / "K.xlsx"
     result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(out), "--keep-all"])
     assert result.exit_code == 0, result.output
     targets = external_targets(out)
-    assert targets  # the Masalah sheet's own links at least
-    for target in targets:
-        assert not target.startswith(("file:", "/", "\\")) and "\\\\" not in target, target
-        assert not re.match(r"^[A-Za-z]:", target), target
+    targets = [t for t in external_targets(out) if not t.startswith("'")]
+    assert set(targets) == {"KPU%20Kota%20Banjarmasin%20-%20RKT%202024.xlsx"}  # the plain file
     rkt = openpyxl.load_workbook(out)["RKT"]
-    sel = [c.value for c in rkt["L"][1:]]
-    assert sel and all(re.fullmatch(r"[A-Z]+\d+", v) for v in sel)  # the reference stays
+    rows = list(rkt.iter_rows(min_row=2, values_only=True))
+    header = [c.value for c in rkt[1]]
+    berkas, sel = header.index("Berkas"), header.index("Sel")
+    assert {row[berkas] for row in rows} == {
+        "\\\\host\\share\\KPU Kota Banjarmasin RKT.xlsx",
+        "C:RKT.xlsx",
+        "KPU Kota Banjarmasin - RKT 2024.xlsx",
+    }
+    assert all(re.fullmatch(r"[A-Z]+\d+", row[sel]) for row in rows)  # the reference stays
+    for row in rkt.iter_rows(min_row=2):
+        link = row[sel].hyperlink
+        if row[berkas].value != "KPU Kota Banjarmasin - RKT 2024.xlsx":
+            assert link is None, (row[berkas].value, link)
 
 
 def _sheet_renamed(old: bytes, new: bytes):
@@ -133,8 +141,11 @@ def test_a_sheet_name_with_slashes_never_becomes_backslashes_in_a_link(tmp_path)
     out = tmp_path / "K.xlsx"
     result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(out)])
     assert result.exit_code in (0, 1), result.output
-    for target in external_targets(out):
-        assert "\\" not in target and not target.startswith(("file:", "/")), target
+    targets = external_targets(out)
+    assert "kiriman\\RKT.xlsx" in targets  # relative (xlsxwriter writes '\\' between folders)
+    for target in targets:
+        assert not target.startswith(("file:", "/", "\\")) and "\\\\" not in target, target
+        assert "RKT\\KPU" not in target and "RKT//KPU" not in target, target  # no link there
     result = runner.invoke(app, ["check", str(inbox), "--annotate", str(tmp_path / "ann")])
     (copy,) = (tmp_path / "ann").glob("*.xlsx")
     for target in external_targets(copy):
@@ -159,12 +170,10 @@ def test_a_workbook_with_its_own_masalah_sheet_gets_one_copy_however_often_it_is
     out = tmp_path / "K.xlsx"
     result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    files = [
-        row[1]
-        for row in openpyxl.load_workbook(out)["Ringkasan"].iter_rows(min_row=2, values_only=True)
-        if row[1]
-    ]
-    assert files == ["KPU Kota Banjarmasin - LKj 2024.xlsx"]
+    rkt = openpyxl.load_workbook(out)["RKT"]
+    berkas = [c.value for c in rkt[1]].index("Berkas")
+    files = {row[berkas] for row in rkt.iter_rows(min_row=2, values_only=True)}
+    assert files == {"KPU Kota Banjarmasin - LKj 2024.xlsx"}  # never from a copy of ours
 
 
 def test_a_sheet_layout_like_ours_does_not_make_an_office_file_ours(tmp_path):
@@ -199,3 +208,44 @@ def test_an_office_file_named_as_the_output_is_still_refused(tmp_path):
     before = digest(inbox / "K.xlsx")
     result = runner.invoke(app, ["consolidate", str(inbox), "-o", str(inbox / "K.xlsx")])
     assert result.exit_code == 2 and digest(inbox / "K.xlsx") == before
+
+
+# --- folders as a Mac and an unlucky office leave them -----------------------------------------
+
+
+def test_macos_companion_files_are_skipped_and_said(tmp_path):
+    shutil.copy(BANJARMASIN, tmp_path / "RKT.xlsx")
+    (tmp_path / "._RKT.xlsx").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "._RKT.xlsx (berkas pendamping macOS" in result.stdout
+    data = json.loads(runner.invoke(app, ["check", str(tmp_path), "--format", "json"]).stdout)
+    assert [Path(f["path"]).name for f in data["files"]] == ["RKT.xlsx"]
+    assert data["skipped"][0]["reason"] == "apple-double"
+
+
+def test_a_folder_1100_levels_deep_is_walked(tmp_path):
+    deep = tmp_path / "kiriman"
+    deep.mkdir()
+    for _level in range(1100):  # pathlib's mkdir(parents=True) would recurse itself
+        deep = deep / "a"
+        os.mkdir(deep)
+    shutil.copy(BANJARMASIN, deep / "RKT.xlsx")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kinerja_xl",
+            "check",
+            str(tmp_path / "kiriman"),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    (only,) = json.loads(done.stdout)["files"]
+    assert only["readable"] and only["path"].endswith("/a/RKT.xlsx")

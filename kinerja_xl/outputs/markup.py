@@ -22,10 +22,11 @@ from typing import Any
 from ..model.issues import Issue
 from ..model.records import FileReport
 from ..reading.discover import display_name
-from ..reading.read import ReadLimits, UnreadableWorkbook, open_workbook
+from ..reading.read import ReadLimits, open_workbook
 from ..words.messages import say
 from .carried import not_carried
-from .own import copy_headers, generated_by_us
+from .links import cell_link
+from .own import ANNOTATED, copy_headers, mark_openpyxl, path_kind
 from .printing import PageInfo, long_date, print_openpyxl
 from .write import atomic_output, excel_escaped
 from .xlsx_out import wrapped_lines
@@ -114,12 +115,9 @@ def _free_name(folder: Path, base: str, suffix: str, taken: set[str]) -> Path:
 
 
 def is_our_copy(path: Path) -> bool:
-    """A marked-up copy written by kinerja-xl (which a later run may replace), and nothing else."""
-
-    try:
-        return generated_by_us(open_workbook(path)) == "annotated"
-    except (UnreadableWorkbook, OSError):
-        return False
+    """A marked-up copy written by kinerja-xl (which a later run may replace), and nothing else:
+    known by the mark it carries (outputs/own.py), never by its sheets."""
+    return path_kind(path) == ANNOTATED
 
 
 # --- writing one copy ---------------------------------------------------------------------
@@ -158,6 +156,7 @@ def annotate(
         lang,
     )
     sheet = _add_issue_sheet(book, report, lang, page)
+    mark_openpyxl(book, ANNOTATED)  # how a later run knows it, whatever its sheets are named
     pictures: dict[int, bytes] = {}
     with atomic_output(target) as temporary:
         _save(book, temporary, pictures)
@@ -355,9 +354,13 @@ def _issue_row(sheet: Any, row: int, issue: Issue, lang: str, sheetnames: list[s
         cell = sheet.cell(row=row, column=col, value=excel_escaped(display_name(text)))
         cell.data_type = "s"  # office text is text, never a formula
     sheet.cell(row=row, column=3).fill = PatternFill("solid", fgColor=FILLS[issue.severity])
-    if issue.sheet and issue.cell and issue.sheet in sheetnames:
+    linkable = issue.sheet and issue.cell and issue.sheet in sheetnames
+    target = cell_link(issue.sheet, issue.cell) if linkable else None  # type: ignore[arg-type]
+    if target is not None:
+        from openpyxl.worksheet.hyperlink import Hyperlink
+
         link = sheet.cell(row=row, column=2)
-        link.hyperlink = f"#'{issue.sheet.replace(chr(39), chr(39) * 2)}'!{issue.cell}"
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=target.location)
         link.font = Font(color="0563C1", underline="single")
 
 

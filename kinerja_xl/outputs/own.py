@@ -1,44 +1,76 @@
-"""kinerja-xl's own outputs, and how one is known when it comes back as an input (saved into an
-inbox and picked up again): the provincial workbook by its sheets, the marked-up copy by its
-Masalah sheet's column titles."""
+"""kinerja-xl's own outputs, known by a mark written in them: a custom document property.
+
+The provincial workbook and every marked-up copy carry the property `kinerja-xl` (what it is:
+`consolidated` or `annotated`) and `kinerja-xl-version`. Excel keeps custom properties when a
+file is saved again, and an office cannot set one by accident; no sheet name, title or layout
+that an office could also use is ever taken for the mark (an LKj's own "Masalah" sheet is the
+office's, and a copy of ours whose sheet had to be named "Masalah1" is still ours).
+
+    from kinerja_xl.outputs.own import CONSOLIDATED, path_kind
+    path_kind("Konsolidasi.xlsx") == CONSOLIDATED      # a provincial workbook of ours
+    generated_by_us(workbook)                          # the same, of a workbook already read
+"""
 
 from __future__ import annotations
 
+import os
+import zipfile
+from typing import Any
+
 from ..reading.grid import Workbook
-from ..words.messages import LANGS, say
+from ..reading.ooxml import custom_properties
+from ..words.messages import say
+
+PROPERTY = "kinerja-xl"
+VERSION_PROPERTY = "kinerja-xl-version"
+CONSOLIDATED = "consolidated"
+ANNOTATED = "annotated"
+KINDS = (CONSOLIDATED, ANNOTATED)
 
 COLUMNS = ("sheet", "cell", "severity", "code", "value", "message")  # catalogue "copy-column-…"
 
 
 def copy_headers(lang: str) -> list[str]:
-    """The Masalah sheet's column titles (also how a copy of ours is recognised, below)."""
+    """The Masalah sheet's column titles."""
     return [say(f"copy-column-{column}", lang) for column in COLUMNS]
 
 
-CONSOLIDATED_SHEETS = [
-    "Ringkasan",
-    "RKT",
-    "IKU",
-    "Anggaran",
-    "Rekap Anggaran",
-    "Perbandingan Target",
-    "Masalah",
-]
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def mark_xlsxwriter(book: Any, kind: str) -> None:
+    """Mark an xlsxwriter workbook as ours, before it is closed."""
+    book.set_custom_property(PROPERTY, kind)
+    book.set_custom_property(VERSION_PROPERTY, _version())
+
+
+def mark_openpyxl(book: Any, kind: str) -> None:
+    """Mark an openpyxl workbook as ours; the office's own properties are kept."""
+    from openpyxl.packaging.custom import StringProperty
+
+    properties = book.custom_doc_props
+    for name in (PROPERTY, VERSION_PROPERTY):
+        if name in properties.names:
+            del properties[name]
+    properties.append(StringProperty(name=PROPERTY, value=kind))
+    properties.append(StringProperty(name=VERSION_PROPERTY, value=_version()))
 
 
 def generated_by_us(workbook: Workbook) -> str | None:
-    """'consolidated' or 'annotated' when the workbook is one of kinerja-xl's own outputs
-    (saved into an inbox and picked up again), else None."""
-    names = [sheet.name for sheet in workbook.sheets]
-    contract_sheets = [name for name in names if name in CONSOLIDATED_SHEETS]
-    if names[:1] == ["Ringkasan"] and contract_sheets == CONSOLIDATED_SHEETS:
-        return "consolidated"
-    if names and names[0] == "Masalah":
-        first_rows: dict[int, list[str]] = {}
-        for (row, _col), cell in sorted(workbook.sheets[0].cells.items()):
-            if row <= 5:
-                first_rows.setdefault(row, []).append(cell.text())
-        headers = [copy_headers(lang) for lang in LANGS]
-        if any(line in headers for line in first_rows.values()):
-            return "annotated"
-    return None
+    """'consolidated' or 'annotated' when the workbook carries our mark, else None."""
+    kind = workbook.properties.get(PROPERTY)
+    return kind if kind in KINDS else None
+
+
+def path_kind(path: str | os.PathLike[str]) -> str | None:
+    """`generated_by_us` of a file on disk, from its zip directory and docProps/custom.xml
+    alone (None for anything that is not a zip, or not ours)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            kind = custom_properties(archive).get(PROPERTY)
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return None
+    return kind if kind in KINDS else None

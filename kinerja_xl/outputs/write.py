@@ -11,13 +11,18 @@ from __future__ import annotations
 import errno
 import os
 import re
-import shutil
 import stat
-import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+
+from .workfolders import (  # noqa: F401 (remove_stale_work_folders: the web's uploads use it)
+    PREFIX,
+    make_work_folder,
+    remove_stale_work_folders,
+    remove_work_folder,
+)
 
 
 class OutputError(Exception):
@@ -28,7 +33,7 @@ class OutputError(Exception):
         self.reason, self.path, self.detail = reason, path, detail
 
 
-TEMP_PREFIX = ".~kinerja-"  # our working folders beside an output; never read as inputs
+TEMP_PREFIX = PREFIX  # our working folders beside an output; never read as inputs
 
 
 @contextmanager
@@ -42,7 +47,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
     check_output(target)
     remove_stale_work_folders(target.parent)
     try:
-        work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
+        work = make_work_folder(target.parent)
     except OSError as exc:
         raise OutputError(_reason(exc, "not-writable"), target, exc.strerror or "") from exc
     temp_path = work / ("output" + target.suffix)
@@ -58,7 +63,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
     except OSError as exc:
         raise OutputError(_reason(exc, "failed"), target, exc.strerror or str(exc)) from exc
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_work_folder(work)
 
 
 def check_output(target: Path) -> None:
@@ -115,30 +120,6 @@ def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def remove_stale_work_folders(folder: Path) -> None:
-    """Working folders left by a run that was killed (its process is gone)."""
-    try:
-        leftovers = [p for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX) and p.is_dir()]
-    except OSError:
-        return
-    for leftover in leftovers:
-        pid = leftover.name[len(TEMP_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists, owned by someone else
-        return True
-    return True
 
 
 def _verify_workbook(path: Path) -> None:

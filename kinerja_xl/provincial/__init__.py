@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ..outputs.own import CONSOLIDATED, mark_xlsxwriter
 from ..outputs.printing import PageInfo
 from ..outputs.write import atomic_output
 from ..outputs.xlsx_out import Styles, new_workbook
@@ -50,6 +51,7 @@ def write_consolidated(
     with collector_paused(), atomic_output(out) as temporary:
         book = new_workbook(str(temporary), streaming=True)
         book.set_properties({"title": page.document, "comments": "kinerja-xl consolidated"})
+        mark_xlsxwriter(book, CONSOLIDATED)  # how a later run knows it (outputs/own.py)
         ctx = Context(book, Styles(book), result, lang, page, Path(out).resolve().parent)
         for name, writer in SHEET_WRITERS.items():
             if name == "Capaian" and not has_results(ctx):

@@ -3,17 +3,16 @@ consolidation, the language, the printed page, and how a row shows its problems.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..checking.flags import worst
 from ..model.issues import Issue
 from ..model.records import FileReport, Record, Table
+from ..outputs.links import cell_link
 from ..outputs.printing import PageInfo
 from ..outputs.xlsx_out import Column, Link, Styles
-from ..reading.discover import display_name
 from ..words.messages import say, short
 from .comparisons import Recap, budget_recap
 from .consolidation import Consolidation, Provenance
@@ -32,7 +31,6 @@ class Context:
     page: PageInfo
     base: Path  # the output's folder: links to the offices' files are relative to it
     _recap: Recap | None = None
-    _files: dict[str, str] = field(default_factory=dict)  # path -> its escaped relative link
 
     def say(self, key: str, **fields: Any) -> str:
         return say(key, self.lang, **fields)
@@ -48,49 +46,12 @@ class Context:
         return [where.berkas, where.lembar, self.sel(where, linked)]
 
     def sel(self, where: Provenance, linked: bool) -> Any:
-        """The Sel cell: a link that opens the office's file at that cell, or the reference."""
+        """The Sel cell: a link that opens the office's file at that cell, or the reference
+        where no safe link can be made (outputs/links.py)."""
         if not linked or not where.sel:
             return where.sel
-        if where.path not in self._files:  # resolved once per file, not once per row
-            self._files[where.path] = escaped_relative(where.path, self.base)
-        return Link(where.sel, external_link(self._files[where.path], where.lembar, where.sel))
-
-
-def external_link(escaped_file: str, sheet: str, cell: str) -> str:
-    """An xlsxwriter 'external:' link to a cell of another workbook (`escaped_relative`);
-    the sheet is quoted with its apostrophes doubled ('RKT''24')."""
-    quoted = sheet.replace("'", "''")
-    return f"external:{escaped_file}#'{quoted}'!{cell}"
-
-
-def escaped_relative(path: str, base: Path) -> str:
-    """The file's path relative to `base`, escaped the way Excel writes it ('#' as %23, so that
-    a file named 'RKT #2.xlsx' is not cut at its '#')."""
-    try:
-        relative = os.path.relpath(Path(path).resolve(), base)
-    except ValueError:  # another drive on Windows
-        relative = str(Path(path).resolve())
-    escaped = display_name(relative)
-    for plain, code in URL_ESCAPES:
-        escaped = escaped.replace(plain, code)
-    return escaped
-
-
-# What Excel escapes in a file link ('%' first, so that no escape is escaped twice).
-URL_ESCAPES = (
-    ("%", "%25"),
-    ('"', "%22"),
-    (" ", "%20"),
-    ("<", "%3c"),
-    (">", "%3e"),
-    ("[", "%5b"),
-    ("]", "%5d"),
-    ("^", "%5e"),
-    ("`", "%60"),
-    ("{", "%7b"),
-    ("}", "%7d"),
-    ("#", "%23"),
-)
+        link = cell_link(where.lembar, where.sel, where.path, self.base)
+        return Link(where.sel, link.for_xlsxwriter()) if link else where.sel
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,15 @@ class Discovery:
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason key)
 
 
-SKIP_REASONS = ("lock-file", "no-workbook", "work-file", "other-document")  # catalogue "skip-…"
+# catalogue "skip-…"
+SKIP_REASONS = (
+    "lock-file",
+    "apple-double",  # macOS's ._X.xlsx beside every file copied to a flash drive
+    "no-workbook",
+    "work-file",
+    "other-document",
+    "own-output",  # the provincial workbook being written again (api.consolidation_inputs)
+)
 # what else an office sends beside (or instead of) its workbook: said, so that a plan sent only
 # as a PDF is not silently missing; files the system makes (Thumbs.db, .DS_Store) stay unsaid
 OTHER_DOCUMENTS = {".pdf", ".doc", ".docx", ".csv", ".txt", ".odt", ".jpg", ".jpeg", ".png"}
@@ -38,7 +47,7 @@ def discover(arguments: list[Path]) -> Discovery:
 
 def _walk(folder: Path, found: Discovery) -> None:
     before = len(found.files)
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(_below(folder)):
         relative = path.relative_to(folder).parts
         if any(part.startswith(WORK_PREFIX) for part in relative):
             if len(relative) == 1 or not relative[-2].startswith(WORK_PREFIX):
@@ -53,9 +62,42 @@ def _walk(folder: Path, found: Discovery) -> None:
         if path.name.startswith("~$"):
             found.skipped.append((path, "lock-file"))
             continue
+        if path.name.startswith("._"):
+            found.skipped.append((path, "apple-double"))
+            continue
         found.files.append(path)
     if len(found.files) == before:
         found.skipped.append((folder, "no-workbook"))
+
+
+def _below(folder: Path) -> list[Path]:
+    """Every path below `folder`, walked with a list rather than recursion (a folder 1,100
+    levels deep is no RecursionError), each folder once (a link back up is no loop). Hidden
+    folders and kinerja-xl's working folders are listed but not entered: nothing in them is
+    read."""
+    found: list[Path] = []
+    pending = [folder]
+    seen: set[tuple[int, int]] = set()
+    while pending:
+        current = pending.pop()
+        try:
+            status = current.stat()
+            if (status.st_dev, status.st_ino) in seen:
+                continue
+            seen.add((status.st_dev, status.st_ino))
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            found.append(path)
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                continue
+            if is_folder and not entry.name.startswith("."):
+                pending.append(path)
+    return found
 
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")

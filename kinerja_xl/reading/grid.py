@@ -208,3 +208,6 @@ class Workbook:
     sheets: list[Sheet] = field(default_factory=list)
     external_links: list[str] = field(default_factory=list)
     has_macros: bool = False
+    # custom document properties (docProps/custom.xml), name -> text: how kinerja-xl knows its
+    # own outputs (outputs/own.py)
+    properties: dict[str, str] = field(default_factory=dict)

@@ -15,6 +15,7 @@ import math
 import posixpath
 import re
 import zipfile
+import zlib
 from datetime import datetime, timedelta
 from typing import Any
 from xml.parsers import expat
@@ -74,6 +75,7 @@ def read_ooxml(archive: zipfile.ZipFile, path: str, max_cells: int) -> Workbook:
         file_format="xlsx",
         external_links=sorted(n for n in names if n.startswith("xl/externalLinks/externalLink")),
         has_macros=any(n.lower().endswith("vbaproject.bin") for n in names),
+        properties=custom_properties(archive),
     )
     budget = [max_cells]
     for name, rel_id, state in sheet_entries:
@@ -115,6 +117,52 @@ class _TagCollector:
 
     def text(self, data: str) -> None:
         pass
+
+
+CUSTOM_PROPERTIES = "docProps/custom.xml"
+MAX_CUSTOM_PROPERTIES = 256 * 1024  # a real one is a few hundred bytes
+
+
+def custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:
+    """name -> text of each custom document property (docProps/custom.xml), read by the same
+    DTD-refusing parser; {} when there are none or the part is malformed or too big."""
+    try:
+        info = archive.getinfo(CUSTOM_PROPERTIES)
+    except KeyError:
+        return {}
+    if info.file_size > MAX_CUSTOM_PROPERTIES:
+        return {}
+    collector = _PropertyCollector()
+    try:
+        with archive.open(info) as stream:
+            safe_expat(collector).ParseFile(stream)
+    except (expat.ExpatError, DTDForbidden, EntitiesForbidden, zipfile.BadZipFile, OSError):
+        return {}
+    except (ValueError, EOFError, zlib.error):
+        return {}
+    return collector.found
+
+
+class _PropertyCollector:
+    """expat callbacks for docProps/custom.xml: <property name="…"><vt:lpwstr>text</…>."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, str] = {}
+        self.name: str | None = None
+        self.pieces: list[str] = []
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if name.rpartition(":")[2] == "property":
+            self.name, self.pieces = attrs.get("name"), []
+
+    def end(self, name: str) -> None:
+        if name.rpartition(":")[2] == "property" and self.name is not None:
+            self.found.setdefault(self.name, "".join(self.pieces)[:1000])
+            self.name = None
+
+    def text(self, data: str) -> None:
+        if self.name is not None and len(self.pieces) < 100:
+            self.pieces.append(data)
 
 
 def _workbook_part(archive: zipfile.ZipFile) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..outputs.write import TEMP_PREFIX, current_umask, remove_stale_work_folders
+from ..outputs.workfolders import make_work_folder, remove_stale_work_folders, remove_work_folder
+from ..outputs.write import TEMP_PREFIX, current_umask
 from ..reading.discover import WORKBOOK_SUFFIXES
 
 MAX_NAME = 120  # characters of a filed name's stem
@@ -64,7 +65,7 @@ def file_into(folder: Path, upload: Upload) -> Path:
     taken: written in a hidden working folder first, then linked into place, which fails
     rather than replace a file another request has just filed (no partial file, ever)."""
     remove_stale_work_folders(folder)
-    work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=folder))
+    work = make_work_folder(folder)
     try:
         staged = work / "upload"
         shutil.copyfile(upload.path, staged)
@@ -79,7 +80,7 @@ def file_into(folder: Path, upload: Upload) -> Path:
             return target
         raise FileExistsError(f"no free name for {upload.name} in {folder}")
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_work_folder(work)
 
 
 def _place(staged: Path, target: Path) -> None:

@@ -328,6 +328,14 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "id": "berkas kunci Excel (~$), dilewati",
         "en": "Excel lock file (~$), skipped",
     },
+    "skip-apple-double": {
+        "id": "berkas pendamping macOS (._), bukan buku kerja, dilewati",
+        "en": "macOS companion file (._), not a workbook, skipped",
+    },
+    "skip-own-output": {
+        "id": "keluaran kinerja-xl sendiri (buku kerja provinsi), dilewati",
+        "en": "kinerja-xl's own output (the provincial workbook), skipped",
+    },
     "skip-no-workbook": {"id": "folder tanpa buku kerja", "en": "folder with no workbook"},
     "skip-other-document": {
         "id": "bukan buku kerja (hanya .xlsx, .xlsm, .xls dan .ods yang dibaca), dilewati",

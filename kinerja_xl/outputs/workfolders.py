@@ -27,7 +27,7 @@ from pathlib import Path
 PREFIX = ".~kinerja-"  # never read as input (discover.py)
 MARKER = ".kinerja-xl-work"
 MARKER_TEXT = "kinerja-xl work folder\n"
-OURS = re.compile(r"output\.[A-Za-z0-9]{1,5}|tmp[A-Za-z0-9_]{6,12}")  # what a write leaves
+OURS = re.compile(r"output\.[A-Za-z0-9]{1,5}|upload|tmp[A-Za-z0-9_]{6,12}")  # what a write leaves
 
 
 def make_work_folder(beside: Path) -> Path:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 MAX_ROW, MAX_COLUMN = 1_048_576, 16_384  # Excel's grid
@@ -69,7 +70,7 @@ def cell_link(
         return None
     if file is None:
         return CellLink(None, location)
-    relative = relative_path(Path(file), base or Path.cwd())
+    relative = relative_path(os.fspath(file), os.fspath(base or Path.cwd()))
     return CellLink(relative, location) if relative is not None else None
 
 
@@ -93,11 +94,12 @@ def inside_grid(cell: str) -> bool:
     return column <= MAX_COLUMN and int(match.group(2)) <= MAX_ROW
 
 
-def relative_path(path: Path, base: Path) -> str | None:
+@lru_cache(maxsize=4096)  # once per file of a batch, not once per row
+def relative_path(path: str, base: str) -> str | None:
     """`path` from the folder `base`, as an escaped relative URL path ('../a/RKT%20x.xlsx'),
     or None when it cannot be one."""
     try:
-        relative = os.path.relpath(path.resolve(), base.resolve())
+        relative = os.path.relpath(Path(path).resolve(), Path(base).resolve())
     except ValueError:  # another drive on Windows
         return None
     if os.path.isabs(relative):
