@@ -231,6 +231,16 @@ def test_a_folder_1100_levels_deep_is_walked(tmp_path):
         deep = deep / "a"
         os.mkdir(deep)
     shutil.copy(BANJARMASIN, deep / "RKT.xlsx")
+    try:
+        _check_the_deep_folder(tmp_path)
+    finally:  # bottom up: shutil.rmtree (and pytest's clean-up) would recurse 1,100 levels
+        (deep / "RKT.xlsx").unlink()
+        while deep != tmp_path:
+            os.rmdir(deep)
+            deep = deep.parent
+
+
+def _check_the_deep_folder(tmp_path):
     done = subprocess.run(
         [
             sys.executable,
