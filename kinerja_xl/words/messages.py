@@ -4,6 +4,7 @@ Every entry has one shape: key -> {"id": …, "en": …}."""
 
 from __future__ import annotations
 
+import string
 from typing import Any, Protocol
 
 from .catalogue.guide import GUIDE
@@ -31,6 +32,25 @@ class Issue(Protocol):
 __all__ = ["LANGS", "SHORT", "TEMPLATES", "TEXT", "UNREADABLE_REASONS", "WORDS", "render", "say"]
 
 
+class _Words(string.Formatter):
+    """str.format with one addition for English plurals: "{count:error|errors}" is the first
+    word when the field is 1, else the second ("1 error", "2 errors", "0 errors")."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if str(value).strip() == "1" else many
+        return super().format_field(value, format_spec)
+
+
+_WORDS = _Words()
+
+
+def fill(template: str, fields: dict[str, Any]) -> str:
+    """`template` with its {fields} filled in, plurals chosen ("{count:line|lines}")."""
+    return _WORDS.vformat(template, (), fields)
+
+
 def word(key: str, lang: str) -> str:
     return WORDS.get(key, {}).get(lang, "")
 
@@ -47,7 +67,7 @@ def render(issue: Issue, lang: str = "id") -> str:
     )
     params.update(_derived(issue, lang))
     filled = {k: _shown(params[k]) for k in FIELDS[issue.code]}
-    return TEMPLATES[issue.code][lang].format_map(filled)
+    return fill(TEMPLATES[issue.code][lang], filled)
 
 
 SHOWN_LETTERS = 200  # a message quotes an office's text up to this long, then "…"
@@ -92,4 +112,4 @@ def short(code: str, lang: str = "id") -> str:
 def say(key: str, lang: str = "id", **fields: Any) -> str:
     """The catalogue's text for `key` in `lang`, with its {fields} filled in."""
     entry = TEXT[key]
-    return entry[lang if lang in LANGS else "id"].format(**fields)
+    return fill(entry[lang if lang in LANGS else "id"], fields)

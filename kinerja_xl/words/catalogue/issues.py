@@ -151,7 +151,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "external-link": {
         "id": "Buku kerja memuat {value} tautan ke berkas lain; nilai yang dibaca adalah salinan "
         "terakhir yang tersimpan.",
-        "en": "The workbook holds {value} link(s) to other files; the values read are the last "
+        "en": "The workbook holds {value} {value:link|links} to other files; the values read are the last "
         "saved copies.",
     },
     "rule-failed": {

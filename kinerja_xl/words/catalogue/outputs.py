@@ -22,7 +22,7 @@ OUTPUTS: dict[str, dict[str, str]] = {
     },
     "expected-jumlah": {
         "id": "bilangan bulat ≥ {low}, mis. 5 dokumen",
-        "en": "a whole number ≥ {low}, e.g. 5 dokumen",
+        "en": "a whole number ≥ {low}, e.g. 5",
     },
     "expected-any": {
         "id": "angka, persen atau kategori, mis. 90%, 80, B atau WTP",
@@ -73,12 +73,15 @@ OUTPUTS: dict[str, dict[str, str]] = {
     },
     "note-errors": {
         "id": "{count} kesalahan: {codes}. Lihat lembar Masalah.",
-        "en": "{count} errors: {codes}. See the Masalah sheet.",
+        "en": "{count} {count:error|errors}: {codes}. See the Masalah sheet.",
     },
-    "note-warnings": {"id": "{count} peringatan: {codes}.", "en": "{count} warnings: {codes}."},
+    "note-warnings": {
+        "id": "{count} peringatan: {codes}.",
+        "en": "{count} {count:warning|warnings}: {codes}.",
+    },
     "note-budget-incomplete": {
         "id": "Total anggaran belum lengkap: {count} baris tidak dapat dijumlahkan.",
-        "en": "Budget total incomplete: {count} line(s) could not be added up.",
+        "en": "Budget total incomplete: {count} {count:line|lines} could not be added up.",
     },
     "note-budget-disagrees": {
         "id": "Total anggaran berbeda dengan baris JUMLAH di berkas ({declared}).",
@@ -88,10 +91,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "no-budget": {"id": "tidak ada anggaran", "en": "no budget"},
     "budget-incomplete": {"id": "belum lengkap", "en": "incomplete"},
     "budget-disagrees": {"id": "≠ JUMLAH berkas", "en": "≠ file's total"},
-    "invalid-lines": {"id": "{count} baris tidak sah", "en": "{count} invalid line(s)"},
+    "invalid-lines": {"id": "{count} baris tidak sah", "en": "{count} invalid {count:line|lines}"},
     "invalid-lines-with-amount": {
         "id": "{amount} + {count} baris tidak sah",
-        "en": "{amount} + {count} invalid line(s)",
+        "en": "{amount} + {count} invalid {count:line|lines}",
     },
     "unknown-office": {"id": "(satker tidak dikenali)", "en": "(office not recognised)"},
     # Perbandingan Target
@@ -186,7 +189,7 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "progress-reading": {"id": "membaca", "en": "reading"},
     "consolidated": {
         "id": "{errors} kesalahan, {warnings} peringatan → {path}",
-        "en": "{errors} errors, {warnings} warnings → {path}",
+        "en": "{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings} → {path}",
     },
     "output-nothing-readable": {
         "id": "tidak ada berkas yang terbaca; buku kerja provinsi tidak ditulis",
@@ -215,7 +218,8 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
     "annotated-line": {
         "id": "{office} · Tahun {year} · diperiksa {date} · {errors} kesalahan, {warnings} peringatan",
-        "en": "{office} · Year {year} · checked {date} · {errors} errors, {warnings} warnings",
+        "en": "{office} · Year {year} · checked {date} · {errors} {errors:error|errors}, "
+        "{warnings} {warnings:warning|warnings}",
     },
     "not-carried": {
         "id": "Tidak ikut tersalin ke salinan ini: {what}. Perbaiki berkas asli bila bagian itu "
@@ -262,28 +266,43 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "carried-macros": {"id": "makro VBA", "en": "VBA macros"},
     "carried-external-links": {
         "id": "{count} tautan ke berkas lain",
-        "en": "{count} link(s) to other files",
+        "en": "{count} {count:link|links} to other files",
     },
-    "carried-pivot-tables": {"id": "{count} tabel pivot", "en": "{count} pivot table(s)"},
-    "carried-slicers": {"id": "{count} slicer", "en": "{count} slicer(s)"},
-    "carried-controls": {"id": "{count} kontrol formulir", "en": "{count} form control(s)"},
-    "carried-embedded": {"id": "{count} objek sisipan", "en": "{count} embedded object(s)"},
-    "carried-pictures": {"id": "{count} gambar", "en": "{count} picture(s)"},
-    "carried-charts": {"id": "{count} grafik", "en": "{count} chart(s)"},
-    "carried-shapes": {"id": "{count} bentuk/kotak teks", "en": "{count} shape(s)/text box(es)"},
+    "carried-pivot-tables": {
+        "id": "{count} tabel pivot",
+        "en": "{count} pivot {count:table|tables}",
+    },
+    "carried-slicers": {"id": "{count} slicer", "en": "{count} {count:slicer|slicers}"},
+    "carried-controls": {
+        "id": "{count} kontrol formulir",
+        "en": "{count} form {count:control|controls}",
+    },
+    "carried-embedded": {
+        "id": "{count} objek sisipan",
+        "en": "{count} embedded {count:object|objects}",
+    },
+    "carried-pictures": {"id": "{count} gambar", "en": "{count} {count:picture|pictures}"},
+    "carried-charts": {"id": "{count} grafik", "en": "{count} {count:chart|charts}"},
+    "carried-shapes": {
+        "id": "{count} bentuk/kotak teks",
+        "en": "{count} {count:shape or text box|shapes or text boxes}",
+    },
     "carried-header-pictures": {
         "id": "{count} gambar di header/footer",
-        "en": "{count} header/footer picture(s)",
+        "en": "{count} header/footer {count:picture|pictures}",
     },
     "carried-validations": {
         "id": "{count} validasi data",
-        "en": "{count} data validation(s)",
+        "en": "{count} data {count:validation|validations}",
     },
     "carried-conditional-formats": {
         "id": "{count} format bersyarat",
-        "en": "{count} conditional format(s)",
+        "en": "{count} conditional {count:format|formats}",
     },
-    "carried-sparklines": {"id": "{count} grafik mini", "en": "{count} sparkline group(s)"},
+    "carried-sparklines": {
+        "id": "{count} grafik mini",
+        "en": "{count} sparkline {count:group|groups}",
+    },
     # the text report of check and inspect
     "report-kind-rkt": {"id": "RKT (Sasaran Strategis)", "en": "RKT (strategic goals)"},
     "report-kind-rkt-sekretariat": {
@@ -297,7 +316,7 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "report-unknown": {"id": "tidak diketahui", "en": "unknown"},
     "report-table": {
         "id": "lembar '{sheet}', judul kolom di baris {header_row}: {rows} baris data",
-        "en": "sheet '{sheet}', header in row {header_row}: {rows} data rows",
+        "en": "sheet '{sheet}', header in row {header_row}: {rows} data {rows:row|rows}",
     },
     "report-total": {"id": "jumlah anggaran {total}", "en": "budget total {total}"},
     "report-no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
@@ -311,13 +330,14 @@ OUTPUTS: dict[str, dict[str, str]] = {
     },
     "report-file-line": {
         "id": "{errors} kesalahan, {warnings} peringatan",
-        "en": "{errors} errors, {warnings} warnings",
+        "en": "{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}",
     },
     "report-batch": {
         "id": "Ringkasan: {files} berkas diperiksa, {clean} tanpa kesalahan, {bad} dengan "
         "kesalahan, {unreadable} tidak terbaca; {errors} kesalahan, {warnings} peringatan.",
-        "en": "Summary: {files} files checked, {clean} without errors, {bad} with errors, "
-        "{unreadable} unreadable; {errors} errors, {warnings} warnings.",
+        "en": "Summary: {files} {files:file|files} checked, {clean} without errors, {bad} with errors, "
+        "{unreadable} unreadable; {errors} {errors:error|errors}, "
+        "{warnings} {warnings:warning|warnings}.",
     },
     "report-sheet": {"id": "Lembar '{sheet}'", "en": "Sheet '{sheet}'"},
     "report-workbook": {"id": "Buku kerja", "en": "Workbook"},
@@ -432,7 +452,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "The offices' submissions in the folder {folder}. Files uploaded here are filed into it; a newer submission supersedes an older one.",
     },
     "web-kiriman-upload": {"id": "Unggah kiriman", "en": "Upload submissions"},
-    "web-kiriman-filed": {"id": "{count} berkas disimpan.", "en": "{count} file(s) filed."},
+    "web-kiriman-filed": {
+        "id": "{count} berkas disimpan.",
+        "en": "{count} {count:file|files} filed.",
+    },
     "web-download-merge": {
         "id": "Unduh buku kerja konsolidasi (.xlsx)",
         "en": "Download the consolidated workbook (.xlsx)",
