@@ -388,7 +388,7 @@ def consolidate(
     except OutputError as exc:
         _output_failed(exc, output, language)
     for key, entry in merged.counts().items():
-        label = _say(f"count-{key}", language)
+        label = merged.result.count_label(key, language)
         typer.echo(_say("count-line", language, label=label, **entry))
     if province:
         typer.echo(_say("offices-summary", language, **offices_summary(merged.result)))

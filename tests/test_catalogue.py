@@ -37,7 +37,7 @@ def test_each_issue_renders_every_declared_field(code):
     """Rendered with a marker in every declared field, each marker shows in both languages."""
     markers = {name: f"<{name}>" for name in FIELDS[code] if name not in ("value", "sheet")}
     derived = {"why", "what", "field", "category", "side", "other", "kind", "rule", "reason_text"}
-    derived |= {"hint"}
+    derived |= {"hint", "uncounted"}
     issue = Issue.make(code, "Lembar1", "D7", "<value>", **markers)
     for lang in ("id", "en"):
         text = render(issue, lang)

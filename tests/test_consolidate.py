@@ -70,7 +70,10 @@ def test_each_data_sheet_has_exactly_the_rows_inspect_reads(provincial_book):
 
 def test_printed_counts_match(provincial_book):
     result, _out, _book = provincial_book
-    assert "Indikator RKT: dibaca 88, ditulis 88, disisihkan (duplikat) 0" in result.stdout
+    assert (
+        "Indikator kinerja (RKT 72, PK 4, Rencana Aksi 5, LKj 7): dibaca 88, ditulis 88, disisihkan (duplikat) 0"
+        in result.stdout
+    )
     assert "Indikator IKU: dibaca 18, ditulis 18" in result.stdout
     assert "Baris anggaran: dibaca 29, ditulis 29" in result.stdout
 
@@ -172,9 +175,13 @@ def test_ringkasan_lists_every_file_and_the_missing_offices(provincial_book):
         "Siap",
         "Belum mengirim",
     ]
+    # Hulu Sungai Tengah sent a PK with its budget: not its RKT, and said so (issue 25)
     assert [status["KPU Kabupaten Hulu Sungai Tengah"][d] for d in documents] == [
-        "Belum mengirim"
-    ] * 4
+        "PK (bukan RKT)",
+        "Belum mengirim",
+        "Belum mengirim",
+        "Anggaran dalam PK",
+    ]
     # Tanah Laut sent its secretariat's RKT, IKU and budget, but not the commission's RKT
     assert [status["KPU Kabupaten Tanah Laut"][d] for d in documents] == [
         "Belum mengirim",
@@ -303,7 +310,10 @@ def test_duplicate_submission_uses_the_newest_file(tmp_path):
     out = tmp_path / "out.xlsx"
     result = run(inbox, "-o", out)
     assert result.exit_code == 0
-    assert "Indikator RKT: dibaca 62, ditulis 31, disisihkan (duplikat) 31" in result.stdout
+    assert (
+        "Indikator kinerja (RKT 62): dibaca 62, ditulis 31, disisihkan (duplikat) 31"
+        in result.stdout
+    )
     book = openpyxl.load_workbook(out)
     assert {r["Berkas"] for r in data_rows(book, "RKT")} == {new.name}
     assert data_rows(book, "Rekap Anggaran")[-1]["Total"] == 43_484_684_000
@@ -320,7 +330,10 @@ def test_duplicate_submission_uses_the_newest_file(tmp_path):
     ]
 
     result = run(inbox, "-o", out, "--keep-all")
-    assert "Indikator RKT: dibaca 62, ditulis 62, disisihkan (duplikat) 0" in result.stdout
+    assert (
+        "Indikator kinerja (RKT 62): dibaca 62, ditulis 62, disisihkan (duplikat) 0"
+        in result.stdout
+    )
     assert (
         data_rows(openpyxl.load_workbook(out), "Rekap Anggaran")[-1]["Total"] == 2 * 43_484_684_000
     )
@@ -456,7 +469,10 @@ def test_our_own_outputs_in_the_inbox_are_not_read_as_submissions(tmp_path):
     out = tmp_path / "baru.xlsx"
     result = run(inbox, "-o", out)
     assert result.exit_code == 0
-    assert "Indikator RKT: dibaca 31, ditulis 31, disisihkan (duplikat) 0" in result.stdout
+    assert (
+        "Indikator kinerja (RKT 31): dibaca 31, ditulis 31, disisihkan (duplikat) 0"
+        in result.stdout
+    )
     issues = {(r["Berkas"], r["Kode"]) for r in data_rows(openpyxl.load_workbook(out), "Masalah")}
     assert ("Konsolidasi lama.xlsx", "generated-file") in issues
     assert ("KPU Kota Banjarmasin - RKT 2024 (diperiksa).xlsx", "generated-file") in issues
@@ -561,7 +577,9 @@ def test_last_years_plan_beside_this_years_is_not_a_duplicate(tmp_path):
     out = tmp_path / "out.xlsx"
     result = run(folder, "-o", out)
     assert result.exit_code == 0
-    assert "Indikator RKT: dibaca 2, ditulis 2, disisihkan (duplikat) 0" in result.stdout
+    assert (
+        "Indikator kinerja (RKT 2): dibaca 2, ditulis 2, disisihkan (duplikat) 0" in result.stdout
+    )
     rows = data_rows(openpyxl.load_workbook(out), "RKT")
     assert sorted((r["Tahun"], r["Target"]) for r in rows) == [(2024, "75%"), (2025, "80%")]
 
@@ -582,7 +600,9 @@ def test_a_template_copied_from_another_office_is_said_and_never_set_aside(tmp_p
     )
     out = tmp_path / "out.xlsx"
     result = run(folder, "-o", out)
-    assert "Indikator RKT: dibaca 2, ditulis 2, disisihkan (duplikat) 0" in result.stdout
+    assert (
+        "Indikator kinerja (RKT 2): dibaca 2, ditulis 2, disisihkan (duplikat) 0" in result.stdout
+    )
     book = openpyxl.load_workbook(out)
     assert sorted(r["Target"] for r in data_rows(book, "RKT")) == ["77%", "80%"]
     notes = {r["Berkas"]: r["Keterangan"] for r in data_rows(book, "Ringkasan")}
@@ -608,6 +628,8 @@ def test_the_revision_a_file_name_states_beats_the_modification_time(tmp_path):
         os.utime(path, (when, when))
     out = tmp_path / "out.xlsx"
     result = run(folder, "-o", out)
-    assert "Indikator RKT: dibaca 3, ditulis 1, disisihkan (duplikat) 2" in result.stdout
+    assert (
+        "Indikator kinerja (RKT 3): dibaca 3, ditulis 1, disisihkan (duplikat) 2" in result.stdout
+    )
     (row,) = data_rows(openpyxl.load_workbook(out), "RKT")
     assert (row["Target"], row["Berkas"]) == ("85%", again.name)

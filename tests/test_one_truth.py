@@ -17,11 +17,187 @@ def test_english_counts_agree_with_their_noun():
     )
     assert say("invalid-lines", "en", count=1) == "1 invalid line"
     assert say("invalid-lines", "en", count=3) == "3 invalid lines"
-    batch = say(
-        "report-batch", "en", files=1, clean=1, bad=0, unreadable=0, errors=0, warnings=1
-    )
+    batch = say("report-batch", "en", files=1, clean=1, bad=0, unreadable=0, errors=0, warnings=1)
     assert batch.startswith("Summary: 1 file checked") and batch.endswith("1 warning.")
     assert "(s)" not in say("carried-shapes", "en", count=1)
     assert "dokumen" not in say("expected-jumlah", "en", low=0)
     # Bahasa Indonesia has no plural ending to choose
     assert say("note-errors", "id", count=1, codes="x").startswith("1 kesalahan:")
+
+
+# --- 2. one sum of a budget's valid lines everywhere ---------------------------------------
+
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import openpyxl  # noqa: E402
+from conftest import build_xlsx  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from kinerja_xl.cli import app  # noqa: E402
+
+runner = CliRunner()
+
+
+def rows_of(book, name):
+    sheet = book[name]
+    header = [c.value for c in sheet[1]]
+    return [dict(zip(header, row, strict=False)) for row in sheet.iter_rows(min_row=2)]
+
+
+def office_plan(folder: Path, office: str, rkt: list[list], budget: list[list] | None = None):
+    sheets = {
+        "RKT": [
+            [f"RENCANA KINERJA TAHUN 2024 KPU {office.upper()}"],
+            ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+            *rkt,
+        ]
+    }
+    if budget is not None:
+        sheets["Anggaran"] = [["No", "Program", "Anggaran"], *budget]
+    return build_xlsx(folder / f"KPU {office} - RKT 2024.xlsx", sheets)
+
+
+def test_a_budget_with_invalid_lines_has_one_sum_everywhere(tmp_path):
+    """Rp1.000.000.000 that can be added up, an unreadable and a negative line beside it, and a
+    JUMLAH of Rp2.000.000.000: the check's message, the JSON, Ringkasan, Rekap, Masalah and the
+    marked-up copy all say Rp1.000.000.000, and all count the 2 lines left out."""
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    path = office_plan(
+        kiriman,
+        "Kabupaten Balangan",
+        [["1", "Terwujudnya tata kelola", "Indeks Reformasi Birokrasi", "80"]],
+        [
+            ["1", "Dukungan Manajemen", 1_000_000_000],
+            ["2", "Penyelenggaraan Pemilu", "Rp. satu juta"],
+            ["3", "Operasional Kantor", -5_000_000],
+            [None, "JUMLAH", 2_000_000_000],
+        ],
+    )
+    checked = runner.invoke(
+        app, ["check", str(path), "--format", "json", "--annotate", str(tmp_path / "salinan")]
+    )
+    (found,) = json.loads(checked.stdout)["files"]
+    (budget,) = [t for t in found["tables"] if t["kind"] == "anggaran"]
+    assert (budget["total"], budget["total_complete"], budget["lines_not_counted"]) == (
+        1_000_000_000,
+        False,
+        2,
+    )
+    (mismatch,) = [i for i in found["issues"] if i["code"] == "budget-total-mismatch"]
+    assert "jumlah rincian adalah Rp1.000.000.000" in mismatch["message"]
+    assert "2 baris tidak sah tidak ikut dijumlahkan" in mismatch["message"]
+
+    out = tmp_path / "k.xlsx"
+    runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--quiet"])
+    book = openpyxl.load_workbook(out)
+    words = "Rp1.000.000.000 (belum lengkap: 2 baris tidak sah; ≠ JUMLAH berkas Rp2.000.000.000)"
+    summary = rows_of(book, "Ringkasan")[0]
+    assert summary["Total Anggaran"].value == words
+    assert rows_of(book, "Rekap Anggaran")[-1]["KPU Kabupaten Balangan"].value == words
+    masalah = [r for r in rows_of(book, "Masalah") if r["Kode"].value == "budget-total-mismatch"]
+    assert [r["Pesan"].value for r in masalah] == [mismatch["message"]]
+
+    (copy,) = (tmp_path / "salinan").glob("*.xlsx")
+    comment = openpyxl.load_workbook(copy)["Anggaran"]["C5"].comment.text
+    assert mismatch["message"] in comment
+
+
+# --- 3. Status Kiriman says what came instead; 'siap' means one thing ----------------------
+
+
+def pk(folder: Path, office: str) -> Path:
+    """A PK with its budget, and no RKT."""
+    return build_xlsx(
+        folder / f"KPU {office} - PK 2024.xlsx",
+        {
+            "PK 2024": [
+                [f"PERJANJIAN KINERJA TAHUN 2024 KPU {office.upper()}"],
+                ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+                ["1", "Terwujudnya tata kelola", "Indeks Reformasi Birokrasi", "80"],
+                [],
+                ["No", "Program", "Anggaran"],
+                ["1", "Dukungan Manajemen", 700_000_000],
+            ]
+        },
+    )
+
+
+def test_status_kiriman_says_what_came_instead_and_siap_means_a_file_without_errors(tmp_path):
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    pk(kiriman, "Kabupaten Banjar")
+    out = tmp_path / "k.xlsx"
+    result = runner.invoke(
+        app, ["consolidate", str(kiriman), "-o", str(out), "--province", "Kalimantan Selatan"]
+    )
+    book = openpyxl.load_workbook(out)
+    (banjar,) = [
+        r for r in rows_of(book, "Status Kiriman") if r["Satker"].value == "KPU Kabupaten Banjar"
+    ]
+    assert [banjar[d].value for d in ("RKT KPU", "RKT Sekretariat", "IKU", "Anggaran")] == [
+        "PK (bukan RKT)",
+        "Belum mengirim",
+        "Belum mengirim",
+        "Anggaran dalam PK",
+    ]
+    (file_row,) = [r for r in rows_of(book, "Ringkasan") if r["No"].value == 1]
+    assert file_row["Status"].value == "Siap"  # the PK itself has no error
+    # the command's summary does not call an office that has not sent everything 'siap'
+    assert "13 satker: 0 lengkap dan siap, 0 perlu perbaikan, 13 belum mengirim semua dokumen" in (
+        result.stdout
+    )
+
+
+# --- 7. the smaller truths of Ringkasan ------------------------------------------------------
+
+
+def test_ringkasan_has_a_total_row_and_says_what_it_could_not_count(tmp_path):
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    office_plan(
+        kiriman,
+        "Kota Banjarmasin",
+        [["1", "Terwujudnya tata kelola", "Indeks Reformasi Birokrasi", "80"]],
+        [["1", "Dukungan Manajemen", 1_000_000], [None, "JUMLAH", 1_000_000]],
+    )
+    pk(kiriman, "Kabupaten Banjar")
+    (kiriman / "KPU Kabupaten Tapin - RKT 2024.xlsx").write_text("No;Target\n1;90%\n")
+    letter = build_xlsx(
+        kiriman / "Surat Pengantar KPU Kabupaten Tabalong.xlsx",
+        {"Surat": [["Bersama ini kami sampaikan Rencana Kinerja Tahun 2024."]]},
+    )
+    assert letter.exists()
+    out = tmp_path / "k.xlsx"
+    runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--quiet"])
+    rows = rows_of(openpyxl.load_workbook(out), "Ringkasan")
+    files = {r["Satker"].value: r for r in rows if r["No"].value is not None}
+    assert len(files) == 4
+    unreadable = files["KPU Kabupaten Tapin"]
+    assert unreadable["Status"].value == "Tidak terbaca"
+    assert [
+        unreadable[c].value for c in ("Indikator Kinerja", "Indikator IKU", "Baris Anggaran")
+    ] == ["—"] * 3
+    assert unreadable["Total Anggaran"].value == "—"  # nothing was read: not Rp0, not 0
+    assert files["KPU Kabupaten Tabalong"]["Status"].value == "Bukan dokumen rencana"
+    assert files["KPU Kota Banjarmasin"]["JUMLAH Berkas"].value == 1_000_000
+    total = rows[-1]
+    assert total["Berkas"].value == "Total (4 berkas)"
+    assert total["Indikator Kinerja"].value == 2 and total["Baris Anggaran"].value == 2
+    assert total["Total Anggaran"].value == 701_000_000
+    assert total["Kesalahan"].value == sum(r["Kesalahan"].value for r in files.values())
+    assert "2 siap, 1 tidak terbaca, 1 bukan dokumen rencana" in total["Keterangan"].value
+
+
+def test_a_pk_and_an_lkj_are_counted_under_their_own_names(tmp_path):
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    pk(kiriman, "Kabupaten Banjar")
+    office_plan(
+        kiriman,
+        "Kota Banjarmasin",
+        [["1", "Terwujudnya tata kelola", "Indeks Reformasi Birokrasi", "80"]],
+    )
+    result = runner.invoke(app, ["consolidate", str(kiriman), "-o", str(tmp_path / "k.xlsx")])
+    assert "Indikator kinerja (RKT 1, PK 1): dibaca 2, ditulis 2" in result.stdout

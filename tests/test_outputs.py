@@ -122,9 +122,9 @@ def test_no_unreadable_or_negative_amount_is_a_number_in_the_recap(mixed_batch):
     assert total["Program"].value == "Total"
     assert total["KPU Kota Banjarmasin"].value == 1_000_000
     assert total["KPU Kabupaten Tapin"].value == 2_000_000
-    assert total["KPU Kabupaten Balangan"].value == "Rp5.000.000 (belum lengkap)"
-    assert total["KPU Kabupaten Tabalong"].value == "Rp0 (belum lengkap)"
-    assert total["Total"].value == "Rp8.000.000 (belum lengkap)"
+    assert total["KPU Kabupaten Balangan"].value == "Rp5.000.000 (belum lengkap: 1 baris tidak sah)"
+    assert total["KPU Kabupaten Tabalong"].value == "Rp0 (belum lengkap: 1 baris tidak sah)"
+    assert total["Total"].value == "Rp8.000.000 (belum lengkap: 2 baris tidak sah)"
     header = {c.value: c for c in mixed_batch["Rekap Anggaran"][1]}
     assert header["KPU Kabupaten Balangan"].fill.fgColor.rgb.endswith(RED)
     assert header["KPU Kota Banjarmasin"].fill.fgColor.rgb.endswith("D9E1F2")
@@ -146,7 +146,8 @@ def test_ringkasan_tells_no_budget_from_an_incomplete_one(tmp_path):
     rows = {r["Satker"].value: r for r in rows_of(openpyxl.load_workbook(out), "Ringkasan")}
     assert rows["KPU Kabupaten Tapin"]["Total Anggaran"].value == "tidak ada anggaran"
     incomplete = rows["KPU Kota Banjarmasin"]["Total Anggaran"]
-    assert incomplete.value == "Rp0 (belum lengkap)" and incomplete.fill.fgColor.rgb.endswith(RED)
+    assert incomplete.value == "Rp0 (belum lengkap: 1 baris tidak sah)"
+    assert incomplete.fill.fgColor.rgb.endswith(RED)
     note = rows["KPU Kota Banjarmasin"]["Keterangan"].value
     assert "1 kesalahan: anggaran tidak terbaca (1). Lihat lembar Masalah." in note
     assert "Total anggaran belum lengkap: 1 baris" in note

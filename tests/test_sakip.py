@@ -613,9 +613,9 @@ def test_an_office_that_sent_its_rkt_and_its_pk_is_compared_once(tmp_path):
     assert (
         status["KPU Kabupaten Banjar"]["RKT KPU"],
         status["KPU Kabupaten Banjar"]["Anggaran"],
-    ) == (
-        "Belum mengirim",
-        "Belum mengirim",
+    ) == (  # not sent, and what came in their place (issue 25)
+        "PK (bukan RKT)",
+        "Anggaran dalam PK",
     )
     assert (
         status["KPU Kabupaten Tapin"]["RKT KPU"],

@@ -148,7 +148,9 @@ def test_the_html_upload_files_into_the_folder_and_the_newest_supersedes(inbox):
     assert (inbox / "Banjarmasin perbaikan.xlsx").exists()
     workbook = browser.get("/konsolidasi.xlsx")
     book = openpyxl.load_workbook(io.BytesIO(workbook.content))
-    statuses = {row[1]: row[12] for row in book["Ringkasan"].iter_rows(min_row=2, values_only=True)}
+    rows = book["Ringkasan"].iter_rows(values_only=True)
+    header = next(rows)
+    statuses = {row[1]: row[header.index("Status")] for row in rows}
     assert statuses["Banjarmasin perbaikan.xlsx"] == "Siap"
     assert statuses["KPU Kota Banjarmasin - RKT 2024.xlsx"] == "Digantikan"
 

@@ -56,12 +56,15 @@ def budget_totals(report: FileReport) -> Iterator[Issue]:
             cell = table.declared_total_cell or ""
             declared.append((table.declared_total, cell, 0, len(table.records)))
         for amount, cell, first, end in declared:
-            yield from _declared_total(table, amount, cell, table.lines_total(first, end))
+            lines, uncounted = table.lines_total(first, end), table.lines_uncounted(first, end)
+            yield from _declared_total(table, amount, cell, lines, uncounted)
 
 
 def _declared_total(
-    table: Table, declared: Amount | None, cell: str, lines: int
+    table: Table, declared: Amount | None, cell: str, lines: int, uncounted: int
 ) -> Iterator[Issue]:
+    """`lines`: the sum of the lines that can be added up (the one sum every output shows);
+    `uncounted`: the lines that cannot, said beside it."""
     if declared is None:
         return
     if declared.problem == "formula-no-value":
@@ -78,6 +81,7 @@ def _declared_total(
             format_rupiah(declared.value),
             expected=format_rupiah(lines),
             difference=format_rupiah(declared.value - lines),
+            uncounted=uncounted,
         )
 
 

@@ -113,18 +113,33 @@ class Table:
 
     @property
     def total(self) -> int | None:
-        """Sum of the budget lines in whole rupiah (anggaran tables only)."""
+        """Sum of the budget lines that can be added up, in whole rupiah (anggaran tables
+        only); `lines_not_counted` says how many could not be."""
         if self.kind != "anggaran":
             return None
         return self.lines_total(0, len(self.records))
 
+    @property
+    def lines_not_counted(self) -> int:
+        """Budget lines left out of `total`: no amount, an unreadable or negative one, a
+        formula without a value."""
+        return self.lines_uncounted(0, len(self.records))
+
     def lines_total(self, first: int, end: int) -> int:
-        """Sum of the budget lines `records[first:end]` (a kegiatan its program counts is not
-        counted again)."""
+        """Sum of the budget lines `records[first:end]` that can be added up (a kegiatan its
+        program counts is not counted again)."""
         return sum(
-            r.amount.value
+            r.amount.value  # type: ignore[misc]
             for r in self.records[first:end]
-            if r.amount and r.amount.value is not None and not r.detail
+            if not r.detail and r.amount is not None and r.amount.countable
+        )
+
+    def lines_uncounted(self, first: int, end: int) -> int:
+        """How many of the lines `records[first:end]` `lines_total` could not add up."""
+        return sum(
+            1
+            for r in self.records[first:end]
+            if not r.detail and (r.amount is None or not r.amount.countable)
         )
 
     def summary(self) -> dict[str, Any]:
@@ -140,7 +155,9 @@ class Table:
         if self.year is not None:
             data["year"] = self.year
         if self.kind == "anggaran":
-            data["total"] = self.total
+            data["total"] = self.total  # the lines that can be added up
+            data["total_complete"] = self.lines_not_counted == 0
+            data["lines_not_counted"] = self.lines_not_counted
             if self.declared_total is not None:
                 data["declared_total"] = self.declared_total.value
             if self.amount_scale != 1:

@@ -25,3 +25,10 @@ class Amount:
     problem: str | None = (
         None  # unparseable | fraction | date | error | formula-no-value | implausible
     )
+
+    @property
+    def countable(self) -> bool:
+        """Whole rupiah of 0 or more: a line that may be added up. Every sum of a budget (the
+        check's message, the JSON total, every sheet of the provincial workbook) adds these
+        lines and no others, and counts the others beside it."""
+        return self.value is not None and self.value >= 0 and self.problem is None

@@ -41,6 +41,7 @@ STYLES: dict[str, dict[str, Any]] = {
     "text": {"valign": "top"},
     "wrap": {"text_wrap": True, "valign": "top"},
     "int": {"num_format": "0", "valign": "top"},
+    "int-bold": {"num_format": "0", "bold": True, "top": 1},
     "number": {"num_format": "General", "valign": "top"},
     "rupiah": {"num_format": RUPIAH, "valign": "top"},
     "rupiah-bold": {"num_format": RUPIAH, "bold": True, "top": 1},

@@ -10,9 +10,8 @@ from typing import Any
 from ..layouts.documents import KIND_NAMES
 from ..layouts.normalise import format_rupiah
 from ..outputs.xlsx_out import Column, write_table
-from .comparisons import DIFFERENT, INVALID, SharedIndicator, shared_indicators
+from .comparisons import DIFFERENT, INVALID, FileBudget, SharedIndicator, shared_indicators
 from .context import Context
-from .summary import total_words
 
 # --- Rekap Anggaran -----------------------------------------------------------------------
 
@@ -34,12 +33,7 @@ def write_rekap(ctx: Context) -> int:
             value, mark = _recap_cell(ctx, program, office)
             values.append(value)
             marks.append(mark)
-        invalid = recap.program_invalid_lines(program)
-        value, mark = _total_cell(
-            ctx, recap.program_total(program), "incomplete" if invalid else "ok"
-        )
-        if invalid and not recap.program_total(program):
-            value = ctx.say("invalid-lines", count=invalid)
+        value, mark = _total_cell(ctx, recap.program_budget(program))
         values.append(value)
         marks.append(mark)
         rows.append(values)
@@ -47,11 +41,10 @@ def write_rekap(ctx: Context) -> int:
     totals: list[Any] = [ctx.say("total")]
     total_marks: list[str | None] = ["bold"]
     for office in recap.offices:
-        value, mark = _total_cell(ctx, recap.office_total(office), recap.state(office), bold=True)
+        value, mark = _total_cell(ctx, recap.budget(office), bold=True)
         totals.append(value)
         total_marks.append(mark)
-    complete = all(recap.state(o) == "ok" for o in recap.offices)
-    value, mark = _total_cell(ctx, recap.grand_total, "ok" if complete else "incomplete", True)
+    value, mark = _total_cell(ctx, recap.grand_budget, bold=True)
     totals.append(value)
     total_marks.append(mark)
     rows.append(totals)
@@ -87,14 +80,31 @@ def _recap_cell(ctx: Context, program: str, office: str) -> tuple[Any, str | Non
     return text, "wrap+error"
 
 
-def _total_cell(
-    ctx: Context, amount: int, state: str, bold: bool = False
-) -> tuple[Any, str | None]:
+def _total_cell(ctx: Context, budget: FileBudget, bold: bool = False) -> tuple[Any, str | None]:
     """A total that is not the whole story is written in words, on a red fill: 'Rp995.000.000
-    (belum lengkap)' — never a number that looks complete (its bar stays out of the chart)."""
-    if state == "ok":
-        return amount, "rupiah-bold" if bold else None
-    return total_words(ctx, amount, state), ("wrap+error+bold" if bold else "wrap+error")
+    (belum lengkap: 3 baris tidak sah)' — never a number that looks complete."""
+    if budget.state == "ok":
+        return budget.total, "rupiah-bold" if bold else None
+    if not budget.total and not budget.disagrees and not bold:  # a program no line of counts
+        return ctx.say("invalid-lines", count=budget.invalid), "wrap+error"
+    return total_words(ctx, budget), ("wrap+error+bold" if bold else "wrap+error")
+
+
+def total_words(ctx: Context, budget: FileBudget) -> str:
+    """'Rp1.000.000.000 (belum lengkap: 3 baris tidak sah; ≠ JUMLAH berkas Rp2.000.000.000)':
+    the sum of the lines that can be added up, what it leaves out, and the office's own
+    JUMLAH where it differs — the same sum as the check's message and the JSON `total`."""
+    parts = []
+    if budget.invalid:
+        parts.append(ctx.say("budget-incomplete-lines", count=budget.invalid))
+    if budget.disagrees:
+        if budget.declared is not None:
+            parts.append(
+                ctx.say("budget-disagrees-amount", declared=format_rupiah(budget.declared))
+            )
+        else:
+            parts.append(ctx.say("budget-disagrees"))
+    return f"{format_rupiah(budget.total or 0)} ({'; '.join(parts)})"
 
 
 def _budget_chart(ctx: Context, sheet: Any, total_row: int, offices: list[str]) -> None:
@@ -124,8 +134,8 @@ def _legend(ctx: Context, sheet: Any, row: int) -> None:
     text = ctx.say(
         "recap-legend",
         invalid=ctx.say("invalid-lines", count="n"),
-        incomplete=ctx.say("budget-incomplete"),
-        disagrees=ctx.say("budget-disagrees"),
+        incomplete=ctx.say("budget-incomplete-lines", count="n"),
+        disagrees=ctx.say("budget-disagrees-amount", declared="Rp…"),
     )
     sheet.insert_textbox(
         row, 0, text, {"width": 760, "height": 90, "font": {"size": 10}, "object_position": 3}

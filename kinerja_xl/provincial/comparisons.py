@@ -59,11 +59,30 @@ class Recap:
     def program_incomplete(self, program: str) -> bool:
         return self.program_invalid_lines(program) > 0
 
+    def budget(self, office: str) -> FileBudget:
+        """The office's total as its column's last row shows it, with its own JUMLAH."""
+        return FileBudget(
+            self.office_total(office),
+            self._invalid_totals[0][office],
+            self.declared.get(office),
+            office in self.total_disagrees,
+        )
+
+    def program_budget(self, program: str) -> FileBudget:
+        return FileBudget(self.program_total(program), self.program_invalid_lines(program))
+
+    @property
+    def grand_budget(self) -> FileBudget:
+        return FileBudget(
+            self.grand_total,
+            sum(self._invalid_totals[0].values()),
+            disagrees=bool(self.total_disagrees),
+        )
+
     def state(self, office: str) -> str:
-        """'ok', 'incomplete' (lines not counted) or 'disagrees' (with the office's JUMLAH)."""
-        if self.incomplete(office):
-            return "incomplete"
-        return "disagrees" if office in self.total_disagrees else "ok"
+        """'ok', or what is wrong: 'incomplete' (lines not counted), 'disagrees' (with the
+        office's JUMLAH), or both."""
+        return self.budget(office).state
 
 
 def _by_office_and_program(
@@ -78,14 +97,11 @@ def _by_office_and_program(
     return by_office, by_program
 
 
-def valid_amount(result: Consolidation, report: FileReport, record: Record) -> int | None:
-    """The line's rupiah when it may be added up: read, not negative, no error at its cell."""
+def valid_amount(record: Record) -> int | None:
+    """The line's rupiah when it may be added up (`Amount.countable`: whole rupiah, 0 or more),
+    the same lines the check's message and the JSON `total` add up."""
     amount = record.amount
-    if amount is None or amount.value is None or amount.value < 0:
-        return None
-    if result.flags(report).worst_at(record.sheet, record.cell_of("anggaran")) == "error":
-        return None
-    return amount.value
+    return amount.value if amount is not None and amount.countable else None
 
 
 def budget_recap(result: Consolidation) -> Recap:
@@ -102,7 +118,7 @@ def budget_recap(result: Consolidation) -> Recap:
         offices.setdefault(office)
         key = name_key(record.get("program")) or NO_PROGRAM
         names[key][record.get("program") or key] += 1
-        value = valid_amount(result, report, record)
+        value = valid_amount(record)
         if value is None:
             invalid[(key, office)] += 1
         else:
@@ -257,7 +273,8 @@ def shared_indicators(result: Consolidation) -> tuple[list[str], list[SharedIndi
 
 @dataclass
 class FileBudget:
-    """One file's budget as Ringkasan shows it."""
+    """A budget's sum as every sheet shows it: the lines that can be added up, how many
+    cannot, and the office's own JUMLAH beside it."""
 
     total: int | None  # valid lines only; None when the file has no budget table
     invalid: int = 0  # lines that could not be added up
@@ -266,27 +283,23 @@ class FileBudget:
 
     @property
     def state(self) -> str:
+        """'none', 'ok', or what is wrong: 'incomplete', 'disagrees', or both
+        ('incomplete+disagrees')."""
         if self.total is None:
             return "none"
-        if self.invalid:
-            return "incomplete"
-        return "disagrees" if self.disagrees else "ok"
+        marks = [m for m, on in (("incomplete", self.invalid), ("disagrees", self.disagrees)) if on]
+        return "+".join(marks) or "ok"
 
 
 def file_budget(result: Consolidation, report: FileReport) -> FileBudget:
+    """The file's budget tables summed as the JSON sums them (`Table.total`)."""
     tables = report.tables_of("anggaran")
     if not report.readable or not tables:
         return FileBudget(None)
     budget = FileBudget(0)
     for table in tables:
-        for record in table.records:
-            if record.detail:
-                continue
-            value = valid_amount(result, report, record)
-            if value is None:
-                budget.invalid += 1
-            else:
-                budget.total = (budget.total or 0) + value
+        budget.total = (budget.total or 0) + (table.total or 0)
+        budget.invalid += table.lines_not_counted
         if table.declared_total is not None:
             budget.declared = (budget.declared or 0) + (table.declared_total.value or 0)
             budget.disagrees |= _total_flagged(result, report, table)

@@ -19,6 +19,7 @@ from ..model.issues import Issue, order_issues
 from ..model.records import FileReport, Record, Table, exit_code
 from ..reading.discover import display_name
 from ..reading.grid import column_letter
+from ..words.messages import say
 
 # The documents a province expects from each office, and the table kind that brings each one.
 # the cycle's documents that carry their own copy of the year's plan or budget: a PK's targets
@@ -45,6 +46,9 @@ COMPARED_FIRST = ("RKT", "DIPA", "Renja", "PK", "Rencana Aksi", "IKU", "Renstra"
 def compared_rank(table: Table) -> int:
     document = table.document or "RKT"
     return COMPARED_FIRST.index(document) if document in COMPARED_FIRST else len(COMPARED_FIRST)
+
+
+PLAN_KINDS = ("rkt", "rkt-sekretariat")  # the RKT sheet's rows: an RKT's, a PK's, an LKj's …
 
 
 @dataclass
@@ -157,7 +161,7 @@ class Consolidation:
             return len(self.rows(*kinds))
 
         groups = {
-            "indikator": ("rkt", "rkt-sekretariat"),
+            "indikator": PLAN_KINDS,
             "iku": ("iku",),
             "anggaran": ("anggaran",),
         }
@@ -168,6 +172,23 @@ class Consolidation:
         for entry in counts.values():
             entry["set_aside"] = entry["read"] - entry["written"]
         return counts
+
+    def documents_read(self, *kinds: str) -> Counter[str]:
+        """Rows read of these kinds per document ('RKT': 72, 'PK': 4 …), so that a PK's or an
+        LKj's indicators are counted under their own name, never as the RKT's."""
+        found: Counter[str] = Counter()
+        for report in self.reports:
+            for table in report.tables:
+                if table.kind in kinds:
+                    found[table.document or "RKT"] += table.rows
+        return Counter({d: found[d] for d in (*COMPARED_FIRST, *found) if found[d]})
+
+    def count_label(self, key: str, lang: str) -> str:
+        """'Indikator kinerja (RKT 72, PK 4)': the words for a line of `counts()`."""
+        if key != "indikator":
+            return say(f"count-{key}", lang)
+        per_document = ", ".join(f"{d} {n}" for d, n in self.documents_read(*PLAN_KINDS).items())
+        return say("count-indikator", lang, documents=per_document or "0")
 
     @property
     def exit_code(self) -> int:
@@ -312,13 +333,16 @@ SUBMISSION_STATES = ("ready", "fix", "unreadable", "missing")
 
 @dataclass
 class DocumentState:
-    """One office's one document: ready, needs fixing, unreadable or not sent."""
+    """One office's one document: ready, needs fixing, unreadable or not sent — and when not
+    sent, what came in its place (a PK's targets where the RKT was expected, the budget
+    inside a PK): `instead` names those documents."""
 
     state: str
     errors: int = 0
     warnings: int = 0
     files: list[str] = field(default_factory=list)  # Berkas names
     codes: Counter[str] = field(default_factory=Counter)  # error codes, for "why"
+    instead: list[str] = field(default_factory=list)  # "PK", "LKj" … sent in its place
 
 
 @dataclass
@@ -367,7 +391,15 @@ def _document_state(
         unreadable = [r for r in reports if not r.readable]
         if unreadable:
             return DocumentState("unreadable", files=[result.berkas(r) for r in unreadable])
-        return DocumentState("missing")
+        kind = DOCUMENTS[document]
+        instead = [
+            (r, t.document or "RKT") for r in reports for t in result.used(r) if t.kind == kind
+        ]
+        return DocumentState(
+            "missing",
+            files=list(dict.fromkeys(result.berkas(r) for r, _d in instead)),
+            instead=list(dict.fromkeys(d for _r, d in instead)),
+        )
     issues = [i for r, t in tables for i in result.flags(r).of_table(t)]
     errors = [i for i in issues if i.severity == "error"]
     return DocumentState(

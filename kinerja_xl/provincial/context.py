@@ -13,7 +13,7 @@ from ..model.records import FileReport, Record, Table
 from ..outputs.links import cell_link
 from ..outputs.printing import PageInfo
 from ..outputs.xlsx_out import Column, Link, Styles
-from ..words.messages import say, short
+from ..words.messages import say, short, word
 from .comparisons import Recap, budget_recap
 from .consolidation import Consolidation, Provenance
 
@@ -34,6 +34,9 @@ class Context:
 
     def say(self, key: str, **fields: Any) -> str:
         return say(key, self.lang, **fields)
+
+    def word(self, key: str) -> str:
+        return word(key, self.lang)
 
     @property
     def recap(self) -> Recap:

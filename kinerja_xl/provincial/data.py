@@ -166,7 +166,7 @@ def write_anggaran(ctx: Context) -> int:
         problems = row_problems(
             ctx, report, table, record, ANGGARAN_FIELDS, len(ANGGARAN_COLUMNS), status
         )
-        amount: Any = valid_amount(ctx.result, report, record)
+        amount: Any = valid_amount(record)
         if amount is None and record.amount is not None:
             amount = record.amount.text
             problems.fills[3] = "error"

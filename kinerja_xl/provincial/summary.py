@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from ..checking.flags import code_counts
-from ..layouts.documents import KIND_NAMES, table_label
+from ..layouts.documents import DOCUMENTS, KIND_NAMES, LEVELS, table_label
 from ..layouts.normalise import format_rupiah
 from ..model.records import FileReport
 from ..outputs.xlsx_out import Column, write_table
 from ..words.messages import short
+from .across import total_words
 from .comparisons import FileBudget, file_budget
-from .consolidation import Consolidation, submissions, submitted_as
+from .consolidation import Consolidation, DocumentState, submissions, submitted_as
 from .context import Context
 
 SUMMARY_COLUMNS = [
@@ -25,29 +26,45 @@ SUMMARY_COLUMNS = [
     Column("Kode", 6),
     Column("Tahun", 6, "int"),
     Column("Dokumen", 15, "wrap"),
-    Column("Indikator RKT", 9, "int"),
+    # the indicators of the documents named in Dokumen (an RKT's, a PK's, an LKj's …)
+    Column("Indikator Kinerja", 9, "int"),
     Column("Indikator IKU", 9, "int"),
     Column("Baris Anggaran", 9, "int"),
     Column("Total Anggaran", 17, "rupiah"),
+    Column("JUMLAH Berkas", 17, "rupiah"),  # the office's own total row, beside its lines
     Column("Kesalahan", 10, "int"),
     Column("Peringatan", 10, "int"),
     Column("Status", 12, "wrap"),
     Column("Keterangan", 40, "wrap"),
 ]
-STATUS_FILL = {"ready": "ok", "fix": "error", "unreadable": "error", "superseded": "warning"}
+COUNTED = (6, 7, 8, 11, 12)  # columns the total row adds up
+STATUS_FILL = {
+    "ready": "ok",
+    "fix": "error",
+    "unreadable": "error",
+    "superseded": "warning",
+    "not-a-plan": "missing",
+}
 
 
 def write_ringkasan(ctx: Context) -> int:
     rows, row_styles = [], []
+    statuses: Counter[str] = Counter()
     for number, report in enumerate(ctx.result.reports, start=1):
         status, notes = file_status(ctx, report)
+        statuses[status] += 1
         budget = file_budget(ctx.result, report)
         total, total_style = _budget_cell(ctx, budget, report)
-        if budget.state == "incomplete":
+        if budget.invalid:
             notes.append(ctx.say("note-budget-incomplete", count=budget.invalid))
-        elif budget.state == "disagrees":
+        if budget.disagrees:
             declared = format_rupiah(budget.declared) if budget.declared is not None else "?"
             notes.append(ctx.say("note-budget-disagrees", declared=declared))
+        counts: list[Any] = [
+            sum(t.rows for t in report.tables_of("rkt", "rkt-sekretariat")),
+            sum(t.rows for t in report.tables_of("iku")),
+            sum(t.rows for t in report.tables_of("anggaran")),
+        ]
         rows.append(
             [
                 number,
@@ -56,10 +73,9 @@ def write_ringkasan(ctx: Context) -> int:
                 report.office_code,
                 ctx.result.year_of(report),
                 documents_of(report),
-                sum(t.rows for t in report.tables_of("rkt", "rkt-sekretariat")),
-                sum(t.rows for t in report.tables_of("iku")),
-                sum(t.rows for t in report.tables_of("anggaran")),
+                *(counts if report.readable else [UNKNOWN] * 3),  # nothing read is not 0
                 total,
+                budget.declared,
                 report.errors,
                 report.warnings,
                 ctx.say(f"status-{status}"),
@@ -67,10 +83,53 @@ def write_ringkasan(ctx: Context) -> int:
             ]
         )
         marks: list[str | None] = [None] * len(SUMMARY_COLUMNS)
-        marks[9], marks[12] = total_style, STATUS_FILL[status]
+        marks[9], marks[13] = total_style, STATUS_FILL[status]
+        if budget.disagrees:
+            marks[10] = "error"
+        if not report.readable:
+            marks[6] = marks[7] = marks[8] = "muted"
         row_styles.append(marks)
-    write_table(ctx.book, ctx.styles, "Ringkasan", SUMMARY_COLUMNS, rows, row_styles, ctx.page, 2)
-    return len(rows)
+    files = len(rows)
+    total_row, total_marks = _total_row(ctx, rows, statuses)
+    rows += [[None] * len(SUMMARY_COLUMNS), total_row]
+    row_styles += [[None] * len(SUMMARY_COLUMNS), total_marks]
+    write_table(
+        ctx.book,
+        ctx.styles,
+        "Ringkasan",
+        SUMMARY_COLUMNS,
+        rows,
+        row_styles,
+        ctx.page,
+        2,
+        filter_rows=files,
+    )
+    return files
+
+
+UNKNOWN = "—"
+
+
+def _total_row(
+    ctx: Context, rows: list[list[Any]], statuses: Counter[str]
+) -> tuple[list[Any], list[str | None]]:
+    """Under the files, after a blank row: the counts added up, the province's budget as
+    Rekap Anggaran adds it (one document per office), and how many files are in each state."""
+    row: list[Any] = [None] * len(SUMMARY_COLUMNS)
+    marks: list[str | None] = ["bold"] * len(SUMMARY_COLUMNS)
+    row[1] = ctx.say("total-files", count=len(rows))
+    for column in COUNTED:
+        row[column] = sum(r[column] for r in rows if isinstance(r[column], int))
+        marks[column] = "int-bold"
+    budget = ctx.recap.grand_budget
+    if budget.state == "ok":
+        row[9], marks[9] = budget.total, "rupiah-bold"
+    else:
+        row[9], marks[9] = total_words(ctx, budget), "wrap+error+bold"
+    states = [f"{statuses[s]} {ctx.say(f'status-{s}').lower()}" for s in STATUS_FILL if statuses[s]]
+    row[14] = sentences([", ".join(states), ctx.say("note-total-budget")])
+    marks[14] = "note"
+    return row, marks
 
 
 def sentences(notes: list[str]) -> str | None:
@@ -84,16 +143,10 @@ def documents_of(report: FileReport) -> str:
 def _budget_cell(ctx: Context, budget: FileBudget, report: FileReport) -> tuple[Any, str | None]:
     """'no budget sent' is words; an incomplete total says so in its own number format."""
     if budget.state == "none":
-        return (ctx.say("no-budget") if report.readable else None), "muted"
+        return (ctx.say("no-budget") if report.readable else UNKNOWN), "muted"
     if budget.state == "ok":
         return budget.total, None
-    return total_words(ctx, budget.total or 0, budget.state), "wrap+error"
-
-
-def total_words(ctx: Context, amount: int, state: str) -> str:
-    """A total that is not the whole story is not a number: 'Rp995.000.000 (belum lengkap)'."""
-    suffix = ctx.say("budget-incomplete" if state == "incomplete" else "budget-disagrees")
-    return f"{format_rupiah(amount)} ({suffix})"
+    return total_words(ctx, budget), "wrap+error"
 
 
 def file_status(ctx: Context, report: FileReport) -> tuple[str, list[str]]:
@@ -102,6 +155,8 @@ def file_status(ctx: Context, report: FileReport) -> tuple[str, list[str]]:
     result, notes = ctx.result, []
     if not report.readable:
         return "unreadable", [report.issues[0].message(ctx.lang)]
+    if not report.tables and {i.code for i in report.issues} <= {"table-not-found"}:
+        return "not-a-plan", [ctx.say("note-not-a-plan")]  # a cover letter, a list …
     if result.year and report.year and report.year != result.year:
         notes.append(ctx.say("note-year", found=report.year, asked=result.year))
     if report.office_in_name:
@@ -156,8 +211,8 @@ def write_status(ctx: Context) -> int:
         marks: list[str | None] = [None, None]
         notes = []
         for document, state in office.documents.items():
-            values.append(ctx.say(f"status-{state.state}"))
-            marks.append(STATE_FILL[state.state])
+            values.append(state_words(ctx, document, state))
+            marks.append("warning" if state.instead else STATE_FILL[state.state])
             if state.codes:
                 why = ", ".join(f"{short(c, ctx.lang)} ({n})" for c, n in state.codes.most_common())
                 notes.append(ctx.say("note-document", document=document, what=why))
@@ -191,6 +246,18 @@ def write_status(ctx: Context) -> int:
 STATUS_SHEET = "Status Kiriman"
 
 
+def state_words(ctx: Context, document: str, state: DocumentState) -> str:
+    """'Siap', 'Belum mengirim' — or, where another document came instead, what it was:
+    'PK (bukan RKT)', 'Anggaran dalam PK'."""
+    if not state.instead:
+        return ctx.say(f"status-{state.state}")
+    documents = ", ".join(state.instead)
+    kind = DOCUMENTS[document]
+    if kind in LEVELS:
+        return ctx.say("status-instead", documents=documents)
+    return ctx.say("status-inside", what=ctx.word(f"kind-{kind}"), documents=documents)
+
+
 def _other_documents(ctx: Context, reports: list[FileReport]) -> list[str]:
     """What is wrong in the office's other documents of the cycle (a PK, an LKj …), which
     have no column of their own: 'LKj KPU: target berbeda antar dokumen (1)'."""
@@ -220,7 +287,7 @@ def _count_block(ctx: Context, width: int) -> tuple[list[list[Any]], list[list[s
     for key, entry in ctx.result.counts().items():
         row: list[Any] = [
             None,
-            ctx.say(f"count-{key}"),
+            ctx.result.count_label(key, ctx.lang),
             entry["read"],
             entry["written"],
             entry["set_aside"],

@@ -92,6 +92,11 @@ def _derived(issue: Issue, lang: str) -> dict[str, str]:
     derived["other"] = word(other, lang)
     if "kind" in p:
         derived["kind"] = word(f"kind-{p['kind']}", lang) or str(p["kind"])
+    if issue.code == "budget-total-mismatch":
+        uncounted = p.get("uncounted") or 0
+        derived["uncounted"] = (
+            fill(WORDS["uncounted"][lang], {"count": uncounted}) if uncounted else ""
+        )
     if issue.code == "rule-failed":
         text = p.get(f"rule_{lang}", "")
         derived["rule"] = f": {text}" if text else ""

@@ -20,7 +20,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "duplicate-indicator": ("first", "indicator"),
     "budget-unparseable": ("value", "why"),
     "budget-negative": ("value",),
-    "budget-total-mismatch": ("difference", "expected", "value"),
+    "budget-total-mismatch": ("difference", "expected", "uncounted", "value"),
     "iku-field-missing": ("field", "indicator"),
     "program-code-invalid": ("value",),
     "formula-no-value": ("value",),
@@ -97,9 +97,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "budget-total-mismatch": {
         "id": "Baris JUMLAH menyatakan {value}, tetapi jumlah rincian adalah {expected} "
-        "(selisih {difference}).",
+        "(selisih {difference}){uncounted}.",
         "en": "The total row declares {value}, but the lines add up to {expected} "
-        "(difference {difference}).",
+        "(difference {difference}){uncounted}.",
     },
     "iku-field-missing": {
         "id": 'Indikator IKU "{indicator}" belum memiliki {field}.',
@@ -265,6 +265,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": " (a thousand trillion rupiah or more: a typing slip?)",
     },
     "empty": {"id": " (kosong)", "en": " (empty)"},
+    # after a budget's sum: the lines it could not add up (budget-total-mismatch)
+    "uncounted": {
+        "id": "; {count} baris tidak sah tidak ikut dijumlahkan",
+        "en": "; {count} invalid {count:line is|lines are} not added up",
+    },
     "consolidated": {"id": "buku kerja provinsi", "en": "a provincial workbook"},
     "annotated": {"id": "salinan bertanda", "en": "an annotated copy"},
     "kind-rkt": {"id": "RKT", "en": "RKT"},

@@ -52,6 +52,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "status-unreadable": {"id": "Tidak terbaca", "en": "Unreadable"},
     "status-superseded": {"id": "Digantikan", "en": "Superseded"},
     "status-missing": {"id": "Belum mengirim", "en": "Not sent"},
+    "status-not-a-plan": {"id": "Bukan dokumen rencana", "en": "Not a plan document"},
+    # Status Kiriman: what came where the document was expected
+    "status-instead": {"id": "{documents} (bukan RKT)", "en": "{documents} (not an RKT)"},
+    "status-inside": {"id": "{what} dalam {documents}", "en": "{what} in the {documents}"},
     "row-ok": {"id": "OK", "en": "OK"},
     "row-error": {"id": "Perlu perbaikan", "en": "Needs fixing"},
     "row-warning": {"id": "Periksa", "en": "Check"},
@@ -88,9 +92,30 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "Budget total differs from the file's own total row ({declared}).",
     },
     "note-document": {"id": "{document}: {what}", "en": "{document}: {what}"},
+    "note-not-a-plan": {
+        "id": "Tidak ada tabel RKT, IKU atau Anggaran di berkas ini (mis. surat pengantar). Bila "
+        "berkas ini seharusnya memuat rencana, periksa baris judul kolomnya (lembar Masalah)",
+        "en": "This file holds no RKT, IKU or budget table (e.g. a cover letter). If it should "
+        "hold a plan, check its header row (the Masalah sheet)",
+    },
+    "note-total-budget": {
+        "id": "Total anggaran: satu dokumen per satker untuk tahun yang diminta, seperti lembar "
+        "Rekap Anggaran",
+        "en": "Budget total: one document per office for the year asked, as in the Rekap "
+        "Anggaran sheet",
+    },
+    "total-files": {"id": "Total ({count} berkas)", "en": "Total ({count} {count:file|files})"},
     "no-budget": {"id": "tidak ada anggaran", "en": "no budget"},
     "budget-incomplete": {"id": "belum lengkap", "en": "incomplete"},
     "budget-disagrees": {"id": "≠ JUMLAH berkas", "en": "≠ file's total"},
+    "budget-incomplete-lines": {
+        "id": "belum lengkap: {count} baris tidak sah",
+        "en": "incomplete: {count} invalid {count:line|lines}",
+    },
+    "budget-disagrees-amount": {
+        "id": "≠ JUMLAH berkas {declared}",
+        "en": "≠ file's total {declared}",
+    },
     "invalid-lines": {"id": "{count} baris tidak sah", "en": "{count} invalid {count:line|lines}"},
     "invalid-lines-with-amount": {
         "id": "{amount} + {count} baris tidak sah",
@@ -116,28 +141,37 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "count-written": {"id": "Ditulis", "en": "Written"},
     "count-set-aside": {"id": "Disisihkan (duplikat)", "en": "Set aside (duplicates)"},
     "count-files": {"id": "Berkas", "en": "Files"},
-    "count-indikator": {"id": "Indikator RKT", "en": "RKT indicators"},
+    "count-indikator": {
+        "id": "Indikator kinerja ({documents})",
+        "en": "Performance indicators ({documents})",
+    },
     "count-iku": {"id": "Indikator IKU", "en": "IKU indicators"},
     "count-anggaran": {"id": "Baris anggaran", "en": "Budget lines"},
     "count-line": {
         "id": "{label}: dibaca {read}, ditulis {written}, disisihkan (duplikat) {set_aside}",
         "en": "{label}: read {read}, written {written}, set aside (duplicates) {set_aside}",
     },
+    # an office is 'lengkap dan siap' when it sent every document and each is 'Siap' (no
+    # error): 'siap' alone means what it means in Ringkasan, a file without errors
     "offices-summary": {
-        "id": "{offices} satker: {ready} siap, {fix} perlu perbaikan, {missing} belum lengkap mengirim",
-        "en": "{offices} offices: {ready} ready, {fix} need fixing, {missing} have not sent everything",
+        "id": "{offices} satker: {ready} lengkap dan siap, {fix} perlu perbaikan, {missing} "
+        "belum mengirim semua dokumen",
+        "en": "{offices} offices: {ready} complete and ready, {fix} {fix:needs|need} fixing, "
+        "{missing} {missing:has|have} not sent every document",
     },
     # Rekap Anggaran
     "recap-chart": {"id": "Anggaran per satker", "en": "Budget per office"},
     "recap-legend": {
         "id": "Keterangan: hanya anggaran yang sah yang dijumlahkan. '{invalid}' = baris yang tidak "
         "terbaca, negatif atau berupa rumus tanpa nilai (lihat lembar Masalah). "
-        "'({incomplete})' = total satker tanpa baris tersebut. '({disagrees})' = total tidak sama "
-        "dengan baris JUMLAH di berkas satker. Judul kolom merah = anggaran satker perlu perbaikan.",
+        "'({incomplete})' = total satker tanpa baris tersebut. '({disagrees})' = baris JUMLAH di "
+        "berkas satker menyatakan jumlah lain, yang tertulis di situ. Judul kolom merah = "
+        "anggaran satker perlu perbaikan.",
         "en": "Note: only valid amounts are added up. '{invalid}' = lines that are unreadable, "
         "negative or a formula without a value (see the Masalah sheet). '({incomplete})' = the "
-        "office's total without those lines. '({disagrees})' = the total differs from the total "
-        "row in the office's file. A red column title = the office's budget needs fixing.",
+        "office's total without those lines. '({disagrees})' = the total row in the office's "
+        "file states another amount, written there. A red column title = the office's budget "
+        "needs fixing.",
     },
     "total": {"id": "Total", "en": "Total"},
     # outputs that cannot be written
