@@ -500,6 +500,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--detail", action="store_true", help="list every miss")
     parser.add_argument(
+        "--gate",
+        action="store_true",
+        help="exit 1 unless the bar of issue 22 is met (every table, 95 %% of the indicators "
+        "and budget lines, 90 %% of the fields, every planted fault, no false error on a clean "
+        "file, no wrong office)",
+    )
+    parser.add_argument(
         "--kinerja-xl",
         default=f"{sys.executable} -m kinerja_xl",
         help="the command to run (default: this Python's kinerja_xl)",
@@ -525,7 +532,26 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         print(text_report(scores, args.detail))
+    unmet = unmet_bar(totals(scores))
+    if args.gate and unmet:
+        print("Not met: " + "; ".join(unmet), file=sys.stderr)
+        return 1
     return 0
+
+
+def unmet_bar(t: dict) -> list[str]:
+    """What falls short of the acceptance bar: every table, 95 % of the indicators and lines,
+    90 % of their fields, every planted fault at its cell, no false error, no wrong office."""
+    rows = [t["indicators"][0] + t["lines"][0], t["indicators"][1] + t["lines"][1]]
+    checks = [
+        (t["tables"][0] == t["tables"][1], f"tables {t['tables'][0]}/{t['tables'][1]}"),
+        (rows[0] >= 0.95 * rows[1], f"indicators and lines {percent(rows)}"),
+        (t["fields"][0] >= 0.9 * t["fields"][1], f"fields {percent(t['fields'])}"),
+        (t["faults"][0] == t["faults"][1], f"planted faults {t['faults'][0]}/{t['faults'][1]}"),
+        (t["false_errors"] == 0, f"false errors on clean files: {t['false_errors']}"),
+        (t["wrong_office"] == 0, f"wrong offices: {t['wrong_office']}"),
+    ]
+    return [what for met, what in checks if not met]
 
 
 if __name__ == "__main__":

@@ -205,3 +205,14 @@ def test_quarter_labels_compare_however_written(label, key):
 )
 def test_numbers_read_the_indonesian_way(text, number):
     assert layout_score.number_of(text) == number
+
+
+def test_the_bar_of_the_issue_names_what_falls_short(built):
+    _folder, truth = built
+    perfect = [layout_score.score_sample(s, *perfect_answer(s)) for s in truth["samples"]]
+    assert layout_score.unmet_bar(layout_score.totals(perfect)) == []
+    bps = sample_named(truth, "BPS Kabupaten Tapin")
+    inspected, checked = perfect_answer(bps)
+    inspected["office"] = "KPU Kabupaten Tapin"
+    perfect[truth["samples"].index(bps)] = layout_score.score_sample(bps, inspected, checked)
+    assert layout_score.unmet_bar(layout_score.totals(perfect)) == ["wrong offices: 1"]
