@@ -51,8 +51,9 @@ def rules(folder: PathLike | None = None) -> Rules:
     return load_rules(Path(folder) if folder else None)
 
 
-def inspect(path: PathLike) -> Batch:
+def inspect(path: PathLike, *, schemas: PathLike | None = None) -> Batch:
     """Read one workbook: its office, year, tables and every row, without the checks.
+    `schemas`: a folder of rules and layout words (the packaged `schemas/` by default).
 
     >>> batch = kx.inspect("sample_workbooks/KPU Kota Banjarmasin - RKT 2024.xlsx")
     >>> [t.kind for t in batch.files[0].tables]
@@ -62,7 +63,7 @@ def inspect(path: PathLike) -> Batch:
     from .checking.validate import computed_results
     from .pipeline import inspect_file
 
-    units = load_units()
+    units = load_units(Path(schemas) if schemas else None)
     report = inspect_file(Path(path), vocabulary=units.vocabulary)
     computed_results([report], units)  # a report's capaian, computed as a check computes it
     return Batch(files=[report])

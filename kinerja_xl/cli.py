@@ -235,6 +235,7 @@ def inspect(
     ],
     format: FormatOption = OutputFormat.text,
     lang: LangOption = Lang.id,
+    schemas: SchemasOption = None,
 ) -> None:
     """Tampilkan isi satu buku kerja: satker, tahun, setiap tabel dan barisnya.
 
@@ -243,10 +244,14 @@ def inspect(
     Example:  kinerja-xl inspect "KPU Kota Banjarmasin - RKT 2024.xlsx" --format json
     """
     import kinerja_xl as kx
+    from kinerja_xl.checking.rulebook import RulesError
 
     from .outputs.report import inspect_text
 
-    batch = kx.inspect(file)
+    try:
+        batch = kx.inspect(file, schemas=schemas)
+    except RulesError as exc:
+        _fail(_say("rules-refused", lang.value, folder=schemas, detail=exc.message(lang.value)))
     _say_unreadable(batch.files, lang.value)
     if format == OutputFormat.json:
         _emit_json(batch.to_dict(lang.value, records=True))

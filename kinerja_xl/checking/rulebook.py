@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from ..knowledge.layouts import LayoutsError
 from ..knowledge.vocabulary import Vocabulary, default_schema_folder, load_vocabulary, read_yaml
 from ..layouts.normalise import without_numbering
 from .formula import Formula, FormulaError
@@ -63,7 +64,9 @@ class RulesError(Exception):
     def message(self, lang: str = "id") -> str:
         from ..words.messages import say
 
-        return f"{self.path}: {say(f'rules-{self.key}', lang, **self.fields)}"
+        line = self.fields.get("line")
+        where = f"{self.path}:{line}" if line else f"{self.path}"
+        return f"{where}: {say(f'rules-{self.key}', lang, **self.fields)}"
 
 
 @dataclass
@@ -203,7 +206,10 @@ def load_units(folder: Path | None = None, vocabulary: Vocabulary | None = None)
         raise RulesError(
             "broken", folder / "units.yaml", detail=f"{type(exc).__name__}: {exc}"
         ) from exc
-    rules.vocabulary = vocabulary or load_vocabulary(folder)
+    try:
+        rules.vocabulary = vocabulary or load_vocabulary(folder)
+    except LayoutsError as exc:  # layouts.yaml: the words of the tables' headers
+        raise RulesError(exc.key, exc.path, **exc.fields) from exc
     return rules
 
 

@@ -7,18 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import yaml
+from .folder import default_schema_folder, read_yaml
+from .layouts import LayoutWords, load_layouts
 
-
-def default_schema_folder() -> Path:
-    packaged = Path(str(resources.files("kinerja_xl") / "schemas"))
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "schemas"  # a source checkout
+__all__ = ["Vocabulary", "default_schema_folder", "load_vocabulary", "read_yaml"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +22,7 @@ class Vocabulary:
 
     categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    layouts: LayoutWords | None = None  # the words of layouts (layouts.yaml)
 
     def kind_of(self, code: str) -> str | None:
         """'B' -> 'predikat', 'WTP' -> 'opini', 'INFORMATIF' -> 'nilai'; None for others."""
@@ -47,15 +42,6 @@ class Vocabulary:
         return hash((tuple(self.categories.items()), tuple(sorted(self.aliases.items()))))
 
 
-# libyaml's parser when PyYAML was built with it (the wheels are): the rules load in a fraction
-# of the pure-Python parser's time, with the same result
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506  (a safe loader)
-
-
 @lru_cache(maxsize=8)
 def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     folder = Path(folder) if folder else default_schema_folder()
@@ -65,4 +51,5 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     return Vocabulary(
         categories={kind: tuple(str(c) for c in codes) for kind, codes in categories.items()},
         aliases={str(k).upper(): str(v) for k, v in (units.get("category_aliases") or {}).items()},
+        layouts=load_layouts(folder),
     )

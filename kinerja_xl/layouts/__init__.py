@@ -12,8 +12,7 @@ numbering row, a blank row, a total, or `unplaced`, which is also reported as an
 
 from __future__ import annotations
 
-import re
-
+from ..knowledge.layouts import LayoutWords
 from ..knowledge.vocabulary import Vocabulary
 from ..model.issues import Issue
 from ..model.records import Table
@@ -23,7 +22,9 @@ from .budget import mark_detail_lines
 from .iku import iku_row
 from .locate import (
     HeaderMatch,
+    default_words,
     find_headers,
+    is_note_row,
     is_numbering_row,
     is_signature_row,
     is_title_row,
@@ -46,7 +47,8 @@ def build_tables(
     tables: list[Table] = []
     issues: list[Issue] = []
     used_rows: set[int] = set()
-    for match, repeats, end_row in _segments(find_headers(sheet), max(rows, default=0)):
+    words = vocabulary.layouts if vocabulary and vocabulary.layouts else default_words()
+    for match, repeats, end_row in _segments(find_headers(sheet, words), max(rows, default=0)):
         table = Table(
             sheet=sheet.name,
             kind=match.kind,
@@ -60,7 +62,9 @@ def build_tables(
         table.periods = dict(match.periods)
         table.target_percent = match.target_percent
         table.sasaran_in_indicator = match.sasaran_in_indicator
-        state = TableState(table, sheet, sub_words=match.sub_words, vocabulary=vocabulary)
+        state = TableState(
+            table, sheet, sub_words=match.sub_words, vocabulary=vocabulary, words=words
+        )
         present = [r for r in row_numbers if match.row < r <= end_row]
         views = [_row_view(sheet, row, rows[row], table, spread) for row in present]
         issues.extend(_read_rows(state, views, repeats))
@@ -149,18 +153,6 @@ def _row_view(sheet: Sheet, row: int, cells: list[Cell], table: Table, spread: _
     return RowView(row, first, by_role, extras, in_span, periods)
 
 
-FOOTNOTE = re.compile(r"^(\*+\s*\)?|catatan|keterangan|ket\.|sumber( data)?|note)\s*[:.)-]", re.I)
-
-
-def is_footnote(cells: list[Cell]) -> bool:
-    texts = [c for c in cells if c.text()]
-    return (
-        len(texts) == 1
-        and isinstance(texts[0].value, str)
-        and bool(FOOTNOTE.match(texts[0].text()))
-    )
-
-
 def filled(cell: Cell) -> bool:
     return cell.formula is not None or cell.error is not None or clean_text(cell.value) != ""
 
@@ -183,7 +175,7 @@ def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> li
         if not view.cells:
             table.row_kinds["blank"] += 1
             continue
-        if view.row in repeats or _is_repeated_header(view, table):
+        if view.row in repeats or _is_repeated_header(view, table, state.words):
             table.row_kinds["header-repeat"] += 1
             state.after_page_break = True
             continue
@@ -193,9 +185,9 @@ def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> li
         if is_numbering_row(view.cells):
             table.row_kinds["numbering"] += 1
             continue
-        if is_signature_row(view.cells) or is_title_row(view.cells):
+        if is_signature_row(view.cells, state.words) or is_title_row(view.cells, state.words):
             break  # the table ends at the signature block or at the next document's title
-        if is_footnote(view.cells):
+        if is_note_row(view.cells, state.words):
             table.row_kinds["note"] += 1  # "*) Keterangan: …", "Sumber: …" under the table
             continue
         used_as = handler(state, view, following[index])
@@ -240,12 +232,12 @@ def _inside_the_header(view: RowView, table: Table) -> bool:
     return False
 
 
-def _is_repeated_header(view: RowView, table: Table) -> bool:
+def _is_repeated_header(view: RowView, table: Table, words: LayoutWords | None) -> bool:
     """The header printed again after a page break: two or more of the table's column names."""
     short = [c.value for c in view.cells if isinstance(c.value, str) and len(c.value) <= 60]
     if len(short) < 2:
         return False
-    roles = {role_of(text.strip()) for text in short}
+    roles = {role_of(text.strip(), words) for text in short}
     return len(roles & set(table.columns)) >= 2
 
 

@@ -10,114 +10,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..knowledge.layouts import LayoutWords, load_layouts
 from ..reading.caching import text_cache
 from ..reading.grid import Cell, Sheet
 from .normalise import clean_text, header_key
 
-# role -> pattern on header_key(text). Order matters: the first match wins.
-ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (role, re.compile(pattern))
-    for role, pattern in [
-        ("no", r"^(no|nomor|no urut|nomor urut)$"),
-        ("sasaran_kegiatan", r"^sasaran kegiatan$"),
-        (
-            "sasaran_strategis",
-            r"^sasaran( strategis| kinerja)?( program| kegiatan| sasaran kegiatan)?( kpu)?( outcome)?$",
-        ),
-        ("tujuan", r"^tujuan( strategis)?$"),
-        ("cara", r"^(cara|metode|rumus|formula)( (peng|per)hitungan| pengukuran)?$|formulasi"),
-        (
-            "sumber",
-            r"^sumber( data)?(( dan| atau)? (pengumpul data|penyedia data|penanggung jawab))?$",
-        ),
-        (
-            "uraian",
-            r"^uraian(( dan| atau)? (indikator|program|kegiatan|sub kegiatan|output|kro|ro|komponen))*$"
-            r"|^indikator kinerja utama( iku)?$",
-        ),
-        (
-            "indikator",
-            r"^indikator( kinerja)?( sasaran( strategis| kegiatan| program)?"
-            r"|( (dan|atau))? (program|kegiatan|sub kegiatan|keluaran|output|outcome|hasil))*$"
-            # one column for both: "Sasaran Strategis / Indikator Kinerja"
-            r"|^sasaran( strategis| kegiatan| program)?( dan| atau)? indikator( kinerja)?$",
-        ),
-        # a column of targets by quarter or by plan year, under one merged header
-        (
-            "periods",
-            r"^(target |rencana )?(per )?(triwulan|tw|kuartal|rencana aksi)( \d{4})?$"
-            r"|^target (per tahun|tahunan lima tahun|renstra|\d{4} ?\d{4})$",
-        ),
-        (
-            "target",
-            r"^target( kinerja| volume| capaian| output| keluaran| pk| rkt)?"
-            r"( tahun( anggaran)?| tahunan| ta| t a)?( \d{4})?( %| persen)?$",
-        ),
-        # the year's realisasi, also when it says "up to the last quarter" (an LKj)
-        (
-            "realisasi",
-            r"^realisasi( kinerja| capaian)?( tahun)?( \d{4})?"
-            r"( (s d|sd|sampai dengan|hingga) (triwulan|tw) (iv|4)( tahun)?( \d{4})?)?( %| persen)?$",
-        ),
-        ("capaian", r"^(persentase |% ?|tingkat )?capaian( kinerja)?( %| persen| \d{4})?$"),
-        ("satuan", r"^satuan( target| ukuran| indikator)?$"),
-        (
-            "program",
-            r"^(nama )?program(( dan)? (kegiatan|kerja|output|sub kegiatan|kro|ro|komponen))*$"
-            r"|^(nama )?(kegiatan|sub kegiatan)(( dan)? (sub kegiatan|output|kro|ro))*$"
-            r"|^(program |kegiatan )?(kro|ro)( ro)?$",
-        ),
-        (
-            "anggaran",
-            r"^(rencana |kebutuhan |total )?(anggaran|pagu|alokasi|jumlah anggaran|pagu anggaran"
-            r"|alokasi anggaran|jumlah rp|jumlah rupiah|nilai rp|nilai rupiah|biaya|dana"
-            r"|jumlah biaya|jumlah dana|total biaya|jumlah pagu|total pagu)"
-            r"( dipa| indikatif)?( awal| semula| sebelum revisi| revisi| setelah revisi"
-            r"| sesudah revisi| menjadi| perubahan| definitif)?"
-            r"( rp| rupiah| idr)?( tahun)?( \d{4})?( rp| idr)?$",
-        ),
-        ("kode", r"^kode(( dan)? (program|kegiatan|sub kegiatan|akun|output|kro|ro|komponen))*$"),
-    ]
-]
-ROLE_KINDS: dict[str, set[str]] = {
-    "no": {"rkt", "rkt-sekretariat", "anggaran", "iku"},
-    "sasaran_strategis": {"rkt", "iku"},  # an IKU may list its sasaran strategis first
-    "sasaran_kegiatan": {"rkt-sekretariat"},
-    "tujuan": {"rkt", "rkt-sekretariat"},
-    "indikator": {"rkt", "rkt-sekretariat", "iku"},
-    "target": {"rkt", "rkt-sekretariat", "iku"},
-    "periods": {"rkt", "rkt-sekretariat", "iku"},
-    "realisasi": {"rkt", "rkt-sekretariat", "iku"},
-    "capaian": {"rkt", "rkt-sekretariat", "iku"},
-    "satuan": {"rkt", "rkt-sekretariat", "iku", "anggaran"},  # a budget's "Volume | Satuan"
-    "program": {"anggaran", "iku"},  # an IKU may give each indicator's program in a column
-    "anggaran": {"anggaran"},
-    "kode": {"anggaran", "iku"},
-    # "No | Uraian | Anggaran" is a budget table, and a PK/RKT may name its indicator column
-    # "Indikator Kinerja Utama"
-    "uraian": {"iku", "anggaran", "rkt", "rkt-sekretariat"},
-    "cara": {"iku"},
-    "sumber": {"iku"},
-}
+
+def default_words() -> LayoutWords:
+    """The layout knowledge of the packaged `schemas/` (a `--schemas` folder's comes with the
+    rules' vocabulary)."""
+    return load_layouts()
+
+
 MAX_HEADER_TEXT = 60
 
-TITLE_PATTERN = re.compile(
-    r"^(rencana kinerja|indikator kinerja utama|perjanjian kinerja|rencana anggaran|lampiran"
-    r"|komisi pemilihan umum|sekretariat komisi|sekretariat kpu|kpu (kota|kabupaten|provinsi)"
-    r"|tahun( anggaran)? \d{4}|rkt\b|iku\b)",
-    re.IGNORECASE,
-)
-MONTHS = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
-DATE_LINE = re.compile(rf"^[A-Za-z][A-Za-z .'-]*,\s*\d{{1,2}}\s+({MONTHS})\s+\d{{4}}", re.I)
 # "Banjarmasin, ............ 2024": the date line of a form not yet signed
 DATE_PLACEHOLDER = re.compile(
     r"^([A-Za-z][A-Za-z .'-]*|[.…]{3,})\s*,\s*([.…]{3,}|tanggal\b|tgl\b)", re.I
-)
-SIGNATURE = re.compile(
-    r"^(ketua|sekretaris|kepala|pihak (pertama|kedua)|mengetahui|menyetujui|disetujui|nip\b"
-    r"|plt\b|plh\b|a\.?\s?n\.?\s|ditetapkan di)",
-    re.IGNORECASE,
 )
 NUMBER_TOKEN = re.compile(r"^\(?\s*(\d{1,2})\s*\)?\.?$")
 ROW_NUMBER = re.compile(r"^\(?\d{1,3}(\.\d{1,3})*[.)]?$")
@@ -151,39 +62,61 @@ class HeaderMatch:
         return self.first_col <= last_col and first_col <= self.last_col
 
 
-@text_cache(maxsize=4096)
-def role_of(text: str) -> str | None:
+def role_of(text: str, words: LayoutWords | None = None) -> str | None:
     """The column a header text names ('Indikator\nKinerja' -> 'indikator'), or None."""
+    return _role_of(text, words or default_words())
+
+
+@text_cache(maxsize=4096)
+def _role_of(text: str, words: LayoutWords) -> str | None:
     if not text or len(text) > MAX_HEADER_TEXT:
         return None
     key = header_key(ACRONYM_AFTER.sub("", text))  # "SASARAN STRATEGIS (SS)"
-    for role, pattern in ROLE_PATTERNS:
-        if pattern.search(key):
-            return role
-    if amount_scale(text) > 1 or "dalam" in key.split():  # "Anggaran (dalam ribuan rupiah)"
-        for bare in (_without(SCALE_WORDS, key), _without(MONEY_WORDS, key)):
-            if bare and bare != key and role_of(bare) == "anggaran":
+    role = words.role_of_key(key)
+    if role is None and (amount_scale(text, words) > 1 or "dalam" in key.split()):
+        # "Anggaran (dalam ribuan rupiah)"
+        for bare in (_without(_scale_words(words), key), _without(_money_words(words), key)):
+            if bare and bare != key and _role_of(bare, words) == "anggaran":
                 return "anggaran"
-    return None
+    return role
 
 
 # the acronym SAKIP documents print after a column name: (SS), (IKU), (IKK), (SK)
 ACRONYM_AFTER = re.compile(r"\s*\(\s*(?!RP\b|IDR\b)[A-Z]{2,5}\s*\)\s*$")  # not a currency
 
+
 # how an amount column says its unit: "(Rp 000)", "(dalam ribuan rupiah)", "(juta Rp)"
-SCALE = r"dalam|000|ribu|ribuan|juta|jutaan"
-SCALE_WORDS = re.compile(rf"\b({SCALE})\b")
-MONEY_WORDS = re.compile(rf"\b(rp|rupiah|idr|{SCALE})\b")
-THOUSANDS = re.compile(r"\b(000|ribu|ribuan)\b")
-MILLIONS = re.compile(r"\b(000 000|000000|juta|jutaan)\b")
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words) or "(?!)"
 
 
-def amount_scale(text: str) -> int:
+@lru_cache(maxsize=16)
+def _scale_patterns(words: LayoutWords) -> tuple[re.Pattern[str], ...]:
+    scale = _alternatives(("dalam", *words.thousands, *words.millions))
+    money = _alternatives(words.money_words)
+    return (
+        re.compile(rf"\b({scale})\b"),
+        re.compile(rf"\b({money}|{scale})\b"),
+        re.compile(rf"\b({_alternatives(words.thousands)})\b"),
+        re.compile(rf"\b({_alternatives(words.millions)})\b"),
+    )
+
+
+def _scale_words(words: LayoutWords) -> re.Pattern[str]:
+    return _scale_patterns(words)[0]
+
+
+def _money_words(words: LayoutWords) -> re.Pattern[str]:
+    return _scale_patterns(words)[1]
+
+
+def amount_scale(text: str, words: LayoutWords | None = None) -> int:
     """1000 for a column of amounts in thousands of rupiah, 1,000,000 in millions, else 1."""
+    _scale, _money, thousands, millions = _scale_patterns(words or default_words())
     key = header_key(text).replace(",", " ")
-    if MILLIONS.search(key):
+    if millions.search(key):
         return 1_000_000
-    if THOUSANDS.search(key):
+    if thousands.search(key):
         return 1000
     return 1
 
@@ -192,10 +125,11 @@ def _without(words: re.Pattern[str], key: str) -> str:
     return re.sub(r"\s+", " ", words.sub(" ", key.replace(",", " "))).strip()
 
 
-def find_headers(sheet: Sheet) -> list[HeaderMatch]:
+def find_headers(sheet: Sheet, words: LayoutWords | None = None) -> list[HeaderMatch]:
     """Every header row in the sheet, split into side-by-side tables where there are several.
     A header printed on two lines ("KINERJA" or "2024" merged over Target | Realisasi |
     Capaian) is read as one."""
+    words = words or default_words()
     matches: list[HeaderMatch] = []
     rows = sheet.rows()
     taken: set[int] = set()
@@ -205,11 +139,15 @@ def find_headers(sheet: Sheet) -> list[HeaderMatch]:
         text_cells = [c for c in cells if isinstance(c.value, str)]
         if len(text_cells) < 2:
             continue
-        found = _header_matches(row, text_cells, cells) if _may_be_header(text_cells) else []
+        found = (
+            _header_matches(row, text_cells, cells, words)
+            if _may_be_header(text_cells, words)
+            else []
+        )
         if not found and row + 1 in rows:
-            found = _two_line_header(row, cells, rows[row + 1])
+            found = _two_line_header(row, cells, rows[row + 1], words)
         for match in found:
-            _take_second_line(match, rows.get(row + 1, []), _merged_reach(match, sheet))
+            _take_second_line(match, rows.get(row + 1, []), _merged_reach(match, sheet), words)
             _target_merged_over_its_unit(match, sheet)
             _periods_under_merged_headers(match, sheet)
             matches.append(match)
@@ -218,54 +156,58 @@ def find_headers(sheet: Sheet) -> list[HeaderMatch]:
     return matches
 
 
-def _may_be_header(text_cells: list[Cell]) -> bool:
+def _may_be_header(text_cells: list[Cell], words: LayoutWords) -> bool:
     """Two cells naming columns at least: every kind of table has two (most rows are data)."""
     named = 0
     for cell in text_cells:
-        if role_of(cell.text()) is not None:
+        if role_of(cell.text(), words) is not None:
             named += 1
             if named == 2:
                 return True
     return False
 
 
-def _header_matches(row: int, text_cells: list[Cell], cells: list[Cell]) -> list[HeaderMatch]:
+def _header_matches(
+    row: int, text_cells: list[Cell], cells: list[Cell], words: LayoutWords
+) -> list[HeaderMatch]:
     return [
         match
-        for group in _split_into_groups(text_cells)
-        if (match := _as_header(row, group, cells)) is not None
+        for group in _split_into_groups(text_cells, words)
+        if (match := _as_header(row, group, cells, words)) is not None
     ]
 
 
 RESULT_ROLES = {"target", "realisasi", "capaian"}
 
 
-def _two_line_header(row: int, cells: list[Cell], under: list[Cell]) -> list[HeaderMatch]:
+def _two_line_header(
+    row: int, cells: list[Cell], under: list[Cell], words: LayoutWords
+) -> list[HeaderMatch]:
     """The first line names the table's columns and, merged over several, a group ("KINERJA",
     "2024", "TARGET"); the second names what is under the group (Target | Realisasi |
     Capaian). Read together, column by column; the second line is then the header's own."""
     first = {c.col: c for c in cells if isinstance(c.value, str) or _is_year(c.value)}
     second = {c.col: c for c in under if isinstance(c.value, str) or _is_year(c.value)}
-    if not any(role_of(c.text()) in RESULT_ROLES for c in second.values()):
+    if not any(role_of(c.text(), words) in RESULT_ROLES for c in second.values()):
         return []
     if any(len(c.text()) > MAX_HEADER_TEXT for c in first.values()):
         return []  # a line of data above a header, not the header's first line
-    if not any(role_of(c.text()) for c in first.values()):
+    if not any(role_of(c.text(), words) for c in first.values()):
         return []
     second_texts = [c for c in under if isinstance(c.value, str)]
-    if _header_matches(row + 1, second_texts, under):
+    if _header_matches(row + 1, second_texts, under, words):
         return []  # the line below is a whole header of its own
     combined = []
     for col in sorted(set(first) | set(second)):
         below = second.get(col)
         above = first.get(col)
         if below is not None and (
-            role_of(below.text()) or above is None or not role_of(above.text())
+            role_of(below.text(), words) or above is None or not role_of(above.text(), words)
         ):
             combined.append(below)
         elif above is not None:
             combined.append(above)
-    found = _header_matches(row, [c for c in combined if isinstance(c.value, str)], cells)
+    found = _header_matches(row, [c for c in combined if isinstance(c.value, str)], cells, words)
     for match in found:
         match.sub_row = row + 1
         match.sub_words = frozenset(header_key(c.text()) for c in under)
@@ -357,31 +299,6 @@ def _named_under(sheet: Sheet, match: HeaderMatch, col: int) -> str | None:
     return clean_text(cell.value) if not period_label(cell.value) else None
 
 
-# words printed under a merged header cell: "Target" over "Volume | Satuan", "Anggaran" over "Rp";
-# the quantity words name the column the header above already names
-QUANTITY_WORDS = frozenset(
-    {"volume", "vol", "angka", "nilai", "jumlah", "besaran", "kuantitas", "target"}
-)
-# the months of a monthly action plan, under "Rencana Aksi Bulanan": kept as the office's columns
-MONTH_WORDS = frozenset(MONTHS.split("|")) | frozenset(
-    {"jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "ags", "agus", "sep", "sept"}
-    | {"okt", "nov", "nop", "nopember", "des"}
-)
-SUB_HEADER_WORDS = (
-    QUANTITY_WORDS
-    | MONTH_WORDS
-    | {
-        "kuantitatif",
-        "ukuran",
-        "satuan",
-        "rp",
-        "rupiah",
-        "persen",
-        "%",
-    }
-)
-
-
 def _merged_reach(match: HeaderMatch, sheet: Sheet) -> int:
     """The last column the header covers, a header cell merged across columns included
     ("Rencana Aksi Bulanan" over Jan … Des)."""
@@ -395,52 +312,64 @@ def _merged_reach(match: HeaderMatch, sheet: Sheet) -> int:
     )
 
 
-def _take_second_line(match: HeaderMatch, next_cells: list[Cell], reach: int) -> None:
+def _take_second_line(
+    match: HeaderMatch, next_cells: list[Cell], reach: int, words: LayoutWords
+) -> None:
     """A header printed on two lines: the row under it holds only header words (over the
     table's columns, under a header cell merged across them, or just right of them) or period
     labels (TW I …, 2025 …). Its Satuan column becomes the table's."""
     if match.sub_row is not None:  # read already, as part of a two-line header
         return
     under = [c for c in next_cells if match.first_col <= c.col <= max(match.last_col + 6, reach)]
-    if not under or not all(_is_sub_header_text(c.value) or period_label(c.value) for c in under):
+    if not under or not all(
+        _is_sub_header_text(c.value, words) or period_label(c.value) for c in under
+    ):
         return
     if not any(period_label(c.value) for c in under):
         under = [c for c in under if c.col <= max(match.last_col + 2, reach)]
     for cell in under:
         if period_label(cell.value):
             continue
-        role = role_of(cell.text())
+        role = role_of(cell.text(), words)
         word = header_key(cell.text())
-        if cell.col == match.columns.get("anggaran") and amount_scale(cell.text()) > 1:
-            match.amount_scale = amount_scale(cell.text())
+        if cell.col == match.columns.get("anggaran") and amount_scale(cell.text(), words) > 1:
+            match.amount_scale = amount_scale(cell.text(), words)
         if role == "satuan" or word == "satuan":
             match.columns.setdefault("satuan", cell.col)
-        elif word in MONTH_WORDS and cell.col not in match.columns.values():
+        elif word in words.month_words and cell.col not in match.columns.values():
             match.extras[cell.col] = clean_text(cell.value)  # "Jan", not the title over the months
-        elif role is None and cell.col not in match.columns.values() and word not in QUANTITY_WORDS:
+        elif (
+            role is None
+            and cell.col not in match.columns.values()
+            and word not in words.quantity_words
+        ):
             match.extras.setdefault(cell.col, clean_text(cell.value))
     match.sub_row = under[0].row
     match.sub_words = frozenset(header_key(c.text()) for c in under)
 
 
-def _is_sub_header_text(value: object) -> bool:
+def _is_sub_header_text(value: object, words: LayoutWords) -> bool:
     if not isinstance(value, str) or len(value) > MAX_HEADER_TEXT:
         return False
     key = header_key(value)
     return bool(key) and (
-        role_of(value) is not None
-        or key in SUB_HEADER_WORDS
-        or not _without(MONEY_WORDS, key)  # "(Rp 000)", "dalam ribuan rupiah"
+        role_of(value, words) is not None
+        or key in words.quantity_words
+        or key in words.month_words
+        or key in words.sub_header_words
+        or not _without(_money_words(words), key)  # "(Rp 000)", "dalam ribuan rupiah"
     )
 
 
-def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]:
+def _split_into_groups(
+    cells: list[Cell], words: LayoutWords
+) -> list[list[tuple[str | None, Cell]]]:
     """Left to right; a role seen twice, or one that no table of the group's kinds has, starts
     a new group (that is how two tables standing side by side are told apart)."""
     groups: list[list[tuple[str | None, Cell]]] = [[]]
-    kinds = set(ROLE_KINDS["no"])
+    kinds = set(words.role_kinds["no"])
     for cell in cells:
-        role = role_of(cell.text())
+        role = role_of(cell.text(), words)
         current = groups[-1]
         seen = {r for r, _ in current}
         if role in RESULT_ROLES and role in seen and _years_apart(current, cell, role):
@@ -452,13 +381,13 @@ def _split_into_groups(cells: list[Cell]) -> list[list[tuple[str | None, Cell]]]
             continue
         if role == "realisasi" and kinds == {"anggaran"}:
             role = None  # "Pagu | Realisasi | Sisa": the budget's realisation, kept beside it
-        if role and (role in seen or not (ROLE_KINDS[role] & kinds)):
+        if role and (role in seen or not (words.role_kinds[role] & kinds)):
             moved = [current.pop()] if current and current[-1][0] == "no" else []
             groups.append(moved)
             current = groups[-1]
-            kinds = set(ROLE_KINDS["no"])
+            kinds = set(words.role_kinds["no"])
         if role:
-            kinds &= ROLE_KINDS[role]
+            kinds &= words.role_kinds[role]
         current.append((role, cell))
     return [g for g in groups if g]
 
@@ -495,23 +424,27 @@ def _revision_beside(group: list[tuple[str | None, Cell]], cell: Cell) -> bool:
     )
 
 
-def _yearly_columns(group: list[tuple[str | None, Cell]], role: str) -> dict[int, int]:
+def _yearly_columns(
+    group: list[tuple[str | None, Cell]], role: str, words: LayoutWords
+) -> dict[int, int]:
     """{year: column} of the header cells naming `role` with a year ("Target 2025" -> 2025)."""
     return {
         int(found.group(1)): cell.col
         for _role, cell in group
-        if (found := YEAR_IN_HEADER.search(cell.text())) and role_of(cell.text()) == role
+        if (found := YEAR_IN_HEADER.search(cell.text())) and role_of(cell.text(), words) == role
     }
 
 
-def _revised_amount(group: list[tuple[str | None, Cell]], columns: dict[str, int]) -> None:
+def _revised_amount(
+    group: list[tuple[str | None, Cell]], columns: dict[str, int], words: LayoutWords
+) -> None:
     """Of several amount columns, the revised one (the budget as it stands), else the latest
     year's; the others stay beside the line as extras."""
-    amounts = [cell for _role, cell in group if role_of(cell.text()) == "anggaran"]
+    amounts = [cell for _role, cell in group if role_of(cell.text(), words) == "anggaran"]
     if len(amounts) < 2:
         return
     revised = [cell for cell in amounts if _is_revised(cell.text())]
-    yearly = _yearly_columns(group, "anggaran")
+    yearly = _yearly_columns(group, "anggaran", words)
     if revised:
         columns["anggaran"] = revised[-1].col
     elif len(yearly) > 1:
@@ -521,12 +454,14 @@ def _revised_amount(group: list[tuple[str | None, Cell]], columns: dict[str, int
 PLAN_YEARS = 3  # "Target 2025 | … | Target 2029": a matrix; "Target 2024 | Target 2025" is not
 
 
-def _plan_year_target(group: list[tuple[str | None, Cell]], columns: dict[str, int]) -> None:
+def _plan_year_target(
+    group: list[tuple[str | None, Cell]], columns: dict[str, int], words: LayoutWords
+) -> None:
     """Of two yearly target columns, the later is the plan's target (a plan beside last year's);
     of a matrix of plan years, the first, until the year is known (`choose_plan_year`). Of
     several yearly Realisasi or Capaian columns (an LKj beside last year's results), the
     target's year's, or else the latest."""
-    targets = _yearly_columns(group, "target")
+    targets = _yearly_columns(group, "target", words)
     chosen = None
     if len(targets) > 1:
         chosen = min(targets) if len(targets) >= PLAN_YEARS else max(targets)
@@ -534,7 +469,7 @@ def _plan_year_target(group: list[tuple[str | None, Cell]], columns: dict[str, i
     elif targets:
         chosen = next(iter(targets))
     for role in ("realisasi", "capaian"):
-        yearly = _yearly_columns(group, role)
+        yearly = _yearly_columns(group, role, words)
         if len(yearly) > 1:
             columns[role] = yearly[chosen if chosen in yearly else max(yearly)]
 
@@ -554,11 +489,11 @@ def _office_columns(
 
 
 def _as_header(
-    row: int, group: list[tuple[str | None, Cell]], cells: list[Cell]
+    row: int, group: list[tuple[str | None, Cell]], cells: list[Cell], words: LayoutWords
 ) -> HeaderMatch | None:
     columns = {role: cell.col for role, cell in group if role}
-    _plan_year_target(group, columns)
-    _revised_amount(group, columns)
+    _plan_year_target(group, columns, words)
+    _revised_amount(group, columns, words)
     kind = kind_of(set(columns))
     if kind is None:
         return None
@@ -576,7 +511,9 @@ def _as_header(
         columns["indikator"] = columns.pop("uraian")
     headers = {cell.col: clean_text(cell.value) for role, cell in group if role}
     side_roles = {}
-    for role in [r for r in columns if kind not in ROLE_KINDS[r]]:  # e.g. Sumber Data in an RKT
+    for role in [
+        r for r in columns if kind not in words.role_kinds[r]
+    ]:  # e.g. Sumber Data in an RKT
         column = columns.pop(role)
         extras[column] = headers.get(column, role)
         side_roles[role] = column
@@ -587,14 +524,14 @@ def _as_header(
             columns["no"] = left
     match = HeaderMatch(row, kind, columns, extras, side_roles=side_roles)
     _quarters_in_header_row(match, group, role_cols)
-    _plan_years_in_header_row(match, group)
+    _plan_years_in_header_row(match, group, words)
     target_header = headers.get(columns.get("target", -1), "")
     match.target_percent = bool(re.search(r"%|\bpersen\b", target_header, re.I))
     indicator_header = header_key(headers.get(columns.get("indikator", -1), ""))
     match.sasaran_in_indicator = indicator_header.startswith("sasaran")
     if kind == "anggaran":
         match.amount_scale = next(
-            (amount_scale(cell.text()) for role, cell in group if role == "anggaran"), 1
+            (amount_scale(cell.text(), words) for role, cell in group if role == "anggaran"), 1
         )
     return match
 
@@ -611,11 +548,13 @@ def _quarters_in_header_row(
             match.extras.pop(cell.col, None)
 
 
-def _plan_years_in_header_row(match: HeaderMatch, group: list[tuple[str | None, Cell]]) -> None:
+def _plan_years_in_header_row(
+    match: HeaderMatch, group: list[tuple[str | None, Cell]], words: LayoutWords
+) -> None:
     """A Renstra matrix printed on one header line, a Target column per plan year: each year is
     a period of every record (the target, the first year's, is chosen by `_plan_year_target`),
     as when the years stand on a second line under one "TARGET"."""
-    yearly = _yearly_columns(group, "target")
+    yearly = _yearly_columns(group, "target", words)
     if len(yearly) < PLAN_YEARS or match.periods:
         return
     for year, col in yearly.items():
@@ -669,19 +608,46 @@ def is_numbering_row(cells: list[Cell]) -> bool:
     return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
-def is_signature_row(cells: list[Cell]) -> bool:
+def is_signature_row(cells: list[Cell], words: LayoutWords | None = None) -> bool:
     texts = [text for text in map(Cell.text, cells) if text]
     if not texts or len(texts) > 2 or not all(isinstance(c.value, str) for c in cells):
         return False
+    words = words or default_words()
     joined = " ".join(texts)
     return bool(
-        DATE_LINE.match(joined) or DATE_PLACEHOLDER.match(joined) or SIGNATURE.match(joined)
+        words.date_line.match(joined)
+        or DATE_PLACEHOLDER.match(joined)
+        or words.is_signature(header_key(joined))
     )
 
 
-def is_title_row(cells: list[Cell]) -> bool:
+def is_title_row(cells: list[Cell], words: LayoutWords | None = None) -> bool:
     texts = [text for text in map(Cell.text, cells) if text]
-    return len(texts) == 1 and bool(TITLE_PATTERN.match(texts[0])) and texts[0].isupper()
+    return (
+        len(texts) == 1
+        and texts[0].isupper()
+        and (words or default_words()).is_title(header_key(texts[0]))
+    )
+
+
+# a note under a table: "*) …", or a word of the notes and a colon ("Sumber: …", "Ket. …")
+NOTE_LABEL = re.compile(r"^(\*+\s*\)?|[^:.)\-]+?)\s*[:.)-]")
+
+
+def is_note_row(cells: list[Cell], words: LayoutWords | None = None) -> bool:
+    texts = [c for c in cells if c.text()]
+    if len(texts) != 1 or not isinstance(texts[0].value, str):
+        return False
+    found = NOTE_LABEL.match(texts[0].text())
+    if not found:
+        return False
+    label = found.group(1)
+    return label.startswith("*") or (words or default_words()).is_note_label(header_key(label))
+
+
+def date_line(words: LayoutWords | None = None) -> re.Pattern[str]:
+    """ "Banjarmasin, 2 Januari 2024": the date line over a signature."""
+    return (words or default_words()).date_line
 
 
 def looks_like_row_number(text: str) -> bool:

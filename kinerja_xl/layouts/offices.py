@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .locate import DATE_LINE
+from .locate import date_line
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def year_from_texts(texts: list[str]) -> int | None:
         if match:
             return int(match.group(1))
     for text in texts:
-        if DATE_LINE.match(text.strip()):
+        if date_line().match(text.strip()):
             return int(re.findall(r"\d{4}", text)[0])
     for pattern in (YEAR_ALONE, YEAR_ANYWHERE):  # a letter's number ("12/PL.01/2024") last
         for text in texts:

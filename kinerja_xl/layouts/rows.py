@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..knowledge.layouts import LayoutWords
 from ..knowledge.vocabulary import Vocabulary
 from ..model.records import Record, Table
 from ..reading.grid import Cell, Sheet, column_letter
@@ -109,6 +110,7 @@ class TableState:
     data_rows: set[int] = field(default_factory=set)
     sub_words: frozenset[str] = frozenset()  # the header's second line, if it has one
     vocabulary: Vocabulary | None = None  # grades and opinions, from the rules
+    words: LayoutWords | None = None  # the layouts' words, from the rules
 
 
 def shown_text(cell: Cell) -> str:

@@ -432,6 +432,54 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "id": "severities.{check} harus 'error' atau 'warning'",
         "en": "severities.{check} must be 'error' or 'warning'",
     },
+    "rules-unknown-key": {"id": "kunci '{name}' tidak dikenal", "en": "unknown key '{name}'"},
+    "rules-missing-key": {"id": "kunci '{name}' tidak ada", "en": "key '{name}' is missing"},
+    "rules-not-a-mapping": {
+        "id": "'{name}' bukan pemetaan (kunci: nilai)",
+        "en": "'{name}' is not a mapping (key: value)",
+    },
+    "rules-not-a-list": {
+        "id": "'{name}' bukan daftar (- …)",
+        "en": "'{name}' is not a list (- …)",
+    },
+    "rules-unknown-column-role": {
+        "id": "kolom '{name}' tidak dikenal (kolom yang dikenal: {known})",
+        "en": "unknown column '{name}' (the columns known: {known})",
+    },
+    "rules-unknown-kind": {
+        "id": "jenis tabel '{kind}' tidak dikenal ({known})",
+        "en": "unknown kind of table '{kind}' ({known})",
+    },
+    # a wording of layouts.yaml that cannot be read (docs/layouts.md explains the notation)
+    "rules-wording-unreadable": {
+        "id": "\"{wording}\": '{part}' tidak terbaca",
+        "en": "\"{wording}\": '{part}' cannot be read",
+    },
+    "rules-wording-empty": {"id": "cara penulisan kosong", "en": "an empty wording"},
+    "rules-wording-unopened": {
+        "id": "\"{wording}\": '{part}' tanpa kurung bukanya",
+        "en": "\"{wording}\": '{part}' without its opening bracket",
+    },
+    "rules-wording-unclosed": {
+        "id": "\"{wording}\": '{part}' penutup kurung tidak ada",
+        "en": "\"{wording}\": the closing '{part}' is missing",
+    },
+    "rules-wording-mismatched": {
+        "id": "\"{wording}\": '{part}' menutup kurung jenis lain",
+        "en": "\"{wording}\": '{part}' closes the other kind of bracket",
+    },
+    "rules-wording-empty-choice": {
+        "id": "\"{wording}\": pilihan kosong di antara '|' atau kurung",
+        "en": "\"{wording}\": an empty choice between '|' or brackets",
+    },
+    "rules-wording-repeat-alone": {
+        "id": "\"{wording}\": '...' hanya boleh sesudah '[ … ]'",
+        "en": "\"{wording}\": '...' may only follow '[ … ]'",
+    },
+    "rules-wording-all-optional": {
+        "id": '"{wording}": perlu sedikitnya satu kata yang tidak opsional',
+        "en": '"{wording}": needs at least one word that is not optional',
+    },
     "rules-cannot-run": {
         "id": "pemeriksaan '{check}' pada '{column}' tidak dapat dijalankan ({detail})",
         "en": "check '{check}' on '{column}' cannot run ({detail})",
