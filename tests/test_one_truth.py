@@ -201,3 +201,100 @@ def test_a_pk_and_an_lkj_are_counted_under_their_own_names(tmp_path):
     )
     result = runner.invoke(app, ["consolidate", str(kiriman), "-o", str(tmp_path / "k.xlsx")])
     assert "Indikator kinerja (RKT 1, PK 1): dibaca 2, ditulis 2" in result.stdout
+
+
+# --- 1. Perbandingan Target: every document's targets, in the README's order ----------------
+
+
+def iku_with_targets(folder: Path, office: str, target: str) -> Path:
+    return build_xlsx(
+        folder / f"KPU {office} - IKU 2024.xlsx",
+        {
+            "IKU": [
+                [f"INDIKATOR KINERJA UTAMA KPU {office.upper()} TAHUN 2024"],
+                ["No", "Indikator Kinerja Utama", "Cara Penghitungan", "Sumber Data", "Target"],
+                [
+                    "1",
+                    "Indeks Reformasi Birokrasi",
+                    "Hasil penilaian PMPRB",
+                    "Laporan PMPRB",
+                    target,
+                ],
+            ]
+        },
+    )
+
+
+def test_perbandingan_target_takes_an_iku_s_targets_after_a_pk_s(tmp_path):
+    """Banjarmasin 80 (RKT), Tapin 78 (RKT), Hulu Sungai Utara 78 (its IKU only), Banjar 78 in
+    its PK and 80 in its IKU: the PK speaks for Banjar (it comes before the IKU), and 78 is
+    the common target of three offices — not a tie of two."""
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    irb = "Indeks Reformasi Birokrasi"
+    office_plan(kiriman, "Kota Banjarmasin", [["1", "Terwujudnya tata kelola", irb, "80"]])
+    office_plan(kiriman, "Kabupaten Tapin", [["1", "Terwujudnya tata kelola", irb, "78"]])
+    iku_with_targets(kiriman, "Kabupaten Hulu Sungai Utara", "78")
+    pk(kiriman, "Kabupaten Banjar")  # its PK: 80 …
+    book_path = kiriman / "KPU Kabupaten Banjar - PK 2024.xlsx"
+    pk_book = openpyxl.load_workbook(book_path)
+    pk_book["PK 2024"]["D3"] = "78"  # … made 78
+    pk_book.save(book_path)
+    iku_with_targets(kiriman, "Kabupaten Banjar", "80")
+    out = tmp_path / "k.xlsx"
+    runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--year", "2024", "--quiet"])
+    (row,) = [r for r in rows_of(openpyxl.load_workbook(out), "Perbandingan Target")]
+    assert row["Indikator"].value == irb and row["Jenis"].value == "RKT KPU"
+    assert row["KPU Kabupaten Hulu Sungai Utara"].value == "78"
+    assert row["KPU Kabupaten Banjar"].value == "78"
+    assert row["Target umum"].value == "78"
+    assert "Dari PK: KPU Kabupaten Banjar." in row["Keterangan"].value
+    assert "Dari IKU: KPU Kabupaten Hulu Sungai Utara." in row["Keterangan"].value
+
+
+# --- 7. one Satuan for one indicator --------------------------------------------------------
+
+
+def test_one_indicator_has_one_satuan_whatever_each_office_wrote_beside_it(tmp_path):
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    keterbukaan = "Nilai Keterbukaan Informasi Publik"
+    build_xlsx(
+        kiriman / "KPU Kabupaten Tapin - RKT 2024.xlsx",
+        {
+            "RKT": [
+                ["RENCANA KINERJA TAHUN 2024 KPU KABUPATEN TAPIN"],
+                ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Satuan"],
+                ["1", "Terwujudnya tata kelola", keterbukaan, "92", "indeks"],
+            ]
+        },
+    )
+    office_plan(
+        kiriman, "Kota Banjarmasin", [["1", "Terwujudnya tata kelola", keterbukaan, "100%"]]
+    )
+    out = tmp_path / "k.xlsx"
+    runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--quiet"])
+    rows = rows_of(openpyxl.load_workbook(out), "RKT")
+    assert {r["Satker"].value: r["Satuan"].value for r in rows} == {
+        "KPU Kabupaten Tapin": "nilai",
+        "KPU Kota Banjarmasin": "nilai",
+    }
+
+
+def test_sel_points_at_the_wrong_value_not_at_the_row(tmp_path):
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    office_plan(
+        kiriman,
+        "Kabupaten Balangan",
+        [
+            ["1", "Terwujudnya tata kelola", "Persentase Partisipasi Pemilih", "120%"],
+            [None, None, "Indeks Reformasi Birokrasi", "80"],
+        ],
+        [["1", "Dukungan Manajemen", -5_000_000], ["2", "Penyelenggaraan Pemilu", 1_000]],
+    )
+    out = tmp_path / "k.xlsx"
+    runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--quiet"])
+    book = openpyxl.load_workbook(out)
+    assert [r["Sel"].value for r in rows_of(book, "RKT")] == ["D3", "C4"]  # 120%; a clean row
+    assert [r["Sel"].value for r in rows_of(book, "Anggaran")] == ["C2", "B3"]  # -5.000.000

@@ -149,13 +149,17 @@ class Rules:
     def unit_name(self, record: Any, expected: str | None) -> str | None:
         """One name per unit across offices: a target that fits its indicator is named by the
         indicator's kind ('angka' under an Indeks is 'indeks', 'kategori' under a predikat
-        indicator is 'predikat'); the office's own Satuan is named the same way; a count keeps
-        its word ('dokumen')."""
+        indicator is 'predikat'), whatever Satuan the office wrote beside it ('indeks' or
+        'nilai' for "Nilai Keterbukaan Informasi Publik": one indicator, one name); a Satuan
+        is named by its kind where the indicator says nothing; a count keeps its word
+        ('dokumen')."""
+        found = record.target.unit if record.target else None
+        if expected not in (None, "jumlah") and found in self.fits.get(expected or "", []):
+            return expected
         satuan = (record.get("satuan") or "").strip()
         if satuan:
             kind = self.satuan_kind(satuan)
             return satuan.lower() if kind in (None, "jumlah") and satuan != "%" else kind
-        found = record.target.unit if record.target else None
         if found is None or expected is None:
             return found
         counted = found not in FOUND_KINDS

@@ -11,6 +11,7 @@ from ..layouts.documents import KIND_NAMES
 from ..layouts.normalise import format_rupiah
 from ..outputs.xlsx_out import Column, write_table
 from .comparisons import DIFFERENT, INVALID, FileBudget, SharedIndicator, shared_indicators
+from .consolidation import COMPARED_FIRST
 from .context import Context
 
 # --- Rekap Anggaran -----------------------------------------------------------------------
@@ -203,9 +204,13 @@ def _other_documents(ctx: Context, indicator: SharedIndicator, offices: list[str
         entry = indicator.targets.get(office)
         if entry is not None and entry.document != "RKT":
             by_document.setdefault(entry.document, []).append(office)
+    order = list(COMPARED_FIRST)
     return [
         ctx.say("compare-from", document=document, offices=", ".join(named))
-        for document, named in by_document.items()
+        for document, named in sorted(
+            by_document.items(),
+            key=lambda item: order.index(item[0]) if item[0] in order else len(order),
+        )
     ]
 
 

@@ -13,7 +13,14 @@ from functools import cached_property
 from ..checking.matching import indicator_key, name_key
 from ..model.records import FileReport, Record, Table
 from ..model.values import Target
-from .consolidation import Consolidation, Provenance, office_label, office_sort_key, provenance
+from .consolidation import (
+    Consolidation,
+    Provenance,
+    compared_rank,
+    office_label,
+    office_sort_key,
+    provenance,
+)
 
 NO_PROGRAM = "(tanpa nama program)"
 
@@ -239,17 +246,29 @@ def target_is_valid(result: Consolidation, report: FileReport, record: Record) -
 
 
 def shared_indicators(result: Consolidation) -> tuple[list[str], list[SharedIndicator]]:
-    """Indicators that two or more offices share, with every office's target."""
+    """Indicators that two or more offices share, with every office's target: of an office's
+    documents that state a target for the indicator, the first in the README's order (RKT,
+    DIPA, Renja, PK, Rencana Aksi, IKU, Renstra, LKj; `COMPARED_FIRST`). An IKU that states
+    targets (a five-year matrix) joins the plan level where its indicator is found."""
     texts: dict[tuple[str, str], dict[str, int]] = {}  # how each office wrote it, and how often
-    firsts: dict[tuple[str, str], dict[str, tuple[FileReport, Table, Record]]] = {}  # by office
-    for report, table, record in result.compared_rows("rkt", "rkt-sekretariat"):
+    chosen: dict[tuple[str, str], dict[str, tuple[FileReport, Table, Record]]] = {}  # by office
+    plans = result.compared_rows("rkt", "rkt-sekretariat")
+    levels: dict[str, str] = {}  # indicator key -> the plan level it is first found at
+    for _report, table, record in plans:
+        levels.setdefault(indicator_key(record.get("indikator") or ""), table.kind)
+    with_targets = [row for row in result.compared_rows("iku") if "target" in row[1].columns]
+    for report, table, record in [*plans, *with_targets]:
         text = record.get("indikator")
         if not text:
             continue
-        key = (table.kind, indicator_key(text))
-        spellings = texts.setdefault(key, {})
+        key = indicator_key(text)
+        place = (table.kind if table.kind != "iku" else levels.get(key, "iku"), key)
+        spellings = texts.setdefault(place, {})
         spellings[text] = spellings.get(text, 0) + 1
-        firsts.setdefault(key, {}).setdefault(office_label(report), (report, table, record))
+        offices = chosen.setdefault(place, {})
+        office = office_label(report)
+        if office not in offices or compared_rank(table) < compared_rank(offices[office][1]):
+            offices[office] = (report, table, record)
     shared = [
         SharedIndicator(
             kind,
@@ -261,10 +280,12 @@ def shared_indicators(result: Consolidation) -> tuple[list[str], list[SharedIndi
                     target_is_valid(result, report, record),
                     table.document or "RKT",
                 )
-                for office, (report, table, record) in by_office.items()
+                for office, (report, table, record) in sorted(
+                    by_office.items(), key=lambda item: office_sort_key(item[0])
+                )
             },
         )
-        for (kind, key), by_office in firsts.items()
+        for (kind, key), by_office in chosen.items()
         if len(by_office) >= 2
     ]
     offices = sorted({o for s in shared for o in s.targets}, key=office_sort_key)

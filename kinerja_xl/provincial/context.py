@@ -3,7 +3,7 @@ consolidation, the language, the printed page, and how a row shows its problems.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,11 +64,16 @@ class RowProblems:
     status: str
     labels: str | None
     fills: list[str | None]
+    cell: str | None = None  # the wrong value's cell (of the worst issue), where Sel points
 
     @property
     def cells(self) -> list[Any]:
         """The Status and Masalah cells."""
         return [self.status, self.labels]
+
+    def at(self, where: Provenance) -> Provenance:
+        """`where`, pointing at the wrong value's cell when the row has one."""
+        return replace(where, sel=self.cell) if self.cell else where
 
 
 def row_problems(
@@ -92,7 +97,10 @@ def row_problems(
     fills[status_column] = severity  # a clean row stays plain: problems stand out
     status = ctx.say(f"row-{severity}" if severity else "row-ok")
     labels = "; ".join(dict.fromkeys(short(i.code, ctx.lang) for i in issues)) or None
-    return RowProblems(status, labels, fills)
+    own_cells = set(record.cells.values())
+    flagged = [i for i in issues if i.cell in own_cells]
+    cell = min(flagged, key=lambda i: i.severity != "error").cell if flagged else None
+    return RowProblems(status, labels, fills, cell)
 
 
 def _column_of(issue: Issue, record: Record, field_columns: dict[str, int]) -> int | None:

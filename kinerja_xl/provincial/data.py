@@ -48,8 +48,8 @@ def write_rkt(ctx: Context) -> int:
         target = record.target
         valid = target_is_valid(ctx.result, report, record)
         value, value_style = target_number(target) if valid else (None, None)
-        where = provenance(ctx.result, report, record, "indikator")
         problems = row_problems(ctx, report, table, record, RKT_FIELDS, len(RKT_COLUMNS), status)
+        where = problems.at(provenance(ctx.result, report, record, "indikator"))
         rows.append(
             [
                 office_label(report),
@@ -116,8 +116,8 @@ def write_iku(ctx: Context) -> int:
     linked = len(records) <= MAX_LINKS
     status = status_index(IKU_COLUMNS)
     for report, table, record in records:
-        where = provenance(ctx.result, report, record, "indikator")
         problems = row_problems(ctx, report, table, record, IKU_FIELDS, len(IKU_COLUMNS), status)
+        where = problems.at(provenance(ctx.result, report, record, "indikator"))
         rows.append(
             [
                 office_label(report),
@@ -162,10 +162,10 @@ def write_anggaran(ctx: Context) -> int:
     status = status_index(ANGGARAN_COLUMNS)
     detail = ctx.say("detail-line")
     for report, table, record in records:
-        where = provenance(ctx.result, report, record, "program")
         problems = row_problems(
             ctx, report, table, record, ANGGARAN_FIELDS, len(ANGGARAN_COLUMNS), status
         )
+        where = problems.at(provenance(ctx.result, report, record, "program"))
         amount: Any = valid_amount(record)
         if amount is None and record.amount is not None:
             amount = record.amount.text

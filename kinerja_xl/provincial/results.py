@@ -51,8 +51,8 @@ def write_capaian(ctx: Context) -> int:
     linked = len(records) <= MAX_LINKS
     status = status_index(RESULT_COLUMNS)
     for report, table, record in records:
-        where = provenance(ctx.result, report, record, "realisasi")
         problems = row_problems(ctx, report, table, record, FIELDS, len(RESULT_COLUMNS), status)
+        where = problems.at(provenance(ctx.result, report, record, "realisasi"))
         rows.append(
             [
                 office_label(report),
