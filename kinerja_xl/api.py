@@ -55,7 +55,7 @@ def inspect(path: PathLike, *, schemas: PathLike | None = None) -> Batch:
     """Read one workbook: its office, year, tables and every row, without the checks.
     `schemas`: a folder of rules and layout words (the packaged `schemas/` by default).
 
-    >>> batch = kx.inspect("sample_workbooks/KPU Kota Banjarmasin - RKT 2024.xlsx")
+    >>> batch = kx.inspect("sample_workbooks/KPU Kabupaten Tapin - RKT 2024.xlsx")
     >>> [t.kind for t in batch.files[0].tables]
     ['rkt', 'rkt-sekretariat', 'anggaran']
     """
@@ -143,13 +143,15 @@ def consolidate(
 ) -> Consolidated:
     """Check the workbooks (or take a checked `Batch`) and write the provincial workbook.
 
-    Raises `OutputError` (the output cannot be written) or `InputIsOutput`, before reading.
+    Raises `OutputError` (the output cannot be written) or `InputIsOutput`, before reading;
+    `UnknownProvince` for a province that is none of the 38.
 
     >>> merged = kx.consolidate(["sample_workbooks/"], "out/Konsolidasi.xlsx",
     ...                         province="Kalimantan Selatan", year=2024)
     >>> merged.counts()["indikator"]
     {'read': 72, 'written': 72, 'set_aside': 0}
     """
+    from .knowledge.registry import load_registry
     from .outputs.write import check_output
     from .provincial import write_consolidated
     from .provincial.consolidation import consolidate as build
@@ -163,7 +165,9 @@ def consolidate(
         batch = _check_found(found, schemas, progress, year=year)
     if not any(report.readable for report in batch.files):
         raise OutputError("nothing-readable", target)
-    result = build(batch.files, province, year, keep_all)
+    folder = getattr(schemas, "folder", schemas)  # a Rules object knows its folder
+    registry = load_registry(Path(folder) if folder else None)
+    result = build(batch.files, province, year, keep_all, registry)
     written = write_consolidated(result, target, lang, made)
     return Consolidated(target, batch, result, written)
 
@@ -196,7 +200,7 @@ def template(
 ) -> Path:
     """Write a blank workbook (kind 'rkt', 'iku' or 'anggaran') that guides an office.
 
-    >>> kx.template("rkt", "out/RKT 2025.xlsx", office="KPU Kota Banjarmasin", year=2025).name
+    >>> kx.template("rkt", "out/RKT 2025.xlsx", office="KPU Kota Surabaya", year=2025).name
     'RKT 2025.xlsx'
     """
     from .outputs.templates import write_template

@@ -203,6 +203,28 @@ def _checked(paths: Any, schemas: Path | None, quiet: bool, lang: str, year: int
         _fail(exc.message(lang))  # a rule that cannot run on these tables
 
 
+def _province(name: str | None, schemas: Path | None, lang: str) -> str | None:
+    """The province asked, as the registry names it; a name that is none of the 38 is refused
+    (exit 2) naming the nearest, before any file is read."""
+    if not name:
+        return None
+    from .checking.rulebook import RulesError
+    from .knowledge.document import SchemaError
+    from .knowledge.registry import load_registry
+
+    try:
+        registry = load_registry(schemas)
+    except SchemaError as exc:
+        error = RulesError.of(exc)
+        folder = schemas or exc.path.parent
+        _fail(_say("rules-refused", lang, folder=folder, detail=error.message(lang)))
+    office = registry.province(name)
+    if office is None:
+        nearest = ", ".join(registry.nearest_provinces(name))
+        _fail(_say("province-unknown", lang, name=name, nearest=nearest))
+    return office.region
+
+
 def _output_failed(exc: Any, output: Path, lang: str) -> NoReturn:
     from .words.messages import TEXT
 
@@ -241,7 +263,7 @@ def inspect(
 
     Show what kinerja-xl reads in one workbook: office, year, every table and its rows.
 
-    Example:  kinerja-xl inspect "KPU Kota Banjarmasin - RKT 2024.xlsx" --format json
+    Example:  kinerja-xl inspect "KPU Kota Surabaya - RKT 2024.xlsx" --format json
     """
     import kinerja_xl as kx
     from kinerja_xl.checking.rulebook import RulesError
@@ -371,12 +393,14 @@ def consolidate(
     from .api import InputIsOutput, consolidation_inputs
     from .outputs.write import OutputError, check_output
     from .provincial import offices_summary
+    from .provincial.consolidation import submissions
 
     language = lang.value
     try:
         check_output(output)  # before any input is read: say at once what cannot work
     except OutputError as exc:
         _output_failed(exc, output, language)
+    province = _province(province, schemas, language)
     try:
         found = consolidation_inputs(paths, output)
     except InputIsOutput:
@@ -388,15 +412,28 @@ def consolidate(
     _say_unreadable(batch.files, language)
     try:
         merged = kx.consolidate(
-            batch, output, province=province, year=year, keep_all=keep_all, lang=language
+            batch,
+            output,
+            province=province,
+            year=year,
+            keep_all=keep_all,
+            lang=language,
+            schemas=schemas,
         )
     except OutputError as exc:
         _output_failed(exc, output, language)
     for key, entry in merged.counts().items():
         label = merged.result.count_label(key, language)
         typer.echo(_say("count-line", language, label=label, **entry))
-    if province:
-        typer.echo(_say("offices-summary", language, **offices_summary(merged.result)))
+    result = merged.result
+    if result.province:
+        summary = offices_summary(result)
+        typer.echo(_say("offices-summary", language, **summary))
+        if summary["other"]:
+            others = [o.label for o in submissions(result) if not o.expected]
+            names = ", ".join(others)
+            line = _say("offices-other", language, count=len(others), province=result.province)
+            typer.echo(line + names)
     typer.echo(
         _say("consolidated", language, errors=batch.errors, warnings=batch.warnings, path=output)
     )
@@ -421,9 +458,7 @@ def template(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The blank workbook to write (.xlsx).")
     ],
-    office: Annotated[
-        str | None, typer.Option("--office", help='e.g. "KPU Kota Banjarmasin"')
-    ] = None,
+    office: Annotated[str | None, typer.Option("--office", help='e.g. "KPU Kota Surabaya"')] = None,
     year: Annotated[int | None, typer.Option("--year", help="Plan year for the titles.")] = None,
     lang: Annotated[
         Lang, typer.Option("--lang", help="Language of the Petunjuk sheet and cell hints")
@@ -433,7 +468,7 @@ def template(
 
     Write a blank plan workbook that guides the office while it types and reads back perfectly.
 
-    Example:  kinerja-xl template rkt -o "RKT 2025.xlsx" --office "KPU Kota Banjarmasin" --year 2025
+    Example:  kinerja-xl template rkt -o "RKT 2025.xlsx" --office "KPU Kota Surabaya" --year 2025
     """
     import kinerja_xl as kx
 
@@ -488,6 +523,7 @@ def serve(
 
     if folder is not None and not folder.is_dir():
         _fail(_say("output-folder-missing", lang.value, folder=folder, path=folder))
+    province = _province(province, schemas, lang.value)
     settings = ServeSettings(folder, host, port, token, max_upload_mb, province, year, schemas)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     address = f"http://{shown}:{port}/" + (f"?token={settings.token}" if settings.token else "")

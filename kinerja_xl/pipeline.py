@@ -17,10 +17,11 @@ from .batch import Batch
 from .checking.crossrow import apply_file_rules, targets_inconsistent
 from .checking.rulebook import RulesLoading
 from .checking.validate import Rules, validate_reports
+from .knowledge.registry import load_registry
 from .knowledge.vocabulary import Vocabulary
 from .layouts import build_tables
 from .layouts.documents import assign_documents
-from .layouts.offices import office_from_filename, office_from_texts, sheet_year, year_from_texts
+from .layouts.offices import find_office, sheet_year, year_from_texts
 from .layouts.results import choose_plan_year
 from .model.issues import Issue, order_issues
 from .model.records import FileReport, Table
@@ -47,7 +48,7 @@ def inspect_file(
         detail = exc.detail if isinstance(exc, UnreadableWorkbook) else str(exc)
         report.readable = False
         report.issues.append(Issue.make("file-unreadable", reason=reason, detail=detail))
-        _fill_metadata(report, [])  # the file name may still say whose file it is
+        _fill_metadata(report, [], (), vocabulary)  # the file name may still say whose file it is
         return report
     report.file_format = workbook.file_format
     generated = generated_by_us(workbook)
@@ -66,7 +67,7 @@ def inspect_file(
         context.extend(texts)
         sheet_years[sheet.name] = sheet_year(texts, sheet.name)
     report.issues.extend(_workbook_issues(workbook, report.tables))
-    _fill_metadata(report, context, [sheet.name for sheet in workbook.sheets])
+    _fill_metadata(report, context, [sheet.name for sheet in workbook.sheets], vocabulary)
     _years_of_sheets(report, sheet_years)
     assign_documents(report, {sheet.name: sheet for sheet in workbook.sheets})
     return report
@@ -101,20 +102,28 @@ def _context_texts(sheet: Sheet, used_rows: set[int]) -> list[str]:
     ]
 
 
-def _fill_metadata(report: FileReport, context: list[str], sheet_names: Sequence[str] = ()) -> None:
+def _fill_metadata(
+    report: FileReport,
+    context: list[str],
+    sheet_names: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
+) -> None:
     """Whose file and which year: from the titles and signatures, else the file name, else the
-    sheet names ("IKU 2025", "RKT Tapin")."""
+    sheet names ("IKU 2025", "RKT Tapin"). A readable workbook whose office is not a KPU office
+    of the registry says so (`office-unknown`)."""
     stem = Path(report.path).stem
-    in_titles, in_name = office_from_texts(context), office_from_filename(stem)
-    office = (
-        in_titles
-        or in_name
-        or next((o for name in sheet_names if (o := office_from_filename(name))), None)
-    )
-    if office:
-        report.office, report.office_code = office
-    if in_titles and in_name and in_name[0] != in_titles[0]:
-        report.office_in_name = in_name[0]
+    registry = load_registry(vocabulary.folder if vocabulary else None)
+    sender = find_office(registry, context, stem, sheet_names)
+    report.office, report.office_code = sender.office, sender.code
+    report.office_in_name = sender.in_name
+    if report.readable and report.office_code is None:
+        if sender.agency:
+            found, why = sender.agency, "office-agency"
+        elif sender.office:
+            found, why = sender.office, "office-unregistered"
+        else:
+            found, why = None, ""  # nothing named at all
+        report.issues.append(Issue.make("office-unknown", None, None, found, why=why))
     report.year = year_from_texts([*context, stem]) or year_from_texts(list(sheet_names))
 
 

@@ -51,13 +51,15 @@ def digest(path: Path) -> str:
 
 @pytest.fixture
 def xlsx(tmp_path):
-    """xlsx(rows, name='Sheet', **options) -> path of a fresh one-sheet workbook."""
+    """xlsx(rows, name='Sheet', **options) -> path of a fresh one-sheet workbook, named as an
+    office names its file (a workbook that names no office also gets `office-unknown`)."""
     counter = iter(range(1000))
 
     def make(rows: list[list[Any]], name: str = "Lembar1", **options: Any) -> Path:
         sheet_options = {
             k: {name: v} for k, v in options.items() if k in ("merges", "formats", "hidden_rows")
         }
-        return build_xlsx(tmp_path / f"wb{next(counter)}.xlsx", {name: rows}, **sheet_options)
+        path = tmp_path / f"KPU Kabupaten Tapin - wb{next(counter)}.xlsx"
+        return build_xlsx(path, {name: rows}, **sheet_options)
 
     return make

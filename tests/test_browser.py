@@ -128,7 +128,8 @@ def test_the_province_sees_the_offices_and_downloads_the_consolidated_workbook(
     address, _folder = server
     page.goto(address + "/kiriman")
     offices = page.locator("table.status-table tbody tr")
-    assert offices.count() == 13
+    assert offices.count() == 14  # KPU Provinsi Kalimantan Selatan and its 13 offices
+    assert offices.first.locator("td").nth(1).inner_text() == "KPU Provinsi Kalimantan Selatan"
     banjarmasin = page.locator("table.status-table tr", has_text="KPU Kota Banjarmasin")
     assert banjarmasin.locator("td.status.ready").count() == 3  # RKT KPU, Sekretariat, Anggaran
     page.screenshot(path=str(SHOTS / "kiriman.png"), full_page=False)

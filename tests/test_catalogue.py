@@ -143,6 +143,7 @@ def test_every_module_that_writes_is_scanned():
     exempt = {
         "outputs/templates/form.py",
         "outputs/templates/sheets.py",
+        "provincial/readback.py",  # reads the data sheets' column titles back; writes nothing
     }  # the plan's own printed words
     for folder in ("provincial", "outputs/templates"):
         for path in (PACKAGE / folder).glob("*.py"):

@@ -370,7 +370,7 @@ def test_table_empty_and_hidden_content(tmp_path):
     from conftest import build_xlsx
 
     path = build_xlsx(
-        tmp_path / "t.xlsx",
+        tmp_path / "KPU Kabupaten Tapin - RKT.xlsx",
         {
             "RKT": [
                 ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],

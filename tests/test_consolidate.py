@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from kinerja_xl import provincial
 from kinerja_xl.cli import app
+from kinerja_xl.knowledge.registry import load_registry
 from kinerja_xl.layouts.normalise import clean_text
-from kinerja_xl.layouts.offices import KALSEL_OFFICES
 from kinerja_xl.pipeline import check_files, inspect_file
 from kinerja_xl.provincial.consolidation import consolidate
 from kinerja_xl.reading.read import open_workbook
@@ -170,8 +170,12 @@ def test_ringkasan_lists_every_file_and_the_missing_offices(provincial_book):
         "5 kesalahan" in kotabaru["Keterangan"]
         and "target di luar rentang (1)" in (kotabaru["Keterangan"])
     )
-    status = {r["Satker"]: r for r in data_rows(book, "Status Kiriman")[:13]}
-    assert list(status) == [o.label for o in KALSEL_OFFICES]
+    status = {r["Satker"]: r for r in data_rows(book, "Status Kiriman")[:14]}
+    registry = load_registry()
+    kalsel = registry.offices_of(registry.province("Kalimantan Selatan"))
+    # the KPU Provinsi first, then its 13 kabupaten and kota in code order
+    assert list(status) == [o.label for o in kalsel]
+    assert list(status)[0] == "KPU Provinsi Kalimantan Selatan"
     documents = ("RKT KPU", "RKT Sekretariat", "IKU", "Anggaran")
     assert [status["KPU Kota Banjarbaru"][d] for d in documents] == [
         "Belum mengirim",
@@ -347,7 +351,7 @@ def test_missing_offices_from_the_library():
     reports = check_files([BANJARMASIN, BANJARBARU])
     result = consolidate(reports, province="Kalimantan Selatan")
     missing = {office.label: docs for office, docs in result.missing}
-    assert len(missing) == 13
+    assert len(missing) == 14  # the KPU Provinsi and its 13 offices
     assert missing["KPU Kota Banjarmasin"] == ["IKU"]
     assert missing["KPU Kota Banjarbaru"] == ["RKT KPU", "RKT Sekretariat", "Anggaran"]
 

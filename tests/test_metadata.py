@@ -1,6 +1,19 @@
 import pytest
 
-from kinerja_xl.layouts.offices import office_from_filename, office_from_texts, year_from_texts
+from kinerja_xl.knowledge.registry import load_registry
+from kinerja_xl.layouts.offices import year_from_texts
+
+REGISTRY = load_registry()
+
+
+def office_from_texts(texts):
+    match = REGISTRY.match_texts(texts)
+    return (match.label, match.code) if match and match.label else None
+
+
+def office_from_filename(stem):
+    match = REGISTRY.match_file_name(stem)
+    return (match.label, match.code) if match and match.label else None
 
 
 @pytest.mark.parametrize(
@@ -19,7 +32,8 @@ from kinerja_xl.layouts.offices import office_from_filename, office_from_texts, 
             "KPU Kabupaten Tapin",
             "63.05",
         ),
-        (["KOMISI PEMILIHAN UMUM KOTA SAMARINDA"], "KPU Kota Samarinda", None),
+        (["KOMISI PEMILIHAN UMUM KOTA SAMARINDA"], "KPU Kota Samarinda", "64.72"),
+        (["KOMISI PEMILIHAN UMUM KOTA ATLANTIS"], "KPU Kota Atlantis", None),
         # a known office named right after KPU, without Kabupaten/Kota
         (["RENCANA KINERJA KPU BALANGAN"], "KPU Kabupaten Balangan", "63.11"),
         (["Ketua KPU HSS"], "KPU Kabupaten Hulu Sungai Selatan", "63.06"),
@@ -31,7 +45,9 @@ def test_office_from_titles_identity_and_signature_lines(texts, office, code):
 
 
 def test_an_unknown_name_after_kpu_without_a_type_names_no_office():
-    assert office_from_texts(["Sekretaris KPU RI", "KPU Pusat"]) is None
+    assert office_from_texts(["Ketua KPU Atlantis"]) is None
+    # KPU RI is an office of the registry, named only where nothing more local is
+    assert office_from_texts(["Sekretaris KPU RI", "KPU Pusat"]) == ("KPU RI", "00")
 
 
 @pytest.mark.parametrize(

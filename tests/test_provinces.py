@@ -5,9 +5,7 @@ in --province, and two provincial workbooks merged into one national workbook.""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
-from urllib.parse import unquote
 
 import openpyxl
 import pytest
@@ -147,7 +145,12 @@ def test_a_mistyped_province_is_refused_naming_the_nearest(jatim, tmp_path, typo
         ("KPU KABUPATEN JAYAWIJAYA", "RKT 2024.xlsx", "KPU Kabupaten Jayawijaya", "95.01"),
         ("KPU Kab. Adm. Kepulauan Seribu", "RKT.xlsx", "KPU Kabupaten Kepulauan Seribu", "31.01"),
         (None, "KPU Kota Jakarta Timur - RKT 2024.xlsx", "KPU Kota Jakarta Timur", "31.75"),
-        ("KOMISI INDEPENDEN PEMILIHAN KABUPATEN ACEH BESAR", "x.xlsx", "KIP Kabupaten Aceh Besar", "11.06"),
+        (
+            "KOMISI INDEPENDEN PEMILIHAN KABUPATEN ACEH BESAR",
+            "x.xlsx",
+            "KIP Kabupaten Aceh Besar",
+            "11.06",
+        ),
         (None, "KIP Aceh - IKU 2024.xlsx", "KIP Aceh", "11"),
         ("KPU DIY", "RKT.xlsx", "KPU Daerah Istimewa Yogyakarta", "34"),
     ],
@@ -177,81 +180,3 @@ def test_a_workbook_naming_no_office_gets_office_unknown_saying_where_it_looked(
     (unknown,) = [i for i in found["issues"] if i["code"] == "office-unknown"]
     assert "file name" in unknown["message"] and "KPU Kabupaten Tapin" in unknown["message"]
     assert found["office_code"] is None
-
-
-# --- the national roll-up -------------------------------------------------------------------
-
-
-@pytest.fixture
-def two_provinces(tmp_path):
-    """Jawa Timur's and Kalimantan Selatan's offices, each consolidated by its province."""
-    books = {}
-    for province, offices in {
-        "Jawa Timur": [("KPU Kota Surabaya", "KPU KOTA SURABAYA"), ("Pacitan", "KPU KAB. PACITAN")],
-        "Kalimantan Selatan": [
-            ("KPU Kota Banjarmasin", "KPU KOTA BANJARMASIN"),
-            ("Tanbu", "KPU TANAH BUMBU"),
-            ("HSS", "KPU KABUPATEN HULU SUNGAI SELATAN"),
-        ],
-    }.items():
-        inbox = tmp_path / "kiriman" / province
-        inbox.mkdir(parents=True)
-        for name, title in offices:
-            plan(inbox / f"{name} - RKT 2024.xlsx", title, ("75%", "A"))
-        out = tmp_path / "provinsi" / f"Konsolidasi {province}.xlsx"
-        out.parent.mkdir(exist_ok=True)
-        assert consolidate(inbox, "-o", out, "--province", province).exit_code == 0
-        books[province] = out
-    return books
-
-
-def test_a_roll_up_of_two_provincial_workbooks_adds_up_exactly(two_provinces, tmp_path):
-    out = tmp_path / "nasional" / "Konsolidasi Nasional.xlsx"
-    out.parent.mkdir()
-    result = consolidate(*two_provinces.values(), "-o", out)
-    assert result.exit_code == 0, result.output
-    national = openpyxl.load_workbook(out)
-    provincial = {p: openpyxl.load_workbook(b) for p, b in two_provinces.items()}
-    for sheet in ("RKT", "IKU", "Anggaran"):
-        assert len(rows_of(national, sheet)) == sum(len(rows_of(b, sheet)) for b in provincial.values())
-    rkt = rows_of(national, "RKT")
-    assert {r["Provinsi"] for r in rkt} == {"Jawa Timur", "Kalimantan Selatan"}
-    assert len([r for r in rkt if r["Provinsi"] == "Jawa Timur"]) == 2 * 3
-    totals = [r for r in rows_of(national, "Rekap Anggaran") if r.get("Program") == "Total"]
-    assert totals and totals[0]["Total"] == 5 * 3_500_000_000
-    status = {r["Provinsi"]: r for r in rows_of(national, "Status Provinsi") if r["Provinsi"]}
-    assert status["Jawa Timur"]["Satker"] == 39
-    assert status["Kalimantan Selatan"]["Satker"] == 14
-    assert status["Jawa Timur"]["Mengirim"] == 2
-    assert national.sheetnames.index("Status Provinsi") == national.sheetnames.index("Ringkasan") + 1
-
-
-def test_the_national_workbooks_links_still_open_the_offices_cells(two_provinces, tmp_path):
-    out = tmp_path / "nasional" / "Konsolidasi Nasional.xlsx"
-    out.parent.mkdir()
-    assert consolidate(*two_provinces.values(), "-o", out).exit_code == 0
-    sheet = openpyxl.load_workbook(out)["RKT"]
-    header = [c.value for c in sheet[1]]
-    sel = header.index("Sel") + 1
-    for row in range(2, sheet.max_row + 1):
-        link = sheet.cell(row, sel).hyperlink
-        assert link is not None
-        target, _, place = unquote(link.target).partition("#")
-        office_file = (out.parent / target).resolve()
-        assert office_file.exists(), office_file
-        quoted_sheet, _, cell = place.rpartition("!")
-        office_sheet = openpyxl.load_workbook(office_file)[quoted_sheet.strip("'")]
-        indicator = sheet.cell(row, header.index("Indikator") + 1).value
-        assert office_sheet[cell].value == indicator
-
-
-def test_a_provincial_workbook_and_an_offices_own_file_are_one_submission(two_provinces, tmp_path):
-    own = tmp_path / "kiriman" / "Jawa Timur" / "KPU Kota Surabaya - RKT 2024.xlsx"
-    copy = tmp_path / "langsung" / own.name
-    copy.parent.mkdir()
-    shutil.copy(own, copy)
-    out = tmp_path / "nasional.xlsx"
-    assert consolidate(two_provinces["Jawa Timur"], copy, "-o", out).exit_code == 0
-    book = openpyxl.load_workbook(out)
-    surabaya = [r for r in rows_of(book, "RKT") if r["Satker"] == "KPU Kota Surabaya"]
-    assert len(surabaya) == 3

@@ -1320,7 +1320,7 @@ def test_percent_formatted_numbers_in_an_xls(tmp_path):
         sheet.write(row, 1, "Terwujudnya A")
         sheet.write(row, 2, indicator)
         sheet.write(row, 3, target, xlwt.easyxf(num_format_str=number_format))
-    path = tmp_path / "RKT.xls"
+    path = tmp_path / "RKT Tapin.xls"
     book.save(str(path))
     (report,) = check_files([path])
     assert [(r.target.text, r.target.value, r.target.unit) for r in report.tables[0].records] == [
@@ -1384,7 +1384,7 @@ def test_error_cells_in_an_xls_are_errors_not_blanks(tmp_path):
     sheet.write(1, 1, "Terwujudnya A")
     sheet.write(1, 2, "Persentase partisipasi pemilih")
     sheet.row(1).set_cell_error(3, "#REF!")
-    path = tmp_path / "RKT.xls"
+    path = tmp_path / "RKT Tapin.xls"
     book.save(str(path))
     (report,) = check_files([path])
     assert report.tables[0].records[0].target.problem == "error"

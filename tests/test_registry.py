@@ -122,8 +122,8 @@ def test_documents_owed_name_only_known_documents_phase1():
 
 # --- the registry as kinerja-xl loads it, and matching offices by the names they write ---------
 
-from kinerja_xl.registry import load_registry  # noqa: E402
-from kinerja_xl.rulebook import RulesError  # noqa: E402
+from kinerja_xl.knowledge.document import SchemaError  # noqa: E402
+from kinerja_xl.knowledge.registry import load_registry  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -146,10 +146,18 @@ def test_the_loaded_registry_has_every_office(loaded):
         (["KPU Kab. Pacitan"], "KPU Kabupaten Pacitan", "35.01"),
         # Papua Pegunungan (2022)
         (["KPU KABUPATEN JAYAWIJAYA"], "KPU Kabupaten Jayawijaya", "95.01"),
-        (["KOMISI PEMILIHAN UMUM PROVINSI PAPUA PEGUNUNGAN"], "KPU Provinsi Papua Pegunungan", "95"),
+        (
+            ["KOMISI PEMILIHAN UMUM PROVINSI PAPUA PEGUNUNGAN"],
+            "KPU Provinsi Papua Pegunungan",
+            "95",
+        ),
         # DKI Jakarta: "Administrasi", "Adm.", and no kind at all
         (["KPU Kab. Adm. Kepulauan Seribu"], "KPU Kabupaten Kepulauan Seribu", "31.01"),
-        (["KPU Kabupaten Administrasi Kepulauan Seribu"], "KPU Kabupaten Kepulauan Seribu", "31.01"),
+        (
+            ["KPU Kabupaten Administrasi Kepulauan Seribu"],
+            "KPU Kabupaten Kepulauan Seribu",
+            "31.01",
+        ),
         (["KPU Kota Administrasi Jakarta Pusat"], "KPU Kota Jakarta Pusat", "31.71"),
         (["KPU JAKARTA SELATAN"], "KPU Kota Jakarta Selatan", "31.74"),
         (["KPU Provinsi DKI Jakarta"], "KPU Provinsi DKI Jakarta", "31"),
@@ -264,7 +272,11 @@ def test_any_of_the_38_provinces_by_name_or_short_form(loaded, name, province):
 
 @pytest.mark.parametrize(
     ("typo", "nearest"),
-    [("Jawa Timr", "Jawa Timur"), ("Kalimantan Selatn", "Kalimantan Selatan"), ("Kalimantan", None)],
+    [
+        ("Jawa Timr", "Jawa Timur"),
+        ("Kalimantan Selatn", "Kalimantan Selatan"),
+        ("Kalimantan", None),
+    ],
 )
 def test_a_mistyped_province_is_none_and_has_nearest_names(loaded, typo, nearest):
     assert loaded.province(typo) is None
@@ -289,7 +301,12 @@ def test_a_provinces_offices_start_with_the_kpu_provinsi_then_code_order(loaded)
 
 
 def test_documents_owed_are_the_provinces_choice(loaded, tmp_path):
-    assert [d.name for d in loaded.owed_by(None)] == ["RKT KPU", "RKT Sekretariat", "IKU", "Anggaran"]
+    assert [d.name for d in loaded.owed_by(None)] == [
+        "RKT KPU",
+        "RKT Sekretariat",
+        "IKU",
+        "Anggaran",
+    ]
     folder = _copy_schemas(tmp_path)
     kiriman = folder / "kiriman.yaml"
     kiriman.write_text(
@@ -347,6 +364,6 @@ def test_a_broken_registry_is_refused_naming_the_file_the_line_and_the_key(
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(RulesError) as caught:
+    with pytest.raises(SchemaError) as caught:
         load_registry(folder)
     assert (caught.value.key, caught.value.path, caught.value.fields["line"]) == (key, path, line)

@@ -74,7 +74,7 @@ def test_a_check_without_a_message_or_severity_is_an_error_naming_itself(rules_c
         "  cara: {dtype: null, nullable: true, checks: {str_matches: {pattern: '.*[0-9/×%].*'}}}",
     )
     (rules_copy / "iku.yaml").write_text(text, encoding="utf-8")
-    path = build_xlsx(tmp_path / "iku.xlsx", {"IKU": IKU})
+    path = build_xlsx(tmp_path / "IKU Tapin.xlsx", {"IKU": IKU})
     (report,) = check_files([path], load_rules(rules_copy))
     failed = [(i.code, i.severity, i.cell, i.value) for i in report.issues]
     assert failed == [
@@ -133,7 +133,7 @@ def test_a_grade_added_to_the_yaml_is_accepted_offered_and_listed(rules_copy, tm
         ["No", "Sasaran", "Indikator Kinerja", "Target"],
         ["1", "S", "Nilai Akuntabilitas Kinerja", "E"],
     ]
-    path = build_xlsx(tmp_path / "rkt.xlsx", {"RKT": rows})
+    path = build_xlsx(tmp_path / "RKT Tapin.xlsx", {"RKT": rows})
     (report,) = check_files([path], rules)
     assert report.issues == []
     assert report.tables[0].records[0].target.unit == "predikat"  # the parser read the list too

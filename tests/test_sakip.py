@@ -372,7 +372,7 @@ def test_lkj_rules_realisasi_like_a_target_capaian_checked_missing_realisasi(tmp
 
 def test_a_grade_or_opinion_target_that_is_no_code_is_an_invalid_category(tmp_path):
     path = build_xlsx(
-        tmp_path / "rkt.xlsx",
+        tmp_path / "RKT Tapin.xlsx",
         {
             "RKT": [
                 ["No", "Sasaran", "Indikator Kinerja", "Target"],

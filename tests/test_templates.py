@@ -166,10 +166,14 @@ def test_untouched_templates_read_as_empty_tables(tmp_path):
     ):
         (report,) = check_files([make(tmp_path, kind)])
         assert [(t.kind, t.rows) for t in report.tables] == [(k, 0) for k in kinds]
-        assert [(i.code, i.severity) for i in report.issues] == [("table-empty", "warning")] * len(
-            kinds
-        )
-        assert "belum ada baris data" in report.issues[0].message("id")
+        # a template made without --office names no office until the office writes it in
+        assert [(i.code, i.severity) for i in report.issues] == [("office-unknown", "warning")] + [
+            ("table-empty", "warning")
+        ] * len(kinds)
+        assert "belum ada baris data" in report.issues[1].message("id")
+        (named,) = check_files([make(tmp_path, kind, "--office", "KPU Kabupaten Tapin")])
+        assert (named.office, named.office_code) == ("KPU Kabupaten Tapin", "63.05")
+        assert "office-unknown" not in [i.code for i in named.issues]
 
 
 def saved_in_excel(path, sheet_part: str, cell: str, value: int) -> None:
@@ -289,7 +293,7 @@ def test_round_trip_iku_and_anggaran(tmp_path):
         for values in IKU_PLAN[code]
     ]
 
-    path = make(tmp_path, "anggaran")
+    path = make(tmp_path, "anggaran", "--office", "KPU Kabupaten Tapin")
     book = openpyxl.load_workbook(path)
     for r, (no, program, amount) in enumerate(BUDGET, start=6):
         for c, value in enumerate((no, program, amount), start=1):
@@ -302,7 +306,7 @@ def test_round_trip_iku_and_anggaran(tmp_path):
 
 
 def test_a_sum_that_misses_lines_is_still_a_total_mismatch(tmp_path):
-    path = make(tmp_path, "anggaran")
+    path = make(tmp_path, "anggaran", "--office", "KPU Kabupaten Tapin")
     book = openpyxl.load_workbook(path)
     sheet = book["Anggaran"]
     for r, (no, program, amount) in enumerate(BUDGET, start=6):

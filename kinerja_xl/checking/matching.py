@@ -4,7 +4,7 @@
   ("Terbentuknya Badan Adhoc …" ≡ "Pembentukan Badan Adhoc"), forgiving leading words
   and small spelling slips ("Penyelenggaraaan", compared with rapidfuzz).
 * `indicator_key` makes indicators of different offices comparable by replacing the office's
-  own name ("Persentase KPU Kota Banjarmasin yang …" ≡ "Persentase KPU Kabupaten Tapin yang …").
+  own name ("Persentase KPU Kota Surabaya yang …" ≡ "Persentase KPU Kabupaten Tapin yang …").
 * `name_key` is the normalised program name used to line budgets up across offices.
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..knowledge.registry import load_registry
 from ..layouts.normalise import clean_text, without_numbering
-from ..layouts.offices import KALSEL_OFFICES
 from ..reading.caching import text_cache
 
 LEADING_WORDS = {
@@ -129,14 +129,26 @@ def match_names(left: list[str], right: list[str]) -> list[tuple[int, int]]:
 
 
 def _office_name_pattern() -> re.Pattern[str]:
+    """An office naming itself in an indicator ("… di KPU Kota Surabaya"): any office of
+    the registry, by its region's name or an alias, or one word before "yang"."""
+    registry = load_registry()
     names = sorted(
-        {n for o in KALSEL_OFFICES for n in (o.name, *o.aliases) if len(n) > 3},
+        {
+            n
+            for o in registry.offices
+            if o.kind in ("kabupaten", "kota")
+            for n in (o.region, *o.aliases)
+            if len(n) > 3
+        },
         key=len,
         reverse=True,
     )
     known = "|".join(re.escape(n) for n in names)
+    commissions = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for c in registry.commissions.items() for w in c
+    )
     return re.compile(
-        rf"\b(?:kpu|komisi pemilihan umum)\s+(?:kota|kabupaten|kab\.?)\s+(?:{known}|[a-z]+(?=\s+yang\b))",
+        rf"\b(?:{commissions})\s+(?:kota|kabupaten|kab\.?)\s+(?:{known}|[a-z]+(?=\s+yang\b))",
         re.IGNORECASE,
     )
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from ..knowledge.document import SchemaError
+from ..knowledge.registry import load_registry
 from ..knowledge.layouts import LayoutsError
 from ..knowledge.vocabulary import Vocabulary, default_schema_folder, load_vocabulary, read_yaml
 from ..layouts.normalise import without_numbering
@@ -52,14 +54,22 @@ OUR_KEYS = ("messages", "severities")  # read here, not by pandera
 FOUND_KINDS = {"persen", "angka", "predikat", "opini", "kategori"}
 
 
-class RulesError(Exception):
+class RulesError(SchemaError):
     """The rules cannot be used. `key` names the problem in the catalogue ("rules-…"), `path`
-    the file, `fields` the rest; `message(lang)` says it to a person."""
+    the file, `fields` the rest (`line`: where in it); `message(lang)` says it to a person in
+    one line."""
 
     def __init__(self, key: str, path: Path, **fields: Any) -> None:
-        self.key, self.path, self.fields = key, path, fields
+        super().__init__(key, path, **fields)
         self.at_load = False  # True: the rules could not be loaded (not: could not run)
-        super().__init__(self.message("en"))
+        Exception.__init__(self, self.message("en"))
+
+    @classmethod
+    def of(cls, error: SchemaError) -> RulesError:
+        """A file of schemas/ that cannot be used, said as the rules' problem."""
+        found = cls(error.key, error.path, **error.fields)
+        found.at_load = True
+        return found
 
     def message(self, lang: str = "id") -> str:
         from ..words.messages import say
@@ -237,6 +247,10 @@ class RulesLoading:
             self._load()
             self.result()
             raise
+        try:  # the offices, which the readers need too: a broken registry is refused at once
+            load_registry(self.folder)
+        except SchemaError as exc:
+            raise RulesError.of(exc) from exc
         self._thread = threading.Thread(target=self._load, name="kinerja-xl rules", daemon=True)
 
     def start(self) -> None:

@@ -96,7 +96,7 @@ class LayoutWords:
     def __post_init__(self) -> None:
         self.role_kinds = {role.name: role.kinds for role in self.roles}
         months = "|".join(map(re.escape, self.months)) or "(?!)"
-        # "Banjarmasin, 2 Januari 2024": the date line over a signature
+        # "Surabaya, 2 Januari 2024": the date line over a signature
         self.date_line = re.compile(
             rf"^[A-Za-z][A-Za-z .'-]*,\s*\d{{1,2}}\s+({months})\s+\d{{4}}", re.IGNORECASE
         )

@@ -23,6 +23,7 @@ class Vocabulary:
     categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     layouts: LayoutWords | None = None  # the words of layouts (layouts.yaml)
+    folder: Path | None = None  # the schemas/ folder read: its offices.yaml names the offices
 
     def kind_of(self, code: str) -> str | None:
         """'B' -> 'predikat', 'WTP' -> 'opini', 'INFORMATIF' -> 'nilai'; None for others."""
@@ -39,7 +40,9 @@ class Vocabulary:
         return f"{', '.join(codes[:-1])} {lang_or} {codes[-1]}"
 
     def __hash__(self) -> int:  # frozen, but with dicts inside: hash what it holds
-        return hash((tuple(self.categories.items()), tuple(sorted(self.aliases.items()))))
+        return hash(
+            (tuple(self.categories.items()), tuple(sorted(self.aliases.items())), self.folder)
+        )
 
 
 @lru_cache(maxsize=8)
@@ -52,4 +55,5 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         categories={kind: tuple(str(c) for c in codes) for kind, codes in categories.items()},
         aliases={str(k).upper(): str(v) for k, v in (units.get("category_aliases") or {}).items()},
         layouts=load_layouts(folder),
+        folder=folder,
     )

@@ -26,7 +26,7 @@ def default_words() -> LayoutWords:
 
 MAX_HEADER_TEXT = 60
 
-# "Banjarmasin, ............ 2024": the date line of a form not yet signed
+# "Surabaya, ............ 2024": the date line of a form not yet signed
 DATE_PLACEHOLDER = re.compile(
     r"^([A-Za-z][A-Za-z .'-]*|[.…]{3,})\s*,\s*([.…]{3,}|tanggal\b|tgl\b)", re.I
 )
@@ -646,7 +646,7 @@ def is_note_row(cells: list[Cell], words: LayoutWords | None = None) -> bool:
 
 
 def date_line(words: LayoutWords | None = None) -> re.Pattern[str]:
-    """ "Banjarmasin, 2 Januari 2024": the date line over a signature."""
+    """ "Surabaya, 2 Januari 2024": the date line over a signature."""
     return (words or default_words()).date_line
 
 

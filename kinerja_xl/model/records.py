@@ -212,6 +212,7 @@ class FileReport:
             "path": display_name(self.path),
             "readable": self.readable,
             "office": self.office,
+            "office_code": self.office_code,
             "year": self.year,
             "document": self.document,
             "tables": tables,

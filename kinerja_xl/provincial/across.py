@@ -198,7 +198,7 @@ def _comparison_note(ctx: Context, indicator: SharedIndicator, offices: list[str
 
 def _other_documents(ctx: Context, indicator: SharedIndicator, offices: list[str]) -> list[str]:
     """Which offices' targets come from a document other than their RKT (a PK, a Rencana Aksi
-    … when they sent no RKT): 'Dari PK: KPU Kabupaten Hulu Sungai Tengah.'"""
+    … when they sent no RKT): 'Dari PK: KPU Kabupaten Pacitan.'"""
     by_document: dict[str, list[str]] = {}
     for office in offices:
         entry = indicator.targets.get(office)

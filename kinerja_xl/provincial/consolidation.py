@@ -9,33 +9,24 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checking.flags import Flags
-from ..layouts.documents import DOCUMENTS, KIND_NAMES, LEVELS
-from ..layouts.offices import Office, offices_of_province
+from ..knowledge.registry import Office, OwedDocument, Registry, load_registry
 from ..model.issues import Issue, order_issues
 from ..model.records import FileReport, Record, Table, exit_code
 from ..reading.discover import display_name
 from ..reading.grid import column_letter
 from ..words.messages import say
 
-# The documents a province expects from each office, and the table kind that brings each one.
-# the cycle's documents that carry their own copy of the year's plan or budget: a PK's targets
-# and program budget are not the office's RKT and Anggaran
-NOT_A_SUBMISSION = {"PK", "Rencana Aksi", "LKj"}
 
-
-def submitted_as(table: Table) -> str | None:
-    """Which of the four documents a province expects this table is: an RKT KPU, an RKT
-    Sekretariat, an IKU or an Anggaran — or None for the cycle's other documents (a PK, an
-    LKj, a Renstra … are not the office's RKT)."""
-    if table.kind in LEVELS and table.document not in (None, "RKT"):
-        return None
-    if table.document in NOT_A_SUBMISSION:
-        return None
-    return KIND_NAMES[table.kind]
+def submitted_as(table: Table, documents: Iterable[OwedDocument]) -> str | None:
+    """Which document an office owes this table is (schemas/kiriman.yaml): an RKT KPU, an RKT
+    Sekretariat, an IKU, an Anggaran, a PK … — or None for one no province collects (a
+    Renstra's plan is not the office's RKT)."""
+    return next((d.name for d in documents if d.fits(table.kind, table.document)), None)
 
 
 # Which document speaks for an office when offices are compared (Rekap Anggaran, Perbandingan
@@ -62,12 +53,15 @@ class Provenance:
 @dataclass
 class Consolidation:
     reports: list[FileReport]
-    province: str | None = None
+    province: str | None = None  # the province's name, as the registry writes it
     year: int | None = None
     used_tables: dict[int, list[Table]] = field(default_factory=dict)  # id(report) -> tables
     superseded: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # kind, kept path
     missing: list[tuple[Office, list[str]]] = field(default_factory=list)
     root: Path | None = None  # Berkas names are relative to the inputs' common folder
+    registry: Registry = field(default_factory=load_registry, repr=False)
+    # the provinces whose offices are listed (one; several when the rows are national)
+    provinces: list[Office] = field(default_factory=list)
 
     _names: dict[str, str] = field(default_factory=dict, repr=False)
     _flags: dict[int, Flags] = field(default_factory=dict, repr=False)
@@ -200,16 +194,44 @@ def consolidate(
     province: str | None = None,
     year: int | None = None,
     keep_all: bool = False,
+    registry: Registry | None = None,
 ) -> Consolidation:
+    """`province`: any of the 38 by name or short form (`UnknownProvince` otherwise); without
+    one, the provinces of the offices read: one province, or the nation's roll-up."""
+    registry = registry or load_registry()
     result = Consolidation(
-        reports=reports, province=province, year=year, root=_common_folder(reports)
+        reports=reports, year=year, root=_common_folder(reports), registry=registry
     )
+    result.provinces = provinces_of(reports, registry, province)
+    if len(result.provinces) == 1:
+        result.province = result.provinces[0].region
     for report in reports:
         result.used_tables[id(report)] = list(report.tables) if report.readable else []
     _resolve_duplicates(result, keep_all)
-    if province:
-        result.missing = missing_documents(reports, offices_of_province(province))
+    if result.provinces:
+        result.missing = missing_documents(result)
     return result
+
+
+class UnknownProvince(ValueError):
+    """A province no registry entry has; `nearest` are the closest names."""
+
+    def __init__(self, name: str, nearest: list[str]) -> None:
+        self.name, self.nearest = name, nearest
+        super().__init__(f"unknown province {name!r} (nearest: {', '.join(nearest)})")
+
+
+def provinces_of(
+    reports: list[FileReport], registry: Registry, asked: str | None = None
+) -> list[Office]:
+    """The province asked, else every province whose offices sent something, in code order."""
+    if asked:
+        office = registry.province(asked)
+        if office is None:
+            raise UnknownProvince(asked, registry.nearest_provinces(asked))
+        return [office]
+    codes = {r.office_code[:2] for r in reports if r.office_code and r.office_code != "00"}
+    return [registry.by_code[code] for code in sorted(codes) if code in registry.by_code]
 
 
 def _common_folder(reports: list[FileReport]) -> Path | None:
@@ -289,22 +311,23 @@ def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
         report.issues = order_issues(report.issues, [t.sheet for t in report.tables])
 
 
-def missing_documents(
-    reports: list[FileReport], offices: tuple[Office, ...]
-) -> list[tuple[Office, list[str]]]:
-    """For each expected office, the documents (RKT KPU, RKT Sekretariat, IKU, Anggaran) no
-    readable file brought. An RKT Sekretariat is not an RKT KPU."""
+def missing_documents(result: Consolidation) -> list[tuple[Office, list[str]]]:
+    """For each expected office, the documents it owes (schemas/kiriman.yaml) that no readable
+    file brought. An RKT Sekretariat is not an RKT KPU."""
+    documents = list(result.registry.documents.values())
     sent: dict[str, set[str]] = defaultdict(set)
-    for report in reports:
+    for report in result.reports:
         if report.office_code:
             sent[report.office_code] |= {
-                document for t in report.tables if (document := submitted_as(t)) is not None
+                name for t in report.tables if (name := submitted_as(t, documents)) is not None
             }
     missing = []
-    for office in offices:
-        lacking = [doc for doc in DOCUMENTS if doc not in sent[office.code]]
-        if lacking:
-            missing.append((office, lacking))
+    for province in result.provinces:
+        owed = [d.name for d in result.registry.owed_by(province)]
+        for office in result.registry.offices_of(province):
+            lacking = [name for name in owed if name not in sent[office.code]]
+            if lacking:
+                missing.append((office, lacking))
     return missing
 
 
@@ -319,11 +342,10 @@ def office_label(report: FileReport) -> str:
 
 
 def office_sort_key(label: str) -> tuple[int, str]:
-    """The 13 offices in their code order (63.01 … 63.72), then any other name."""
-    from ..layouts.offices import KALSEL_OFFICES
-
-    codes = {o.label: o.code for o in KALSEL_OFFICES}
-    return (0, codes[label]) if label in codes else (1, label)
+    """Offices of the registry in code order (the KPU Provinsi before its kabupaten and kota),
+    then any other name."""
+    office = load_registry().by_name.get(label)
+    return (0, office.code) if office else (1, label)
 
 
 # --- which office sent what, in what state ------------------------------------------------
@@ -351,49 +373,68 @@ class OfficeSubmission:
     code: str | None
     documents: dict[str, DocumentState]
     reports: list[FileReport]
-    expected: bool  # one of the province's offices
+    expected: bool  # one of the provinces' offices
+    province: str | None = None  # the province of an office of the registry
+
+
+def owed_documents(result: Consolidation) -> list[str]:
+    """The columns of Status Kiriman: what the province collects (the default without one;
+    across provinces, every document any of them collects)."""
+    registry = result.registry
+    provinces = result.provinces or [None]
+    names = [d.name for p in provinces for d in registry.owed_by(p)]
+    return list(dict.fromkeys(names))
 
 
 def submissions(result: Consolidation) -> list[OfficeSubmission]:
-    """The offices × documents (RKT KPU, RKT Sekretariat, IKU, Anggaran) table: with a province,
-    every expected office in code order, then any other sender; without one, the senders."""
+    """The offices × documents table: with a province, every office of it in code order (the
+    KPU Provinsi first), then the offices of other provinces that sent something, then any
+    other sender; without one, the senders."""
+    registry = result.registry
     by_office: dict[str, list[FileReport]] = defaultdict(list)
     codes: dict[str, str | None] = {}
     for report in result.reports:
         label = office_label(report)
         by_office[label].append(report)
         codes.setdefault(label, report.office_code)
-    expected = offices_of_province(result.province) if result.province else ()
+    expected = [o for p in result.provinces for o in registry.offices_of(p)]
     labels = [o.label for o in expected]
     for o in expected:
         codes[o.label] = o.code
     labels += sorted((k for k in by_office if k not in labels), key=office_sort_key)
-    return [
-        OfficeSubmission(
-            label,
-            codes.get(label),
-            {
-                document: _document_state(result, by_office[label], document)
-                for document in DOCUMENTS
-            },
-            by_office[label],
-            label in {o.label for o in expected},
+    expected_labels = set(labels[: len(expected)])
+    documents = list(registry.documents.values())
+    owed = owed_documents(result)
+    rows = []
+    for label in labels:
+        code = codes.get(label)
+        office = registry.by_code.get(code) if code else None
+        states = {name: _document_state(result, by_office[label], name, documents) for name in owed}
+        province = office.province if office else None
+        rows.append(
+            OfficeSubmission(
+                label, code, states, by_office[label], label in expected_labels, province
+            )
         )
-        for label in labels
-    ]
+    return rows
 
 
 def _document_state(
-    result: Consolidation, reports: list[FileReport], document: str
+    result: Consolidation,
+    reports: list[FileReport],
+    document: str,
+    documents: list[OwedDocument],
 ) -> DocumentState:
-    tables = [(r, t) for r in reports for t in result.used(r) if submitted_as(t) == document]
+    tables = [
+        (r, t) for r in reports for t in result.used(r) if submitted_as(t, documents) == document
+    ]
     if not tables:
         unreadable = [r for r in reports if not r.readable]
         if unreadable:
             return DocumentState("unreadable", files=[result.berkas(r) for r in unreadable])
-        kind = DOCUMENTS[document]
+        kinds = next((d.kinds for d in documents if d.name == document), ())
         instead = [
-            (r, t.document or "RKT") for r in reports for t in result.used(r) if t.kind == kind
+            (r, t.document or "RKT") for r in reports for t in result.used(r) if t.kind in kinds
         ]
         return DocumentState(
             "missing",

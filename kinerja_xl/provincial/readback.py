@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..grid import Cell, Sheet, Workbook, parse_a1
-from ..normalise import parse_amount, parse_target
-from ..records import FileReport, Record, Table
+from ..layouts.normalise import parse_amount, parse_target
+from ..model.records import FileReport, Record, Table
+from ..reading.grid import Cell, Sheet, Workbook, parse_a1
 
 DATA_SHEETS = {"RKT": ("rkt", "rkt-sekretariat"), "IKU": ("iku",), "Anggaran": ("anggaran",)}
 # the data sheets' column titles (provincial/data.py) -> the record's field

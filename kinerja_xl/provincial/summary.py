@@ -16,7 +16,14 @@ from ..outputs.xlsx_out import Column, write_table
 from ..words.messages import short
 from .across import total_words
 from .comparisons import FileBudget, file_budget
-from .consolidation import Consolidation, DocumentState, submissions, submitted_as
+from .consolidation import (
+    Consolidation,
+    DocumentState,
+    OfficeSubmission,
+    owed_documents,
+    submissions,
+    submitted_as,
+)
 from .context import Context
 
 SUMMARY_COLUMNS = [
@@ -191,11 +198,12 @@ def _codes(ctx: Context, report: FileReport, severity: str) -> str:
 STATE_FILL = {"ready": "ok", "fix": "error", "unreadable": "error", "missing": "missing"}
 
 
-def status_columns() -> list[Column]:
+def status_columns(result: Consolidation) -> list[Column]:
+    """Kode, Satker, one column per document the province collects (schemas/kiriman.yaml)."""
     return [
         Column("Kode", 6),
         Column("Satker", 28, "wrap"),
-        *(Column(document, 14, "wrap") for document in KIND_NAMES.values()),
+        *(Column(document, 14, "wrap") for document in owed_documents(result)),
         Column("Berkas", 34, "wrap"),
         Column("Keterangan", 46, "wrap"),
     ]
@@ -203,13 +211,14 @@ def status_columns() -> list[Column]:
 
 def write_status(ctx: Context) -> int:
     """Which office sent what, and in what state: one row per office, one column per document,
-    and under it the counts that prove nothing was lost."""
-    columns = status_columns()
+    and under it the counts that prove nothing was lost. An office of another province, and a
+    sender the registry does not know, are listed after the province's own and said so."""
+    columns = status_columns(ctx.result)
     rows, row_styles = [], []
     for office in submissions(ctx.result):
         values: list[Any] = [office.code, office.label]
         marks: list[str | None] = [None, None]
-        notes = []
+        notes = _not_the_provinces(ctx, office)
         for document, state in office.documents.items():
             values.append(state_words(ctx, document, state))
             marks.append("warning" if state.instead else STATE_FILL[state.state])
@@ -252,19 +261,30 @@ def state_words(ctx: Context, document: str, state: DocumentState) -> str:
     if not state.instead:
         return ctx.say(f"status-{state.state}")
     documents = ", ".join(state.instead)
-    kind = DOCUMENTS[document]
-    if kind in LEVELS:
+    kind = DOCUMENTS.get(document)
+    if kind is None or kind in LEVELS:
         return ctx.say("status-instead", documents=documents)
     return ctx.say("status-inside", what=ctx.word(f"kind-{kind}"), documents=documents)
+
+
+def _not_the_provinces(ctx: Context, office: OfficeSubmission) -> list[str]:
+    """Why an office is listed apart: another province's, or not a KPU office of the registry."""
+    if office.expected:
+        return []
+    if office.province:
+        return [ctx.say("note-other-province", province=ctx.result.province, other=office.province)]
+    return [ctx.say("unknown-office")]
 
 
 def _other_documents(ctx: Context, reports: list[FileReport]) -> list[str]:
     """What is wrong in the office's other documents of the cycle (a PK, an LKj …), which
     have no column of their own: 'LKj KPU: target berbeda antar dokumen (1)'."""
     codes: dict[str, Counter[str]] = {}
+    documents = list(ctx.result.registry.documents.values())
+    owed = owed_documents(ctx.result)
     for report in reports:
         for table in ctx.result.used(report):
-            if submitted_as(table) is None:
+            if submitted_as(table, documents) not in owed:
                 found = Counter(i.code for i in ctx.result.flags(report).of_table(table))
                 codes.setdefault(table_label(table), Counter()).update(found)
     return [
@@ -298,10 +318,14 @@ def _count_block(ctx: Context, width: int) -> tuple[list[list[Any]], list[list[s
 
 
 def offices_summary(result: Consolidation) -> dict[str, int]:
-    """How many offices are ready, need fixing, or have not sent everything."""
-    counts = {"offices": 0, "ready": 0, "fix": 0, "missing": 0}
+    """How many of the province's offices are ready, need fixing, or have not sent everything;
+    and how many senders are not its offices (`other`)."""
+    counts = {"offices": 0, "ready": 0, "fix": 0, "missing": 0, "other": 0}
     for office in submissions(result):
         states = {s.state for s in office.documents.values()}
+        if result.provinces and not office.expected:
+            counts["other"] += 1
+            continue
         counts["offices"] += 1
         if "fix" in states or "unreadable" in states:
             counts["fix"] += 1

@@ -25,7 +25,7 @@ from ..batch import Batch
 from ..reading.discover import display_name
 from ..words.messages import TEXT, say
 from .uploads import Upload, file_into, received
-from .views import DOCUMENT_NAMES, file_state, file_views, kiriman_rows
+from .views import file_state, file_views, kiriman_rows
 
 HERE = Path(__file__).resolve().parent
 TOKEN_COOKIE = "kinerja_token"
@@ -101,7 +101,9 @@ def create_app(settings: ServeSettings) -> Starlette:
                 request.url_for("kiriman").include_query_params(filed=len(files)), 303
             )
         batch = await run_in_threadpool(folder_batch, settings, cache)
-        rows, summary = kiriman_rows(batch, settings.province, settings.year)
+        rows, summary, documents = kiriman_rows(
+            batch, settings.province, settings.year, settings.schemas
+        )
         chosen = request.query_params.get("berkas")
         report = next((r for r in batch.files if relative(r.path, folder) == chosen), None)
         return page(
@@ -109,7 +111,8 @@ def create_app(settings: ServeSettings) -> Starlette:
             "kiriman.html",
             rows=rows,
             summary=summary,
-            documents=DOCUMENT_NAMES,
+            documents=documents,
+            province=settings.province,
             reports=[(relative(r.path, folder), r, file_state(r)) for r in batch.files],
             chosen=report,
             chosen_name=chosen,

@@ -12,9 +12,8 @@ from typing import Any
 
 from ..batch import Batch
 from ..checking.flags import Flags
-from ..layouts.documents import DOCUMENTS
 from ..model.records import FileReport
-from ..provincial.consolidation import consolidate, submissions
+from ..provincial.consolidation import consolidate, owed_documents, submissions
 from ..reading.discover import display_name
 from ..reading.grid import column_letter
 from ..reading.read import UnreadableWorkbook, open_workbook
@@ -136,23 +135,24 @@ class OfficeRow:
     code: str | None
     label: str
     documents: list[tuple[str, str, list[str]]]  # (document, state, files)
+    apart: str | None = None  # another province's office: its province; "?" for an unknown one
 
 
 def kiriman_rows(
-    batch: Batch, province: str | None, year: int | None
-) -> tuple[list[OfficeRow], dict[str, int]]:
-    """The offices × documents table of the folder, as Status Kiriman shows it, and how many
-    offices are ready, need fixing, or have not sent everything."""
+    batch: Batch, province: str | None, year: int | None, schemas: Path | None = None
+) -> tuple[list[OfficeRow], dict[str, int], list[str]]:
+    """The offices × documents table of the folder, as Status Kiriman shows it (the documents
+    the province collects, schemas/kiriman.yaml), and how many offices are ready, need
+    fixing, or have not sent everything."""
+    from ..knowledge.registry import load_registry
     from ..provincial import offices_summary
 
-    result = consolidate(batch.files, province, year)
+    result = consolidate(batch.files, province, year, registry=load_registry(schemas))
     rows = []
     for office in submissions(result):
         documents = [
             (document, state.state, state.files) for document, state in office.documents.items()
         ]
-        rows.append(OfficeRow(office.code, office.label, documents))
-    return rows, offices_summary(result)
-
-
-DOCUMENT_NAMES = list(DOCUMENTS)
+        apart = None if office.expected or not result.provinces else (office.province or "?")
+        rows.append(OfficeRow(office.code, office.label, documents, apart))
+    return rows, offices_summary(result), owed_documents(result)

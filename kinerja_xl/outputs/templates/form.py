@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...checking.rulebook import Rules
-from ...layouts.offices import office_from_filename, office_from_texts
+from ...knowledge.registry import load_registry
 from ...words.messages import say
 from ..printing import PageInfo, print_xlsxwriter
 from ..xlsx_out import RUPIAH
@@ -19,7 +19,7 @@ BLANK = "........................"
 
 @dataclass
 class Office:
-    label: str | None  # "KPU Kota Banjarmasin"
+    label: str | None  # "KPU Kota Surabaya"
 
     @property
     def title(self) -> str:
@@ -33,12 +33,16 @@ class Office:
 
 
 def resolve_office(name: str | None) -> Office:
-    """'Banjarmasin', 'Kota Banjarmasin' or 'KPU Kota Banjarmasin' -> 'KPU Kota Banjarmasin'."""
+    """'Surabaya', 'Kota Surabaya' or 'KPU Kota Surabaya' -> 'KPU Kota Surabaya'."""
     if not name:
         return Office(None)
-    found = office_from_texts([name if name.upper().startswith("KPU") else f"KPU {name}"])
-    found = found if found and found[1] else office_from_filename(name) or found
-    return Office(found[0] if found else name)
+    registry = load_registry()
+    found = registry.match_texts(
+        [name if name.upper().startswith(("KPU", "KIP")) else f"KPU {name}"]
+    )
+    if not (found and found.office):
+        found = registry.match_file_name(name) or found
+    return Office(found.label if found and found.label else name)
 
 
 class Form:

@@ -38,6 +38,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "realisasi-invalid-category": ("category", "expected", "value"),
     "capaian-mismatch": ("computed", "formula", "indicator", "value"),
     "target-inconsistent": ("indicator", "other_document", "other_place", "other_value", "value"),
+    "office-unknown": ("value", "why"),
 }
 
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -142,6 +143,15 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "A row inside this table could not be placed (not an indicator, group heading or "
         "total): '{value}'.",
     },
+    "office-unknown": {
+        "id": "Satker KPU pengirim tidak dikenali{why}{value}. kinerja-xl mencari nama satker di "
+        "judul, baris identitas dan tanda tangan, nama berkas dan nama lembar; tulis namanya di "
+        "judul, mis. 'KPU Kabupaten Tapin' atau 'KIP Kabupaten Aceh Besar'.",
+        "en": "The sending KPU office is not recognised{why}{value}. kinerja-xl looked for an "
+        "office's name in the titles, the identity and signature lines, the file name and the "
+        "sheet names; write it in a title, e.g. 'KPU Kabupaten Tapin' or 'KIP Kabupaten Aceh "
+        "Besar'.",
+    },
     "generated-file": {
         "id": "Berkas ini adalah keluaran kinerja-xl ({what}), bukan kiriman satker; isinya tidak "
         "dibaca ulang.",
@@ -238,6 +248,15 @@ UNREADABLE_REASONS: dict[str, dict[str, str]] = {
 }
 
 WORDS: dict[str, dict[str, str]] = {
+    # office-unknown: what was found instead of a KPU office of the registry
+    "office-unregistered": {
+        "id": " (nama yang tertulis bukan satker KPU dalam daftar): ",
+        "en": " (the name written is not a KPU office of the registry): ",
+    },
+    "office-agency": {
+        "id": " (berkas ini dari instansi lain): ",
+        "en": " (the file is another agency's): ",
+    },
     # small words that templates combine; one place so both languages stay in step
     "rows": {"id": "baris", "en": "rows"},
     "columns": {"id": "kolom", "en": "columns"},
@@ -303,6 +322,7 @@ SHORT: dict[str, dict[str, str]] = {
     "hidden-content": {"id": "data tersembunyi", "en": "hidden data"},
     "row-unplaced": {"id": "baris tak terbaca", "en": "unplaced row"},
     "generated-file": {"id": "keluaran kinerja-xl", "en": "kinerja-xl output"},
+    "office-unknown": {"id": "satker tidak dikenali", "en": "office not recognised"},
     "external-link": {"id": "tautan ke berkas lain", "en": "external link"},
     "rule-failed": {"id": "aturan provinsi tidak terpenuhi", "en": "province rule failed"},
     "realisasi-missing": {"id": "realisasi kosong", "en": "realisasi missing"},

@@ -122,6 +122,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "{amount} + {count} invalid {count:line|lines}",
     },
     "unknown-office": {"id": "(satker tidak dikenali)", "en": "(office not recognised)"},
+    "note-other-province": {
+        "id": "bukan satker Provinsi {province}: satker Provinsi {other}",
+        "en": "not an office of {province}: an office of {other}",
+    },
     # Perbandingan Target
     "common-tie": {"id": "— (seri)", "en": "— (tie)"},
     "common-none": {"id": "— (tidak ada target sah)", "en": "— (no valid target)"},
@@ -150,6 +154,15 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "count-line": {
         "id": "{label}: dibaca {read}, ditulis {written}, disisihkan (duplikat) {set_aside}",
         "en": "{label}: read {read}, written {written}, set aside (duplicates) {set_aside}",
+    },
+    "offices-other": {
+        "id": "{count} satker bukan dari Provinsi {province} (dicantumkan terpisah di Status "
+        "Kiriman): ",
+        "en": "{count} offices not of {province} (listed apart in Status Kiriman): ",
+    },
+    "province-unknown": {
+        "id": "provinsi '{name}' tidak dikenal; yang terdekat: {nearest}",
+        "en": "unknown province '{name}'; the nearest: {nearest}",
     },
     # an office is 'lengkap dan siap' when it sent every document and each is 'Siap' (no
     # error): 'siap' alone means what it means in Ringkasan, a file without errors
@@ -483,6 +496,29 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "rules-cannot-run": {
         "id": "pemeriksaan '{check}' pada '{column}' tidak dapat dijalankan ({detail})",
         "en": "check '{check}' on '{column}' cannot run ({detail})",
+    },
+    # a registry or kiriman file (schemas/offices.yaml, schemas/kiriman.yaml) that cannot be used
+    "rules-unknown-key": {"id": "kunci '{name}' tidak dikenal", "en": "unknown key '{name}'"},
+    "rules-missing-key": {"id": "kunci '{name}' tidak ada", "en": "key '{name}' is missing"},
+    "rules-not-a-mapping": {
+        "id": "'{name}' bukan pemetaan (kunci: nilai)",
+        "en": "'{name}' is not a mapping (key: value)",
+    },
+    "rules-unknown-value": {
+        "id": "jenis '{name}' tidak dikenal (ri, provinsi, kabupaten atau kota)",
+        "en": "unknown kind '{name}' (ri, provinsi, kabupaten or kota)",
+    },
+    "rules-duplicate-code": {
+        "id": "kode '{name}' dipakai dua kali",
+        "en": "code '{name}' is used twice",
+    },
+    "rules-unknown-province": {
+        "id": "provinsi '{name}' tidak dikenal",
+        "en": "unknown province '{name}'",
+    },
+    "rules-unknown-document": {
+        "id": "dokumen '{name}' tidak ada di 'documents'",
+        "en": "document '{name}' is not one of 'documents'",
     },
     # the command line
     "app-help": {

@@ -12,6 +12,16 @@ from typing import Any
 import yaml
 
 
+class SchemaError(Exception):
+    """A file of `schemas/` that cannot be used: `key` names the problem ("unknown-key" …, the
+    catalogue's "rules-…" text), `path` the file, `fields` the rest (`line`: where in it).
+    The checking stage says it to a person (`checking.rulebook.SchemaError`)."""
+
+    def __init__(self, key: str, path: Path, **fields: Any) -> None:
+        self.key, self.path, self.fields = key, path, fields
+        super().__init__(f"{path}: {key} {fields}")
+
+
 @dataclass(frozen=True)
 class DocumentSpec:
     required: set[str] = field(default_factory=set)
@@ -71,14 +81,13 @@ def _json_body(text: str) -> Any:
 
 
 def read_document(path: Path, spec: DocumentSpec) -> tuple[dict[str, Any], Lines]:
-    """The mapping a file holds, or `RulesError` naming the file, the line and the key."""
-    from .rulebook import RulesError
+    """The mapping a file holds, or `SchemaError` naming the file, the line and the key."""
     from .vocabulary import read_yaml
 
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise RulesError("unreadable", path, detail=exc.strerror or exc) from exc
+        raise SchemaError("unreadable", path, detail=exc.strerror or exc) from exc
     try:
         data = _json_body(text)
         if data is None:
@@ -86,13 +95,13 @@ def read_document(path: Path, spec: DocumentSpec) -> tuple[dict[str, Any], Lines
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise RulesError("not-yaml", path, line=line, detail=getattr(exc, "problem", exc)) from exc
+        raise SchemaError("not-yaml", path, line=line, detail=getattr(exc, "problem", exc)) from exc
     if not isinstance(data, dict):
-        raise RulesError("not-rules", path)
+        raise SchemaError("not-rules", path)
     lines = Lines(text)
     for key in data:
         if key not in spec.required | spec.optional:
-            raise RulesError("unknown-key", path, line=lines.key(key), name=key)
+            raise SchemaError("unknown-key", path, line=lines.key(key), name=key)
     for key in sorted(spec.required - set(data)):
-        raise RulesError("missing-key", path, line=None, name=key)
+        raise SchemaError("missing-key", path, line=None, name=key)
     return data, lines

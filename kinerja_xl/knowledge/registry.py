@@ -5,7 +5,7 @@ The registry knows the offices; this module knows how offices are written. A nam
 by one mechanism for every office: a commission word (KPU, KIP, Komisi Pemilihan Umum, Komisi
 Independen Pemilihan), an optional kind word (Provinsi, Kabupaten, Kab., Kota, with or without
 "Administrasi"), then the region's name or one of its aliases, compared without case, spaces,
-hyphens or dots ("Toli-Toli" is "Tolitoli", "Kab. HSS" is Kabupaten Hulu Sungai Selatan).
+hyphens or dots ("Toli-Toli" is "Tolitoli", "Kab. HSS" is the kabupaten whose alias HSS is).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .registry_document import DocumentSpec, Lines, read_document
+from .document import DocumentSpec, Lines, SchemaError, read_document
 
 KINDS = ("ri", "provinsi", "kabupaten", "kota")
 KIND_WORDS = {  # how offices write the kind of a region, squashed
@@ -117,6 +117,7 @@ class Registry:
 
     def __post_init__(self) -> None:
         self.by_code = {o.code: o for o in self.offices}
+        self.by_name = {o.name: o for o in self.offices}
         self.typed: dict[tuple[str, str], Office] = {}
         self.bare: dict[str, list[Office]] = {}
         for office in self.offices:
@@ -332,9 +333,8 @@ DOCUMENT_KEYS = {"kinds", "from", "not_from"}
 
 @lru_cache(maxsize=8)
 def load_registry(folder: Path | None = None) -> Registry:
-    """The registry of `folder` (the packaged `schemas/` by default), or `RulesError` naming
+    """The registry of `folder` (the packaged `schemas/` by default), or `SchemaError` naming
     the file, the line and the key."""
-    from .rulebook import RulesError
     from .vocabulary import default_schema_folder
 
     folder = Path(folder) if folder else default_schema_folder()
@@ -345,7 +345,7 @@ def load_registry(folder: Path | None = None) -> Registry:
         problem = _office_problem(entry)
         if problem:
             key, what = problem
-            raise RulesError(key, path, line=lines.item("offices", index), name=what)
+            raise SchemaError(key, path, line=lines.item("offices", index), name=what)
         offices.append(
             Office(
                 entry["code"],
@@ -383,27 +383,25 @@ def _office_problem(entry: Any) -> tuple[str, str] | None:
 
 
 def _check_offices(path: Path, offices: list[Office]) -> None:
-    from .rulebook import RulesError
 
     seen: set[str] = set()
     provinces = {o.code: o for o in offices if o.kind == "provinsi"}
     for office in offices:
         if office.code in seen:
-            raise RulesError("duplicate-code", path, name=office.code)
+            raise SchemaError("duplicate-code", path, name=office.code)
         seen.add(office.code)
         if office.kind in ("kabupaten", "kota") and office.code[:2] not in provinces:
-            raise RulesError("unknown-province", path, name=office.code)
+            raise SchemaError("unknown-province", path, name=office.code)
 
 
 def _load_kiriman(path: Path, registry: Registry) -> None:
-    from .rulebook import RulesError
 
     data, lines = read_document(path, KIRIMAN_SPEC)
     for name, spec in (data["documents"] or {}).items():
         spec = spec if isinstance(spec, dict) else {}
         for key in spec:
             if key not in DOCUMENT_KEYS:
-                raise RulesError("unknown-key", path, line=lines.key("documents", name), name=key)
+                raise SchemaError("unknown-key", path, line=lines.key("documents", name), name=key)
         registry.documents[str(name)] = OwedDocument(
             str(name),
             tuple(spec.get("kinds") or ()),
@@ -415,7 +413,7 @@ def _load_kiriman(path: Path, registry: Registry) -> None:
         office = registry.province(str(province))
         if office is None:
             line = lines.key("provinces", province)
-            raise RulesError("unknown-province", path, line=line, name=province)
+            raise SchemaError("unknown-province", path, line=line, name=province)
         where = ("provinces", province)
         registry.owed_by_province[office.code] = _document_list(path, registry, names, lines, where)
 
@@ -423,10 +421,9 @@ def _load_kiriman(path: Path, registry: Registry) -> None:
 def _document_list(
     path: Path, registry: Registry, names: Any, lines: Lines, where: tuple[Any, ...]
 ) -> tuple[str, ...]:
-    from .rulebook import RulesError
 
     names = names if isinstance(names, list) else [names] if names else []
     for name in names:
         if name not in registry.documents:
-            raise RulesError("unknown-document", path, line=lines.key(*where), name=name)
+            raise SchemaError("unknown-document", path, line=lines.key(*where), name=name)
     return tuple(str(n) for n in names)
