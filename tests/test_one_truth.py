@@ -145,7 +145,8 @@ def test_status_kiriman_says_what_came_instead_and_siap_means_a_file_without_err
     (file_row,) = [r for r in rows_of(book, "Ringkasan") if r["No"].value == 1]
     assert file_row["Status"].value == "Siap"  # the PK itself has no error
     # the command's summary does not call an office that has not sent everything 'siap'
-    assert "13 satker: 0 lengkap dan siap, 0 perlu perbaikan, 13 belum mengirim semua dokumen" in (
+    # (the province's 14: the KPU Provinsi and its 13 kabupaten and kota)
+    assert "14 satker: 0 lengkap dan siap, 0 perlu perbaikan, 14 belum mengirim semua dokumen" in (
         result.stdout
     )
 
