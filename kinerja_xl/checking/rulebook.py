@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 
 from ..knowledge.document import SchemaError
-from ..knowledge.registry import load_registry
 from ..knowledge.layouts import LayoutsError
+from ..knowledge.registry import load_registry
 from ..knowledge.vocabulary import Vocabulary, default_schema_folder, load_vocabulary, read_yaml
 from ..layouts.normalise import without_numbering
 from .formula import Formula, FormulaError

@@ -498,12 +498,6 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "check '{check}' on '{column}' cannot run ({detail})",
     },
     # a registry or kiriman file (schemas/offices.yaml, schemas/kiriman.yaml) that cannot be used
-    "rules-unknown-key": {"id": "kunci '{name}' tidak dikenal", "en": "unknown key '{name}'"},
-    "rules-missing-key": {"id": "kunci '{name}' tidak ada", "en": "key '{name}' is missing"},
-    "rules-not-a-mapping": {
-        "id": "'{name}' bukan pemetaan (kunci: nilai)",
-        "en": "'{name}' is not a mapping (key: value)",
-    },
     "rules-unknown-value": {
         "id": "jenis '{name}' tidak dikenal (ri, provinsi, kabupaten atau kota)",
         "en": "unknown kind '{name}' (ri, provinsi, kabupaten or kota)",
