@@ -299,3 +299,67 @@ def test_sel_points_at_the_wrong_value_not_at_the_row(tmp_path):
     book = openpyxl.load_workbook(out)
     assert [r["Sel"].value for r in rows_of(book, "RKT")] == ["D3", "C4"]  # 120%; a clean row
     assert [r["Sel"].value for r in rows_of(book, "Anggaran")] == ["C2", "B3"]  # -5.000.000
+
+
+# --- 9. English throughout under --lang en; the contract's names under --lang id ------------
+
+CONTRACT_SHEETS = ["Ringkasan", "RKT", "IKU", "Anggaran", "Rekap Anggaran", "Perbandingan Target"]
+
+
+def test_lang_en_names_sheets_and_columns_in_english_and_lang_id_keeps_the_contract(tmp_path):
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    office_plan(
+        kiriman,
+        "Kota Banjarmasin",
+        [["1", "Terwujudnya tata kelola", "Indeks Reformasi Birokrasi", "120"]],
+        [["1", "Dukungan Manajemen", 1_000_000]],
+    )
+    office_plan(
+        kiriman,
+        "Kabupaten Tapin",
+        [["1", "Terwujudnya tata kelola", "Indeks Reformasi Birokrasi", "80"]],
+    )
+    books = {}
+    for lang in ("id", "en"):
+        out = tmp_path / f"k-{lang}.xlsx"
+        runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--lang", lang])
+        books[lang] = openpyxl.load_workbook(out)
+    assert [n for n in books["id"].sheetnames if n in CONTRACT_SHEETS + ["Masalah"]] == [
+        *CONTRACT_SHEETS,
+        "Masalah",
+    ]
+    assert books["en"].sheetnames[:3] == ["Summary", "Submissions", "RKT"]
+    assert "Issues" in books["en"].sheetnames and "Budget Recap" in books["en"].sheetnames
+    assert not {"Ringkasan", "Masalah", "Rekap Anggaran", "Anggaran"} & set(books["en"].sheetnames)
+    english = [c.value for c in books["en"]["RKT"][1]]
+    assert english[:6] == ["Office", "Year", "Document", "Aim", "Goal", "Indicator"]
+    assert [c.value for c in books["id"]["RKT"][1]][:6] == [
+        "Satker",
+        "Tahun",
+        "Jenis",
+        "Tujuan",
+        "Sasaran",
+        "Indikator",
+    ]
+    assert [c.value for c in books["en"]["Issues"][1]][:7] == [
+        "Office",
+        "File",
+        "Sheet",
+        "Cell",
+        "Severity",
+        "Code",
+        "Message",
+    ]
+    # the office names over the comparison's columns are the offices' own
+    comparison = [c.value for c in books["en"]["Target Comparison"][1]]
+    assert "KPU Kota Banjarmasin" in comparison and "Common target" in comparison
+
+
+def test_the_english_copy_s_first_sheet_is_issues(tmp_path):
+    path = office_plan(
+        tmp_path, "Kota Banjarmasin", [["1", "Terwujudnya", "Indeks Reformasi Birokrasi", "120"]]
+    )
+    runner.invoke(app, ["check", str(path), "--annotate", str(tmp_path / "c"), "--lang", "en"])
+    (copy,) = (tmp_path / "c").glob("*.xlsx")
+    assert openpyxl.load_workbook(copy).sheetnames[0] == "Issues"

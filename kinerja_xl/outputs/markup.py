@@ -23,7 +23,7 @@ from ..model.issues import Issue
 from ..model.records import FileReport
 from ..reading.discover import display_name
 from ..reading.read import ReadLimits, open_workbook
-from ..words.messages import say
+from ..words.messages import say, sheet_name
 from .carried import not_carried
 from .links import cell_link
 from .own import ANNOTATED, copy_headers, mark_openpyxl, path_kind
@@ -291,7 +291,7 @@ def _office_pages(book: Any) -> None:
 def _add_issue_sheet(book: Any, report: FileReport, lang: str, page: PageInfo) -> Any:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    sheet = book.create_sheet("Masalah", 0)
+    sheet = book.create_sheet(sheet_name("Masalah", lang), 0)
     sheet.cell(row=1, column=1, value=page.document).font = Font(bold=True, size=13)
     sheet.cell(row=2, column=1, value=_who_and_when(report, lang, page))
     sheet.cell(row=3, column=1).font = Font(italic=True, color="9C0006")

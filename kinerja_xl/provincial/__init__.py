@@ -4,9 +4,9 @@
     Capaian (where a report's realisasi was read), Masalah
 
 The contract's seven sheets keep their names, their relative order and their header in row 1;
-Status Kiriman (offices × documents) and Capaian are additions. Column titles are the contract's, in
-Bahasa Indonesia whatever --lang says; statuses, notes, messages and the printed page header
-follow --lang. Every sheet prints legibly on A4 (`printing.py`).
+Status Kiriman (offices × documents) and Capaian are additions. Sheet names and column titles
+are the contract's, in Bahasa Indonesia, under --lang id (the default), and English under
+--lang en (`Context.write`), as are statuses, notes, messages and the printed page header. Every sheet prints legibly on A4 (`printing.py`).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..layouts.documents import KIND_NAMES
 from ..layouts.normalise import format_rupiah
-from ..outputs.xlsx_out import Column, write_table
+from ..outputs.xlsx_out import Column
 from .comparisons import DIFFERENT, INVALID, FileBudget, SharedIndicator, shared_indicators
 from .consolidation import COMPARED_FIRST
 from .context import Context
@@ -50,14 +50,11 @@ def write_rekap(ctx: Context) -> int:
     total_marks.append(mark)
     rows.append(totals)
     row_styles.append(total_marks)
-    sheet = write_table(
-        ctx.book,
-        ctx.styles,
+    sheet = ctx.write(
         "Rekap Anggaran",
         columns,
         rows,
         row_styles,
-        ctx.page,
         key_columns=1,
         header_styles=header_styles,
     )
@@ -114,8 +111,8 @@ def _budget_chart(ctx: Context, sheet: Any, total_row: int, offices: list[str]) 
     chart.add_series(
         {
             "name": ctx.say("recap-chart"),
-            "categories": ["Rekap Anggaran", 0, 1, 0, len(offices)],
-            "values": ["Rekap Anggaran", total_row, 1, total_row, len(offices)],
+            "categories": [ctx.sheet_name("Rekap Anggaran"), 0, 1, 0, len(offices)],
+            "values": [ctx.sheet_name("Rekap Anggaran"), total_row, 1, total_row, len(offices)],
             # an office whose total is not the whole story is a red bar
             "points": [
                 {"fill": {"color": "#C00000"}} if recap.state(o) != "ok" else None for o in offices
@@ -176,7 +173,7 @@ def write_perbandingan(ctx: Context) -> int:
         marks.append(None)
         rows.append(values)
         row_styles.append(marks)
-    write_table(ctx.book, ctx.styles, "Perbandingan Target", columns, rows, row_styles, ctx.page, 2)
+    ctx.write("Perbandingan Target", columns, rows, row_styles, 2)
     return len(rows)
 
 

@@ -3,6 +3,7 @@ consolidation, the language, the printed page, and how a row shows its problems.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,8 @@ from ..model.issues import Issue
 from ..model.records import FileReport, Record, Table
 from ..outputs.links import cell_link
 from ..outputs.printing import PageInfo
-from ..outputs.xlsx_out import Column, Link, Styles
-from ..words.messages import say, short, word
+from ..outputs.xlsx_out import Column, Link, Styles, write_table
+from ..words.messages import heading, say, sheet_name, short, word
 from .comparisons import Recap, budget_recap
 from .consolidation import Consolidation, Provenance
 
@@ -37,6 +38,34 @@ class Context:
 
     def word(self, key: str) -> str:
         return word(key, self.lang)
+
+    def sheet_name(self, name: str) -> str:
+        """A sheet's name in the workbook's language ('Ringkasan' or 'Summary')."""
+        return sheet_name(name, self.lang)
+
+    def write(
+        self,
+        name: str,
+        columns: list[Column],
+        rows: list[list[Any]],
+        row_styles: Sequence[Sequence[str | None]] | None = None,
+        key_columns: int = 1,
+        **options: Any,
+    ) -> Any:
+        """A data sheet named by its contract name, with the contract's column titles: both in
+        Bahasa Indonesia under --lang id, in English under --lang en."""
+        titled = [replace(column, title=heading(column.title, self.lang)) for column in columns]
+        return write_table(
+            self.book,
+            self.styles,
+            self.sheet_name(name),
+            titled,
+            rows,
+            row_styles,
+            self.page,
+            key_columns,
+            **options,
+        )
 
     @property
     def recap(self) -> Recap:

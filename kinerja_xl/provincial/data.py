@@ -11,7 +11,7 @@ from typing import Any
 
 from ..layouts.documents import table_label
 from ..model.values import Target
-from ..outputs.xlsx_out import Column, write_table
+from ..outputs.xlsx_out import Column
 from .comparisons import target_is_valid, valid_amount
 from .consolidation import office_label, provenance
 from .context import MAX_LINKS, Context, row_problems, status_index
@@ -69,7 +69,7 @@ def write_rkt(ctx: Context) -> int:
         )
         problems.fills[7] = value_style
         row_styles.append(problems.fills)
-    write_table(ctx.book, ctx.styles, "RKT", RKT_COLUMNS, rows, row_styles, ctx.page, 1)
+    ctx.write("RKT", RKT_COLUMNS, rows, row_styles, 1)
     return len(rows)
 
 
@@ -135,7 +135,7 @@ def write_iku(ctx: Context) -> int:
             ]
         )
         row_styles.append(problems.fills)
-    write_table(ctx.book, ctx.styles, "IKU", IKU_COLUMNS, rows, row_styles, ctx.page, 1)
+    ctx.write("IKU", IKU_COLUMNS, rows, row_styles, 1)
     return len(rows)
 
 
@@ -182,7 +182,7 @@ def write_anggaran(ctx: Context) -> int:
             ]
         )
         row_styles.append(problems.fills)
-    write_table(ctx.book, ctx.styles, "Anggaran", ANGGARAN_COLUMNS, rows, row_styles, ctx.page, 1)
+    ctx.write("Anggaran", ANGGARAN_COLUMNS, rows, row_styles, 1)
     return len(rows)
 
 
@@ -220,7 +220,7 @@ def write_masalah(ctx: Context) -> int:
                 ]
             )
             row_styles.append([None] * 4 + [issue.severity] + [None] * 3)
-    write_table(ctx.book, ctx.styles, "Masalah", ISSUE_COLUMNS, rows, row_styles, ctx.page, 1)
+    ctx.write("Masalah", ISSUE_COLUMNS, rows, row_styles, 1)
     return len(rows)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..layouts.documents import table_label
-from ..outputs.xlsx_out import Column, write_table
+from ..outputs.xlsx_out import Column
 from .consolidation import office_label, provenance
 from .context import MAX_LINKS, Context, row_problems, status_index
 
@@ -70,9 +70,7 @@ def write_capaian(ctx: Context) -> int:
             ]
         )
         row_styles.append(problems.fills)
-    sheet = write_table(
-        ctx.book, ctx.styles, "Capaian", RESULT_COLUMNS, rows, row_styles, ctx.page, 1
-    )
+    sheet = ctx.write("Capaian", RESULT_COLUMNS, rows, row_styles, 1)
     if rows:
         for column in (7, 8):  # red below target, yellow at it, green beyond
             sheet.conditional_format(

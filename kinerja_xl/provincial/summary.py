@@ -12,7 +12,7 @@ from ..checking.flags import code_counts
 from ..layouts.documents import DOCUMENTS, KIND_NAMES, LEVELS, table_label
 from ..layouts.normalise import format_rupiah
 from ..model.records import FileReport
-from ..outputs.xlsx_out import Column, write_table
+from ..outputs.xlsx_out import Column
 from ..words.messages import short
 from .across import total_words
 from .comparisons import FileBudget, file_budget
@@ -100,14 +100,11 @@ def write_ringkasan(ctx: Context) -> int:
     total_row, total_marks = _total_row(ctx, rows, statuses)
     rows += [[None] * len(SUMMARY_COLUMNS), total_row]
     row_styles += [[None] * len(SUMMARY_COLUMNS), total_marks]
-    write_table(
-        ctx.book,
-        ctx.styles,
+    ctx.write(
         "Ringkasan",
         SUMMARY_COLUMNS,
         rows,
         row_styles,
-        ctx.page,
         2,
         filter_rows=files,
     )
@@ -238,14 +235,11 @@ def write_status(ctx: Context) -> int:
     rows.append([None] * len(columns))
     row_styles.append([None] * len(columns))
     count_rows, count_styles = _count_block(ctx, len(columns))
-    write_table(
-        ctx.book,
-        ctx.styles,
+    ctx.write(
         STATUS_SHEET,
         columns,
         rows + count_rows,
         row_styles + count_styles,
-        ctx.page,
         key_columns=2,
         filter_rows=matrix,
     )

@@ -114,6 +114,29 @@ def short(code: str, lang: str = "id") -> str:
     return SHORT.get(code, {}).get(lang if lang in LANGS else "id", code)
 
 
+def sheet_name(name: str, lang: str = "id") -> str:
+    """A sheet of the provincial workbook by its contract name ('Ringkasan'), in `lang`."""
+    entry = TEXT.get(f"sheet:{name}")
+    return entry[lang if lang in LANGS else "id"] if entry else name
+
+
+def heading(title: str, lang: str = "id") -> str:
+    """A column title of the provincial workbook (the contract's Indonesian one), in `lang`;
+    a title that is not ours (an office's name over its column) stays as it is."""
+    entry = TEXT.get(f"heading:{title}")
+    return entry[lang if lang in LANGS else "id"] if entry else title
+
+
+def contract_name(text: str) -> str:
+    """The contract's Indonesian name of a sheet or column title written in any language
+    ('Summary' -> 'Ringkasan', 'Office' -> 'Satker'): how a reader of our own workbook finds
+    its parts whatever --lang it was made with."""
+    for key, entry in TEXT.items():
+        if key.startswith(("sheet:", "heading:")) and text in entry.values():
+            return entry["id"]
+    return text
+
+
 def say(key: str, lang: str = "id", **fields: Any) -> str:
     """The catalogue's text for `key` in `lang`, with its {fields} filled in."""
     entry = TEXT[key]

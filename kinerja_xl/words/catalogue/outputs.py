@@ -77,7 +77,7 @@ OUTPUTS: dict[str, dict[str, str]] = {
     },
     "note-errors": {
         "id": "{count} kesalahan: {codes}. Lihat lembar Masalah.",
-        "en": "{count} {count:error|errors}: {codes}. See the Masalah sheet.",
+        "en": "{count} {count:error|errors}: {codes}. See the Issues sheet.",
     },
     "note-warnings": {
         "id": "{count} peringatan: {codes}.",
@@ -96,13 +96,13 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "id": "Tidak ada tabel RKT, IKU atau Anggaran di berkas ini (mis. surat pengantar). Bila "
         "berkas ini seharusnya memuat rencana, periksa baris judul kolomnya (lembar Masalah)",
         "en": "This file holds no RKT, IKU or budget table (e.g. a cover letter). If it should "
-        "hold a plan, check its header row (the Masalah sheet)",
+        "hold a plan, check its header row (the Issues sheet)",
     },
     "note-total-budget": {
         "id": "Total anggaran: satu dokumen per satker untuk tahun yang diminta, seperti lembar "
         "Rekap Anggaran",
-        "en": "Budget total: one document per office for the year asked, as in the Rekap "
-        "Anggaran sheet",
+        "en": "Budget total: one document per office for the year asked, as in the Budget "
+        "Recap sheet",
     },
     "total-files": {"id": "Total ({count} berkas)", "en": "Total ({count} {count:file|files})"},
     "no-budget": {"id": "tidak ada anggaran", "en": "no budget"},
@@ -126,6 +126,62 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "id": "bukan satker Provinsi {province}: satker Provinsi {other}",
         "en": "not an office of {province}: an office of {other}",
     },
+    # the provincial workbook's sheet names and column titles: the contract's Indonesian
+    # ones under --lang id (the default), English ones under --lang en (README, the contract)
+    "sheet:Ringkasan": {"id": "Ringkasan", "en": "Summary"},
+    "sheet:Status Kiriman": {"id": "Status Kiriman", "en": "Submissions"},
+    "sheet:RKT": {"id": "RKT", "en": "RKT"},
+    "sheet:IKU": {"id": "IKU", "en": "IKU"},
+    "sheet:Anggaran": {"id": "Anggaran", "en": "Budget"},
+    "sheet:Rekap Anggaran": {"id": "Rekap Anggaran", "en": "Budget Recap"},
+    "sheet:Perbandingan Target": {"id": "Perbandingan Target", "en": "Target Comparison"},
+    "sheet:Capaian": {"id": "Capaian", "en": "Achievement"},
+    "sheet:Masalah": {"id": "Masalah", "en": "Issues"},
+    "sheet:Data Grafik": {"id": "Data Grafik", "en": "Chart Data"},
+    "heading:Anggaran": {"id": "Anggaran", "en": "Budget"},
+    "heading:Arah": {"id": "Arah", "en": "Direction"},
+    "heading:Baris Anggaran": {"id": "Baris Anggaran", "en": "Budget lines"},
+    "heading:Berkas": {"id": "Berkas", "en": "File"},
+    "heading:Capaian": {"id": "Capaian", "en": "Achievement"},
+    "heading:Capaian dihitung": {"id": "Capaian dihitung", "en": "Achievement computed"},
+    "heading:Cara Penghitungan": {"id": "Cara Penghitungan", "en": "Calculation method"},
+    "heading:Dokumen": {"id": "Dokumen", "en": "Documents"},
+    "heading:Indikator": {"id": "Indikator", "en": "Indicator"},
+    "heading:Indikator IKU": {"id": "Indikator IKU", "en": "IKU indicators"},
+    "heading:Indikator Kinerja": {"id": "Indikator Kinerja", "en": "Performance indicators"},
+    "heading:JUMLAH Berkas": {"id": "JUMLAH Berkas", "en": "File's own total"},
+    "heading:Jenis": {"id": "Jenis", "en": "Document"},
+    "heading:Kesalahan": {"id": "Kesalahan", "en": "Errors"},
+    "heading:Keterangan": {"id": "Keterangan", "en": "Notes"},
+    "heading:Kode": {"id": "Kode", "en": "Code"},
+    "heading:Kode Jenis": {"id": "Kode Jenis", "en": "Kind code"},
+    "heading:Kode Program": {"id": "Kode Program", "en": "Program code"},
+    "heading:Lembar": {"id": "Lembar", "en": "Sheet"},
+    "heading:Masalah": {"id": "Masalah", "en": "Issues"},
+    "heading:Nilai": {"id": "Nilai", "en": "Value"},
+    "heading:No": {"id": "No", "en": "No"},
+    "heading:Peringatan": {"id": "Peringatan", "en": "Warnings"},
+    "heading:Pesan": {"id": "Pesan", "en": "Message"},
+    "heading:Program": {"id": "Program", "en": "Program"},
+    "heading:Realisasi": {"id": "Realisasi", "en": "Result"},
+    "heading:Rincian": {"id": "Rincian", "en": "Detail"},
+    "heading:Sasaran": {"id": "Sasaran", "en": "Goal"},
+    "heading:Satker": {"id": "Satker", "en": "Office"},
+    "heading:Satuan": {"id": "Satuan", "en": "Unit"},
+    "heading:Sel": {"id": "Sel", "en": "Cell"},
+    "heading:Status": {"id": "Status", "en": "Status"},
+    "heading:Sumber Data": {"id": "Sumber Data", "en": "Data source"},
+    "heading:Tahun": {"id": "Tahun", "en": "Year"},
+    "heading:Target": {"id": "Target", "en": "Target"},
+    "heading:Target per periode": {"id": "Target per periode", "en": "Targets per period"},
+    "heading:Target umum": {"id": "Target umum", "en": "Common target"},
+    "heading:Tingkat": {"id": "Tingkat", "en": "Severity"},
+    "heading:Total": {"id": "Total", "en": "Total"},
+    "heading:Total Anggaran": {"id": "Total Anggaran", "en": "Budget total"},
+    "heading:Tujuan": {"id": "Tujuan", "en": "Aim"},
+    "heading:RKT KPU": {"id": "RKT KPU", "en": "RKT KPU"},
+    "heading:RKT Sekretariat": {"id": "RKT Sekretariat", "en": "RKT Secretariat"},
+    "heading:IKU": {"id": "IKU", "en": "IKU"},
     # Perbandingan Target
     "common-tie": {"id": "— (seri)", "en": "— (tie)"},
     "common-none": {"id": "— (tidak ada target sah)", "en": "— (no valid target)"},
@@ -181,7 +237,7 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "berkas satker menyatakan jumlah lain, yang tertulis di situ. Judul kolom merah = "
         "anggaran satker perlu perbaikan.",
         "en": "Note: only valid amounts are added up. '{invalid}' = lines that are unreadable, "
-        "negative or a formula without a value (see the Masalah sheet). '({incomplete})' = the "
+        "negative or a formula without a value (see the Issues sheet). '({incomplete})' = the "
         "office's total without those lines. '({disagrees})' = the total row in the office's "
         "file states another amount, written there. A red column title = the office's budget "
         "needs fixing.",
