@@ -23,13 +23,38 @@ from .layouts import build_tables
 from .layouts.documents import assign_documents
 from .layouts.offices import find_office, sheet_year, year_from_texts
 from .layouts.results import choose_plan_year
-from .model.issues import Issue, order_issues
+from .model.issues import Issue, declare, order_issues
 from .model.records import FileReport, Table
 from .outputs.own import generated_by_us
 from .reading.discover import discover
 from .reading.grid import Sheet, Workbook
 from .reading.memory import collector_paused
 from .reading.read import ReadLimits, UnreadableWorkbook, open_workbook
+
+FILE_UNREADABLE = declare(
+    "file-unreadable",
+    "error",
+    when="not a workbook, truncated, empty, encrypted, or unsafe to open",
+    raised_by="inspect_file",
+    id="Berkas tidak dapat dibaca: {reason_text}.",
+    en="The file cannot be read: {reason_text}.",
+    short_id="berkas tidak terbaca",
+    short_en="file unreadable",
+)
+
+
+GENERATED_FILE = declare(
+    "generated-file",
+    "warning",
+    when="a kinerja-xl output (a provincial workbook, a marked-up copy) given as an input",
+    raised_by="inspect_file",
+    id="Berkas ini adalah keluaran kinerja-xl ({what}), bukan kiriman satker; isinya tidak "
+    "dibaca ulang.",
+    en="This file is a kinerja-xl output ({what}), not an office's submission; its content is "
+    "not read again.",
+    short_id="keluaran kinerja-xl",
+    short_en="kinerja-xl output",
+)
 
 
 def inspect_file(
@@ -73,6 +98,18 @@ def inspect_file(
     return report
 
 
+SHEET_UNREADABLE = declare(
+    "sheet-unreadable",
+    "error",
+    when="a sheet the workbook lists whose content cannot be read",
+    raised_by="_read_sheet",
+    id="Lembar '{sheet}' tercantum di buku kerja tetapi isinya tidak dapat dibaca ({value}).",
+    en="Sheet '{sheet}' is listed in the workbook but its content cannot be read ({value}).",
+    short_id="lembar tidak terbaca",
+    short_en="sheet unreadable",
+)
+
+
 def _read_sheet(
     sheet: Sheet, vocabulary: Vocabulary | None = None
 ) -> tuple[list[Table], list[Issue], set[int]]:
@@ -82,6 +119,34 @@ def _read_sheet(
     if tables and sheet.state != "visible":
         issues.insert(0, Issue.make("hidden-content", sheet.name, None, sheet.name, what="sheet"))
     return tables, issues, used_rows
+
+
+TABLE_NOT_FOUND = declare(
+    "table-not-found",
+    "error",
+    when="no RKT, IKU or Anggaran table anywhere in the workbook",
+    raised_by="_workbook_issues",
+    id="Tidak ada tabel RKT, IKU atau Anggaran di buku kerja ini. Pastikan baris judul kolom "
+    "memuat mis. 'NO | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET'.",
+    en="No RKT, IKU or Anggaran table in this workbook. Make sure a header row reads e.g. 'NO "
+    "| SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET'.",
+    short_id="tabel tidak ditemukan",
+    short_en="no table found",
+)
+
+
+EXTERNAL_LINK = declare(
+    "external-link",
+    "warning",
+    when="a workbook with links to other files (the values read are their last saved copies)",
+    raised_by="_workbook_issues",
+    id="Buku kerja memuat {value} tautan ke berkas lain; nilai yang dibaca adalah salinan "
+    "terakhir yang tersimpan.",
+    en="The workbook holds {value} {value:link|links} to other files; the values read are the "
+    "last saved copies.",
+    short_id="tautan ke berkas lain",
+    short_en="external link",
+)
 
 
 def _workbook_issues(workbook: Workbook, tables: list[Table]) -> list[Issue]:
@@ -100,6 +165,23 @@ def _context_texts(sheet: Sheet, used_rows: set[int]) -> list[str]:
         for (row, _col), cell in sorted(sheet.cells.items())
         if row not in used_rows and isinstance(cell.value, str) and len(cell.value) < 300
     ]
+
+
+OFFICE_UNKNOWN = declare(
+    "office-unknown",
+    "warning",
+    when="the workbook names no KPU office of the registry (or none at all); the message says "
+    "where it looked",
+    raised_by="_fill_metadata",
+    id="Satker KPU pengirim tidak dikenali{why}{value}. kinerja-xl mencari nama satker di judul, "
+    "baris identitas dan tanda tangan, nama berkas dan nama lembar; tulis namanya di judul, mis. "
+    "'KPU Kabupaten Tapin' atau 'KIP Kabupaten Aceh Besar'.",
+    en="The sending KPU office is not recognised{why}{value}. kinerja-xl looked for an office's "
+    "name in the titles, the identity and signature lines, the file name and the sheet names; "
+    "write it in a title, e.g. 'KPU Kabupaten Tapin' or 'KIP Kabupaten Aceh Besar'.",
+    short_id="satker tidak dikenali",
+    short_en="office not recognised",
+)
 
 
 def _fill_metadata(

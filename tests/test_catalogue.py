@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from kinerja_xl.cli import app
 from kinerja_xl.model.issues import CODES, Issue
-from kinerja_xl.words.catalogue.issues import FIELDS, SHORT, TEMPLATES, UNREADABLE_REASONS, WORDS
+from kinerja_xl.words.catalogue.issues import UNREADABLE_REASONS, WORDS
 from kinerja_xl.words.messages import TEXT, render
 
 PACKAGE = ROOT / "kinerja_xl"
@@ -27,21 +27,40 @@ def placeholders(template: str) -> set[str]:
 
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_each_issue_template_uses_exactly_its_declared_fields_in_both_languages(code):
-    assert code in TEMPLATES and code in SHORT and code in FIELDS
+    declared = CODES[code]
+    assert declared.id and declared.en and declared.short_id and declared.short_en, code
     for lang in ("id", "en"):
-        assert placeholders(TEMPLATES[code][lang]) == set(FIELDS[code]), (code, lang)
+        assert placeholders(declared.template(lang)) == set(declared.fields), (code, lang)
+
+
+def test_a_declaration_whose_templates_disagree_is_refused_at_once():
+    from kinerja_xl.model.issues import declare
+
+    with pytest.raises(ValueError, match="different fields"):
+        declare(
+            "test-only-code",
+            "error",
+            when="never",
+            raised_by="nothing",
+            id="Nilai {value} salah.",
+            en="The value {valeu} is wrong.",
+            short_id="salah",
+            short_en="wrong",
+        )
+    assert "test-only-code" not in CODES
 
 
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_each_issue_renders_every_declared_field(code):
     """Rendered with a marker in every declared field, each marker shows in both languages."""
-    markers = {name: f"<{name}>" for name in FIELDS[code] if name not in ("value", "sheet")}
+    fields = CODES[code].fields
+    markers = {name: f"<{name}>" for name in fields if name not in ("value", "sheet")}
     derived = {"why", "what", "field", "category", "side", "other", "kind", "rule", "reason_text"}
     derived |= {"hint", "uncounted"}
     issue = Issue.make(code, "Lembar1", "D7", "<value>", **markers)
     for lang in ("id", "en"):
         text = render(issue, lang)
-        for name in set(FIELDS[code]) - derived - {"sheet"}:
+        for name in set(fields) - derived - {"sheet"}:
             assert f"<{name}>" in text, (code, lang, name)
         assert "{" not in text and "}" not in text
 
@@ -55,7 +74,7 @@ def test_each_text_has_both_languages_with_the_same_fields(key):
         assert len(entry["id"]) <= 255 and len(entry["en"]) <= 255  # Excel's limit for a hint
 
 
-@pytest.mark.parametrize("table", [UNREADABLE_REASONS, WORDS, SHORT])
+@pytest.mark.parametrize("table", [UNREADABLE_REASONS, WORDS])
 def test_the_smaller_tables_have_both_languages(table):
     for key, entry in table.items():
         assert set(entry) >= {"id", "en"} and all(entry.values()), key
@@ -82,6 +101,7 @@ WRITERS = [
     "provincial/consolidation.py",
     "provincial/comparisons.py",
     "checking/crossrow.py",
+    "checking/checks.py",
     "checking/validate.py",
     "checking/rulebook.py",
     "provincial/__init__.py",
@@ -112,6 +132,14 @@ def string_constants(path: Path) -> list[tuple[int, str]]:
         and isinstance(node.body[0], ast.Expr)
         and isinstance(node.body[0].value, ast.Constant)
     }
+    # an issue code's messages are declared with the code, next to its check (the catalogue's
+    # entries for that code, in both languages)
+    declared = {
+        id(constant)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "declare"
+        for constant in ast.walk(node)
+    }
     # a column's title is the contract's name for it (Indonesian whatever --lang says)
     titles = {
         id(node.args[0])
@@ -126,7 +154,7 @@ def string_constants(path: Path) -> list[tuple[int, str]]:
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
-        and id(node) not in docstrings | titles
+        and id(node) not in docstrings | titles | declared
     ]
 
 

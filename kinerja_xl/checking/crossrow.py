@@ -8,11 +8,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..layouts.normalise import format_rupiah
-from ..model.issues import Issue
+from ..model.issues import Issue, declare
 from ..model.records import FileReport, Record, Table
 from ..model.values import Amount, Target
 from ..reading.grid import column_letter
 from .matching import indicator_key, match_names
+
+TABLE_EMPTY = declare(
+    "table-empty",
+    "warning",
+    when="a table with a header and no data rows (e.g. an untouched template)",
+    raised_by="table_empty",
+    id="Tabel {kind} di lembar '{sheet}' memiliki judul kolom tetapi belum ada baris data.",
+    en="The {kind} table on sheet '{sheet}' has a header but no data rows.",
+    short_id="tabel kosong",
+    short_en="empty table",
+)
 
 
 def table_empty(report: FileReport) -> Iterator[Issue]:
@@ -20,6 +31,18 @@ def table_empty(report: FileReport) -> Iterator[Issue]:
         if not table.records:
             cell = f"{column_letter(table.first_col)}{table.header_row}"
             yield Issue.make("table-empty", table.sheet, cell, None, kind=table.kind)
+
+
+DUPLICATE_INDICATOR = declare(
+    "duplicate-indicator",
+    "warning",
+    when="the same indicator twice in one table",
+    raised_by="duplicate_indicators",
+    id='Indikator "{indicator}" tertulis dua kali dalam tabel ini (pertama di {first}).',
+    en='Indicator "{indicator}" appears twice in this table (first at {first}).',
+    short_id="indikator ganda",
+    short_en="duplicate indicator",
+)
 
 
 def duplicate_indicators(report: FileReport) -> Iterator[Issue]:
@@ -45,6 +68,20 @@ def duplicate_indicators(report: FileReport) -> Iterator[Issue]:
                 )
             else:
                 first_seen[key] = cell
+
+
+BUDGET_TOTAL_MISMATCH = declare(
+    "budget-total-mismatch",
+    "error",
+    when="a declared total (JUMLAH/TOTAL or Sub Jumlah row) that differs from the sum of the lines",
+    raised_by="budget_totals",
+    id="Baris JUMLAH menyatakan {value}, tetapi jumlah rincian adalah {expected} (selisih "
+    "{difference}){uncounted}.",
+    en="The total row declares {value}, but the lines add up to {expected} (difference "
+    "{difference}){uncounted}.",
+    short_id="JUMLAH tidak cocok",
+    short_en="total mismatch",
+)
 
 
 def budget_totals(report: FileReport) -> Iterator[Issue]:
@@ -83,6 +120,18 @@ def _declared_total(
             difference=format_rupiah(declared.value - lines),
             uncounted=uncounted,
         )
+
+
+BUDGET_PROGRAM_UNMATCHED = declare(
+    "budget-program-unmatched",
+    "warning",
+    when="a secretariat sasaran kegiatan with no matching budget program, or the reverse",
+    raised_by="budget_program_unmatched",
+    id='{side} "{value}" tidak memiliki pasangan {other}.',
+    en='{side} "{value}" has no matching {other}.',
+    short_id="program tanpa pasangan",
+    short_en="unmatched program",
+)
 
 
 def budget_program_unmatched(report: FileReport) -> Iterator[Issue]:
@@ -136,6 +185,21 @@ def apply_file_rules(report: FileReport) -> None:
 # the documents whose targets are the year's, in the order the cycle fixes them: the first
 # one found is the one the others are compared with
 COMPARED_DOCUMENTS = ("RKT", "PK", "Renstra", "IKU", "Rencana Aksi", "LKj", "Renja")
+
+
+TARGET_INCONSISTENT = declare(
+    "target-inconsistent",
+    "warning",
+    when="the same office's same indicator has different targets in two documents of the same "
+    "year (RKT, PK, IKU matrix, LKj)",
+    raised_by="targets_inconsistent",
+    id='Target "{indicator}" di sini {value}, tetapi di {other_document} ({other_place}) '
+    "{other_value}: satu satker, satu tahun, satu target.",
+    en='The target of "{indicator}" here is {value}, but in the {other_document} '
+    "({other_place}) it is {other_value}: one office, one year, one target.",
+    short_id="target berbeda antar dokumen",
+    short_en="target differs between documents",
+)
 
 
 def targets_inconsistent(reports: list[FileReport]) -> Iterator[tuple[FileReport, Issue]]:

@@ -293,7 +293,9 @@ def _schema(path: Path, frame: str, declared: dict[str, Any], rules: Rules) -> A
     import pandera.pandas as pa
     from pandera.io.pandas_io import deserialize_schema
 
-    from . import checks  # noqa: F401  (registers the checks the YAML names)
+    from . import checks
+
+    checks.register()  # the checks the YAML names, known to pandera
 
     for column in declared.get("columns") or {}:
         if column not in FRAME_COLUMNS[frame]:

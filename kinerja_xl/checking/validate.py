@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from ..model.issues import Issue
+from ..model.issues import Issue, declare
 from ..model.records import FileReport, Record, Table
 from ..model.values import Target
 from .rulebook import FRAME_COLUMNS, SCHEMA_FILES, Rules, RulesError, load_rules
@@ -238,6 +238,19 @@ def _issue(failure: Failure, record: Record, row: Any, rules: Rules, frame: str)
         )
         value = source.text if source else value
     return Issue.make(code, record.sheet, record.cell_of(cell_field), value, severity, **params)
+
+
+RULE_FAILED = declare(
+    "rule-failed",
+    "error",
+    when="a check written in `schemas/*.yaml` that has no dedicated code failed (the message "
+    "names the check)",
+    raised_by="_rule_failed",
+    id="Aturan '{check}' ({file}, kolom {column}) tidak terpenuhi oleh '{value}'{rule}.",
+    en="Rule '{check}' ({file}, column {column}) is not met by '{value}'{rule}.",
+    short_id="aturan provinsi tidak terpenuhi",
+    short_en="province rule failed",
+)
 
 
 def _rule_failed(failure: Failure, record: Record, rules: Rules, frame: str) -> Issue:

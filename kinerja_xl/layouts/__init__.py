@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..knowledge.layouts import LayoutWords
 from ..knowledge.vocabulary import Vocabulary
-from ..model.issues import Issue
+from ..model.issues import Issue, declare
 from ..model.records import Table
 from ..reading.grid import Cell, MergeIndex, Sheet, column_letter
 from .anggaran import anggaran_row, plan_budget
@@ -157,6 +157,20 @@ def filled(cell: Cell) -> bool:
     return cell.formula is not None or cell.error is not None or clean_text(cell.value) != ""
 
 
+ROW_UNPLACED = declare(
+    "row-unplaced",
+    "warning",
+    when="a row inside a table that is no indicator, group heading or total",
+    raised_by="_read_rows",
+    id="Baris di dalam tabel ini tidak dapat ditempatkan (bukan indikator, judul kelompok atau "
+    "baris jumlah): '{value}'.",
+    en="A row inside this table could not be placed (not an indicator, group heading or "
+    "total): '{value}'.",
+    short_id="baris tak terbaca",
+    short_en="unplaced row",
+)
+
+
 def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> list[Issue]:
     """Walk the rows that hold cells; rows between them count as blank."""
     table = state.table
@@ -239,6 +253,18 @@ def _is_repeated_header(view: RowView, table: Table, words: LayoutWords | None) 
         return False
     roles = {role_of(text.strip(), words) for text in short}
     return len(roles & set(table.columns)) >= 2
+
+
+HIDDEN_CONTENT = declare(
+    "hidden-content",
+    "warning",
+    when="data in a hidden sheet, row or column that was read",
+    raised_by=("_hidden_content", "pipeline._read_sheet"),
+    id="Data dibaca dari {what} yang disembunyikan ({value}); periksa apakah memang harus ikut.",
+    en="Data was read from hidden {what} ({value}); check that it belongs in the plan.",
+    short_id="data tersembunyi",
+    short_en="hidden data",
+)
 
 
 def _hidden_content(sheet: Sheet, table: Table, data_rows: set[int]) -> list[Issue]:

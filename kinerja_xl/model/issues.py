@@ -1,53 +1,142 @@
 """Problems in the data are values: an `Issue` names its code, severity, sheet and cell.
 
-The set of codes is closed: `CODES` is the registry (code -> default severity), and every code
-has an Indonesian and an English message template in `messages.py`.
+Every issue code is declared once, next to the check that raises it (as frictionless declares
+each error once): `declare(...)` gives its severity, the fields its messages name, its message
+in Bahasa Indonesia and English, its short label, and the checks that raise it. `CODES` is the
+registry those declarations fill; the catalogue's tables, the README's code table and the
+reference page are read from it. docs/architecture.md ("Adding an issue code") says how.
 """
 
 from __future__ import annotations
 
+import string
+import sys
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 
-# code -> default severity. The contract's codes keep their meaning; new ones are additions.
-CODES: dict[str, Severity] = {
-    "file-unreadable": "error",
-    "table-not-found": "error",
-    "target-missing": "error",
-    "target-unparseable": "error",
-    "target-out-of-range": "error",
-    "target-invalid-category": "error",
-    "target-unit-mismatch": "error",  # or "warning" when the kind merely fits badly
-    "indicator-missing": "error",
-    "duplicate-indicator": "warning",
-    "budget-unparseable": "error",
-    "budget-negative": "error",
-    "budget-total-mismatch": "error",
-    "iku-field-missing": "error",
-    "program-code-invalid": "error",
-    "formula-no-value": "error",
-    "budget-program-unmatched": "warning",
-    "table-empty": "warning",
-    "duplicate-submission": "warning",
-    "hidden-content": "warning",
-    # additions to the contract
-    "row-unplaced": "warning",
-    "external-link": "warning",
-    "sheet-unreadable": "error",
-    "generated-file": "warning",
-    "rule-failed": "error",  # a check written in schemas/*.yaml with no dedicated code
-    # the SAKIP cycle: a report's results, and one office's documents in agreement
-    "realisasi-missing": "error",
-    "realisasi-unparseable": "error",
-    "realisasi-out-of-range": "error",
-    "realisasi-invalid-category": "error",
-    "capaian-mismatch": "warning",
-    "target-inconsistent": "warning",
-    # whose workbook: no KPU office of the registry (schemas/offices.yaml) is named
-    "office-unknown": "warning",
-}
+
+@dataclass(frozen=True)
+class IssueCode:
+    """One issue code, all it is: made by `declare`, read by everything else."""
+
+    code: str
+    severity: Severity  # the default: the rules' `severities:` may change it, or turn it off
+    id: str  # the message in Bahasa Indonesia, a str.format template of `fields`
+    en: str  # the same in English
+    short_id: str  # a short label ("target di luar rentang"), for a status column
+    short_en: str
+    when: str  # when it is raised, in a line (the README's code table)
+    raised_by: tuple[str, ...]  # the checks that raise it: names in schemas/*.yaml, or functions
+    module: str  # where it is declared, next to those checks
+    fields: tuple[str, ...] = ()  # the placeholders both templates use (read from them)
+    line: int = field(default=0, compare=False, repr=False)  # of the declaration, in its module
+
+    def template(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
+
+    def short(self, lang: str) -> str:
+        return self.short_en if lang == "en" else self.short_id
+
+
+class Registry(Mapping[str, IssueCode]):
+    """code -> its declaration. A code is registered when the module declaring it is imported;
+    the whole list is there once `complete()` has imported every declaring module (the package
+    names them: kinerja_xl/__init__.py), which a lookup of an unknown code does first."""
+
+    def __init__(self) -> None:
+        self._codes: dict[str, IssueCode] = {}
+        self.completers: list[Callable[[], None]] = []  # each imports some declaring modules
+        self._complete = False
+        self._completing = threading.RLock()  # a second thread waits; a module being imported
+        self._within = False  # by the completion itself (same thread) does not start it again
+
+    def complete(self) -> Registry:
+        if self._complete or not self.completers:
+            return self
+        with self._completing:
+            if not self._complete and not self._within:
+                self._within = True
+                try:
+                    for completer in self.completers:
+                        completer()
+                    self._complete = True
+                finally:
+                    self._within = False
+        return self
+
+    def add(self, declared: IssueCode) -> None:
+        known = self._codes.get(declared.code)
+        if known is not None and known.module != declared.module:
+            raise ValueError(
+                f"issue code {declared.code!r} is declared twice: in {known.module} and "
+                f"{declared.module}"
+            )
+        self._codes[declared.code] = declared
+
+    def __getitem__(self, code: str) -> IssueCode:
+        found = self._codes.get(code)
+        if found is None:
+            found = self.complete()._codes[code]
+        return found
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._codes or code in self.complete()._codes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.complete()._codes)
+
+    def __len__(self) -> int:
+        return len(self.complete()._codes)
+
+
+CODES = Registry()
+
+
+def placeholders(template: str) -> tuple[str, ...]:
+    """The {fields} a template names, sorted."""
+    return tuple(sorted({name for _, name, _, _ in string.Formatter().parse(template) if name}))
+
+
+def declare(
+    code: str,
+    severity: Severity,
+    *,
+    when: str,
+    raised_by: str | tuple[str, ...],
+    id: str,  # noqa: A002  (the catalogue's name for the language)
+    en: str,
+    short_id: str,
+    short_en: str,
+) -> IssueCode:
+    """Declare an issue code, next to the check that raises it; returns its declaration (a
+    constant the check may raise by). Both templates must name the same fields."""
+    fields = placeholders(id)
+    if placeholders(en) != fields:
+        raise ValueError(f"{code}: the id and en templates name different fields")
+    if severity not in SEVERITIES:
+        raise ValueError(f"{code}: severity {severity!r} is not one of {SEVERITIES}")
+    caller = sys._getframe(1)
+    module = caller.f_globals.get("__name__", "?")
+    declared = IssueCode(
+        code=code,
+        severity=severity,
+        id=id,
+        en=en,
+        short_id=short_id,
+        short_en=short_en,
+        when=when,
+        raised_by=(raised_by,) if isinstance(raised_by, str) else tuple(raised_by),
+        module=module,
+        fields=fields,
+        line=caller.f_lineno,
+    )
+    CODES.add(declared)
+    return declared
 
 
 @dataclass(frozen=True)
@@ -62,17 +151,20 @@ class Issue:
     @classmethod
     def make(
         cls,
-        code: str,
+        code: str | IssueCode,
         sheet: str | None = None,
         cell: str | None = None,
         value: Any = None,
         severity: Severity | None = None,
         **params: Any,
     ) -> Issue:
-        if code not in CODES:
-            raise KeyError(f"unknown issue code {code!r}: add it to issues.CODES first")
+        declared = code if isinstance(code, IssueCode) else _declared(code)
         text = None if value is None else str(value)
-        return cls(code, sheet, cell, text, params, severity or CODES[code])
+        return cls(declared.code, sheet, cell, text, params, severity or declared.severity)
+
+    @property
+    def declaration(self) -> IssueCode:
+        return CODES[self.code]
 
     def message(self, lang: str = "id") -> str:
         from ..words.messages import render
@@ -88,6 +180,21 @@ class Issue:
             "value": self.value,
             "message": self.message(lang),
         }
+
+
+def _declared(code: str) -> IssueCode:
+    try:
+        return CODES[code]
+    except KeyError:
+        raise KeyError(
+            f"unknown issue code {code!r}: declare it next to its check (model.issues.declare)"
+        ) from None
+
+
+def short(code: str, lang: str = "id") -> str:
+    """The code's short label in `lang` ("target di luar rentang"); the code itself if unknown."""
+    declared = CODES.get(code)
+    return declared.short(lang) if declared else code
 
 
 def count(issues: list[Issue], severity: Severity) -> int:

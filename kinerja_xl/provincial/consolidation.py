@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..checking.flags import Flags
 from ..knowledge.registry import Office, OwedDocument, Registry, load_registry
-from ..model.issues import Issue, order_issues
+from ..model.issues import Issue, declare, order_issues
 from ..model.records import FileReport, Record, Table, exit_code
 from ..reading.discover import display_name
 from ..reading.grid import column_letter
@@ -269,6 +269,20 @@ def _submission(result: Consolidation, report: FileReport, table: Table) -> Subm
         f"{report.office} / {report.office_in_name}" if report.office_in_name else report.office
     )
     return (office or "", result.year_of(report, table), table.kind, table.document)
+
+
+DUPLICATE_SUBMISSION = declare(
+    "duplicate-submission",
+    "warning",
+    when="the same office sent the same kind of document twice in one consolidation",
+    raised_by="_resolve_duplicates",
+    id="{office} mengirim {kind} lebih dari sekali; dipakai berkas terbaru '{kept}', berkas "
+    "ini diabaikan.",
+    en="{office} sent {kind} more than once; the newest file '{kept}' is used and this one is "
+    "set aside.",
+    short_id="kiriman ganda",
+    short_en="duplicate submission",
+)
 
 
 def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:

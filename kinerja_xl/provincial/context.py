@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from ..checking.flags import worst
-from ..model.issues import Issue
+from ..model.issues import Issue, short
 from ..model.records import FileReport, Record, Table
 from ..outputs.links import cell_link
 from ..outputs.printing import PageInfo
 from ..outputs.xlsx_out import Column, Link, Styles, write_table
-from ..words.messages import heading, say, sheet_name, short, word
+from ..words.messages import heading, say, sheet_name, word
 from .comparisons import Recap, budget_recap
 from .consolidation import Consolidation, Provenance
 

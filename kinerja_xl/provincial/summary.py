@@ -11,9 +11,9 @@ from typing import Any
 from ..checking.flags import code_counts
 from ..layouts.documents import DOCUMENTS, KIND_NAMES, LEVELS, table_label
 from ..layouts.normalise import format_rupiah
+from ..model.issues import short
 from ..model.records import FileReport
 from ..outputs.xlsx_out import Column
-from ..words.messages import short
 from .across import total_words
 from .comparisons import FileBudget, file_budget
 from .consolidation import (

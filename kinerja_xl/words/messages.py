@@ -1,6 +1,7 @@
-"""The one catalogue of words people read (kinerja_xl/catalogue/), and the functions that
-fill it in: `render` an issue's message, `say` any other text, `short` an issue's label.
-Every entry has one shape: key -> {"id": …, "en": …}."""
+"""The one catalogue of words people read (kinerja_xl/words/catalogue/, and each issue code's
+messages, declared next to its check: model.issues.declare), and the functions that fill it
+in: `render` an issue's message, `say` any other text. Every entry of the catalogue has one
+shape: key -> {"id": …, "en": …}."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import string
 from typing import Any, Protocol
 
 from .catalogue.guide import GUIDE
-from .catalogue.issues import FIELDS, SHORT, TEMPLATES, UNREADABLE_REASONS, WORDS
+from .catalogue.issues import UNREADABLE_REASONS, WORDS
 from .catalogue.outputs import OUTPUTS
 
 TEXT = {**OUTPUTS, **GUIDE}  # say()'s texts: the outputs' and the templates' guide
@@ -16,8 +17,19 @@ TEXT = {**OUTPUTS, **GUIDE}  # say()'s texts: the outputs' and the templates' gu
 LANGS = ("id", "en")
 
 
+class Declaration(Protocol):
+    """An issue code's templates (model.issues.IssueCode has them)."""
+
+    @property
+    def fields(self) -> tuple[str, ...]: ...
+    def template(self, lang: str) -> str: ...
+
+
 class Issue(Protocol):
     """What a message is made of (model.issues.Issue has it; words need not know that type)."""
+
+    @property
+    def declaration(self) -> Declaration: ...
 
     @property
     def code(self) -> str: ...
@@ -29,7 +41,7 @@ class Issue(Protocol):
     def params(self) -> dict[str, Any]: ...
 
 
-__all__ = ["LANGS", "SHORT", "TEMPLATES", "TEXT", "UNREADABLE_REASONS", "WORDS", "render", "say"]
+__all__ = ["LANGS", "TEXT", "UNREADABLE_REASONS", "WORDS", "render", "say"]
 
 
 class _Words(string.Formatter):
@@ -59,15 +71,16 @@ def render(issue: Issue, lang: str = "id") -> str:
     """The issue's message in `lang`: its template, every declared placeholder filled (an
     undeclared one is a KeyError, caught by tests/test_catalogue.py, never an empty gap)."""
     lang = lang if lang in LANGS else "id"
-    params: dict[str, Any] = dict.fromkeys(FIELDS[issue.code], "")
+    declared = issue.declaration
+    params: dict[str, Any] = dict.fromkeys(declared.fields, "")
     params.update(
         {key: value for key, value in issue.params.items() if key in params},
         value=issue.value if issue.value is not None else "",
         sheet=issue.sheet or "",
     )
     params.update(_derived(issue, lang))
-    filled = {k: _shown(params[k]) for k in FIELDS[issue.code]}
-    return fill(TEMPLATES[issue.code][lang], filled)
+    filled = {k: _shown(params[k]) for k in declared.fields}
+    return fill(declared.template(lang), filled)
 
 
 SHOWN_LETTERS = 200  # a message quotes an office's text up to this long, then "…"
@@ -108,10 +121,6 @@ def _derived(issue: Issue, lang: str) -> dict[str, str]:
             if f"{key}_en" in p:
                 derived[key] = p[f"{key}_en"]
     return derived
-
-
-def short(code: str, lang: str = "id") -> str:
-    return SHORT.get(code, {}).get(lang if lang in LANGS else "id", code)
 
 
 def sheet_name(name: str, lang: str = "id") -> str:
