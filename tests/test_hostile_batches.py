@@ -264,11 +264,11 @@ def test_files_of_the_same_name_get_copies_of_their_own(tmp_path):
 
 
 def test_a_copy_of_a_whole_sheet_merge_is_bounded(hostile, tmp_path):
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: the work, whatever else the machine runs
     result = runner.invoke(
         app, ["check", str(hostile["gabungan-satu-lembar.xlsx"]), "--annotate", str(tmp_path)]
     )
-    assert result.exit_code == 0 and time.perf_counter() - started < 20
+    assert result.exit_code == 0 and time.process_time() - started < 20
     (copy,) = tmp_path.glob("*.xlsx")
     book = openpyxl.load_workbook(copy)
     assert book.sheetnames == ["Masalah", "RKT"]
