@@ -363,3 +363,30 @@ def test_the_english_copy_s_first_sheet_is_issues(tmp_path):
     runner.invoke(app, ["check", str(path), "--annotate", str(tmp_path / "c"), "--lang", "en"])
     (copy,) = (tmp_path / "c").glob("*.xlsx")
     assert openpyxl.load_workbook(copy).sheetnames[0] == "Issues"
+
+
+def test_a_provincial_workbook_made_in_english_reads_back_as_one_made_in_indonesian(tmp_path):
+    from kinerja_xl.provincial.readback import read_back
+    from kinerja_xl.reading.read import open_workbook
+
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    office_plan(
+        kiriman,
+        "Kota Banjarmasin",
+        [["1", "Terwujudnya tata kelola", "Indeks Reformasi Birokrasi", "80"]],
+        [["1", "Dukungan Manajemen", 1_000_000]],
+    )
+    read = {}
+    for lang in ("id", "en"):
+        out = tmp_path / f"k-{lang}.xlsx"
+        runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--lang", lang])
+        (report,) = read_back(open_workbook(out))
+        read[lang] = [
+            (
+                t.kind,
+                [(r.get("indikator") or r.get("program"), r.cell_of("program")) for r in t.records],
+            )
+            for t in report.tables
+        ]
+    assert read["en"] == read["id"] and len(read["id"]) == 2

@@ -18,6 +18,7 @@ from typing import Any
 from ..layouts.normalise import parse_amount, parse_target
 from ..model.records import FileReport, Record, Table
 from ..reading.grid import Cell, Sheet, Workbook, parse_a1
+from ..words.messages import contract_name
 
 DATA_SHEETS = {"RKT": ("rkt", "rkt-sekretariat"), "IKU": ("iku",), "Anggaran": ("anggaran",)}
 # the data sheets' column titles (provincial/data.py) -> the record's field
@@ -52,8 +53,8 @@ def read_back(workbook: Workbook, inputs: str | None = None) -> list[FileReport]
     if inputs:
         folder = (folder / inputs).resolve()
     offices: dict[tuple[str, str], _Office] = {}
-    for sheet in workbook.sheets:
-        if sheet.name in DATA_SHEETS:
+    for sheet in workbook.sheets:  # made with --lang id or en: sheets by their contract name
+        if contract_name(sheet.name) in DATA_SHEETS:
             _read_sheet(sheet, offices)
     reports = []
     for office in offices.values():
@@ -78,7 +79,7 @@ def _documents_of_sheets(tables: list[Table]) -> None:
 
 def _read_sheet(sheet: Sheet, offices: dict[tuple[str, str], _Office]) -> None:
     rows = sheet.rows()
-    header = {cell.text(): cell.col for cell in rows.pop(1, [])}
+    header = {contract_name(cell.text()): cell.col for cell in rows.pop(1, [])}
     if not {"Satker", "Berkas", "Lembar", "Sel"} <= set(header):
         return
     for row_cells in rows.values():
@@ -90,7 +91,7 @@ def _read_sheet(sheet: Sheet, offices: dict[tuple[str, str], _Office]) -> None:
         office = offices.setdefault((satker, berkas), _Office(satker, berkas))
         year = got.number("Tahun")
         office.year = office.year or year
-        kind, document = _kind_and_document(sheet.name, got)
+        kind, document = _kind_and_document(contract_name(sheet.name), got)
         key = (lembar, kind, document, year if year != office.year else None)
         table = office.tables.get(key)
         if table is None:
