@@ -390,3 +390,110 @@ def test_a_provincial_workbook_made_in_english_reads_back_as_one_made_in_indones
             for t in report.tables
         ]
     assert read["en"] == read["id"] and len(read["id"]) == 2
+
+
+# --- 6. Rekap Anggaran: by program code, kegiatan under it, unlike levels never added ------
+
+
+def budget_only(folder: Path, office: str, lines: list[list]) -> Path:
+    return build_xlsx(
+        folder / f"KPU {office} - Anggaran 2024.xlsx",
+        {
+            "Anggaran": [
+                [f"RINCIAN ANGGARAN KPU {office.upper()} TAHUN 2024"],
+                ["No", "Program", "Anggaran"],
+                *lines,
+            ]
+        },
+    )
+
+
+def test_rekap_groups_by_program_code_with_its_kegiatan_under_it(tmp_path):
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    budget_only(
+        kiriman,
+        "Kabupaten Hulu Sungai Tengah",
+        [
+            ["1.", "Program Dukungan Manajemen", 1_000],
+            ["2.", "Program Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi", 500],
+        ],
+    )
+    budget_only(kiriman, "Kabupaten Kotabaru", [["1", "Penyelenggaraan Pemilu", 700]])
+    budget_only(kiriman, "Kota Banjarmasin", [["1", "Perencanaan Program dan Anggaran", 300]])
+    budget_only(
+        kiriman,
+        "Kabupaten Tapin",
+        [
+            [None, "PROGRAM DUKUNGAN MANAJEMEN (076.01.WA)", None],
+            ["1", "Operasional Perkantoran", 200],
+        ],
+    )
+    out = tmp_path / "k.xlsx"
+    runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--quiet"])
+    rows = rows_of(openpyxl.load_workbook(out), "Rekap Anggaran")
+    offices = ["KPU Kabupaten Kotabaru", "KPU Kabupaten Tapin", "KPU Kabupaten Hulu Sungai Tengah"]
+    offices.append("KPU Kota Banjarmasin")
+    table = [[r["Program"].value, *(r[o].value for o in offices), r["Total"].value] for r in rows]
+    assert table == [
+        ["076.01.WA Dukungan Manajemen", None, None, 1_000, None, 1_000],
+        ["Operasional Perkantoran", None, 200, None, None, 200],  # a kegiatan: not added to 1.000
+        [
+            "076.01.CQ Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi",
+            700,
+            None,
+            500,
+            None,
+            1_200,
+        ],
+        ["Kegiatan tanpa program (program tidak disebut di berkas)", None, None, None, None, None],
+        ["Perencanaan Program dan Anggaran", None, None, None, 300, 300],
+        ["Total", 700, 200, 1_500, 300, 2_700],
+    ]
+    assert rows[0]["Program"].font.b and rows[1]["Program"].alignment.indent == 1
+
+
+# --- 4. the chart: billions said in words, an incomplete budget still has its bar ---------
+
+
+def test_the_chart_says_billions_in_words_and_an_incomplete_budget_keeps_its_bar(tmp_path):
+    import zipfile
+
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    budget_only(kiriman, "Kota Banjarmasin", [["1", "Dukungan Manajemen", 43_484_684_000]])
+    budget_only(
+        kiriman,
+        "Kabupaten Balangan",
+        [["1", "Dukungan Manajemen", 1_000_000_000], ["2", "Penyelenggaraan Pemilu", "satu juta"]],
+    )
+    out = tmp_path / "k.xlsx"
+    runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--lang", "en", "--quiet"])
+    with zipfile.ZipFile(out) as archive:
+        chart = archive.read("xl/charts/chart1.xml").decode()
+    assert "billion" in chart and ' M"' not in chart
+    assert "'Chart Data'!$B$2:$B$3" in chart  # the bars' numbers: every office has one
+    assert "incomplete" in chart  # the red bar's label
+    book = openpyxl.load_workbook(out)
+    data = {r[0].value: r[1].value for r in book["Chart Data"].iter_rows(min_row=2)}
+    assert data == {"KPU Kabupaten Balangan": 1_000_000_000, "KPU Kota Banjarmasin": 43_484_684_000}
+
+
+def test_programs_yaml_is_validated_as_a_document(tmp_path):
+    import pytest
+
+    from kinerja_xl.knowledge.document import SchemaError
+    from kinerja_xl.knowledge.programs import load_programs
+
+    assert [p.code for p in load_programs()] == ["076.01.WA", "076.01.CQ"]
+    (tmp_path / "programs.yaml").write_text(
+        "programs:\n  - code: 076.01.WA\n    name: Dukungan Manajemen\n    nama: x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SchemaError) as refused:
+        load_programs(tmp_path)
+    assert (refused.value.key, refused.value.fields["name"], refused.value.fields["line"]) == (
+        "unknown-key",
+        "nama",
+        2,
+    )

@@ -113,7 +113,7 @@ def test_no_unreadable_or_negative_amount_is_a_number_in_the_recap(mixed_batch):
     ]
     assert numbers and all(n > 0 for n in numbers)
     assert 5_000_000 not in [n for n in numbers if n < 0] and -5_000_000 not in numbers
-    program = next(r for r in rows if r["Program"].value == "Dukungan Manajemen")
+    program = next(r for r in rows if r["Program"].value == "076.01.WA Dukungan Manajemen")
     assert program["KPU Kota Banjarmasin"].value == 1_000_000
     assert program["KPU Kabupaten Balangan"].value == "1 baris tidak sah"
     assert program["KPU Kabupaten Balangan"].fill.fgColor.rgb.endswith(RED)

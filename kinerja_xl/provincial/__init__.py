@@ -20,7 +20,7 @@ from ..outputs.write import atomic_output
 from ..outputs.xlsx_out import Styles, new_workbook
 from ..reading.memory import collector_paused
 from ..words.messages import say
-from .across import write_perbandingan, write_rekap
+from .across import CHART_DATA, write_chart_data, write_perbandingan, write_rekap
 from .consolidation import Consolidation
 from .context import Context
 from .data import write_anggaran, write_iku, write_masalah, write_rkt
@@ -37,6 +37,7 @@ SHEET_WRITERS = {
     "Perbandingan Target": write_perbandingan,
     "Capaian": write_capaian,  # only where a report's realisasi was read
     "Masalah": write_masalah,
+    CHART_DATA: write_chart_data,  # hidden: the numbers of Rekap Anggaran's chart
 }
 
 __all__ = ["SHEET_WRITERS", "write_consolidated", "offices_summary"]

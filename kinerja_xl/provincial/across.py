@@ -10,7 +10,17 @@ from typing import Any
 from ..layouts.documents import KIND_NAMES
 from ..layouts.normalise import format_rupiah
 from ..outputs.xlsx_out import Column
-from .comparisons import DIFFERENT, INVALID, FileBudget, SharedIndicator, shared_indicators
+from .comparisons import (
+    DIFFERENT,
+    HEADING,
+    INVALID,
+    KEGIATAN,
+    PROGRAM,
+    FileBudget,
+    RecapRow,
+    SharedIndicator,
+    shared_indicators,
+)
 from .consolidation import COMPARED_FIRST
 from .context import Context
 
@@ -18,6 +28,9 @@ from .context import Context
 
 
 def write_rekap(ctx: Context) -> int:
+    """Programs, each with its kegiatan under it, × offices; the last row is the total. A
+    program's row adds only the lines that are that program, a kegiatan's row only that
+    kegiatan's: unlike levels are never added together."""
     recap = ctx.recap
     columns = [Column("Program", 44, "wrap")]
     columns += [Column(o, 16, "rupiah") for o in recap.offices]
@@ -27,14 +40,18 @@ def write_rekap(ctx: Context) -> int:
     ]
     rows: list[list[Any]] = []
     row_styles: list[list[str | None]] = []
-    for program in recap.programs:
-        values: list[Any] = [program]
-        marks: list[str | None] = [None]
+    for row in recap.rows:
+        label = row.label or ctx.say("recap-no-program")
+        values: list[Any] = [label]
+        marks: list[str | None] = [ROW_STYLES[row.level]]
         for office in recap.offices:
-            value, mark = _recap_cell(ctx, program, office)
+            value, mark = _recap_cell(ctx, row, office)
             values.append(value)
             marks.append(mark)
-        value, mark = _total_cell(ctx, recap.program_budget(program))
+        if recap.has_lines(row):
+            value, mark = _total_cell(ctx, recap.row_budget(row))
+        else:  # a program only its kegiatan were given for: nothing of its own to add
+            value, mark = None, None
         values.append(value)
         marks.append(mark)
         rows.append(values)
@@ -62,13 +79,16 @@ def write_rekap(ctx: Context) -> int:
     if recap.offices:
         _budget_chart(ctx, sheet, len(rows), recap.offices)
     _legend(ctx, sheet, len(rows) + (22 if recap.offices else 2))
-    return len(recap.programs)
+    return len(recap.rows)
 
 
-def _recap_cell(ctx: Context, program: str, office: str) -> tuple[Any, str | None]:
+ROW_STYLES = {PROGRAM: "wrap-bold", KEGIATAN: "wrap-indent", HEADING: "wrap-bold-italic"}
+
+
+def _recap_cell(ctx: Context, row: RecapRow, office: str) -> tuple[Any, str | None]:
     recap = ctx.recap
-    amount = recap.amounts.get((program, office))
-    invalid = recap.invalid.get((program, office), 0)
+    amount = recap.amounts.get((row, office))
+    invalid = recap.invalid.get((row, office), 0)
     if not invalid:
         return amount, None
     if amount:
@@ -106,24 +126,65 @@ def total_words(ctx: Context, budget: FileBudget) -> str:
 
 
 def _budget_chart(ctx: Context, sheet: Any, total_row: int, offices: list[str]) -> None:
+    """Every office's bar: the sum of its lines that can be added up, from the hidden sheet
+    Data Grafik (its total on Rekap Anggaran is words when not whole). A bar that is not the
+    whole story is red and labelled 'belum lengkap' / '≠ JUMLAH berkas': never a missing bar
+    that reads as Rp0."""
     chart = ctx.book.add_chart({"type": "column"})
     recap = ctx.recap
+    data = ctx.sheet_name(CHART_DATA)
+    marks = [_chart_mark(ctx, recap.budget(o)) for o in offices]
     chart.add_series(
         {
             "name": ctx.say("recap-chart"),
-            "categories": [ctx.sheet_name("Rekap Anggaran"), 0, 1, 0, len(offices)],
-            "values": [ctx.sheet_name("Rekap Anggaran"), total_row, 1, total_row, len(offices)],
-            # an office whose total is not the whole story is a red bar
-            "points": [
-                {"fill": {"color": "#C00000"}} if recap.state(o) != "ok" else None for o in offices
-            ],
+            "categories": [data, 1, 0, len(offices), 0],
+            "values": [data, 1, 1, len(offices), 1],
+            "points": [{"fill": {"color": "#C00000"}} if mark else None for mark in marks],
+            "data_labels": {
+                "value": True,
+                "custom": [{"value": mark} if mark else {"delete": True} for mark in marks],
+            },
         }
     )
     chart.set_title({"name": ctx.say("recap-chart")})
     chart.set_legend({"none": True})
-    chart.set_y_axis({"num_format": '"Rp"#,##0,,," M"'})
+    chart.set_y_axis({"num_format": ctx.say("recap-axis-format")})
     chart.set_size({"width": 760, "height": 380})
     sheet.insert_chart(total_row + 2, 0, chart)
+
+
+def _chart_mark(ctx: Context, budget: FileBudget) -> str | None:
+    if budget.state == "ok":
+        return None
+    marks = []
+    if budget.invalid:
+        marks.append(ctx.say("budget-incomplete"))
+    if budget.disagrees:
+        marks.append(ctx.say("budget-disagrees"))
+    return "; ".join(marks)
+
+
+CHART_DATA = "Data Grafik"
+
+
+def write_chart_data(ctx: Context) -> int:
+    """The chart's numbers, on a hidden sheet after the others: each office and the sum of its
+    lines that can be added up, and whether that is the whole story."""
+    recap = ctx.recap
+    if not recap.offices:
+        return 0
+    rows = [
+        [office, recap.office_total(office), _chart_mark(ctx, recap.budget(office))]
+        for office in recap.offices
+    ]
+    columns = [
+        Column("Satker", 28, "wrap"),
+        Column("Anggaran", 18, "rupiah"),
+        Column("Keterangan", 30),
+    ]
+    sheet = ctx.write(CHART_DATA, columns, rows)
+    sheet.hide()
+    return len(rows)
 
 
 def _legend(ctx: Context, sheet: Any, row: int) -> None:

@@ -6,11 +6,14 @@ error is marked invalid, never the common target.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..checking.matching import indicator_key, name_key
+from ..checking.matching import PROGRAM_CODE, indicator_key, name_key
+from ..knowledge.programs import load_programs
+from ..layouts.budget import code_level, named_level
 from ..model.records import FileReport, Record, Table
 from ..model.values import Target
 from .consolidation import (
@@ -22,49 +25,58 @@ from .consolidation import (
     provenance,
 )
 
-NO_PROGRAM = "(tanpa nama program)"
-
-
 # --- Rekap Anggaran -----------------------------------------------------------------------
+
+PROGRAM, KEGIATAN, HEADING = "program", "kegiatan", "heading"
+NO_PROGRAM = ""  # the group of the kegiatan whose program the office did not name
+
+
+@dataclass(frozen=True)
+class RecapRow:
+    """A row of Rekap Anggaran: a program (its own lines' amounts), or a kegiatan under it;
+    `HEADING`: the group of kegiatan without a program, which holds no amounts itself."""
+
+    group: str  # a program's code, "name:<its name's key>", or NO_PROGRAM
+    name: str  # the kegiatan's name key; "" for the program's own row
+    label: str  # as offices wrote it (a known program: "076.01.CQ Penyelenggaraan …")
+    level: str  # PROGRAM, KEGIATAN or HEADING
 
 
 @dataclass
 class Recap:
+    """Programs and their kegiatan × offices. Lines of unlike levels are never added together:
+    a program's row adds the lines that are that program, each kegiatan's row that kegiatan's
+    lines; an office's total adds all its lines (the top-level ones: a kegiatan its program
+    already counts is detail, left out)."""
+
     offices: list[str]
-    programs: list[str]
-    amounts: dict[tuple[str, str], int]  # (program, office) -> rupiah, valid lines only
-    invalid: dict[tuple[str, str], int] = field(default_factory=dict)  # -> lines not counted
+    rows: list[RecapRow]
+    amounts: dict[tuple[RecapRow, str], int]  # (row, office) -> rupiah, valid lines only
+    invalid: dict[tuple[RecapRow, str], int] = field(default_factory=dict)  # -> lines left out
     declared: dict[str, int | None] = field(default_factory=dict)  # office -> its own JUMLAH
     total_disagrees: set[str] = field(default_factory=set)  # offices whose JUMLAH is not the sum
 
     @cached_property
-    def _totals(self) -> tuple[Counter[str], Counter[str]]:
-        return _by_office_and_program(self.amounts)
+    def _totals(self) -> tuple[Counter[str], Counter[RecapRow]]:
+        return _by_office_and_row(self.amounts)
+
+    @cached_property
+    def _invalid_totals(self) -> tuple[Counter[str], Counter[RecapRow]]:
+        return _by_office_and_row(self.invalid)
 
     def office_total(self, office: str) -> int:
         return self._totals[0][office]
-
-    def program_total(self, program: str) -> int:
-        return self._totals[1][program]
 
     @property
     def grand_total(self) -> int:
         return sum(self.amounts.values())
 
-    @cached_property
-    def _invalid_totals(self) -> tuple[Counter[str], Counter[str]]:
-        return _by_office_and_program(self.invalid)
-
     def incomplete(self, office: str) -> bool:
         """Some of the office's budget lines could not be counted."""
         return self._invalid_totals[0][office] > 0
 
-    def program_invalid_lines(self, program: str) -> int:
-        """How many of the program's budget lines (all offices) could not be counted."""
-        return self._invalid_totals[1][program]
-
-    def program_incomplete(self, program: str) -> bool:
-        return self.program_invalid_lines(program) > 0
+    def has_lines(self, row: RecapRow) -> bool:
+        return row in self._totals[1] or row in self._invalid_totals[1]
 
     def budget(self, office: str) -> FileBudget:
         """The office's total as its column's last row shows it, with its own JUMLAH."""
@@ -75,8 +87,8 @@ class Recap:
             office in self.total_disagrees,
         )
 
-    def program_budget(self, program: str) -> FileBudget:
-        return FileBudget(self.program_total(program), self.program_invalid_lines(program))
+    def row_budget(self, row: RecapRow) -> FileBudget:
+        return FileBudget(self._totals[1][row], self._invalid_totals[1][row])
 
     @property
     def grand_budget(self) -> FileBudget:
@@ -92,16 +104,16 @@ class Recap:
         return self.budget(office).state
 
 
-def _by_office_and_program(
-    cells: dict[tuple[str, str], int],
-) -> tuple[Counter[str], Counter[str]]:
-    """(program, office) -> n summed by office and by program."""
+def _by_office_and_row(
+    cells: dict[tuple[RecapRow, str], int],
+) -> tuple[Counter[str], Counter[RecapRow]]:
+    """(row, office) -> n summed by office and by row."""
     by_office: Counter[str] = Counter()
-    by_program: Counter[str] = Counter()
-    for (program, office), value in cells.items():
+    by_row: Counter[RecapRow] = Counter()
+    for (row, office), value in cells.items():
         by_office[office] += value
-        by_program[program] += value
-    return by_office, by_program
+        by_row[row] += value
+    return by_office, by_row
 
 
 def valid_amount(record: Record) -> int | None:
@@ -111,35 +123,113 @@ def valid_amount(record: Record) -> int | None:
     return amount.value if amount is not None and amount.countable else None
 
 
+class _Programs:
+    """Which program a budget line or a group heading names: by a 076.01.XX code it carries,
+    or by one of the names of `schemas/programs.yaml`."""
+
+    def __init__(self) -> None:
+        known = load_programs()
+        self.order = [p.code for p in known]
+        self.labels = {p.code: f"{p.code} {p.name}" for p in known}
+        self.by_name = {name_key(name): p.code for p in known for name in p.names}
+
+    def code_of(self, *texts: str | None) -> str | None:
+        for text in texts:
+            found = PROGRAM_CODE.search(text or "")
+            if found:
+                return re.sub(r"[^0-9A-Za-z.]", "", found.group(0)).upper()
+        return None
+
+    def of(self, text: str | None, *codes: str | None) -> str | None:
+        """The group key of a program named by `text` (or coded in `codes`), or None."""
+        code = self.code_of(*codes, text)
+        if code:
+            return code
+        return self.by_name.get(name_key(text)) if text else None
+
+
 def budget_recap(result: Consolidation) -> Recap:
-    """Programs matched across offices by their normalised name; valid amounts summed per
-    office; lines that cannot be counted are counted as such."""
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    amounts: dict[tuple[str, str], int] = defaultdict(int)
-    invalid: dict[tuple[str, str], int] = defaultdict(int)
+    """Every office's budget lines by program, then kegiatan: a line that names a program (by
+    code or by a name of schemas/programs.yaml, or a line written "Program …") is that
+    program's; any other line is a kegiatan, under the program its group heading names, else
+    among the kegiatan without a program (lines numbered as peers are peers: a kegiatan is
+    never put under a program by guessing)."""
+    programs = _Programs()
+    spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    amounts: dict[tuple[str, str, str], int] = defaultdict(int)
+    invalid: dict[tuple[str, str, str], int] = defaultdict(int)
     offices: dict[str, None] = {}  # in order of first appearance
     for report, _table, record in result.compared_rows("anggaran"):
         if record.detail:  # already inside its program's amount
             continue
         office = office_label(report)
         offices.setdefault(office)
-        key = name_key(record.get("program")) or NO_PROGRAM
-        names[key][record.get("program") or key] += 1
+        text = record.get("program") or ""
+        group = _own_program(programs, record, text)
+        if group is not None:
+            place = (group, "")
+        else:  # a kegiatan: under the program its group heading names, if it names one
+            group = programs.of(record.get("kelompok"))
+            if group is None and record.get("kelompok"):
+                group = f"name:{name_key(record.get('kelompok'))}"
+                spellings[(group, "")][record.get("kelompok") or ""] += 1
+            place = (group or NO_PROGRAM, name_key(text) or f"text:{text.strip()}")
+        spellings[place][text] += 1
         value = valid_amount(record)
         if value is None:
-            invalid[(key, office)] += 1
+            invalid[(*place, office)] += 1
         else:
-            amounts[(key, office)] += value
-    label = {key: counter.most_common(1)[0][0] for key, counter in names.items()}
+            amounts[(*place, office)] += value
+    rows = _recap_rows(programs, spellings)
+    by_place = {(row.group, row.name): row for row in rows}
     declared, disagrees = _declared_totals(result)
     return Recap(
         offices=sorted(offices, key=office_sort_key),
-        programs=[label[k] for k in names],
-        amounts={(label[k], o): v for (k, o), v in amounts.items()},
-        invalid={(label[k], o): n for (k, o), n in invalid.items()},
+        rows=rows,
+        amounts={(by_place[(g, n)], o): v for (g, n, o), v in amounts.items()},
+        invalid={(by_place[(g, n)], o): v for (g, n, o), v in invalid.items()},
         declared=declared,
         total_disagrees=disagrees,
     )
+
+
+def _own_program(programs: _Programs, record: Record, text: str) -> str | None:
+    """The program a budget line is itself, or None when it is a kegiatan (or below)."""
+    known = programs.of(text, record.get("kode"), record.number)
+    if known:
+        return known
+    if code_level(record) == 0 or named_level(record) == 0:  # "Program …": not one we know
+        return f"name:{name_key(text)}"
+    return None
+
+
+def _recap_rows(
+    programs: _Programs, spellings: dict[tuple[str, str], Counter[str]]
+) -> list[RecapRow]:
+    """Known programs in the order of schemas/programs.yaml, then others as they came, then
+    the kegiatan without a program; each program's row first, its kegiatan under it."""
+    seen = list(dict.fromkeys(group for group, _name in spellings))
+    groups = [g for g in programs.order if g in seen]
+    groups += [g for g in seen if g not in groups and g != NO_PROGRAM]
+    groups += [NO_PROGRAM] if NO_PROGRAM in seen else []
+    rows = []
+    for group in groups:
+        if group == NO_PROGRAM:
+            rows.append(RecapRow(group, "", "", HEADING))
+        else:
+            label = programs.labels.get(group) or _spelled(spellings.get((group, ""))) or group
+            rows.append(RecapRow(group, "", label, PROGRAM))
+        rows += [
+            RecapRow(group, name, _spelled(counted), KEGIATAN)
+            for (g, name), counted in spellings.items()
+            if g == group and name
+        ]
+    return rows
+
+
+def _spelled(counted: Counter[str] | None) -> str:
+    """The spelling most offices used (the first of the most)."""
+    return counted.most_common(1)[0][0] if counted else ""
 
 
 def _declared_totals(result: Consolidation) -> tuple[dict[str, int | None], set[str]]:

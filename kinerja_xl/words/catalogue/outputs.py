@@ -230,6 +230,12 @@ OUTPUTS: dict[str, dict[str, str]] = {
     },
     # Rekap Anggaran
     "recap-chart": {"id": "Anggaran per satker", "en": "Budget per office"},
+    # the chart's axis: billions of rupiah, as words ("M" would read as millions in English)
+    "recap-axis-format": {"id": '"Rp"#,##0.0,,," miliar"', "en": '"Rp"#,##0.0,,," billion"'},
+    "recap-no-program": {
+        "id": "Kegiatan tanpa program (program tidak disebut di berkas)",
+        "en": "Kegiatan with no program (the file names none)",
+    },
     "recap-legend": {
         "id": "Keterangan: hanya anggaran yang sah yang dijumlahkan. '{invalid}' = baris yang tidak "
         "terbaca, negatif atau berupa rumus tanpa nilai (lihat lembar Masalah). "
