@@ -25,7 +25,8 @@ from .layouts.offices import find_office, sheet_year, year_from_texts
 from .layouts.results import choose_plan_year
 from .model.issues import Issue, declare, order_issues
 from .model.records import FileReport, Table
-from .outputs.own import generated_by_us
+from .outputs.own import CONSOLIDATED, INPUTS_PROPERTY, PROVINCE_PROPERTY, generated_by_us
+from .provincial.readback import is_provincial, read_back
 from .reading.discover import discover
 from .reading.grid import Sheet, Workbook
 from .reading.memory import collector_paused
@@ -77,6 +78,9 @@ def inspect_file(
         return report
     report.file_format = workbook.file_format
     generated = generated_by_us(workbook)
+    if generated == CONSOLIDATED and is_provincial(workbook):
+        report.parts = read_parts(workbook, vocabulary)  # the national roll-up reads it back
+        return report
     if generated:
         report.issues.append(
             Issue.make("generated-file", None, None, Path(report.path).name, what=generated)
@@ -172,7 +176,7 @@ OFFICE_UNKNOWN = declare(
     "warning",
     when="the workbook names no KPU office of the registry (or none at all); the message says "
     "where it looked",
-    raised_by="_fill_metadata",
+    raised_by=("_fill_metadata", "read_parts"),
     id="Satker KPU pengirim tidak dikenali{why}{value}. kinerja-xl mencari nama satker di judul, "
     "baris identitas dan tanda tangan, nama berkas dan nama lembar; tulis namanya di judul, mis. "
     "'KPU Kabupaten Tapin' atau 'KIP Kabupaten Aceh Besar'.",
@@ -207,6 +211,24 @@ def _fill_metadata(
             found, why = None, ""  # nothing named at all
         report.issues.append(Issue.make("office-unknown", None, None, found, why=why))
     report.year = year_from_texts([*context, stem]) or year_from_texts(list(sheet_names))
+
+
+def read_parts(workbook: Workbook, vocabulary: Vocabulary | None = None) -> list[FileReport]:
+    """A provincial workbook of ours as the office files whose rows it holds, each with its
+    office (and code) from the registry, its province, and the workbook it came through."""
+    registry = load_registry(vocabulary.folder if vocabulary else None)
+    province = workbook.properties.get(PROVINCE_PROPERTY)
+    parts = read_back(workbook, workbook.properties.get(INPUTS_PROPERTY))
+    for part in parts:
+        part.via = workbook.path
+        named = registry.by_name.get(part.office or "") or (
+            match.office if (match := registry.match_texts([part.office or ""])) else None
+        )
+        part.office_code = named.code if named else None
+        part.province = named.province if named and named.province else province
+        if named is None:
+            part.issues.append(Issue.make("office-unknown", None, None, part.office, why=""))
+    return parts
 
 
 def _years_of_sheets(report: FileReport, sheet_years: dict[str, int | None]) -> None:
@@ -316,6 +338,8 @@ def inspect_batch(
     within_file: FileChecks | None = None,
 ) -> list[FileReport]:
     reports = [inspect_file(path, limits, vocabulary) for path in paths]
+    # a provincial workbook stands for the office files it holds, each checked as its own
+    reports = [part for report in reports for part in (report.parts or [report])]
     if within_file is not None:
         reports = [within_file.apply(report) for report in reports]
     return reports

@@ -109,6 +109,7 @@ WRITERS = [
     "provincial/summary.py",
     "provincial/data.py",
     "provincial/across.py",
+    "provincial/tally.py",
     "provincial/results.py",
     "outputs/templates/__init__.py",
     "outputs/templates/guide.py",

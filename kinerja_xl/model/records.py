@@ -182,6 +182,11 @@ class FileReport:
     # another office named by the file name than by the titles (a template copied from another
     # office, its title left unchanged): said, and never a duplicate of that office's own file
     office_in_name: str | None = None
+    # a provincial workbook of ours, read back for the national roll-up: the office files whose
+    # rows it holds (`parts`), each knowing the workbook it came through (`via`) and its province
+    parts: list[FileReport] = field(default_factory=list)
+    via: str | None = None
+    province: str | None = None
 
     @property
     def errors(self) -> int:
@@ -215,6 +220,7 @@ class FileReport:
             "office_code": self.office_code,
             "year": self.year,
             "document": self.document,
+            **({"via": display_name(self.via)} if self.via else {}),
             "tables": tables,
             "issues": [issue.to_dict(lang) for issue in self.issues],
         }

@@ -23,6 +23,10 @@ from ..words.messages import say
 
 PROPERTY = "kinerja-xl"
 VERSION_PROPERTY = "kinerja-xl-version"
+# a provincial workbook's offices' files, relative to it, and its province: what the national
+# roll-up needs to read it back with the way to each office's cell (provincial/readback.py)
+INPUTS_PROPERTY = "kinerja-xl-inputs"
+PROVINCE_PROPERTY = "kinerja-xl-province"
 CONSOLIDATED = "consolidated"
 ANNOTATED = "annotated"
 KINDS = (CONSOLIDATED, ANNOTATED)

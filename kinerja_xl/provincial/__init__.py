@@ -11,10 +11,12 @@ are the contract's, in Bahasa Indonesia, under --lang id (the default), and Engl
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from ..outputs.own import CONSOLIDATED, mark_xlsxwriter
+from ..outputs.own import CONSOLIDATED, INPUTS_PROPERTY, PROVINCE_PROPERTY, mark_xlsxwriter
 from ..outputs.printing import PageInfo
 from ..outputs.write import atomic_output
 from ..outputs.xlsx_out import Styles, new_workbook
@@ -26,9 +28,11 @@ from .context import Context
 from .data import write_anggaran, write_iku, write_masalah, write_rkt
 from .results import has_results, write_capaian
 from .summary import STATUS_SHEET, offices_summary, write_ringkasan, write_status
+from .tally import PROVINCES_SHEET, write_provinces
 
 SHEET_WRITERS = {
     "Ringkasan": write_ringkasan,
+    PROVINCES_SHEET: write_provinces,  # only when the rows come from more than one province
     STATUS_SHEET: write_status,
     "RKT": write_rkt,
     "IKU": write_iku,
@@ -43,6 +47,19 @@ SHEET_WRITERS = {
 __all__ = ["SHEET_WRITERS", "write_consolidated", "offices_summary"]
 
 
+def _where_from(book: Any, result: Consolidation, folder: Path) -> None:
+    """The offices' files' folder, relative to the workbook, and the province: the national
+    roll-up reads the workbook back with them (provincial/readback.py)."""
+    if result.root is not None:
+        try:
+            inputs = Path(os.path.relpath(result.root, folder)).as_posix()
+        except ValueError:  # another drive (Windows): the absolute folder
+            inputs = result.root.as_posix()
+        book.set_custom_property(INPUTS_PROPERTY, inputs)
+    if result.province:
+        book.set_custom_property(PROVINCE_PROPERTY, result.province)
+
+
 def write_consolidated(
     result: Consolidation, out: Path, lang: str = "id", made: date | None = None
 ) -> dict[str, int]:
@@ -53,9 +70,12 @@ def write_consolidated(
         book = new_workbook(str(temporary), streaming=True)
         book.set_properties({"title": page.document, "comments": "kinerja-xl consolidated"})
         mark_xlsxwriter(book, CONSOLIDATED)  # how a later run knows it (outputs/own.py)
+        _where_from(book, result, Path(out).resolve().parent)
         ctx = Context(book, Styles(book), result, lang, page, Path(out).resolve().parent)
         for name, writer in SHEET_WRITERS.items():
             if name == "Capaian" and not has_results(ctx):
+                continue
+            if name == PROVINCES_SHEET and not result.national:
                 continue
             written[name] = writer(ctx)
         book.close()

@@ -141,6 +141,17 @@ class Consolidation:
         tables = self._tables[kind]
         return [t for t in self.used(report) if t.kind == kind and id(t) in tables]
 
+    def province_of(self, report: FileReport) -> str | None:
+        """The province of the office that sent the file (or of the provincial workbook that
+        brought it)."""
+        office = self.registry.by_code.get((report.office_code or "")[:2])
+        return office.region if office else report.province
+
+    @property
+    def national(self) -> bool:
+        """Rows from more than one province: the workbook is the nation's."""
+        return len(self.provinces) > 1
+
     def year_of(self, report: FileReport, table: Table | None = None) -> int | None:
         """A table's year (its sheet's own, else its file's), else the year asked."""
         return (table.year if table else None) or report.year or self.year
@@ -207,6 +218,7 @@ def consolidate(
         result.province = result.provinces[0].region
     for report in reports:
         result.used_tables[id(report)] = list(report.tables) if report.readable else []
+    _one_submission(result)
     _resolve_duplicates(result, keep_all)
     if result.provinces:
         result.missing = missing_documents(result)
@@ -271,6 +283,26 @@ def _submission(result: Consolidation, report: FileReport, table: Table) -> Subm
     return (office or "", result.year_of(report, table), table.kind, table.document)
 
 
+def _one_submission(result: Consolidation) -> None:
+    """An office's own file and its rows in a provincial workbook are one submission, not two:
+    the office's file counts (the source itself), the copy is set aside without a warning."""
+    own = {
+        _submission(result, report, table): report.path
+        for report in result.reports
+        if report.via is None and report.office and report.readable
+        for table in report.tables
+    }
+    for report in result.reports:
+        if report.via is None:
+            continue
+        kept = [(t, own.get(_submission(result, report, t))) for t in report.tables]
+        if any(path for _t, path in kept):
+            result.used_tables[id(report)] = [t for t, path in kept if path is None]
+            for table, path in kept:
+                if path:
+                    result.superseded.setdefault(id(report), []).append((table.kind, path))
+
+
 DUPLICATE_SUBMISSION = declare(
     "duplicate-submission",
     "warning",
@@ -292,7 +324,8 @@ def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
     senders: dict[Submission, list[FileReport]] = defaultdict(list)
     for report in result.reports:
         if report.office and report.readable:
-            for sent in dict.fromkeys(_submission(result, report, t) for t in report.tables):
+            used = result.used(report)
+            for sent in dict.fromkeys(_submission(result, report, t) for t in used):
                 senders[sent].append(report)
     for (office, year, kind, document), reports in senders.items():
         if len(reports) < 2:

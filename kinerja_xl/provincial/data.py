@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..layouts.documents import table_label
+from ..model.records import FileReport, Record, Table
 from ..model.values import Target
 from ..outputs.xlsx_out import Column
 from .comparisons import target_is_valid, valid_amount
@@ -69,8 +70,29 @@ def write_rkt(ctx: Context) -> int:
         )
         problems.fills[7] = value_style
         row_styles.append(problems.fills)
-    ctx.write("RKT", RKT_COLUMNS, rows, row_styles, 1)
+    columns = with_province(ctx, RKT_COLUMNS, rows, row_styles, records)
+    ctx.write("RKT", columns, rows, row_styles, 1)
     return len(rows)
+
+
+PROVINCE_COLUMN = Column("Provinsi", 14, "wrap")
+
+
+def with_province(
+    ctx: Context,
+    columns: list[Column],
+    rows: list[list[Any]],
+    row_styles: list[list[str | None]],
+    records: list[tuple[FileReport, Table, Record]],
+) -> list[Column]:
+    """A national workbook's data rows say their province, beside the office (a column after
+    Satker); a province's own workbook has no need of it."""
+    if not ctx.result.national:
+        return columns
+    for row, styles, (report, _table, _record) in zip(rows, row_styles, records, strict=True):
+        row.insert(1, ctx.result.province_of(report))
+        styles.insert(1, None)
+    return [columns[0], PROVINCE_COLUMN, *columns[1:]]
 
 
 def target_number(target: Target | None) -> tuple[Any, str | None]:
@@ -135,7 +157,8 @@ def write_iku(ctx: Context) -> int:
             ]
         )
         row_styles.append(problems.fills)
-    ctx.write("IKU", IKU_COLUMNS, rows, row_styles, 1)
+    columns = with_province(ctx, IKU_COLUMNS, rows, row_styles, records)
+    ctx.write("IKU", columns, rows, row_styles, 1)
     return len(rows)
 
 
@@ -182,7 +205,8 @@ def write_anggaran(ctx: Context) -> int:
             ]
         )
         row_styles.append(problems.fills)
-    ctx.write("Anggaran", ANGGARAN_COLUMNS, rows, row_styles, 1)
+    columns = with_province(ctx, ANGGARAN_COLUMNS, rows, row_styles, records)
+    ctx.write("Anggaran", columns, rows, row_styles, 1)
     return len(rows)
 
 

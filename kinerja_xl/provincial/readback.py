@@ -46,6 +46,12 @@ class _Office:
     tables: dict[tuple[str, str, str | None, int | None], Table] = field(default_factory=dict)
 
 
+def is_provincial(workbook: Workbook) -> bool:
+    """A consolidated workbook whose data sheets can be read back (every one of ours is)."""
+    names = {contract_name(sheet.name) for sheet in workbook.sheets}
+    return bool(names & set(DATA_SHEETS))
+
+
 def read_back(workbook: Workbook, inputs: str | None = None) -> list[FileReport]:
     """One report per office file whose rows the provincial workbook holds, in the order the
     workbook lists them; `inputs`: the office files' folder relative to the workbook."""

@@ -161,6 +161,8 @@ def file_status(ctx: Context, report: FileReport) -> tuple[str, list[str]]:
         return "unreadable", [report.issues[0].message(ctx.lang)]
     if not report.tables and {i.code for i in report.issues} <= {"table-not-found"}:
         return "not-a-plan", [ctx.say("note-not-a-plan")]  # a cover letter, a list …
+    if report.via:  # an office's rows as a provincial workbook brought them (national roll-up)
+        notes.append(ctx.say("note-via", workbook=Path(report.via).name))
     if result.year and report.year and report.year != result.year:
         notes.append(ctx.say("note-year", found=report.year, asked=result.year))
     if report.office_in_name:

@@ -122,6 +122,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "{amount} + {count} invalid {count:line|lines}",
     },
     "unknown-office": {"id": "(satker tidak dikenali)", "en": "(office not recognised)"},
+    "note-via": {
+        "id": "dibaca dari buku kerja provinsi {workbook}",
+        "en": "read from the provincial workbook {workbook}",
+    },
     "note-other-province": {
         "id": "bukan satker Provinsi {province}: satker Provinsi {other}",
         "en": "not an office of {province}: an office of {other}",
@@ -182,6 +186,18 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "heading:RKT KPU": {"id": "RKT KPU", "en": "RKT KPU"},
     "heading:RKT Sekretariat": {"id": "RKT Sekretariat", "en": "RKT Secretariat"},
     "heading:IKU": {"id": "IKU", "en": "IKU"},
+    "heading:PK": {"id": "PK", "en": "PK"},
+    "heading:Rencana Aksi": {"id": "Rencana Aksi", "en": "Action plan"},
+    "heading:LKj": {"id": "LKj", "en": "LKj"},
+    # the national roll-up: a Provinsi column, and Status Provinsi
+    "sheet:Status Provinsi": {"id": "Status Provinsi", "en": "Provinces"},
+    "heading:Provinsi": {"id": "Provinsi", "en": "Province"},
+    "heading:Mengirim": {"id": "Mengirim", "en": "Sent"},
+    "heading:Siap": {"id": "Siap", "en": "Ready"},
+    "heading:Perlu perbaikan": {"id": "Perlu perbaikan", "en": "Needs fixing"},
+    "heading:Tidak terbaca": {"id": "Tidak terbaca", "en": "Unreadable"},
+    "heading:Belum lengkap": {"id": "Belum lengkap", "en": "Incomplete"},
+    "heading:Belum mengirim": {"id": "Belum mengirim", "en": "Not sent"},
     # Perbandingan Target
     "common-tie": {"id": "— (seri)", "en": "— (tie)"},
     "common-none": {"id": "— (tidak ada target sah)", "en": "— (no valid target)"},
