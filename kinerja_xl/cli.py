@@ -426,14 +426,17 @@ def consolidate(
         label = merged.result.count_label(key, language)
         typer.echo(_say("count-line", language, label=label, **entry))
     result = merged.result
-    if result.province:
+    if result.provinces:
         summary = offices_summary(result)
         typer.echo(_say("offices-summary", language, **summary))
-        if summary["other"]:
-            others = [o.label for o in submissions(result) if not o.expected]
-            names = ", ".join(others)
-            line = _say("offices-other", language, count=len(others), province=result.province)
-            typer.echo(line + names)
+        apart = [o for o in submissions(result) if not o.expected]
+        other = [o.label for o in apart if o.province]
+        unknown = [o.label for o in apart if not o.province]
+        if other:
+            line = _say("offices-other", language, count=len(other), province=result.province)
+            typer.echo(line + ", ".join(other))
+        if unknown:
+            typer.echo(_say("offices-unknown", language, count=len(unknown)) + ", ".join(unknown))
     typer.echo(
         _say("consolidated", language, errors=batch.errors, warnings=batch.warnings, path=output)
     )

@@ -105,6 +105,7 @@ def _read_sheet(sheet: Sheet, offices: dict[tuple[str, str], _Office]) -> None:
             office.tables[key] = table
         table.records.append(_record(kind, lembar, sel, got))
         table.row_kinds["data"] += 1
+        _spans(table, sel)
 
 
 def _kind_and_document(sheet: str, got: _Getter) -> tuple[str, str | None]:
@@ -134,6 +135,18 @@ def _record(kind: str, lembar: str, sel: str, got: _Getter) -> Record:
             record.target = parse_target(target.value, target.is_percent_format)
         record.unit_name = got.text("Satuan")
     return record
+
+
+def _spans(table: Table, sel: str) -> None:
+    """The table spans the office's cells its rows point at: what is found at one of them is
+    the table's (checking/flags.py), as it was in the office's own sheet."""
+    try:
+        row, col = parse_a1(sel)
+    except ValueError:
+        return
+    table.first_col = min(table.first_col or col, col)
+    table.last_col = max(table.last_col, col)
+    table.header_row = min(table.header_row or row, row - 1)
 
 
 def _row_of(sel: str) -> int:

@@ -316,11 +316,11 @@ def _count_block(ctx: Context, width: int) -> tuple[list[list[Any]], list[list[s
 def offices_summary(result: Consolidation) -> dict[str, int]:
     """How many of the province's offices are ready, need fixing, or have not sent everything;
     and how many senders are not its offices (`other`)."""
-    counts = {"offices": 0, "ready": 0, "fix": 0, "missing": 0, "other": 0}
+    counts = {"offices": 0, "ready": 0, "fix": 0, "missing": 0, "other": 0, "unknown": 0}
     for office in submissions(result):
         states = {s.state for s in office.documents.values()}
         if result.provinces and not office.expected:
-            counts["other"] += 1
+            counts["other" if office.province else "unknown"] += 1
             continue
         counts["offices"] += 1
         if "fix" in states or "unreadable" in states:

@@ -230,7 +230,14 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "offices-other": {
         "id": "{count} satker bukan dari Provinsi {province} (dicantumkan terpisah di Status "
         "Kiriman): ",
-        "en": "{count} offices not of {province} (listed apart in Status Kiriman): ",
+        "en": "{count} {count:office|offices} not of {province} (listed apart in Status "
+        "Kiriman): ",
+    },
+    "offices-unknown": {
+        "id": "{count} pengirim bukan satker KPU yang dikenali (dicantumkan terpisah di Status "
+        "Kiriman): ",
+        "en": "{count} {count:sender is|senders are} no KPU office of the registry (listed apart "
+        "in Status Kiriman): ",
     },
     "province-unknown": {
         "id": "provinsi '{name}' tidak dikenal; yang terdekat: {nearest}",
