@@ -255,7 +255,8 @@ REALISASI_MISSING = declare(
 def realisasi_present(df: pd.DataFrame) -> pd.Series:
     """In a table that reports results, a row with a target has its realisasi."""
     reports = df["reports_results"].fillna(False).astype(bool)
-    return ~(reports & _present(df["target_text"]) & ~_present(df["realisasi_text"]))
+    targeted = _present(df["target_text"]) & (df["target_problem"] != "none")  # "-": no target
+    return ~(reports & targeted & ~_present(df["realisasi_text"]))
 
 
 REALISASI_UNPARSEABLE = declare(

@@ -36,6 +36,7 @@ ROLES = (
     "target",
     "realisasi",
     "capaian",
+    "baseline",
     "satuan",
     "program",
     "anggaran",
@@ -46,6 +47,10 @@ TOP_KEYS: dict[str, type] = {
     "columns": dict,
     "amount_scales": dict,
     "money_words": list,
+    "measure_words": list,
+    "history_words": list,
+    "cumulative_words": list,
+    "qualifier_words": list,
     "quantity_words": list,
     "sub_header_words": list,
     "months": list,
@@ -82,6 +87,10 @@ class LayoutWords:
     thousands: tuple[str, ...] = ()
     millions: tuple[str, ...] = ()
     money_words: tuple[str, ...] = ()
+    measure_words: frozenset[str] = frozenset()
+    history: re.Pattern[str] = re.compile(r"(?!)")
+    cumulative: re.Pattern[str] = re.compile(r"(?!)")
+    qualifiers: re.Pattern[str] = re.compile(r"(?!)")
     quantity_words: frozenset[str] = frozenset()
     sub_header_words: frozenset[str] = frozenset()
     months: tuple[str, ...] = ()
@@ -95,6 +104,10 @@ class LayoutWords:
 
     def __post_init__(self) -> None:
         self.role_kinds = {role.name: role.kinds for role in self.roles}
+        scale = [*self.thousands, *self.millions, "dalam"]
+        money = "|".join(map(re.escape, [*self.money_words, *scale])) or "(?!)"
+        # "(Rp 000)", "dalam ribuan rupiah": words of money and scale only
+        self.money_pattern = re.compile(rf"\b({money})\b")
         months = "|".join(map(re.escape, self.months)) or "(?!)"
         # "Surabaya, 2 Januari 2024": the date line over a signature
         self.date_line = re.compile(
@@ -259,6 +272,10 @@ def _build(path: Path, data: dict[str, Any], lines: _Lines) -> LayoutWords:
         thousands=_words(scales.get("thousands")),
         millions=_words(scales.get("millions")),
         money_words=_words(data.get("money_words")),
+        measure_words=frozenset(_words(data.get("measure_words"))),
+        history=_inside(data.get("history_words"), ("history_words",), fail),
+        cumulative=_inside(data.get("cumulative_words"), ("cumulative_words",), fail),
+        qualifiers=_inside(data.get("qualifier_words"), ("qualifier_words",), fail),
         quantity_words=frozenset(_words(data.get("quantity_words"))),
         sub_header_words=frozenset(_words(data.get("sub_header_words"))),
         months=months,
@@ -304,6 +321,19 @@ def _any_of(wordings: Any, where: tuple, fail: Any) -> re.Pattern[str]:
             problem = f"wording-{exc.problem}"
             raise fail(problem, *where, index, wording=str(wording), part=exc.part) from exc
     return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)")
+
+
+def _inside(wordings: Any, where: tuple, fail: Any) -> re.Pattern[str]:
+    """A pattern finding any of the wordings inside a header (as whole words)."""
+    parts = []
+    for index, wording in enumerate(wordings or []):
+        try:
+            parts.append(regex_of(parse(str(wording))))
+        except WordingError as exc:
+            problem = f"wording-{exc.problem}"
+            raise fail(problem, *where, index, wording=str(wording), part=exc.part) from exc
+    body = "|".join(f"(?:{p})" for p in parts) or r"(?!)"
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
 
 
 def _words(values: Any) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from .locate import (
     default_words,
     find_headers,
     is_note_row,
+    is_numbering_line,
     is_numbering_row,
     is_signature_row,
     is_title_row,
@@ -60,20 +61,24 @@ def build_tables(
         )
         table.amount_scale = match.amount_scale
         table.periods = dict(match.periods)
+        table.result_periods = dict(match.result_periods)
         table.target_percent = match.target_percent
         table.sasaran_in_indicator = match.sasaran_in_indicator
         state = TableState(
-            table, sheet, sub_words=match.sub_words, vocabulary=vocabulary, words=words
+            table,
+            sheet,
+            sub_words=match.sub_words,
+            line_words=match.line_words,
+            vocabulary=vocabulary,
+            words=words,
         )
         present = [r for r in row_numbers if match.row < r <= end_row]
         views = [_row_view(sheet, row, rows[row], table, spread) for row in present]
-        issues.extend(_read_rows(state, views, repeats))
+        issues.extend(_read_rows(state, views, repeats, set(match.lines)))
         issues.extend(_hidden_content(sheet, table, state.data_rows))
         if table.kind == "anggaran":
             mark_detail_lines(table)
-        used_rows |= {match.row, *repeats, *state.data_rows}
-        if match.sub_row:
-            used_rows.add(match.sub_row)
+        used_rows |= {match.row, *repeats, *state.data_rows, *match.lines}
         tables.append(table)
         budget = plan_budget(sheet, table, match, views)
         if budget is not None:  # a Renja carries its Pagu beside its plan
@@ -97,8 +102,7 @@ def _segments(headers: list[HeaderMatch], last_row: int) -> list[tuple[HeaderMat
         )
         if same:
             same[1].add(match.row)
-            if match.sub_row:
-                same[1].add(match.sub_row)
+            same[1].update(match.lines)
             continue
         for segment in segments:
             if segment[3] and segment[0].overlaps(match.first_col, match.last_col):
@@ -142,13 +146,13 @@ def _row_view(sheet: Sheet, row: int, cells: list[Cell], table: Table, spread: _
             cell = spread.get((row, col))
         if cell is not None:
             by_role[role] = cell
-    role_cols = set(table.columns.values()) | set(table.periods)
+    role_cols = set(table.columns.values()) | set(table.periods) | set(table.result_periods)
     extras = {
         table.extra_columns.get(c.col, f"Kolom {column_letter(c.col)}"): c
         for c in in_span
         if c.col not in role_cols
     }
-    periods = {c.col: c for c in in_span if c.col in table.periods}
+    periods = {c.col: c for c in in_span if c.col in table.periods or c.col in table.result_periods}
     first = f"{column_letter(table.first_col)}{row}"
     return RowView(row, first, by_role, extras, in_span, periods)
 
@@ -171,7 +175,9 @@ ROW_UNPLACED = declare(
 )
 
 
-def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> list[Issue]:
+def _read_rows(
+    state: TableState, views: list[RowView], repeats: set[int], lines: set[int]
+) -> list[Issue]:
     """Walk the rows that hold cells; rows between them count as blank."""
     table = state.table
     issues: list[Issue] = []
@@ -188,6 +194,9 @@ def _read_rows(state: TableState, views: list[RowView], repeats: set[int]) -> li
         previous_row = view.row
         if not view.cells:
             table.row_kinds["blank"] += 1
+            continue
+        if view.row in lines:  # the header's own lines under its first, and numbering between
+            table.row_kinds["numbering" if is_numbering_line(view.cells) else "header"] += 1
             continue
         if view.row in repeats or _is_repeated_header(view, table, state.words):
             table.row_kinds["header-repeat"] += 1
@@ -232,7 +241,8 @@ def _is_second_header_line(view: RowView, state: TableState) -> bool:
     """ "Volume | Satuan" under "Target": the header's second line, at the top or repeated."""
     if not state.sub_words or not all(isinstance(c.value, str) for c in view.cells):
         return False
-    return frozenset(header_key(c.text()) for c in view.cells) == state.sub_words
+    found = frozenset(header_key(c.text()) for c in view.cells)
+    return found == state.sub_words or found in state.line_words
 
 
 def _inside_the_header(view: RowView, table: Table) -> bool:

@@ -8,6 +8,7 @@ one under another or side by side; a header of the same kind repeated over the s
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,7 +16,21 @@ from functools import lru_cache
 from ..knowledge.layouts import LayoutWords, load_layouts
 from ..reading.caching import text_cache
 from ..reading.grid import Cell, Sheet
-from .normalise import clean_text, header_key
+from .headers import (
+    BAND_LINES,
+    MAX_HEADER_TEXT,
+    PATH_SEPARATOR,
+    HeaderCell,
+    column_paths,
+    describe,
+    header_text,
+    is_year,
+    merged_anchors,
+    period_label,
+)
+from .normalise import header_key
+
+__all__ = ["MAX_HEADER_TEXT", "period_label"]
 
 
 def default_words() -> LayoutWords:
@@ -23,8 +38,6 @@ def default_words() -> LayoutWords:
     rules' vocabulary)."""
     return load_layouts()
 
-
-MAX_HEADER_TEXT = 60
 
 # "Surabaya, ............ 2024": the date line of a form not yet signed
 DATE_PLACEHOLDER = re.compile(
@@ -40,23 +53,34 @@ class HeaderMatch:
     kind: str
     columns: dict[str, int]
     extras: dict[int, str] = field(default_factory=dict)
-    # the header's second line ("Target" over "Volume | Satuan"), and its words
+    # the header's lines under the first ("Target" over "Volume | Satuan"), and their words
     sub_row: int | None = None
     sub_words: frozenset[str] = frozenset()
+    lines: tuple[int, ...] = ()  # every row of the header under the first
+    line_words: frozenset[frozenset[str]] = frozenset()  # their words (a page's repeat)
     amount_scale: int = 1  # amounts written in thousands ("Rp 000") or millions of rupiah
     periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" … or "2025" …
+    # the year's realisasi by quarter ("Realisasi pada Triwulan I … IV"), column -> "TW I" …
+    result_periods: dict[int, str] = field(default_factory=dict)
+    cumulative: bool = False  # the quarters' realisasi add up: the last is the year's
     target_percent: bool = False  # "Target %": the unit is in the header
     sasaran_in_indicator: bool = False  # "Sasaran / Indikator": the sasaran heads its indicators
     # roles foreign to the table's kind, kept as its own columns: a Renja's Program and Pagu
     side_roles: dict[str, int] = field(default_factory=dict)
+    # a plan's budget by year beside its targets (a Renstra's Alokasi 2020 … 2024)
+    side_periods: dict[int, str] = field(default_factory=dict)
+    named: frozenset[int] = frozenset()  # every column the header names
+
+    def _cols(self) -> list[int]:
+        return [*self.columns.values(), *self.extras, *self.periods, *self.result_periods]
 
     @property
     def first_col(self) -> int:
-        return min([*self.columns.values(), *self.extras, *self.periods])
+        return min(self._cols())
 
     @property
     def last_col(self) -> int:
-        return max([*self.columns.values(), *self.extras, *self.periods])
+        return max(self._cols())
 
     def overlaps(self, first_col: int, last_col: int) -> bool:
         return self.first_col <= last_col and first_col <= self.last_col
@@ -126,9 +150,10 @@ def _without(words: re.Pattern[str], key: str) -> str:
 
 
 def find_headers(sheet: Sheet, words: LayoutWords | None = None) -> list[HeaderMatch]:
-    """Every header row in the sheet, split into side-by-side tables where there are several.
-    A header printed on two lines ("KINERJA" or "2024" merged over Target | Realisasi |
-    Capaian) is read as one."""
+    """Every header in the sheet, split into side-by-side tables where there are several. A
+    header printed on several lines with merged cells ("TAHUN 2024" over Target | Realisasi |
+    Capaian, "REALISASI" over 2022 | 2023, K | Rp under a numbering row) is read as one: a path
+    of header texts per column (headers.py)."""
     words = words or default_words()
     matches: list[HeaderMatch] = []
     rows = sheet.rows()
@@ -139,128 +164,109 @@ def find_headers(sheet: Sheet, words: LayoutWords | None = None) -> list[HeaderM
         text_cells = [c for c in cells if isinstance(c.value, str)]
         if len(text_cells) < 2:
             continue
-        found = (
-            _header_matches(row, text_cells, cells, words)
-            if _may_be_header(text_cells, words)
-            else []
-        )
-        if not found and row + 1 in rows:
-            found = _two_line_header(row, cells, rows[row + 1], words)
-        for match in found:
-            _take_second_line(match, rows.get(row + 1, []), _merged_reach(match, sheet), words)
-            _target_merged_over_its_unit(match, sheet)
-            _periods_under_merged_headers(match, sheet)
+        named = _named(text_cells, words)
+        if named == 0 or (named == 1 and not _names_below(rows.get(row + 1, []), words)):
+            continue
+        anchors = merged_anchors(sheet, range(row, row + BAND_LINES + 1)) if sheet.merges else {}
+        for match in _read_header(sheet, rows, row, cells, words, anchors, alone=named >= 2):
             matches.append(match)
-            if match.sub_row:
-                taken.add(match.sub_row)
+            taken.update(match.lines)
     return matches
 
 
-def _may_be_header(text_cells: list[Cell], words: LayoutWords) -> bool:
-    """Two cells naming columns at least: every kind of table has two (most rows are data)."""
+def _named(text_cells: list[Cell], words: LayoutWords) -> int:
+    """How many cells name a column, counting to two (every kind of table has two; most rows
+    are data)."""
     named = 0
     for cell in text_cells:
         if role_of(cell.text(), words) is not None:
             named += 1
             if named == 2:
-                return True
-    return False
+                break
+    return named
 
 
-def _header_matches(
-    row: int, text_cells: list[Cell], cells: list[Cell], words: LayoutWords
-) -> list[HeaderMatch]:
-    return [
-        match
-        for group in _split_into_groups(text_cells, words)
-        if (match := _as_header(row, group, cells, words)) is not None
-    ]
+def _names_below(under: list[Cell], words: LayoutWords) -> bool:
+    return any(isinstance(c.value, str) and role_of(c.text(), words) in RESULT_ROLES for c in under)
 
 
 RESULT_ROLES = {"target", "realisasi", "capaian"}
 
 
-def _two_line_header(
-    row: int, cells: list[Cell], under: list[Cell], words: LayoutWords
+def _read_header(
+    sheet: Sheet,
+    rows: dict[int, list[Cell]],
+    row: int,
+    cells: list[Cell],
+    words: LayoutWords,
+    anchors: dict[tuple[int, int], Cell],
+    alone: bool,
 ) -> list[HeaderMatch]:
-    """The first line names the table's columns and, merged over several, a group ("KINERJA",
-    "2024", "TARGET"); the second names what is under the group (Target | Realisasi |
-    Capaian). Read together, column by column; the second line is then the header's own."""
-    first = {c.col: c for c in cells if isinstance(c.value, str) or _is_year(c.value)}
-    second = {c.col: c for c in under if isinstance(c.value, str) or _is_year(c.value)}
-    if not any(role_of(c.text(), words) in RESULT_ROLES for c in second.values()):
-        return []
-    if any(len(c.text()) > MAX_HEADER_TEXT for c in first.values()):
-        return []  # a line of data above a header, not the header's first line
-    if not any(role_of(c.text(), words) for c in first.values()):
-        return []
-    second_texts = [c for c in under if isinstance(c.value, str)]
-    if _header_matches(row + 1, second_texts, under, words):
-        return []  # the line below is a whole header of its own
-    combined = []
-    for col in sorted(set(first) | set(second)):
-        below = second.get(col)
-        above = first.get(col)
-        if below is not None and (
-            role_of(below.text(), words) or above is None or not role_of(above.text(), words)
-        ):
-            combined.append(below)
-        elif above is not None:
-            combined.append(above)
-    found = _header_matches(row, [c for c in combined if isinstance(c.value, str)], cells, words)
-    for match in found:
-        match.sub_row = row + 1
-        match.sub_words = frozenset(header_key(c.text()) for c in under)
+    """The tables whose header begins on `row`: the row split into side-by-side groups by its
+    own words, each group's lines below it read with it."""
+    top = [c for c in cells if header_text(c.value)]
+    if not alone:
+        if any(len(c.text()) > MAX_HEADER_TEXT for c in top):
+            return []  # a line of data above a header, not the header's first line
+        under = [c for c in rows.get(row + 1, []) if isinstance(c.value, str)]
+        if _one_line_matches(row + 1, under, rows.get(row + 1, []), words):
+            return []  # the line below is a whole header of its own
+    # side by side tables are told apart by the words of the first line that name columns
+    one_line = [_one_line_cell(c, words, spelled_out=False) for c in top]
+    groups = _split_into_groups(one_line, words)
+    found: list[HeaderMatch] = []
+    for index, group in enumerate(groups):
+        first = group[0][1].col
+        limit = groups[index + 1][0][1].col - 1 if index + 1 < len(groups) else None
+        reach = max(
+            [hc.col for _r, hc in group]
+            + [
+                c
+                for (r, c), a in anchors.items()
+                if r == row and a.row == row and a.col <= group[-1][1].col
+            ]
+        )
+        lines, numbering = _header_lines(rows, row, first, reach, limit, anchors, words)
+        if not lines:
+            spelled = [_one_line_cell(hc.cell, words) for _role, hc in group]
+            for match in [
+                m
+                for g in _split_into_groups(spelled, words)
+                if (m := _as_header(row, g, cells, words)) is not None
+            ]:
+                _target_merged_over_its_unit(match, sheet)
+                found.append(match)
+            continue
+        last = max(
+            [reach] + [c.col for r in lines for c in rows[r] if limit is None or c.col <= limit]
+        )
+        paths = column_paths(sheet, [row, *lines], first, last, anchors)
+        header_cells, before = [], None
+        for col, path in paths:
+            if (limit is not None and col > limit) or (
+                before is not None
+                and len(before) == len(path)
+                and all(map(operator.is_, before, path))
+            ):
+                continue  # a header cell merged across: its first column is its own
+            before = path
+            header_cells.append(describe(col, path, words, role_of, tuple(c.row for c in path)))
+        for match in [
+            m
+            for g in _split_into_groups(header_cells, words)
+            if (m := _as_header(row, g, cells, words)) is not None
+        ]:
+            match.lines = tuple(sorted({*lines, *numbering}))
+            match.sub_row = lines[-1]
+            line_words = [
+                frozenset(header_key(c.text()) for c in rows[r] if first <= c.col <= last)
+                for r in lines
+            ]
+            match.sub_words = line_words[-1]
+            match.line_words = frozenset(line_words)
+            _target_merged_over_its_unit(match, sheet)
+            found.append(match)
     return found
-
-
-TRIWULAN = re.compile(
-    r"^(?:tw|triwulan|trw|kuartal|q)[\s.-]*(i{1,3}|iv|[1-4])$|^(i{1,3}|iv)$", re.I
-)
-ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-
-
-def period_label(value: object) -> str | None:
-    """'TW I', 'Triwulan 2', 'Q3', 'IV' -> 'TW I' … 'TW IV'; 2025 or '2025' -> '2025'."""
-    if _is_year(value):
-        return str(int(value)) if isinstance(value, int | float) else str(value).strip()
-    if not isinstance(value, str):
-        return None
-    text = clean_text(value)
-    found = TRIWULAN.match(text)
-    if not found:
-        return None
-    numeral = (found.group(1) or found.group(2)).upper()
-    return "TW " + ROMAN.get(numeral, numeral)
-
-
-def _is_year(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int | float):
-        return float(value).is_integer() and 2000 <= value <= 2100
-    return isinstance(value, str) and bool(re.fullmatch(r"\s*20\d{2}\s*", value))
-
-
-def _periods_under_merged_headers(match: HeaderMatch, sheet: Sheet) -> None:
-    """Quarters or plan years on the header's second line, each a period of every record.
-    "TARGET TRIWULAN" over TW I … TW IV beside the annual Target; "TARGET" over 2025 … 2029
-    (a Renstra matrix): there the target column is the plan year's, chosen once the year is
-    known (`choose_plan_year`)."""
-    if match.sub_row is None:
-        return
-    for cell in sheet.rows().get(match.sub_row, []):
-        label = period_label(cell.value)
-        if label and match.first_col <= cell.col <= match.last_col + 6:
-            match.periods[cell.col] = label
-            match.extras.pop(cell.col, None)
-    match.columns.pop("periods", None)
-    if not match.periods:
-        return
-    years = sorted((label, col) for col, label in match.periods.items() if label.isdigit())
-    target = match.columns.get("target")
-    if years and (target is None or target in match.periods):
-        match.columns["target"] = years[0][1]  # the plan's first year, until the year is known
 
 
 def _target_merged_over_its_unit(match: HeaderMatch, sheet: Sheet) -> None:
@@ -269,83 +275,100 @@ def _target_merged_over_its_unit(match: HeaderMatch, sheet: Sheet) -> None:
     target = match.columns.get("target")
     if target is None or "satuan" in match.columns:
         return
+    if target + 1 in {*match.columns.values(), *match.extras, *match.periods, *match.named}:
+        return
     for merged in sheet.merges:
         if (
             merged.min_row <= match.row <= merged.max_row
             and merged.min_col == target
             and merged.max_col == target + 1
         ):
-            named = _named_under(sheet, match, target + 1)
-            if named and header_key(named) != "satuan":  # "Kuantitas | Kualitas": not a unit
-                match.extras[target + 1] = named
-                return
             match.columns["satuan"] = target + 1
-            match.extras.pop(target + 1, None)
             return
 
 
-def _named_under(sheet: Sheet, match: HeaderMatch, col: int) -> str | None:
-    """The header word printed under a merged header cell, when the line below is the
-    header's own (its other headers merged down over it), not the first row of data."""
-    others = [c for role, c in match.columns.items() if role not in ("target", "no")]
-    merged_down = any(
-        m.min_row == match.row < m.max_row and m.min_col <= c <= m.max_col
-        for m in sheet.merges
-        for c in others
-    )
-    cell = sheet.get(match.row + 1, col) if merged_down else None
-    if cell is None or not isinstance(cell.value, str) or len(cell.value) > MAX_HEADER_TEXT:
-        return None
-    return clean_text(cell.value) if not period_label(cell.value) else None
+def _one_line_matches(
+    row: int, text_cells: list[Cell], cells: list[Cell], words: LayoutWords
+) -> list[HeaderMatch]:
+    header_cells = [_one_line_cell(c, words) for c in text_cells]
+    return [
+        match
+        for group in _split_into_groups(header_cells, words)
+        if (match := _as_header(row, group, cells, words)) is not None
+    ]
 
 
-def _merged_reach(match: HeaderMatch, sheet: Sheet) -> int:
-    """The last column the header covers, a header cell merged across columns included
-    ("Rencana Aksi Bulanan" over Jan … Des)."""
-    return max(
-        [match.last_col]
-        + [
-            merged.max_col
-            for merged in sheet.merges
-            if merged.min_row == match.row and match.first_col <= merged.min_col <= match.last_col
-        ]
-    )
+def _one_line_cell(cell: Cell, words: LayoutWords, spelled_out: bool = True) -> HeaderCell:
+    """A header cell alone; `spelled_out`: a long header's role is that of its first words."""
+    return describe(cell.col, [cell], words, role_of, (cell.row,), spelled_out)
 
 
-def _take_second_line(
-    match: HeaderMatch, next_cells: list[Cell], reach: int, words: LayoutWords
-) -> None:
-    """A header printed on two lines: the row under it holds only header words (over the
-    table's columns, under a header cell merged across them, or just right of them) or period
-    labels (TW I …, 2025 …). Its Satuan column becomes the table's."""
-    if match.sub_row is not None:  # read already, as part of a two-line header
-        return
-    under = [c for c in next_cells if match.first_col <= c.col <= max(match.last_col + 6, reach)]
-    if not under or not all(
-        _is_sub_header_text(c.value, words) or period_label(c.value) for c in under
-    ):
-        return
-    if not any(period_label(c.value) for c in under):
-        under = [c for c in under if c.col <= max(match.last_col + 2, reach)]
-    for cell in under:
-        if period_label(cell.value):
+def _header_lines(
+    rows: dict[int, list[Cell]],
+    top: int,
+    first: int,
+    reach: int,
+    limit: int | None,
+    anchors: dict[tuple[int, int], Cell],
+    words: LayoutWords,
+) -> tuple[list[int], list[int]]:
+    """The rows under a header's first that belong to it (header words, period labels, words
+    under a header cell merged across), and the numbering rows between them."""
+    lines: list[int] = []
+    numbering: list[int] = []
+    row = top + 1
+    while row <= top + BAND_LINES:
+        cells = _within(rows.get(row, []), first, reach, limit)
+        if not cells:
+            break
+        if is_numbering_line(cells):
+            after = _within(rows.get(row + 1, []), first, reach, limit)
+            if not after or not _is_header_line(after, [top, *lines], anchors, words):
+                break
+            numbering.append(row)
+            row += 1
             continue
-        role = role_of(cell.text(), words)
-        word = header_key(cell.text())
-        if cell.col == match.columns.get("anggaran") and amount_scale(cell.text(), words) > 1:
-            match.amount_scale = amount_scale(cell.text(), words)
-        if role == "satuan" or word == "satuan":
-            match.columns.setdefault("satuan", cell.col)
-        elif word in words.month_words and cell.col not in match.columns.values():
-            match.extras[cell.col] = clean_text(cell.value)  # "Jan", not the title over the months
-        elif (
-            role is None
-            and cell.col not in match.columns.values()
-            and word not in words.quantity_words
+        if not _is_header_line(cells, [top, *lines], anchors, words):
+            break
+        lines.append(row)
+        row += 1
+    return lines, numbering
+
+
+def _within(cells: list[Cell], first: int, reach: int, limit: int | None) -> list[Cell]:
+    """A header line's cells over the table's columns, or just right of them: periods may
+    stand beside the last column (TW I … TW IV), other words right next to it."""
+    end = min(reach + 6, limit) if limit is not None else reach + 6
+    near = [c for c in cells if first <= c.col <= end and c.value not in (None, "")]
+    if not any(period_label(c.value) for c in near):
+        near = [c for c in near if c.col <= reach + 2]
+    return near
+
+
+def _is_header_line(
+    cells: list[Cell], upper: list[int], anchors: dict[tuple[int, int], Cell], words: LayoutWords
+) -> bool:
+    for cell in cells:
+        if is_year(cell.value) or period_label(cell.value):
+            continue
+        if not isinstance(cell.value, str) or len(cell.value) > MAX_HEADER_TEXT:
+            return False
+        if _is_sub_header_text(cell.value, words) or _under_merged(cell, upper, anchors):
+            continue
+        return False
+    return True
+
+
+def _under_merged(cell: Cell, upper: list[int], anchors: dict[tuple[int, int], Cell]) -> bool:
+    """A word under a header cell merged across several columns: the header's own line
+    ("Kuantitas | Kualitas" under "TARGET")."""
+    for row in upper:
+        anchor = anchors.get((row, cell.col))
+        if anchor is not None and (
+            anchors.get((row, cell.col - 1)) is anchor or anchors.get((row, cell.col + 1)) is anchor
         ):
-            match.extras.setdefault(cell.col, clean_text(cell.value))
-    match.sub_row = under[0].row
-    match.sub_words = frozenset(header_key(c.text()) for c in under)
+            return True
+    return False
 
 
 def _is_sub_header_text(value: object, words: LayoutWords) -> bool:
@@ -355,23 +378,31 @@ def _is_sub_header_text(value: object, words: LayoutWords) -> bool:
     return bool(key) and (
         role_of(value, words) is not None
         or key in words.quantity_words
+        or key in words.measure_words
         or key in words.month_words
         or key in words.sub_header_words
         or not _without(_money_words(words), key)  # "(Rp 000)", "dalam ribuan rupiah"
     )
 
 
-def _split_into_groups(
-    cells: list[Cell], words: LayoutWords
-) -> list[list[tuple[str | None, Cell]]]:
+# --- one table's columns -----------------------------------------------------------------
+
+Group = list[tuple[str | None, HeaderCell]]
+
+
+def _split_into_groups(cells: list[HeaderCell], words: LayoutWords) -> list[Group]:
     """Left to right; a role seen twice, or one that no table of the group's kinds has, starts
-    a new group (that is how two tables standing side by side are told apart)."""
-    groups: list[list[tuple[str | None, Cell]]] = [[]]
+    a new group (that is how two tables standing side by side are told apart). A column of a
+    year, a quarter, a past period or the rupiah of its role is that role's table's."""
+    groups: list[Group] = [[]]
     kinds = set(words.role_kinds["no"])
     for cell in cells:
-        role = role_of(cell.text(), words)
+        role = cell.role
         current = groups[-1]
         seen = {r for r, _ in current}
+        if role and cell.qualified:  # its role's columns are chosen with the others (_Columns)
+            current.append((None, cell))
+            continue
         if role in RESULT_ROLES and role in seen and _years_apart(current, cell, role):
             role = None  # "Target 2024 | Target 2025": one table; the plan year's is chosen later
         if role == "anggaran" and role in seen and _revision_beside(current, cell):
@@ -392,16 +423,11 @@ def _split_into_groups(
     return [g for g in groups if g]
 
 
-YEAR_IN_HEADER = re.compile(r"\b(20\d{2})\b")
-
-
-def _years_apart(group: list[tuple[str | None, Cell]], cell: Cell, role: str) -> bool:
+def _years_apart(group: Group, cell: HeaderCell, role: str) -> bool:
     """A second Target, Realisasi or Capaian column for another year beside the first
     ("Target 2024 | Target 2025", "Realisasi 2023 | … | Realisasi 2024")."""
-    year = YEAR_IN_HEADER.search(cell.text())
     first = next((c for r, c in group if r == role), None)
-    other = YEAR_IN_HEADER.search(first.text()) if first else None
-    return bool(year and other and year.group(1) != other.group(1))
+    return bool(cell.year and first and first.year and cell.year != first.year)
 
 
 REVISED = re.compile(r"\b(revisi|menjadi|setelah|sesudah|perubahan|definitif)\b", re.I)
@@ -412,96 +438,153 @@ def _is_revised(text: str) -> bool:
     return bool(REVISED.search(text)) and not ORIGINAL.search(text)  # "sebelum revisi": before
 
 
-def _revision_beside(group: list[tuple[str | None, Cell]], cell: Cell) -> bool:
+def _revision_beside(group: Group, cell: HeaderCell) -> bool:
     """A second amount column that is the first one's revision ("Pagu Awal | Pagu Revisi",
     "Semula | Menjadi"), or the first's other year ("Pagu 2024 | Pagu 2025")."""
     first = next((c for r, c in group if r == "anggaran"), None)
     if first is None:
         return False
-    texts = (first.text(), cell.text())
+    texts = (first.text, cell.text)
     return _years_apart(group, cell, "anggaran") or any(
         REVISED.search(t) or ORIGINAL.search(t) for t in texts
     )
 
 
-def _yearly_columns(
-    group: list[tuple[str | None, Cell]], role: str, words: LayoutWords
-) -> dict[int, int]:
-    """{year: column} of the header cells naming `role` with a year ("Target 2025" -> 2025)."""
-    return {
-        int(found.group(1)): cell.col
-        for _role, cell in group
-        if (found := YEAR_IN_HEADER.search(cell.text())) and role_of(cell.text(), words) == role
-    }
-
-
-def _revised_amount(
-    group: list[tuple[str | None, Cell]], columns: dict[str, int], words: LayoutWords
-) -> None:
-    """Of several amount columns, the revised one (the budget as it stands), else the latest
-    year's; the others stay beside the line as extras."""
-    amounts = [cell for _role, cell in group if role_of(cell.text(), words) == "anggaran"]
-    if len(amounts) < 2:
-        return
-    revised = [cell for cell in amounts if _is_revised(cell.text())]
-    yearly = _yearly_columns(group, "anggaran", words)
-    if revised:
-        columns["anggaran"] = revised[-1].col
-    elif len(yearly) > 1:
-        columns["anggaran"] = yearly[max(yearly)]
-
-
 PLAN_YEARS = 3  # "Target 2025 | … | Target 2029": a matrix; "Target 2024 | Target 2025" is not
 
 
-def _plan_year_target(
-    group: list[tuple[str | None, Cell]], columns: dict[str, int], words: LayoutWords
-) -> None:
-    """Of two yearly target columns, the later is the plan's target (a plan beside last year's);
-    of a matrix of plan years, the first, until the year is known (`choose_plan_year`). Of
-    several yearly Realisasi or Capaian columns (an LKj beside last year's results), the
-    target's year's, or else the latest."""
-    targets = _yearly_columns(group, "target", words)
-    chosen = None
-    if len(targets) > 1:
-        chosen = min(targets) if len(targets) >= PLAN_YEARS else max(targets)
-        columns["target"] = targets[chosen]
-    elif targets:
-        chosen = next(iter(targets))
-    for role in ("realisasi", "capaian"):
-        yearly = _yearly_columns(group, role, words)
-        if len(yearly) > 1:
-            columns[role] = yearly[chosen if chosen in yearly else max(yearly)]
+class _Columns:
+    """The columns of one table as its header names them, and how each is used."""
+
+    def __init__(self, group: Group) -> None:
+        self.cells = [hc for _role, hc in group]
+        self.columns: dict[str, int] = {}
+        self.periods: dict[int, str] = {}
+        self.result_periods: dict[int, str] = {}
+        self.side_periods: dict[int, str] = {}
+        self.cumulative = False
+        for role, hc in group:
+            if role:
+                self.columns[role] = hc.col  # the last wins, unless a rule below chooses
+        self._target()
+        self._results()
+        self._amounts()
+
+    def _of(self, *roles: str) -> list[HeaderCell]:
+        found = [hc for hc in self.cells if hc.role in roles and not hc.money]
+        current = [hc for hc in found if not hc.history]
+        return current or found  # a past figure only where there is no other
+
+    def _target(self) -> None:
+        """Quarters are periods; of yearly columns, a matrix of three or more is periods (the
+        target is the first year's until the year is known, `choose_plan_year`), of two the
+        later is the target (a plan beside last year's)."""
+        candidates = self._of("target", "periods")
+        for hc in candidates:
+            if hc.period and not hc.period.isdigit():
+                self.periods[hc.col] = hc.period
+        plain = [
+            hc for hc in candidates if hc.role == "target" and not hc.period and hc.year is None
+        ]
+        yearly = {hc.year: hc for hc in candidates if hc.year and hc.col not in self.periods}
+        if len(yearly) >= PLAN_YEARS:
+            for year, hc in yearly.items():
+                self.periods[hc.col] = str(year)
+            if not plain:
+                self.columns["target"] = yearly[min(yearly)].col
+        elif yearly and not plain:
+            self.columns["target"] = yearly[max(yearly)].col
+        elif plain:
+            self.columns["target"] = plain[-1].col
+        elif self.periods and "target" in self.columns and self.columns["target"] in self.periods:
+            pass
+        self.columns.pop("periods", None) if self.periods else None
+        if "target" in self.columns and self.columns["target"] in self.periods:
+            if not self.periods[self.columns["target"]].isdigit():
+                del self.columns["target"]  # a quarter is no year's target
+
+    def _results(self) -> None:
+        """The year's realisasi and capaian: the target's year's, else the latest; a realisasi
+        by quarter is the year's by quarter (and, where the quarters add up and there is no
+        other, the last quarter's is the year's)."""
+        target = next((hc for hc in self.cells if hc.col == self.columns.get("target")), None)
+        year = target.year if target else None
+        for role in ("realisasi", "capaian"):
+            candidates = self._of(role)
+            quarters = [hc for hc in candidates if hc.period and not hc.period.isdigit()]
+            if role == "realisasi":
+                for hc in quarters:
+                    self.result_periods[hc.col] = hc.period or ""
+                    self.cumulative = self.cumulative or hc.cumulative
+            rest = [hc for hc in candidates if hc not in quarters]
+            yearly = {hc.year: hc for hc in rest if hc.year}
+            plain = [hc for hc in rest if hc.year is None]
+            chosen = None
+            if year in yearly:
+                chosen = yearly[year]
+            elif plain:
+                chosen = plain[-1]
+            elif yearly:
+                chosen = yearly[max(yearly)]
+            elif quarters and role == "realisasi" and self.cumulative:
+                chosen = quarters[-1]
+            if chosen is not None:
+                self.columns[role] = chosen.col
+            elif role in self.columns and self.columns[role] in self.result_periods:
+                del self.columns[role]
+
+    def _amounts(self) -> None:
+        """Of several amount columns, the revised one (the budget as it stands), else the
+        latest year's; a plan's amount by year beside its targets (a Renstra's Alokasi)."""
+        amounts = [hc for hc in self.cells if hc.role == "anggaran" and not hc.money]
+        if len(amounts) < 2:
+            return
+        revised = [hc for hc in amounts if _is_revised(hc.text)]
+        yearly = {hc.year: hc for hc in amounts if hc.year}
+        if revised:
+            self.columns["anggaran"] = revised[-1].col
+        elif len(yearly) > 1:
+            self.columns["anggaran"] = yearly[max(yearly)].col
+            if len(yearly) >= PLAN_YEARS and all(len(hc.path) > 1 for hc in yearly.values()):
+                self.side_periods = {hc.col: str(y) for y, hc in yearly.items()}
+                self.columns["anggaran"] = yearly[min(yearly)].col
+
+    def office_columns(self, role_cols: list[int]) -> list[HeaderCell]:
+        """The header cells of the office's own columns: between the table's columns, and to
+        the right of them as long as they follow on without a gap ("Pagu | Realisasi | Sisa")."""
+        used = {*self.columns.values(), *self.periods, *self.result_periods, *self.side_periods}
+        inside = [hc for hc in self.cells if hc.col not in used and hc.col > role_cols[0]]
+        kept, reach = [], role_cols[-1]
+        for hc in sorted(inside, key=lambda c: c.col):
+            if hc.col < role_cols[-1] or hc.col < reach + 3:
+                kept.append(hc)
+                reach = max(reach, hc.col)
+        return kept
 
 
-def _office_columns(
-    group: list[tuple[str | None, Cell]], columns: dict[str, int], role_cols: list[int]
-) -> list[Cell]:
-    """The header cells of the office's own columns: between the table's columns, and to the
-    right of them as long as they follow on without a gap ("Pagu | Realisasi | Sisa | %")."""
-    inside = [c for _r, c in group if c.col not in columns.values() and c.col > role_cols[0]]
-    kept, reach = [], role_cols[-1]
-    for cell in sorted(inside, key=lambda c: c.col):
-        if cell.col < role_cols[-1] or cell.col < reach + 3:
-            kept.append(cell)
-            reach = max(reach, cell.col)
-    return kept
+KEPT_BESIDE = {"baseline"}  # known columns that are the office's own: never a table's field
 
 
-def _as_header(
-    row: int, group: list[tuple[str | None, Cell]], cells: list[Cell], words: LayoutWords
-) -> HeaderMatch | None:
-    columns = {role: cell.col for role, cell in group if role}
-    _plan_year_target(group, columns, words)
-    _revised_amount(group, columns, words)
+def _shortened(hc: HeaderCell) -> str:
+    """A column's name as the office's own: a path of long texts keeps each one's beginning."""
+    if len(hc.label) <= MAX_HEADER_TEXT:
+        return hc.label
+    return PATH_SEPARATOR.join(
+        text if len(text) <= 40 else text[:39].rstrip() + "…" for text in hc.path
+    )
+
+
+def _as_header(row: int, group: Group, cells: list[Cell], words: LayoutWords) -> HeaderMatch | None:
+    table = _Columns(group)
+    columns = table.columns
     kind = kind_of(set(columns))
     if kind is None:
         return None
     role_cols = sorted(columns.values())
     extras = {
-        cell.col: clean_text(cell.value)
-        for cell in _office_columns(group, columns, role_cols)
-        if len(cell.text()) <= MAX_HEADER_TEXT
+        hc.col: _shortened(hc)
+        for hc in table.office_columns(role_cols)
+        if len(hc.label) <= MAX_HEADER_TEXT or len(hc.path) > 1
     }
     if kind == "anggaran" and "program" not in columns:
         columns["program"] = columns.pop("uraian")
@@ -509,13 +592,11 @@ def _as_header(
         extras[columns.pop("satuan")] = "Satuan"
     if kind in ("rkt", "rkt-sekretariat") and "indikator" not in columns:
         columns["indikator"] = columns.pop("uraian")
-    headers = {cell.col: clean_text(cell.value) for role, cell in group if role}
+    named = {hc.col: hc for hc in table.cells}
     side_roles = {}
-    for role in [
-        r for r in columns if kind not in words.role_kinds[r]
-    ]:  # e.g. Sumber Data in an RKT
-        column = columns.pop(role)
-        extras[column] = headers.get(column, role)
+    for role in [r for r in columns if kind not in words.role_kinds[r] or r in KEPT_BESIDE]:
+        column = columns.pop(role)  # e.g. Sumber Data in an RKT
+        extras[column] = named[column].label if column in named else role
         side_roles[role] = column
     if "no" not in columns:
         # Offices often leave the "No" header blank: take the blank column just left of the table.
@@ -523,43 +604,25 @@ def _as_header(
         if left >= 1 and not any(c.col == left for c in cells):
             columns["no"] = left
     match = HeaderMatch(row, kind, columns, extras, side_roles=side_roles)
-    _quarters_in_header_row(match, group, role_cols)
-    _plan_years_in_header_row(match, group, words)
-    target_header = headers.get(columns.get("target", -1), "")
-    match.target_percent = bool(re.search(r"%|\bpersen\b", target_header, re.I))
-    indicator_header = header_key(headers.get(columns.get("indikator", -1), ""))
-    match.sasaran_in_indicator = indicator_header.startswith("sasaran")
-    if kind == "anggaran":
-        match.amount_scale = next(
-            (amount_scale(cell.text(), words) for role, cell in group if role == "anggaran"), 1
-        )
-    return match
-
-
-def _quarters_in_header_row(
-    match: HeaderMatch, group: list[tuple[str | None, Cell]], role_cols: list[int]
-) -> None:
-    """A Rencana Aksi printed on one header line: "Target Tahunan | Triwulan I | … | Triwulan
-    IV" (or TW I …, Q1 …): each quarter is a period of every record."""
-    for role, cell in group:
-        label = period_label(cell.value) if role is None else None
-        if label and label.startswith("TW") and role_cols[0] < cell.col <= role_cols[-1] + 6:
-            match.periods[cell.col] = label
-            match.extras.pop(cell.col, None)
-
-
-def _plan_years_in_header_row(
-    match: HeaderMatch, group: list[tuple[str | None, Cell]], words: LayoutWords
-) -> None:
-    """A Renstra matrix printed on one header line, a Target column per plan year: each year is
-    a period of every record (the target, the first year's, is chosen by `_plan_year_target`),
-    as when the years stand on a second line under one "TARGET"."""
-    yearly = _yearly_columns(group, "target", words)
-    if len(yearly) < PLAN_YEARS or match.periods:
-        return
-    for year, col in yearly.items():
-        match.periods[col] = str(year)
+    match.named = frozenset(hc.col for hc in table.cells)
+    match.periods = dict(table.periods)
+    match.result_periods = dict(table.result_periods)
+    match.side_periods = dict(table.side_periods)
+    match.cumulative = table.cumulative
+    for col in [*match.periods, *match.result_periods, *match.side_periods]:
         match.extras.pop(col, None)
+    target = named.get(columns.get("target", -1))
+    match.target_percent = bool(target) and any(
+        re.search(r"%|\bpersen\b", text, re.I)
+        for text in target.path  # type: ignore[union-attr]
+    )
+    indicator = named.get(columns.get("indikator", -1))
+    indicator_header = header_key(indicator.path[-1]) if indicator else ""
+    match.sasaran_in_indicator = indicator_header.startswith(("sasaran", "tujuan"))
+    amount = named.get(columns.get("anggaran", side_roles.get("anggaran", -1)))
+    if amount is not None:
+        match.amount_scale = max(amount_scale(text, words) for text in amount.path)
+    return match
 
 
 def kind_of(roles: set[str]) -> str | None:
@@ -584,11 +647,13 @@ def kind_of(roles: set[str]) -> str | None:
 
 
 NOT_NUMBERING = re.compile(r"[^\s()\d.]")
+COMPUTED_NUMBER = re.compile(r"\(?\s*(\d{1,2})\s*\)?\s*=\s*[\d\s+\-x×*/:().%]+")
 NUMBERING_TOKEN = re.compile(r"\(?\s*\d{1,2}\s*\)?")
 
 
 def is_numbering_row(cells: list[Cell]) -> bool:
-    """'(1) (2) (3) (4)' in separate cells or in one, or '1 2 3 4'."""
+    """'(1) (2) (3) (4)' in separate cells or in one, or '1 2 3 4'; a column computed from
+    others is numbered with its formula ('13=9+10+11+12')."""
     numbers: list[int] = []
     for cell in cells:
         if isinstance(cell.value, bool):
@@ -599,6 +664,10 @@ def is_numbering_row(cells: list[Cell]) -> bool:
             numbers.append(int(cell.value))
             continue
         text = cell.text()
+        computed = COMPUTED_NUMBER.fullmatch(text)
+        if computed:  # "13=9+10+11+12", "15=14/6x100": a column computed from others
+            numbers.append(int(computed.group(1)))
+            continue
         if NOT_NUMBERING.search(text):  # a letter or any other sign: a data row, mostly
             return False
         tokens = NUMBERING_TOKEN.findall(text)
@@ -606,6 +675,11 @@ def is_numbering_row(cells: list[Cell]) -> bool:
             return False
         numbers.extend(int(re.sub(r"\D", "", t)) for t in tokens)
     return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def is_numbering_line(cells: list[Cell]) -> bool:
+    """A numbering row, not a row of years (2020 2021 2022 under TARGET)."""
+    return is_numbering_row(cells) and not all(is_year(c.value) for c in cells)
 
 
 def is_signature_row(cells: list[Cell], words: LayoutWords | None = None) -> bool:

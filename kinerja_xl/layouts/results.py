@@ -17,6 +17,9 @@ from .rows import RowView, TableState, point_at_columns
 PERCENT_SATUAN = re.compile(r"^(%|persen|prosen|prosentase|persentase)$", re.IGNORECASE)
 LITERAL_PERCENT = re.compile(r'"[^"]*%[^"]*"|\\%')
 NO_TARGET = {"-", "–", "—", "--", "n/a", "na", "x"}
+# "-" in a year's or a quarter's column: no target for that period (a year without an
+# election), never an error; the checks pass it by (problem "none")
+NO_TARGET_FOR_PERIOD = Target("-", None, None, "none")
 
 
 def target_of(cell: Cell, vocabulary: Vocabulary | None = None) -> Target | None:
@@ -51,7 +54,11 @@ PERCENT_INDICATOR = re.compile(r"^(\d[\d.]*\s+)?(persentase|prosentase|presentas
 
 def read_target(state: TableState, view: RowView, record: Record) -> None:
     if "target" in view.by_role:
-        target = target_of(view.by_role["target"], state.vocabulary)
+        cell = view.by_role["target"]
+        if cell.col in state.table.periods and _is_dash(cell):
+            record.target = NO_TARGET_FOR_PERIOD
+            return
+        target = target_of(cell, state.vocabulary)
         record.target = as_percent(
             with_satuan(target, record.get("satuan")), _percent_header(state, record)
         )
@@ -83,15 +90,29 @@ def read_results(state: TableState, view: RowView, record: Record) -> None:
         record.cells[role] = cell.ref
     point_at_columns(record, state.table, ("realisasi", "capaian"))
     for column, label in state.table.periods.items():
-        cell = view.periods.get(column)
-        if cell is None or clean_text(cell.text()).lower() in NO_TARGET:
-            record.periods[label] = None
-            continue
-        value = target_of(cell, state.vocabulary)
-        record.periods[label] = as_percent(
-            with_satuan(value, record.get("satuan")), _percent_header(state, record)
-        )
-        record.cells[f"period {label}"] = cell.ref
+        record.periods[label] = _period_value(state, view, record, column, f"period {label}")
+    for column, label in state.table.result_periods.items():
+        key = f"realisasi {label}"
+        record.realisasi_periods[label] = _period_value(state, view, record, column, key)
+
+
+def _period_value(
+    state: TableState, view: RowView, record: Record, column: int, name: str
+) -> Target | None:
+    """A period's figure; none where the office wrote "-" or nothing (a year without an
+    election, a quarter without a target)."""
+    cell = view.periods.get(column)
+    if cell is None:
+        return None
+    record.cells[name] = cell.ref
+    if _is_dash(cell):
+        return None
+    value = target_of(cell, state.vocabulary)
+    return as_percent(with_satuan(value, record.get("satuan")), _percent_header(state, record))
+
+
+def _is_dash(cell: Cell) -> bool:
+    return clean_text(cell.text()).lower() in NO_TARGET
 
 
 def choose_plan_year(table: Table, year: int) -> bool:
@@ -103,6 +124,8 @@ def choose_plan_year(table: Table, year: int) -> bool:
     for record in table.records:
         record.target = record.periods.get(label)
         cell = record.cells.get(f"period {label}")
+        if record.target is None and cell:  # "-": no target that year
+            record.target = NO_TARGET_FOR_PERIOD
         if cell:
             record.cells["target"] = cell
         else:

@@ -109,6 +109,7 @@ class TableState:
     last: Record | None = None
     data_rows: set[int] = field(default_factory=set)
     sub_words: frozenset[str] = frozenset()  # the header's second line, if it has one
+    line_words: frozenset[frozenset[str]] = frozenset()  # every line of the header under the first
     vocabulary: Vocabulary | None = None  # grades and opinions, from the rules
     words: LayoutWords | None = None  # the layouts' words, from the rules
 

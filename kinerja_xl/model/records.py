@@ -37,6 +37,8 @@ class Record:
     capaian_dihitung: float | None = None
     direction: str | None = None  # "higher" or "lower" is better (schemas/units.yaml)
     periods: dict[str, Target | None] = field(default_factory=dict)  # "TW I"/"2025" -> target
+    # the realisasi of each quarter of the year ("Realisasi pada Triwulan I … IV"): "TW I" -> it
+    realisasi_periods: dict[str, Target | None] = field(default_factory=dict)
 
     def get(self, name: str) -> str | None:
         return self.values.get(name)
@@ -56,6 +58,10 @@ class Record:
             data["capaian_dihitung"] = self.capaian_dihitung
         if self.periods:
             data["periods"] = {k: t.to_dict() if t else None for k, t in self.periods.items()}
+        if self.realisasi_periods:
+            data["realisasi_periods"] = {
+                k: t.to_dict() if t else None for k, t in self.realisasi_periods.items()
+            }
         if kind == "anggaran":
             data["anggaran"] = (
                 {"text": self.amount.text, "value": self.amount.value} if self.amount else None
@@ -95,6 +101,7 @@ class Table:
     row_kinds: Counter[str] = field(default_factory=Counter)  # how every source row was used
     amount_scale: int = 1  # 1000 when the budget column is headed "(Rp 000)", and so on
     periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" … / "2025" …
+    result_periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" (realisasi)
     target_percent: bool = False  # "Target %": a bare number is a percentage
     sasaran_in_indicator: bool = False  # "Sasaran / Indikator": a sasaran heads its indicators
     document: str | None = None  # RKT, PK, IKU, Renstra, Renja, Rencana Aksi, LKj, DIPA
