@@ -27,6 +27,7 @@ from .model.issues import Issue, declare, order_issues
 from .model.records import FileReport, Table
 from .outputs.own import CONSOLIDATED, INPUTS_PROPERTY, PROVINCE_PROPERTY, generated_by_us
 from .provincial.readback import is_provincial, read_back
+from .reading.caching import forget_long_texts
 from .reading.discover import discover
 from .reading.grid import Sheet, Workbook
 from .reading.memory import collector_paused
@@ -275,6 +276,7 @@ def check_files(
             report.issues.append(issue)
         for report in readable:
             report.issues = order_issues(report.issues, [t.sheet for t in report.tables])
+    forget_long_texts()
     return reports
 
 

@@ -257,3 +257,27 @@ def test_the_provincial_workbook_is_the_same_on_the_public_path(tmp_path, monkey
     for name in fast:
         assert fast[name] == public[name], name
     assert sum(len(v) for v in fast.values()) > 2000
+
+
+def test_a_long_text_in_many_rows_is_written_once(tmp_path):
+    """A 30,000-letter indicator in 2,000 rows is one shared string, not 60 MB of sheet XML
+    (issue 20, item 4); texts xlsxwriter's shared table would not keep as they are (markup,
+    U+FFFF) stay inline, and every one reads back as written."""
+    path = tmp_path / "out.xlsx"
+    book = new_workbook(str(path), streaming=True)
+    long_text = "Persentase pelayanan " * 1500
+    odd = ["<r>" + "a & b " * 300 + "</r>", "x\uffff" * 600, "=" + "y" * 2000]
+    rows = [[long_text] for _ in range(2000)] + [[text] for text in odd]
+    write_table(book, Styles(book), "Data", [Column("Indikator", 40)], rows)
+    book.close()
+    with zipfile.ZipFile(path) as package:
+        sheet_size = package.getinfo("xl/worksheets/sheet1.xml").file_size
+        shared = package.read("xl/sharedStrings.xml").decode()
+    assert sheet_size < 400_000, sheet_size
+    assert shared.count("<si>") == 2  # the long text once, and the one starting "="
+    cells = open_workbook(path).sheets[0].cells
+    assert all(cells[(r, 1)].value == long_text for r in range(2, 2002))
+    assert [cells[(r, 1)].value for r in range(2002, 2005)] == odd
+    opened = openpyxl.load_workbook(path)["Data"]
+    assert opened["A2"].value == long_text and opened["A2004"].value == odd[2]
+    assert opened["A2004"].quotePrefix  # office text starting '=' keeps its quote prefix

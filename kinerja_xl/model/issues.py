@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..reading.caching import text_cache
+
 Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 
@@ -159,7 +161,7 @@ class Issue:
         **params: Any,
     ) -> Issue:
         declared = code if isinstance(code, IssueCode) else _declared(code)
-        text = None if value is None else str(value)
+        text = shown_value(value)
         return cls(declared.code, sheet, cell, text, params, severity or declared.severity)
 
     @property
@@ -180,6 +182,24 @@ class Issue:
             "value": self.value,
             "message": self.message(lang),
         }
+
+
+LONGEST_VALUE = 1_000  # letters of an office's value an issue repeats (the cell holds it all)
+
+
+def shown_value(value: Any) -> str | None:
+    """The office's value as an issue repeats it: whole up to `LONGEST_VALUE` letters, else its
+    start and '…'. A 30,000-letter indicator flagged in 30,000 rows was otherwise repeated
+    whole in every JSON document and Masalah row (900 MB of one text)."""
+    if value is None:
+        return None
+    text = value if type(value) is str else str(value)
+    return text if len(text) <= LONGEST_VALUE else _shortened(text)
+
+
+@text_cache(maxsize=1)  # only long texts come here: kept apart, each shortened once
+def _shortened(text: str) -> str:
+    return text[:LONGEST_VALUE] + "…"
 
 
 def _declared(code: str) -> IssueCode:

@@ -16,6 +16,7 @@ from typing import Any
 
 import xlsxwriter
 from xlsxwriter.format import Format
+from xlsxwriter.sharedstrings import SharedStringTable
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
@@ -156,8 +157,9 @@ def _internals_present() -> bool:
         getattr(Worksheet, "_write_single_row", None),
         getattr(Worksheet, "_check_dimensions", None),
         getattr(Format, "_get_xf_index", None),
+        getattr(SharedStringTable, "_get_shared_string_index", None),
     ]
-    attributes = ("previous_row", "table", "fh", "constant_memory")
+    attributes = ("previous_row", "table", "fh", "constant_memory", "str_table")
     return all(callable(m) for m in methods) and all(hasattr(probe, a) for a in attributes)
 
 
@@ -183,6 +185,7 @@ class StreamingSheet(Worksheet):
         super().__init__()
         self._style_cache: dict[Any, str] = {None: ""}
         self._inline_texts: dict[str, str] = {}
+        self._shared_texts: dict[str, str] = {}  # long text -> ' t="s"><v>N</v></c>'
 
     def write_cells(
         self,
@@ -212,8 +215,13 @@ class StreamingSheet(Worksheet):
                 if fmt is None:
                     continue
                 cells.append(f'<c r="{names[col]}{number}"{self._style_attributes(fmt)}/>')
-            elif type(value) is str and len(value) <= 16383:  # the common case, inline
+            elif type(value) is str and len(value) <= LONGEST_KEPT:  # the common case, inline
                 text = inline.get(value) or _inline_text(value, inline)
+                style = styles.get(fmt)
+                if style is None:
+                    style = self._style_attributes(fmt)
+                cells.append(f'<c r="{names[col]}{number}"{style}{text}')
+            elif type(value) is str and (text := self._shared_text(value)):
                 style = styles.get(fmt)
                 if style is None:
                     style = self._style_attributes(fmt)
@@ -234,6 +242,22 @@ class StreamingSheet(Worksheet):
             self.fh.write(
                 f'<row r="{number}" ht="{points:.16g}" customHeight="1">{"".join(cells)}</row>'
             )
+
+    def _shared_text(self, value: str) -> str:
+        """A long text as a shared string: written once in the workbook however many cells
+        show it (a 30,000-letter indicator in 30,000 rows is one entry, not 900 MB of XML);
+        '' for a text xlsxwriter's table would not keep as it is (one shaped like rich-text
+        markup, or holding U+FFFE/U+FFFF), which is written inline."""
+        fragment = self._shared_texts.get(value)
+        if fragment is None:
+            fragment = ""
+            text = _within_cell_limit(display_name(value))
+            markup = text.startswith("<r>") and text.endswith("</r>")
+            if not markup and "\ufffe" not in text and "\uffff" not in text:
+                index = self.str_table._get_shared_string_index(text)
+                fragment = f' t="s"><v>{index}</v></c>'
+            self._shared_texts[value] = fragment
+        return fragment
 
     def _cell(self, row: int, col: int, value: Any, fmt: Any) -> str:
         ref = f"{_column_names(col + 1)[col]}{row + 1}"
