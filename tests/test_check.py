@@ -307,7 +307,7 @@ def test_rules_that_cannot_load_stop_a_pooled_batch_with_one_line(tmp_path):
     assert result.exit_code == 2
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"kinerja-xl: aturan di '{folder}' tidak dapat dibaca: ")
-    assert "iku.yaml: pemeriksaan 'panjang_minimal' tidak dikenal" in line
+    assert "iku.yaml:14: pemeriksaan 'panjang_minimal' tidak dikenal" in line
     assert "Traceback" not in result.output
 
 

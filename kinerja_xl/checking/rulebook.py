@@ -2,11 +2,14 @@
 (units.yaml), and one pandera schema per table (rkt.yaml, anggaran.yaml, iku.yaml) whose
 ranges and lists every other part of kinerja-xl reads from here.
 
-A rule that cannot run is refused at load, naming its file and what is wrong, never silently
-dropped: an unknown check, a column the tables do not have, YAML that does not parse.
-A YAML file may give a check of its own a message (`messages:`, in both languages) and a
-severity (`severities:`); a failure of any check without a dedicated issue code becomes a
-`rule-failed` issue with that message.
+A rule that cannot run is refused at load, naming its file, its line and its key, never
+silently dropped: every file of the folder is held to its shape (knowledge/document.py and
+knowledge/rulefiles.py: an unknown key, check, column, statistic or issue code, YAML that does
+not parse, a file kinerja-xl does not read). A schema may be written in the short form or in
+pandera's own (`to_yaml()`); it reaches pandera with every check listed. A YAML file may give
+a check of its own a message (`messages:`, in both languages) and a severity (`severities:`);
+a failure of any check without a dedicated issue code becomes a `rule-failed` issue with that
+message.
 """
 
 from __future__ import annotations
@@ -18,16 +21,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..knowledge.document import SchemaError
-from ..knowledge.layouts import LayoutsError
+from ..knowledge.document import SchemaError, dotted, suggestion
+from ..knowledge.programs import load_programs
 from ..knowledge.registry import load_registry
-from ..knowledge.vocabulary import Vocabulary, default_schema_folder, load_vocabulary, read_yaml
+from ..knowledge.rulefiles import (
+    COLUMN_KEYS,
+    SCHEMA_FILES,
+    UNITS_FILE,
+    CheckEntry,
+    check_entries,
+    columns_of,
+    read_frame_schema,
+    read_units,
+    statistic,
+)
+from ..knowledge.vocabulary import Vocabulary, default_schema_folder, load_vocabulary
 from ..layouts.normalise import without_numbering
+from ..model.issues import CODES
 from .formula import Formula, FormulaError
 
-SCHEMA_FILES = {"rkt": "rkt.yaml", "anggaran": "anggaran.yaml", "iku": "iku.yaml"}
 # the columns each table hands to its schema (validate.py builds them); a rule names these
 FRAME_COLUMNS = {
     "rkt": (
@@ -72,11 +84,24 @@ class RulesError(SchemaError):
         return found
 
     def message(self, lang: str = "id") -> str:
-        from ..words.messages import say
+        """One line: the file, the line, what is wrong and with which key, and what was
+        probably meant ('severites': did you mean 'severities'?) or what is known."""
+        from ..words.messages import TEXT, say
 
-        line = self.fields.get("line")
+        fields = dict(self.fields)
+        if "what" in fields:
+            fields["what"] = say(f"rules-what-{fields['what']}", lang)
+        if "expected" in fields:
+            fields["expected"] = say(f"rules-type-{fields['expected']}", lang)
+        line = fields.get("line")
         where = f"{self.path}:{line}" if line else f"{self.path}"
-        return f"{where}: {say(f'rules-{self.key}', lang, **self.fields)}"
+        key = f"rules-{self.key}" if f"rules-{self.key}" in TEXT else "rules-broken"
+        text = say(key, lang, **{"detail": self.key, **fields})
+        if fields.get("near"):
+            text += say("rules-near", lang, near=fields["near"])
+        elif fields.get("known") and "{known}" not in TEXT[key]["id"]:
+            text += say("rules-known", lang, known=fields["known"])
+        return f"{where}: {text}"
 
 
 @dataclass
@@ -180,20 +205,26 @@ class Rules:
 
 
 def load_rules(folder: Path | None = None, vocabulary: Vocabulary | None = None) -> Rules:
-    """The rules of `folder` (the packaged `schemas/` by default), or `RulesError`.
+    """The rules of `folder` (the packaged `schemas/` by default), or `RulesError` naming the
+    file, the line and the key of the first thing that cannot be used.
     `vocabulary`: the folder's grades and opinions, when they have been read already."""
     rules = load_units(folder, vocabulary)
     folder = rules.folder
+    names = _names()
+    documents = {}
     for frame, name in SCHEMA_FILES.items():
-        declared = _yaml(folder / name)
-        rules.schemas[frame] = _schema(folder / name, frame, declared, rules)
-    try:
-        checks = _yaml(folder / "rkt.yaml")["checks"]
-        rules.ranges = checks["target_in_range"]["ranges"]
-        rules.categories = checks["target_category_valid"]["categories"]
-        rules.fits = checks["target_unit_fits"]["fits"]
-    except (KeyError, TypeError) as exc:
-        raise RulesError("check-missing", folder / "rkt.yaml", check=exc) from exc
+        documents[frame] = _document(folder / name, frame, names)
+        rules.schemas[frame] = _schema(folder / name, frame, documents[frame], rules)
+    path = folder / SCHEMA_FILES["rkt"]
+    for attribute, check, statistic_name in (
+        ("ranges", "target_in_range", "ranges"),
+        ("categories", "target_category_valid", "categories"),
+        ("fits", "target_unit_fits", "fits"),
+    ):
+        try:
+            setattr(rules, attribute, statistic(documents["rkt"], check, statistic_name))
+        except KeyError as exc:
+            raise RulesError("check-missing", path, check=check) from exc
     return rules
 
 
@@ -202,29 +233,66 @@ def load_units(folder: Path | None = None, vocabulary: Vocabulary | None = None)
     computed (units.yaml), and its grades and opinions; without the schemas (and without
     importing pandera): enough to read a workbook and compute its results."""
     folder = Path(folder) if folder else default_schema_folder()
-    units = _yaml(folder / "units.yaml")
     try:
-        rules = Rules(
-            folder=folder,
-            indicator_kinds=[
-                (re.compile(u["pattern"]), u["kind"]) for u in units["indicator_kinds"]
-            ],
-            satuan_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["satuan_kinds"]],
-            satuan_choices=dict(units.get("satuan_choices", {})),
-            lower_is_better=[re.compile(u["pattern"]) for u in units.get("lower_is_better") or []],
-            formulas={
-                k: Formula.parse(v) for k, v in (units.get("capaian_formulas") or {}).items()
-            },
-        )
-    except (KeyError, TypeError, re.error, FormulaError) as exc:
-        raise RulesError(
-            "broken", folder / "units.yaml", detail=f"{type(exc).__name__}: {exc}"
-        ) from exc
-    try:
-        rules.vocabulary = vocabulary or load_vocabulary(folder)
-    except LayoutsError as exc:  # layouts.yaml: the words of the tables' headers
-        raise RulesError(exc.key, exc.path, **exc.fields) from exc
+        vocabulary = vocabulary or load_vocabulary(folder)
+        units, lines = read_units(folder, {"kind": vocabulary.kinds})
+        held_to_shape(folder)
+    except SchemaError as exc:  # any file of the folder
+        raise RulesError.of(exc) from exc
+    formulas = {}
+    for direction, text in (units.get("capaian_formulas") or {}).items():
+        try:
+            formulas[direction] = Formula.parse(text)
+        except FormulaError as exc:
+            where = ("capaian_formulas", direction)
+            raise RulesError(
+                "invalid-value",
+                folder / UNITS_FILE,
+                line=lines.of(*where),
+                name=dotted(where),
+                value=text,
+                detail=exc,
+            ) from exc
+    rules = Rules(
+        folder=folder,
+        indicator_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["indicator_kinds"]],
+        satuan_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["satuan_kinds"]],
+        satuan_choices=dict(units.get("satuan_choices") or {}),
+        lower_is_better=[re.compile(u["pattern"]) for u in units.get("lower_is_better") or []],
+        formulas=formulas,
+        vocabulary=vocabulary,
+    )
     return rules
+
+
+# the files a `schemas/` folder may hold; any other .yaml is refused (a rule written in a file
+# kinerja-xl never reads would be dropped in silence)
+KNOWN_FILES = (
+    UNITS_FILE,
+    *SCHEMA_FILES.values(),
+    "layouts.yaml",
+    "offices.yaml",
+    "kiriman.yaml",
+    "programs.yaml",
+)
+
+
+def refuse_unknown_files(folder: Path) -> None:
+    for path in sorted(folder.glob("*.y*ml")):
+        if path.name not in KNOWN_FILES:
+            raise RulesError("unknown-file", path, known=", ".join(KNOWN_FILES))
+
+
+def held_to_shape(folder: Path) -> None:
+    """Every file of the folder read and held to its shape, without pandera (which checks and
+    codes exist is asked when the rules load: `load_rules`), so that even a command that uses
+    part of the rules (`inspect`) refuses a folder that `check` would refuse."""
+    refuse_unknown_files(folder)
+    load_registry(folder)  # offices.yaml, kiriman.yaml
+    if (folder / "programs.yaml").exists():  # an older copy without it: the packaged one's
+        load_programs(folder)
+    for name in SCHEMA_FILES.values():  # rkt.yaml was read with the vocabulary already
+        read_frame_schema(folder / name, {})
 
 
 class RulesLoading:
@@ -241,16 +309,12 @@ class RulesLoading:
         self._rules: Rules | None = None
         self._error: RulesError | None = None
         self._thread: threading.Thread | None = None
-        try:
+        try:  # what the readers need: the words of targets and layouts, the offices
             self.vocabulary = load_vocabulary(self.folder)
-        except Exception:  # a broken folder: loading the rules names the problem
-            self._load()
-            self.result()
-            raise
-        try:  # the offices, which the readers need too: a broken registry is refused at once
             load_registry(self.folder)
-        except SchemaError as exc:
+        except SchemaError as exc:  # a broken file is refused at once, naming it
             raise RulesError.of(exc) from exc
+        CODES.complete()  # the codes the rules may name (imported here, not in the thread)
         self._thread = threading.Thread(target=self._load, name="kinerja-xl rules", daemon=True)
 
     def start(self) -> None:
@@ -264,6 +328,9 @@ class RulesLoading:
         except RulesError as exc:
             exc.at_load = True
             self._error = exc
+        except Exception as exc:  # never a traceback from the thread: said as the rules' fault
+            self._error = RulesError("broken", self.folder, detail=f"{type(exc).__name__}: {exc}")
+            self._error.at_load = True
 
     def result(self) -> Rules:
         if self._thread is not None:
@@ -275,52 +342,85 @@ class RulesLoading:
         return self._rules
 
 
-def _yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = read_yaml(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RulesError("unreadable", path, detail=exc.strerror or exc) from exc
-    except yaml.YAMLError as exc:
-        raise RulesError("not-yaml", path, detail=exc) from exc
-    if not isinstance(data, dict):
-        raise RulesError("not-rules", path)
-    return data
-
-
-def _schema(path: Path, frame: str, declared: dict[str, Any], rules: Rules) -> Any:
-    """The pandera schema of one YAML file, after refusing what pandera would silently skip
-    or fail on later: an unknown check, a column the table does not have."""
+def _names() -> dict[str, Any]:
+    """What a schema file may name: the checks (pandera's and kinerja-xl's), and for a
+    severity a check or an issue code."""
     import pandera.pandas as pa
-    from pandera.io.pandas_io import deserialize_schema
+    from pandera.api.base.checks import BaseCheck
 
     from . import checks
 
     checks.register()  # the checks the YAML names, known to pandera
+    known = set(BaseCheck.CHECK_FUNCTION_REGISTRY) | set(checks.CHECK_ISSUES)
+    known |= {n for n in ("between", "eq", "ne", "gt", "ge", "lt", "le") if hasattr(pa.Check, n)}
+    return {"check": known, "severity-target": known}
 
-    for column in declared.get("columns") or {}:
-        if column not in FRAME_COLUMNS[frame]:
-            known = ", ".join(FRAME_COLUMNS[frame])
-            raise RulesError("unknown-column", path, column=column, known=known)
-    for name in _check_names(declared):
-        if not hasattr(pa.Check, name):
-            raise RulesError("unknown-check", path, check=name)
-    for check, texts in (declared.get("messages") or {}).items():
-        if not isinstance(texts, dict) or not {"id", "en"} <= set(texts):
-            raise RulesError("message-languages", path, check=check)
+
+def _document(path: Path, frame: str, names: dict[str, Any]) -> dict[str, Any]:
+    """A schema file held to its shape, its columns the frame's, its checks' statistics the
+    checks'."""
+    try:
+        document, lines = read_frame_schema(path, {**names, "column": FRAME_COLUMNS[frame]})
+    except SchemaError as exc:
+        raise RulesError.of(exc) from exc
+    for entry in check_entries(document, names["check"]):
+        problem = _statistics_problem(entry)
+        if problem:
+            raise RulesError(
+                "unknown-statistic",
+                path,
+                line=lines.of(*entry.where),
+                name=dotted(entry.where),
+                check=entry.name,
+                **problem,
+            )
+    return document
+
+
+def _statistics_problem(entry: CheckEntry) -> dict[str, str] | None:
+    """A statistic the check does not take ('min_valeu' of str_length), said with the ones it
+    takes; None when every one is known."""
+    import inspect
+
+    import pandera.pandas as pa
+
+    from .checks import _CHECKS
+
+    if entry.name in _CHECKS:
+        takes = set(_CHECKS[entry.name][1])
+    else:
+        parameters = inspect.signature(getattr(pa.Check, entry.name)).parameters.values()
+        takes = {p.name for p in parameters if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
+        if any(p.kind == p.VAR_POSITIONAL for p in parameters) or not takes:
+            takes.add("value")  # a check of one unnamed statistic (isin: [a, b])
+    for statistic_name in entry.statistics:
+        if statistic_name not in takes and statistic_name != "value":
+            return {"statistic": str(statistic_name), **suggestion(statistic_name, sorted(takes))}
+    return None
+
+
+def _schema(path: Path, frame: str, document: dict[str, Any], rules: Rules) -> Any:
+    """The pandera schema of one schema file, in the form pandera reads (every check listed
+    with its options), what kinerja-xl reads of it (messages, severities) taken out."""
+    from pandera.io.pandas_io import deserialize_schema
+
+    known = _names()["check"]
+    for check, texts in (document.get("messages") or {}).items():
         rules.messages[(frame, str(check))] = {k: str(v) for k, v in texts.items()}
-    for check, severity in (declared.get("severities") or {}).items():
+    for check, severity in (document.get("severities") or {}).items():
         if severity not in ("error", "warning"):
             raise RulesError("severity", path, check=check)
         rules.severities[(frame, str(check))] = severity
-    schema_only = {k: v for k, v in declared.items() if k not in OUR_KEYS}
+    entries = check_entries(document, known)
+    columns = {}
+    for name, column, _where in columns_of(document):
+        own = {k: v for k, v in column.items() if k in COLUMN_KEYS and k != "checks"}
+        listed = [e.listed() for e in entries if e.column == name]
+        columns[name] = {**own, "checks": listed or None}
+    schema = {k: v for k, v in document.items() if k not in (*OUR_KEYS, "columns", "checks")}
+    schema["columns"] = columns
+    schema["checks"] = [e.listed() for e in entries if e.column is None]
     try:  # the YAML is read already: pandera builds the schema from it (as from_yaml would)
-        return deserialize_schema(copy.deepcopy(schema_only))
+        return deserialize_schema(copy.deepcopy(schema))
     except Exception as exc:  # pandera's own complaint, named with the file
         raise RulesError("broken", path, detail=f"{type(exc).__name__}: {str(exc)[:300]}") from exc
-
-
-def _check_names(declared: dict[str, Any]) -> list[str]:
-    names = list((declared.get("checks") or {}).keys())
-    for column in (declared.get("columns") or {}).values():
-        names += list(((column or {}).get("checks") or {}).keys())
-    return [str(n) for n in names]

@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from .folder import default_schema_folder, read_yaml
+from .document import Lines, SchemaError, parse_document
+from .folder import default_schema_folder
 from .wordings import WordingError, key_of, parse, phrases_of, regex_of, words_of
 
 FILE = "layouts.yaml"
@@ -62,13 +63,9 @@ ROW_KEYS: dict[str, type] = {"titles": list, "signatures": list, "notes": list}
 SCALE_KEYS = {"thousands": 1000, "millions": 1_000_000}
 
 
-class LayoutsError(Exception):
+class LayoutsError(SchemaError):
     """`schemas/layouts.yaml` cannot be used: `key` names the problem in the catalogue
     ("rules-…"), `path` the file, `fields` the rest (`line`: where in it)."""
-
-    def __init__(self, key: str, path: Path, **fields: Any) -> None:
-        self.key, self.path, self.fields = key, path, fields
-        super().__init__(f"{path}:{fields.get('line') or ''} {key} {fields}")
 
 
 @dataclass(frozen=True)
@@ -199,35 +196,22 @@ def load_layouts(folder: Path | None = None) -> LayoutWords:
 
 def read_layouts(path: Path) -> LayoutWords:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise LayoutsError("unreadable", path, detail=exc.strerror or exc) from exc
-    try:
-        data = read_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise LayoutsError(
-            "not-yaml", path, line=mark.line + 1 if mark else None, detail=exc
-        ) from exc
+        data, lines = parse_document(path)
+    except SchemaError as exc:  # unreadable, or not YAML (with its line)
+        raise LayoutsError(exc.key, exc.path, **exc.fields) from exc
     if not isinstance(data, dict):
         raise LayoutsError("not-rules", path)
-    return _build(path, data, _Lines(text))
+    return _build(path, data, _Lines(lines))
 
 
 class _Lines:
     """Line numbers of keys and list items, found only when there is something to say."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._root: Any = None
+    def __init__(self, lines: Lines) -> None:
+        self.lines = lines
 
     def of(self, *steps: Any) -> int | None:
-        if self._root is None:
-            try:
-                self._root = yaml.compose(self.text, Loader=yaml.SafeLoader)
-            except yaml.YAMLError:
-                return None
-        node, line = self._root, None
+        node, line = self.lines.root(), None
         for step in steps:
             if isinstance(node, yaml.MappingNode):
                 pair = next(((k, v) for k, v in node.value if k.value == str(step)), None)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .folder import default_schema_folder, read_yaml
 from .layouts import LayoutWords, load_layouts
+from .rulefiles import categories_of
 
 __all__ = ["Vocabulary", "default_schema_folder", "load_vocabulary", "read_yaml"]
 
@@ -22,6 +23,7 @@ class Vocabulary:
 
     categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    kinds: tuple[str, ...] = ()  # every kind of target the rules know (ranges and lists)
     layouts: LayoutWords | None = None  # the words of layouts (layouts.yaml)
     folder: Path | None = None  # the schemas/ folder read: its offices.yaml names the offices
 
@@ -47,13 +49,14 @@ class Vocabulary:
 
 @lru_cache(maxsize=8)
 def load_vocabulary(folder: Path | None = None) -> Vocabulary:
+    """The words of `folder`'s rules, or `SchemaError` naming the file (and the line) that
+    cannot give them."""
     folder = Path(folder) if folder else default_schema_folder()
-    rkt = read_yaml((folder / "rkt.yaml").read_text(encoding="utf-8"))
-    units = read_yaml((folder / "units.yaml").read_text(encoding="utf-8"))
-    categories = rkt["checks"]["target_category_valid"]["categories"]
+    categories, aliases, ranged = categories_of(folder)
     return Vocabulary(
-        categories={kind: tuple(str(c) for c in codes) for kind, codes in categories.items()},
-        aliases={str(k).upper(): str(v) for k, v in (units.get("category_aliases") or {}).items()},
+        categories={kind: tuple(str(c) for c in codes or ()) for kind, codes in categories.items()},
+        aliases={str(k).upper(): str(v) for k, v in aliases.items()},
+        kinds=tuple(dict.fromkeys([*ranged, *categories])),
         layouts=load_layouts(folder),
         folder=folder,
     )

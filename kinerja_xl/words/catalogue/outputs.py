@@ -531,6 +531,50 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "severities.{check} must be 'error' or 'warning'",
     },
     "rules-unknown-key": {"id": "kunci '{name}' tidak dikenal", "en": "unknown key '{name}'"},
+    # what is added to an unknown name: the name probably meant, else the names known
+    "rules-near": {"id": "; maksudnya '{near}'?", "en": "; did you mean '{near}'?"},
+    "rules-known": {"id": "; yang dikenal: {known}", "en": "; known: {known}"},
+    "rules-unknown-name": {
+        "id": "{what} '{value}' tidak dikenal ({name})",
+        "en": "unknown {what} '{value}' ({name})",
+    },
+    "rules-what-check": {"id": "pemeriksaan", "en": "check"},
+    "rules-what-column": {"id": "kolom", "en": "column"},
+    "rules-what-kind": {"id": "jenis target", "en": "kind of target"},
+    "rules-what-severity": {
+        "id": "tingkat (error, warning atau off)",
+        "en": "severity (error, warning or off)",
+    },
+    "rules-what-severity-target": {
+        "id": "pemeriksaan atau kode masalah",
+        "en": "check or issue code",
+    },
+    "rules-what-schema-type": {"id": "jenis skema (dataframe)", "en": "schema type (dataframe)"},
+    "rules-what-api": {"id": "api (pandas)", "en": "api (pandas)"},
+    "rules-wrong-type": {
+        "id": "'{name}' harus berupa {expected}",
+        "en": "'{name}' must be {expected}",
+    },
+    "rules-type-str": {"id": "teks", "en": "a text"},
+    "rules-type-number": {"id": "angka", "en": "a number"},
+    "rules-type-bool": {"id": "true atau false", "en": "true or false"},
+    "rules-type-int": {"id": "bilangan bulat", "en": "a whole number"},
+    "rules-type-NoneType": {"id": "kosong", "en": "empty"},
+    "rules-type-object": {"id": "sebuah nilai", "en": "a value"},
+    "rules-invalid-value": {
+        "id": "'{name}': '{value}' tidak dapat dipakai ({detail})",
+        "en": "'{name}': '{value}' cannot be used ({detail})",
+    },
+    "rules-unknown-statistic": {
+        "id": "'{name}': pemeriksaan '{check}' tidak mengenal '{statistic}'",
+        "en": "'{name}': check '{check}' takes no '{statistic}'",
+    },
+    "rules-unknown-file": {
+        "id": "berkas ini tidak dibaca kinerja-xl; aturan di dalamnya tidak akan berlaku "
+        "(berkas yang dibaca: {known})",
+        "en": "kinerja-xl reads no such file; the rules in it would never apply (the files "
+        "read: {known})",
+    },
     "rules-missing-key": {"id": "kunci '{name}' tidak ada", "en": "key '{name}' is missing"},
     "rules-not-a-mapping": {
         "id": "'{name}' bukan pemetaan (kunci: nilai)",
