@@ -497,3 +497,50 @@ def test_programs_yaml_is_validated_as_a_document(tmp_path):
         "nama",
         2,
     )
+
+
+# --- 5. Capaian: the precision used, and colour bands ----------------------------------------
+
+
+def test_capaian_shows_the_exact_values_it_was_computed_from_and_bands_its_colours(tmp_path):
+    import zipfile
+
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    dpt = "Persentase Pemilih yang Berhak Memilih Tetapi Tidak Masuk dalam Daftar Pemilih Tetap"
+    build_xlsx(
+        kiriman / "KPU Kabupaten Tapin - LKj 2024.xlsx",
+        {
+            "Pengukuran Kinerja": [
+                ["PENGUKURAN KINERJA TAHUN 2024 KPU KABUPATEN TAPIN"],
+                [
+                    "No",
+                    "Sasaran Strategis",
+                    "Indikator Kinerja",
+                    "Target",
+                    "Realisasi",
+                    "Capaian (%)",
+                ],
+                ["1", "Terwujudnya pemilih", dpt, "0,2%", 0.0015, 125],
+                ["2", "Terwujudnya pemilih", "Persentase Partisipasi Pemilih", "80%", "76%", 95],
+            ]
+        },
+        formats={"Pengukuran Kinerja": {"E3": "0.0%"}},
+    )
+    out = tmp_path / "k.xlsx"
+    runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--quiet"])
+    rows = rows_of(openpyxl.load_workbook(out), "Capaian")
+    assert [r["Realisasi"].value for r in rows] == ["0,2%", "76%"]  # as the office's cell shows
+    assert [r["Dihitung dari"].value for r in rows] == [
+        "(2 × 0,2 − 0,15) ÷ 0,2 × 100",  # the 0,15 % the cell holds, not the 0,2 % it shows
+        "76 ÷ 80 × 100",
+    ]
+    assert [r["Capaian dihitung"].value for r in rows] == [125, 95]
+    with zipfile.ZipFile(out) as archive:
+        sheet = next(
+            archive.read(n).decode()
+            for n in archive.namelist()
+            if n.startswith("xl/worksheets/sheet") and "Dihitung dari" in archive.read(n).decode()
+        )
+    assert "colorScale" not in sheet  # bands: a missed 95 % is red, not nearly 100 %'s yellow
+    assert sheet.count("&lt;100") == 2 and sheet.count("=100") >= 2 and sheet.count("&gt;100") == 2

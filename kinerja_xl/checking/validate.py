@@ -172,11 +172,15 @@ def computed_capaian(record: Record, rules: Rules) -> float:
     record.direction = rules.direction_of(record.get("indikator"))
     target, realisasi = record.target, record.realisasi
     numbers = [t.value for t in (target, realisasi) if t and isinstance(t.value, int | float)]
+    record.capaian_inputs = None
     if len(numbers) < 2 or target is None or realisasi is None or target.unit != realisasi.unit:
         record.capaian_dihitung = None
         return float("nan")
     computed = rules.capaian(float(numbers[0]), float(numbers[1]), record.direction)
     record.capaian_dihitung = None if computed is None else round(computed, 2)
+    formula = rules.formulas.get(record.direction or "")
+    if computed is not None and formula is not None:
+        record.capaian_inputs = (formula.text, float(numbers[0]), float(numbers[1]))
     return float("nan") if computed is None else computed
 
 

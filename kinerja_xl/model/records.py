@@ -35,6 +35,9 @@ class Record:
     realisasi: Target | None = None
     capaian: Target | None = None
     capaian_dihitung: float | None = None
+    # how capaian_dihitung was computed: the formula and the exact target and realisasi it used
+    # (a realisasi that reads "0,2%" may hold 0,15 %: the output says which precision counted)
+    capaian_inputs: tuple[str, float, float] | None = None
     direction: str | None = None  # "higher" or "lower" is better (schemas/units.yaml)
     periods: dict[str, Target | None] = field(default_factory=dict)  # "TW I"/"2025" -> target
     # the realisasi of each quarter of the year ("Realisasi pada Triwulan I … IV"): "TW I" -> it

@@ -1,10 +1,14 @@
 """Capaian: what the offices achieved — one row per indicator a report (LKj) gives a
 realisasi for: its target, its realisasi, the capaian the office states and the one the rules
-compute (and with which formula: higher or lower is better), on a colour scale."""
+compute (and with which formula, on which exact values: higher or lower is better), in colour
+bands (red below 100 %, yellow at it, green beyond)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from xlsxwriter.utility import xl_col_to_name
 
 from ..layouts.documents import table_label
 from ..outputs.xlsx_out import Column
@@ -22,6 +26,7 @@ RESULT_COLUMNS = [
     Column("Realisasi", 10, "wrap"),
     Column("Capaian", 10, "capaian"),
     Column("Capaian dihitung", 10, "capaian"),
+    Column("Dihitung dari", 18, "wrap"),  # the formula with the exact values it used
     Column("Arah", 12, "wrap"),
     Column("Berkas", 18, "wrap"),
     Column("Lembar", 10, "wrap"),
@@ -64,6 +69,7 @@ def write_capaian(ctx: Context) -> int:
                 record.realisasi.text if record.realisasi else None,
                 _number(record.capaian),
                 record.capaian_dihitung,
+                computed_from(record.capaian_inputs, ctx.lang),
                 ctx.say(f"direction-{record.direction or 'higher'}"),
                 *ctx.source(where, linked),
                 *problems.cells,
@@ -72,26 +78,46 @@ def write_capaian(ctx: Context) -> int:
         row_styles.append(problems.fills)
     sheet = ctx.write("Capaian", RESULT_COLUMNS, rows, row_styles, 1)
     if rows:
-        for column in (7, 8):  # red below target, yellow at it, green beyond
-            sheet.conditional_format(
-                1,
-                column,
-                len(rows),
-                column,
-                {
-                    "type": "3_color_scale",
-                    "min_type": "num",
-                    "min_value": 50,
-                    "min_color": "#F8696B",
-                    "mid_type": "num",
-                    "mid_value": 100,
-                    "mid_color": "#FFEB84",
-                    "max_type": "num",
-                    "max_value": 150,
-                    "max_color": "#63BE7B",
-                },
-            )
+        for column in (7, 8):  # bands: red below 100 %, yellow at it, green beyond
+            _bands(ctx, sheet, len(rows), column)
     return len(rows)
+
+
+BANDS = (("<", "error"), ("=", "warning"), (">", "ok"))
+
+
+def _bands(ctx: Context, sheet: Any, rows: int, column: int) -> None:
+    """Three bands, not a colour scale (on a scale a missed 95 % looks nearly like 100 %):
+    below 100 red, exactly 100 yellow, above green; an empty cell stays plain."""
+    cell = f"{xl_col_to_name(column)}2"
+    for operator, fill in BANDS:
+        sheet.conditional_format(
+            1,
+            column,
+            rows,
+            column,
+            {
+                "type": "formula",
+                "criteria": f"=AND(ISNUMBER({cell}),{cell}{operator}100)",
+                "format": ctx.styles.get(fill),
+            },
+        )
+
+
+def computed_from(inputs: tuple[str, float, float] | None, lang: str) -> str | None:
+    """'(2 × 0,2 − 0,15) ÷ 0,2 × 100': the formula with the exact target and realisasi it used
+    (a realisasi shown as "0,2%" may hold 0,15 %, and the capaian is computed from that)."""
+    if inputs is None:
+        return None
+    formula, target, realisasi = inputs
+    numbers = {"target": _exact(target, lang), "realisasi": _exact(realisasi, lang)}
+    text = re.sub(r"\b(target|realisasi)\b", lambda m: numbers[m.group(1)], formula)
+    return text.replace("*", "×").replace("/", "÷").replace(" - ", " − ")
+
+
+def _exact(value: float, lang: str) -> str:
+    text = format(value, ".12g")
+    return text.replace(".", ",") if lang == "id" else text
 
 
 def _number(target: Any) -> float | None:

@@ -148,6 +148,7 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "heading:Berkas": {"id": "Berkas", "en": "File"},
     "heading:Capaian": {"id": "Capaian", "en": "Achievement"},
     "heading:Capaian dihitung": {"id": "Capaian dihitung", "en": "Achievement computed"},
+    "heading:Dihitung dari": {"id": "Dihitung dari", "en": "Computed from"},
     "heading:Cara Penghitungan": {"id": "Cara Penghitungan", "en": "Calculation method"},
     "heading:Dokumen": {"id": "Dokumen", "en": "Documents"},
     "heading:Indikator": {"id": "Indikator", "en": "Indicator"},
