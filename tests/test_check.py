@@ -190,14 +190,17 @@ def test_annotated_copy_marks_every_flagged_cell_and_leaves_the_original(tmp_pat
     for issue in report.issues:
         cell = book[issue.sheet][issue.cell]
         assert cell.fill.fgColor.rgb.endswith("FFC7CE" if issue.severity == "error" else "FFEB9C")
-        assert f"[{issue.code}]" in cell.comment.text
+        assert issue.message("id") in cell.comment.text  # the message, no code before it
+        assert f"[{issue.code}]" not in cell.comment.text
     masalah = book["Masalah"]
     assert masalah["A1"].value == "Salinan bertanda: KPU Kabupaten Balangan - RKT 2024.xlsx"
     assert masalah["A2"].value.startswith("KPU Kabupaten Balangan · Tahun 2024 · diperiksa ")
     assert masalah["A2"].value.endswith("15 kesalahan, 2 peringatan")
-    assert [c.value for c in masalah[5]] == ["Lembar", "Sel", "Tingkat", "Kode", "Nilai", "Pesan"]
+    # the code last, outside the printed area: for a filter on screen, not on paper
+    assert [c.value for c in masalah[5]] == ["Lembar", "Sel", "Tingkat", "Nilai", "Pesan", "Kode"]
+    assert masalah.print_area == "'Masalah'!$A$1:$E$22"
     listed = list(masalah.iter_rows(min_row=6, values_only=True))
-    assert [(r[0], r[1], r[3]) for r in listed] == [
+    assert [(r[0], r[1], r[5]) for r in listed] == [
         (i.sheet, i.cell, i.code) for i in report.issues
     ]
     assert (
@@ -242,7 +245,7 @@ def test_control_characters_in_office_text_survive_checking_annotating_and_mergi
     assert result.exit_code == 1, result.output
     (copy,) = (tmp_path / "ann").glob("*.xlsx")
     cells = open_workbook(copy).sheets[0].cells  # Masalah
-    assert cells[(6, 5)].value == "abc\x02"
+    assert cells[(6, 4)].value == "abc\x02"  # Nilai
     result = runner.invoke(app, ["consolidate", str(path), "-o", str(tmp_path / "prov.xlsx")])
     assert result.exit_code == 1, result.output
     rkt = next(s for s in open_workbook(tmp_path / "prov.xlsx").sheets if s.name == "RKT")

@@ -544,3 +544,31 @@ def test_capaian_shows_the_exact_values_it_was_computed_from_and_bands_its_colou
         )
     assert "colorScale" not in sheet  # bands: a missed 95 % is red, not nearly 100 %'s yellow
     assert sheet.count("&lt;100") == 2 and sheet.count("=100") >= 2 and sheet.count("&gt;100") == 2
+
+
+# --- 10. the copy's Masalah sheet; 8. the copy's own sheets fitted to the page width -------
+
+
+def test_the_copy_names_its_fonts_prints_no_codes_and_fits_the_office_s_sheets(tmp_path):
+    path = office_plan(
+        tmp_path,
+        "Kabupaten Balangan",
+        [["1", "Terwujudnya tata kelola " * 3, "Persentase Partisipasi Pemilih " * 3, "120%"]],
+    )
+    book = openpyxl.load_workbook(path)
+    for column in "ABCD":
+        book["RKT"].column_dimensions[column].width = 40  # wider than a portrait page
+    book.save(path)
+    runner.invoke(app, ["check", str(path), "--annotate", str(tmp_path / "c")])
+    (copy,) = (tmp_path / "c").glob("*.xlsx")
+    marked = openpyxl.load_workbook(copy)
+    masalah = marked["Masalah"]
+    fonts = {masalah["A1"].font.name, masalah["A5"].font.name, masalah["B6"].font.name}
+    assert fonts == {"Calibri"}  # named: LibreOffice would otherwise print them in a serif
+    header = [c.value for c in masalah[5]]
+    assert header[-1] == "Kode" and masalah.print_area.endswith("$A$1:$E$6")
+    comment = marked["RKT"]["D3"].comment.text
+    assert comment.startswith("Target '120%'") and "target-out-of-range" not in comment
+    rkt = marked["RKT"]
+    assert rkt.sheet_properties.pageSetUpPr.fitToPage and rkt.page_setup.fitToWidth == 1
+    assert rkt.page_setup.fitToHeight == 0 and rkt.page_setup.orientation == "landscape"

@@ -27,12 +27,15 @@ from ..words.messages import say, sheet_name
 from .carried import not_carried
 from .links import cell_link
 from .own import ANNOTATED, copy_headers, mark_openpyxl, path_kind
-from .printing import PageInfo, long_date, print_openpyxl
+from .printing import PageInfo, fit_openpyxl, long_date, print_openpyxl
 from .write import atomic_output, excel_escaped
-from .xlsx_out import wrapped_lines
+from .xlsx_out import LINE_HEIGHT, wrapped_lines
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
-WIDTHS = (16, 7, 11, 22, 18, 70)
+# Lembar, Sel, Tingkat, Nilai, Pesan printed; Kode to their right, for a filter on screen only
+WIDTHS = (16, 7, 11, 18, 70, 22)
+PRINTED = 5
+FONT = "Calibri"  # every font the Masalah sheet sets is named: unnamed, LibreOffice takes a serif
 HEADER_ROW = 5  # rows 1-3: title, who/when/counts, what was not carried over; 4 blank
 
 # openpyxl holds a workbook in memory many times over: past these, the copy is rebuilt
@@ -146,7 +149,7 @@ def annotate(
         raise ValueError(f"refusing to overwrite the input {report.path}")
     book, rebuilt = _load_copy(report, limits or ReadLimits.from_env())
     _mark_cells(book, report.issues, lang)
-    _office_pages(book)
+    _office_pages(book, lang)
     result = CopyResult(target, rebuilt=rebuilt)
     page = PageInfo(
         say("doc-annotated", lang, file=display_name(Path(report.path).name)),
@@ -263,7 +266,7 @@ def _mark_cells(book: Any, issues: list[Issue], lang: str) -> None:
         if type(cell).__name__ == "MergedCell":
             continue
         cell.fill = PatternFill("solid", fgColor=_worst_fill(cell, issue))
-        text = excel_escaped(display_name(f"[{issue.code}] {issue.message(lang)}"))
+        text = excel_escaped(display_name(issue.message(lang)))  # words, not a code
         previous = cell.comment.text + "\n\n" if cell.comment else ""
         comment = Comment(previous + text, "kinerja-xl")
         comment.width, comment.height = 300, 18 * wrapped_lines(comment.text, 40) + 12
@@ -277,27 +280,44 @@ def _worst_fill(cell: Any, issue: Issue) -> str:
     return FILLS[issue.severity]
 
 
-def _office_pages(book: Any) -> None:
-    """The office's own sheets keep their print settings; a sheet with none gets A4 and a
-    page number in the footer, so that every printed page of the copy can be put in order."""
+def _office_pages(book: Any, lang: str) -> None:
+    """The office's own sheets print as the office set them, fitted to the page width (landscape
+    where wide) so that a red cell prints on the page of its row, unless that would print
+    below the legible floor; a sheet with no paper gets A4, one with no footer a page number,
+    so that every printed page of the copy can be put in order."""
     for sheet in book.worksheets:
         if not sheet.page_setup.paperSize:
             sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        fit_openpyxl(sheet, _column_widths(sheet))
         footer = sheet.oddFooter
         if not (footer.left.text or footer.center.text or footer.right.text):
-            footer.center.text = say("page-number", "id", page="&P", pages="&N")
+            footer.center.text = say("page-number", lang, page="&P", pages="&N")
+
+
+def _column_widths(sheet: Any) -> list[float]:
+    """The widths of the sheet's used columns (Excel's default 8.43 where none is set)."""
+    from openpyxl.utils import get_column_letter
+
+    widths = []
+    for col in range(1, (sheet.max_column or 1) + 1):
+        dimension = sheet.column_dimensions.get(get_column_letter(col))
+        if dimension is not None and dimension.hidden:
+            continue
+        width = dimension.width if dimension is not None and dimension.width else None
+        widths.append(float(width) if width else 8.43)
+    return widths
 
 
 def _add_issue_sheet(book: Any, report: FileReport, lang: str, page: PageInfo) -> Any:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     sheet = book.create_sheet(sheet_name("Masalah", lang), 0)
-    sheet.cell(row=1, column=1, value=page.document).font = Font(bold=True, size=13)
-    sheet.cell(row=2, column=1, value=_who_and_when(report, lang, page))
-    sheet.cell(row=3, column=1).font = Font(italic=True, color="9C0006")
+    sheet.cell(row=1, column=1, value=page.document).font = Font(name=FONT, bold=True, size=13)
+    sheet.cell(row=2, column=1, value=_who_and_when(report, lang, page)).font = Font(name=FONT)
+    sheet.cell(row=3, column=1).font = Font(name=FONT, italic=True, color="9C0006")
     for col, title in enumerate(copy_headers(lang), start=1):
         cell = sheet.cell(row=HEADER_ROW, column=col, value=title)
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT, bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
     row = HEADER_ROW
     for issue in report.issues:
@@ -305,22 +325,25 @@ def _add_issue_sheet(book: Any, report: FileReport, lang: str, page: PageInfo) -
         _issue_row(sheet, row, issue, lang, book.sheetnames)
     if not report.issues:
         row += 1
-        sheet.cell(row=row, column=1, value=say("no-issues", lang)).font = Font(bold=True)
+        no_issues = sheet.cell(row=row, column=1, value=say("no-issues", lang))
+        no_issues.font = Font(name=FONT, bold=True)
     wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     for line in range(HEADER_ROW + 1, row + 1):
-        for col in range(1, 7):
-            sheet.cell(row=line, column=col).alignment = wrap if col >= 5 else top
+        for col in range(1, len(WIDTHS) + 1):
+            sheet.cell(row=line, column=col).alignment = wrap if col in (4, 5) else top
         lines = max(
             wrapped_lines(str(sheet.cell(row=line, column=col).value or ""), WIDTHS[col - 1])
-            for col in (5, 6)
+            for col in (4, 5)
         )
         if lines > 1:
-            sheet.row_dimensions[line].height = 15 * lines
+            sheet.row_dimensions[line].height = LINE_HEIGHT * lines
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:F{max(row, HEADER_ROW + 1)}"
     for column, width in zip("ABCDEF", WIDTHS, strict=True):
         sheet.column_dimensions[column].width = width
-    print_openpyxl(sheet, list(WIDTHS), page, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    printed = list(WIDTHS[:PRINTED])
+    print_openpyxl(sheet, printed, page, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    sheet.print_area = f"A1:E{max(row, HEADER_ROW + 1)}"  # the code is for a filter, not paper
     book.active = 0
     for other in book.worksheets[1:]:
         other.sheet_view.tabSelected = False
@@ -346,9 +369,9 @@ def _issue_row(sheet: Any, row: int, issue: Issue, lang: str, sheetnames: list[s
         issue.sheet or "",
         issue.cell or "",
         say(f"severity-{issue.severity}", lang),
-        issue.code,
         issue.value or "",
         issue.message(lang),
+        issue.code,
     )
     for col, text in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=col, value=excel_escaped(display_name(text)))
@@ -361,7 +384,7 @@ def _issue_row(sheet: Any, row: int, issue: Issue, lang: str, sheetnames: list[s
 
         link = sheet.cell(row=row, column=2)
         link.hyperlink = Hyperlink(ref=link.coordinate, location=target.location)
-        link.font = Font(color="0563C1", underline="single")
+        link.font = Font(name=FONT, color="0563C1", underline="single")
 
 
 def _carried_note(result: CopyResult, report: FileReport, lang: str) -> str:

@@ -181,3 +181,17 @@ def print_openpyxl(
     ):
         target.left.text, target.center.text, target.right.text = (p or None for p in parts)
     return layout
+
+
+def fit_openpyxl(sheet: Any, widths: list[float]) -> Layout | None:
+    """An office's own sheet in its marked-up copy: fitted to the page width (landscape where
+    wide), so that a flagged cell prints on the page of its row; its titles, margins, header
+    and footer stay the office's. None (left as it is) where fitting would print below
+    MIN_SCALE."""
+    layout = choose_layout(widths)
+    if not layout.fit_width:
+        return None
+    sheet.page_setup.orientation = "landscape" if layout.landscape else "portrait"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    return layout
