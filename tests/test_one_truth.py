@@ -572,3 +572,78 @@ def test_the_copy_names_its_fonts_prints_no_codes_and_fits_the_office_s_sheets(t
     rkt = marked["RKT"]
     assert rkt.sheet_properties.pageSetUpPr.fitToPage and rkt.page_setup.fitToWidth == 1
     assert rkt.page_setup.fitToHeight == 0 and rkt.page_setup.orientation == "landscape"
+
+
+# --- 8. on paper: legible, rows as tall as their text, no lone row on a last page ---------
+
+SASARAN = [
+    "Terlaksananya Perencanaan Program dan Anggaran yang Efektif dan Efisien",
+    "Terwujudnya Kesadaran Pemilih, Kepemiluan dan Demokrasi yang tinggi",
+    "Operasional perkantoran dan dukungan sarana prasarana yang efektif",
+    "Terwujudnya Sumber Daya Manusia dan Lembaga KPU yang berkualitas",
+]
+INDIKATOR = [
+    "Persentase dokumen perencanaan program dan anggaran yang tepat waktu",
+    "Persentase Partisipasi Pemilih dalam Pemilu/Pemilihan",
+    "Persentase fasilitas perkantoran yang berfungsi dengan baik",
+    "Indeks Reformasi Birokrasi",
+]
+
+
+def printed_scale(sheet) -> float:
+    """The scale a sheet fitted to the page width prints at, from its printed columns' widths
+    (xlsxwriter writes a width w as w + 0.71; a run of equal widths as one range)."""
+    from kinerja_xl.outputs.printing import fit_scale
+
+    widths: dict[int, float] = {}
+    for dimension in sheet.column_dimensions.values():
+        for column in range(dimension.min, dimension.max + 1):
+            widths[column] = dimension.width - 0.71
+    last = sheet.max_column
+    if sheet.print_area:
+        area = sheet.print_area.split("!")[-1].replace("$", "")
+        last = openpyxl.utils.cell.range_boundaries(area)[2]
+    printed = [widths.get(c, 8.43) for c in range(1, last + 1)]
+    return fit_scale(printed, sheet.page_setup.orientation == "landscape")
+
+
+def test_the_sheets_print_at_8_points_with_rows_as_tall_as_their_text(tmp_path):
+    legible = 0.7  # 11-point text at about 8 points
+    page_height = (8.27 - 2 * 0.75) * 72  # A4 landscape less the margins, in points
+    kiriman = tmp_path / "kiriman"
+    kiriman.mkdir()
+    offices = ["Kabupaten Tanah Laut", "Kabupaten Hulu Sungai Tengah", "Kota Banjarmasin"]
+    offices += ["Kabupaten Tapin", "Kabupaten Banjar", "Kabupaten Tanah Bumbu"]
+    for office in offices:  # 6 offices × 15 indicators: 90 rows, as many as the samples' 88
+        rows = [["1", SASARAN[i % 4], f"{INDIKATOR[i % 4]} ({i})", "90%"] for i in range(15)]
+        office_plan(kiriman, office, rows)
+        build_xlsx(
+            kiriman / f"KPU {office} - IKU 2024.xlsx",
+            {
+                "IKU": [
+                    ["No", "Uraian", "Cara Penghitungan", "Sumber Data"],
+                    [
+                        "PROGRAM PENYELENGGARAAN PEMILU DALAM PROSES KONSOLIDASI DEMOKRASI [076.01.CQ]"
+                    ],
+                    [
+                        "1",
+                        INDIKATOR[0],
+                        "Menghitung dokumen yang tepat waktu dibagi semua x 100%",
+                        "Subbagian Perencanaan, Data dan Informasi",
+                    ],
+                ]
+            },
+        )
+    out = tmp_path / "k.xlsx"
+    runner.invoke(app, ["consolidate", str(kiriman), "-o", str(out), "--quiet"])
+    book = openpyxl.load_workbook(out)
+    for name in ("Ringkasan", "RKT", "IKU", "Anggaran", "Masalah"):
+        if name in book.sheetnames:
+            assert printed_scale(book[name]) >= legible - 0.005, name  # ~8 points
+    rkt = book["RKT"]
+    heights = [rkt.row_dimensions[r].height or 15 for r in range(1, rkt.max_row + 1)]
+    assert max(heights[1:]) <= 42  # three lines at most: 15 + 2 × 13.5 points, no more
+    pages = sum(heights) * printed_scale(rkt) / page_height
+    assert pages < 5  # was 7 pages and more for as many rows
+    status = book["Status Kiriman"]
+    assert status.page_setup.fitToHeight in (0, 1)

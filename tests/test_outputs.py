@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kinerja_xl.cli import app
 from kinerja_xl.outputs.printing import MIN_SCALE, fit_scale
-from kinerja_xl.outputs.xlsx_out import wrapped_lines
+from kinerja_xl.outputs.xlsx_out import lines_height, wrapped_lines
 
 runner = CliRunner()
 RED, AMBER = "FFC7CE", "FFEB9C"
@@ -272,7 +272,7 @@ def test_every_sheet_of_the_provincial_workbook_prints_legibly(tmp_path):
             wrapped_lines(str(c.value), column_width(sheet, c.column), bold=True) for c in titles
         )
         # a wrapped title gets a header row tall enough for it, never over the first data row
-        assert sheet.row_dimensions[1].height >= 15 * lines, sheet.title
+        assert sheet.row_dimensions[1].height >= lines_height(lines), sheet.title
 
 
 def test_every_sheet_of_a_marked_up_copy_prints_legibly(tmp_path):

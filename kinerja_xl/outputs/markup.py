@@ -29,7 +29,7 @@ from .links import cell_link
 from .own import ANNOTATED, copy_headers, mark_openpyxl, path_kind
 from .printing import PageInfo, fit_openpyxl, long_date, print_openpyxl
 from .write import atomic_output, excel_escaped
-from .xlsx_out import LINE_HEIGHT, wrapped_lines
+from .xlsx_out import lines_height, wrapped_lines
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
 # Lembar, Sel, Tingkat, Nilai, Pesan printed; Kode to their right, for a filter on screen only
@@ -336,7 +336,7 @@ def _add_issue_sheet(book: Any, report: FileReport, lang: str, page: PageInfo) -
             for col in (4, 5)
         )
         if lines > 1:
-            sheet.row_dimensions[line].height = LINE_HEIGHT * lines
+            sheet.row_dimensions[line].height = lines_height(lines)
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:F{max(row, HEADER_ROW + 1)}"
     for column, width in zip("ABCDEF", WIDTHS, strict=True):

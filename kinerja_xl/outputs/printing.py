@@ -16,6 +16,7 @@ from typing import Any
 from ..words.messages import say
 
 MIN_SCALE = 0.6  # below this, 11-point text prints under 7 points: unreadable for most people
+LEGIBLE_SCALE = 0.7  # 11-point text at about 8 points (7.7) on paper: what every sheet aims for
 A4_INCHES = (8.27, 11.69)
 SIDE_MARGIN = 0.4  # inches
 TOP_MARGIN = 0.75
@@ -55,7 +56,24 @@ def choose_layout(widths: list[float]) -> Layout:
     scale = fit_scale(widths, landscape=True)
     if scale >= MIN_SCALE:
         return Layout(True, True, scale)
-    return Layout(True, False, 0.7)
+    return Layout(True, False, LEGIBLE_SCALE)
+
+
+NEARLY_ONE_PAGE = 1.3  # a sheet up to this many pages tall is shrunk onto one
+
+
+def printable_height(landscape: bool) -> float:
+    """Points of a page the rows may take (A4 less the top and bottom margins)."""
+    page = A4_INCHES[0] if landscape else A4_INCHES[1]
+    return (page - 2 * TOP_MARGIN) * 72
+
+
+def one_page_tall(layout: Layout, height: float) -> bool:
+    """Whether rows `height` points tall, a little more than one page at the layout's scale,
+    may be shrunk onto one page and still print at LEGIBLE_SCALE: rather that than a last
+    page with one row on it."""
+    pages = height * layout.scale / printable_height(layout.landscape)
+    return 1 < pages <= NEARLY_ONE_PAGE and layout.scale / pages >= LEGIBLE_SCALE
 
 
 MONTHS = {
@@ -122,10 +140,13 @@ def print_xlsxwriter(
     header_rows: int = 1,
     key_columns: int = 1,
     page_header: bool = True,
+    height: float | None = None,
 ) -> Layout:
     """Print settings of an xlsxwriter worksheet whose printed columns have these widths.
     `page_header=False` keeps the page header free (an office's own plan is its document, not
-    ours) and only numbers the pages in the footer."""
+    ours) and only numbers the pages in the footer. `height`: the rows' height in points,
+    where known: a sheet a little taller than one page prints on one (`one_page_tall`), so
+    that no row is left alone on a last page."""
     layout = choose_layout(widths)
     sheet.set_paper(9)  # A4
     if layout.landscape:
@@ -133,7 +154,9 @@ def print_xlsxwriter(
     else:
         sheet.set_portrait()
     sheet.set_margins(SIDE_MARGIN, SIDE_MARGIN, TOP_MARGIN, TOP_MARGIN)
-    if layout.fit_width:
+    if layout.fit_width and height is not None and one_page_tall(layout, height):
+        sheet.fit_to_pages(1, 1)
+    elif layout.fit_width:
         sheet.fit_to_pages(1, 0)
     else:
         sheet.set_print_scale(int(layout.scale * 100))

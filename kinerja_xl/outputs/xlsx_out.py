@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import xlsxwriter
@@ -22,7 +22,14 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..reading.caching import LONGEST_KEPT, text_cache
 from ..reading.discover import display_name
-from .printing import PageInfo, print_xlsxwriter
+from .fitting import balanced_widths, lines_of, text_pixels, word_pixels
+from .printing import (
+    LEGIBLE_SCALE,
+    PageInfo,
+    choose_layout,
+    print_xlsxwriter,
+    printable_pixels,
+)
 from .write import excel_escaped, needs_quote_prefix, work_folder
 
 WORKBOOK_OPTIONS = {
@@ -42,14 +49,14 @@ STYLES: dict[str, dict[str, Any]] = {
     "text": {"valign": "top"},
     "wrap": {"text_wrap": True, "valign": "top"},
     "int": {"num_format": "0", "valign": "top"},
-    "int-bold": {"num_format": "0", "bold": True, "top": 1},
+    "int-bold": {"num_format": "0", "bold": True, "top": 1, "valign": "top"},
     "number": {"num_format": "General", "valign": "top"},
     "rupiah": {"num_format": RUPIAH, "valign": "top"},
-    "rupiah-bold": {"num_format": RUPIAH, "bold": True, "top": 1},
+    "rupiah-bold": {"num_format": RUPIAH, "bold": True, "top": 1, "valign": "top"},
     # "0.##%" would show 90 % as "90.%": whole and fractional percentages get their own format
     "percent": {"num_format": "0%", "valign": "top"},
     "percent-decimal": {"num_format": "0.00%", "valign": "top"},
-    "bold": {"bold": True},
+    "bold": {"bold": True, "valign": "top"},
     "wrap-bold": {"bold": True, "text_wrap": True, "valign": "top"},
     "wrap-bold-italic": {"bold": True, "italic": True, "text_wrap": True, "valign": "top"},
     "wrap-indent": {"text_wrap": True, "valign": "top", "indent": 1},
@@ -348,6 +355,7 @@ def write_table(
     key_columns: int = 1,
     header_styles: Sequence[str | None] | None = None,
     filter_rows: int | None = None,
+    one_page: bool = True,
 ) -> Any:
     """A data sheet, written top to bottom: header in row 1 (tall enough for its wrapped
     titles), frozen, filtered (over the first `filter_rows` data rows, default all), sensible
@@ -355,6 +363,8 @@ def write_table(
 
     `row_styles[r][c]` lays a fill ("error", "warning" …) over the column's style, or names a
     style of its own; `header_styles[c]` does the same for a column title."""
+    if page is not None:
+        columns = _legible(columns, rows)
     sheet = book.add_worksheet(name, worksheet_class=StreamingSheet)
     sheet.set_row(0, header_height(columns))
     for col, column in enumerate(columns):
@@ -365,22 +375,53 @@ def write_table(
         sheet.set_column(col, col, column.width)
     plain = [styles.get(column.style) for column in columns]
     wrapped = [c for c, column in enumerate(columns) if column.style in WRAPPING]
+    height = header_height(columns)
     for r, values in enumerate(rows, start=1):
         overrides = row_styles[r - 1] if row_styles else None
         formats = _cell_formats(values, overrides, columns, plain, styles)
-        sheet.write_cells(r, values, formats, _row_height(values, columns, wrapped))
+        wrapping = wrapped
+        if overrides and any(o and o.startswith("wrap") for o in overrides):
+            wrapping = [  # a cell a row's own style wraps (a total in words) counts too
+                c
+                for c, column in enumerate(columns)
+                if column.style in WRAPPING
+                or (c < len(overrides) and (overrides[c] or "").startswith("wrap"))
+            ]
+        row_height = _row_height(values, columns, wrapping)
+        height += row_height or LINE_HEIGHT
+        sheet.write_cells(r, values, formats, row_height)
     sheet.freeze_panes(1, 0)
     filtered = len(rows) if filter_rows is None else filter_rows
     sheet.autofilter(0, 0, max(filtered, 1), len(columns) - 1)
     printed = [c for c in columns if c.printed]
     if page is not None:
-        print_xlsxwriter(sheet, [c.width for c in printed], page, key_columns=key_columns)
+        widths = [c.width for c in printed]
+        tall = height if one_page else None  # a chart under the rows: its own page
+        print_xlsxwriter(sheet, widths, page, key_columns=key_columns, height=tall)
     if len(printed) < len(columns):
         sheet.print_area(0, 0, max(len(rows), 1), len(printed) - 1)
     return sheet
 
 
 WRAPPING = {"wrap", "note"}
+
+
+def _legible(columns: list[Column], rows: list[list[Any]]) -> list[Column]:
+    """The printed wrapped columns' widths shared out (`fitting.balanced_widths`) so that the
+    sheet prints at 8 points or more (`printing.LEGIBLE_SCALE`) with rows as short as its
+    text allows; a sheet legible as it is keeps its widths."""
+    printed = [c for c in columns if c.printed]
+    widths = [c.width for c in printed]
+    if choose_layout(widths).scale >= LEGIBLE_SCALE:
+        return columns  # legible as it is
+    wrapped = [i for i, c in enumerate(printed) if c.style in WRAPPING]
+    budget = printable_pixels(True) / LEGIBLE_SCALE
+    texts = [
+        [row[i] if i < len(row) and type(row[i]) is str else None for i in wrapped] for row in rows
+    ]
+    titles = [printed[i].title for i in wrapped]
+    balanced = iter(balanced_widths(widths, wrapped, texts, titles, budget))
+    return [replace(c, width=next(balanced)) if c.printed else c for c in columns]
 
 
 def _cell_formats(
@@ -417,37 +458,28 @@ def _combined(column_style: str, override: str) -> str:
     return f"{column_style}+{override}" if override in FILLS else override
 
 
-LINE_HEIGHT = 15  # points, for the default 11-point font
+LINE_HEIGHT = 15  # points: a row of one line of the default 11-point font
+WRAPPED_LINE = 13.5  # points each wrapped line of it takes (Calibri: 18 of Excel's 24 px)
+
+
+def lines_height(lines: int) -> float:
+    """The height, in points, of a row of `lines` wrapped lines of 11-point Calibri, as Excel
+    sizes it (18 px a line and 2 px of margin at 96 dpi): 15 for one line, 28.5 for two."""
+    return LINE_HEIGHT + WRAPPED_LINE * (lines - 1)
 
 
 @text_cache(maxsize=1 << 16)  # the same indicator and program names recur in every office
 def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
     """How many lines `text` takes in a column `width` characters wide, wrapped at spaces as
-    Excel and LibreOffice do (a word longer than the line is broken)."""
-    letters = sum(map(str.isalpha, text)) or 1
-    capitals = sum(map(str.isupper, text)) / letters
-    # a column is `width` digits wide; wrapped lower-case text fits about 1.1 characters per
-    # digit (measured in LibreOffice with Calibri's metrics), capitals fewer, bold 8 % fewer
-    per_line = max(int(width * (1.1 - 0.25 * capitals) * (0.92 if bold else 1.0)), 1)
-    count = 0
-    for paragraph in text.split("\n"):
-        line, lines = 0, 1
-        for word in paragraph.split():
-            if len(word) > per_line:  # broken over lines of its own
-                lines += (line > 0) + (len(word) - 1) // per_line
-                line = len(word) % per_line or per_line
-            elif line and line + 1 + len(word) > per_line:
-                lines, line = lines + 1, len(word)
-            else:
-                line += len(word) + (1 if line else 0)
-        count += lines
-    return max(count, 1)
+    Excel and LibreOffice do (a word longer than the line is broken), measured in Calibri's
+    metrics (`fitting.py`)."""
+    return lines_of(word_pixels(text, bold), width, text_pixels(" ", bold))
 
 
 def header_height(columns: list[Column]) -> float:
     """Row 1 tall enough for every wrapped title (bold text is a little wider)."""
     lines = max((wrapped_lines(c.title, c.width, bold=True) for c in columns), default=1)
-    return LINE_HEIGHT * lines + 3
+    return lines_height(lines) + 3
 
 
 def _row_height(values: Sequence[Any], columns: list[Column], wrapped: list[int]) -> float | None:
@@ -458,4 +490,4 @@ def _row_height(values: Sequence[Any], columns: list[Column], wrapped: list[int]
         text = values[c] if c < len(values) else None
         if type(text) is str and len(text) > columns[c].width:
             lines = max(lines, wrapped_lines(text, columns[c].width))
-    return min(LINE_HEIGHT * lines, 409) if lines > 1 else None
+    return min(lines_height(lines), 409) if lines > 1 else None

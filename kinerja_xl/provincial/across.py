@@ -74,6 +74,7 @@ def write_rekap(ctx: Context) -> int:
         row_styles,
         key_columns=1,
         header_styles=header_styles,
+        one_page=False,
     )
     sheet.set_h_pagebreaks([len(rows) + 1])  # chart and legend print on a page of their own
     if recap.offices:

@@ -309,7 +309,7 @@ def _count_block(ctx: Context, width: int) -> tuple[list[list[Any]], list[list[s
             entry["set_aside"],
         ]
         rows.append(row + [None] * (width - len(row)))
-        styles.append([None, "bold", "int", "int", "int"] + [None] * (width - 5))
+        styles.append([None, "wrap-bold", "int", "int", "int"] + [None] * (width - 5))
     return rows, styles
 
 
