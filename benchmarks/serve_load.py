@@ -107,8 +107,16 @@ def run(clients: int, uploads: int) -> dict[str, object]:
         finally:
             server.terminate()
             server.wait(timeout=30)
-        on_disk = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+        from kinerja_xl.inbox import LEDGER_NAME, Inbox
+
+        on_disk = {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in folder.iterdir()
+            if not p.name.startswith(LEDGER_NAME)  # the ledger (and its write-ahead log)
+        }
         lost = [name for name, sha in outcome.filed if on_disk.get(name) != sha]
+        ledger = {e.saved_as: e.sha256 for e in Inbox(folder).history()}
+        unrecorded = [name for name, sha in outcome.filed if ledger.get(name) != sha]
         return {
             "clients": clients,
             "uploads": clients * uploads,
@@ -116,6 +124,7 @@ def run(clients: int, uploads: int) -> dict[str, object]:
             "filed": len(outcome.filed),
             "files_in_folder": len(on_disk),
             "lost_or_partial": lost,
+            "unrecorded": unrecorded,
             "leftovers": [n for n in on_disk if n.startswith(".")],
             "median_check_s": statistics.median(outcome.seconds) if outcome.seconds else None,
             "wall_s": wall,
@@ -130,7 +139,7 @@ def main() -> None:
     result = run(options.clients, options.uploads)
     for key, value in result.items():
         print(f"{key}: {value}")
-    if result["errors"] or result["lost_or_partial"] or result["leftovers"]:
+    if result["errors"] or result["lost_or_partial"] or result["leftovers"] or result["unrecorded"]:
         sys.exit(1)
 
 

@@ -20,6 +20,7 @@ __version__ = "0.1.0"
 _PUBLIC = {
     "Batch": "batch",
     "Consolidated": "api",
+    "Inbox": "api",
     "InputIsOutput": "api",
     "OutputError": "outputs.write",
     "annotate": "api",
@@ -33,6 +34,7 @@ _PUBLIC = {
 __all__ = [  # the names of _PUBLIC (tests/test_python_api.py keeps the two the same)
     "Batch",
     "Consolidated",
+    "Inbox",
     "InputIsOutput",
     "OutputError",
     "__version__",
@@ -89,6 +91,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # what type checkers and editors see
     from .api import (
         Consolidated,
+        Inbox,
         InputIsOutput,
         annotate,
         check,

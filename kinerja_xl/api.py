@@ -13,13 +13,14 @@ See docs/python-api.md.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .batch import Batch
+from .inbox import Inbox  # noqa: F401 (public: a province's inbox, its ledger, keys, filing)
 from .outputs.write import OutputError
 
 if TYPE_CHECKING:
@@ -140,11 +141,14 @@ def consolidate(
     schemas: PathLike | Rules | None = None,
     progress: Progress | None = None,
     made: date | None = None,
+    arrival: Mapping[str, Any] | None = None,
 ) -> Consolidated:
     """Check the workbooks (or take a checked `Batch`) and write the provincial workbook.
 
     Raises `OutputError` (the output cannot be written) or `InputIsOutput`, before reading;
-    `UnknownProvince` for a province that is none of the 38.
+    `UnknownProvince` for a province that is none of the 38. `arrival`: when each file (by its
+    path) came into an inbox; where it is given, the order of arrival decides which of an
+    office's copies is the latest (`Inbox.arrival`).
 
     >>> merged = kx.consolidate(["sample_workbooks/"], "out/Konsolidasi.xlsx",
     ...                         province="Kalimantan Selatan", year=2024)
@@ -167,7 +171,7 @@ def consolidate(
         raise OutputError("nothing-readable", target)
     folder = getattr(schemas, "folder", schemas)  # a Rules object knows its folder
     registry = load_registry(Path(folder) if folder else None)
-    result = build(batch.files, province, year, keep_all, registry)
+    result = build(batch.files, province, year, keep_all, registry, arrival)
     written = write_consolidated(result, target, lang, made)
     return Consolidated(target, batch, result, written)
 

@@ -501,18 +501,22 @@ def serve(
     folder: Annotated[
         Path | None,
         typer.Argument(
-            help="The province's inbox: the Kiriman page files uploads into it.",
+            help="The province's inbox: the Kiriman page files uploads into it, and its ledger "
+            "(kinerja-xl-riwayat.sqlite) records every one.",
             metavar="FOLDER",
         ),
     ] = None,
     host: Annotated[
-        str, typer.Option("--host", help="127.0.0.1: this computer only.")
+        str,
+        typer.Option("--host", help="127.0.0.1: this computer only; 0.0.0.0: the network."),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8000,
     token: Annotated[
         str | None,
         typer.Option(
-            "--token", help="Required of every request; made up when --host is not local."
+            "--token",
+            help="The province's key, which can do everything; made up when --host is not "
+            "local. Offices get their own: kinerja-xl token FOLDER --office NAME.",
         ),
     ] = None,
     max_upload_mb: Annotated[
@@ -522,28 +526,108 @@ def serve(
         str | None, typer.Option("--province", help='e.g. "Kalimantan Selatan" (Kiriman page)')
     ] = None,
     year: Annotated[int | None, typer.Option("--year", help="Plan year (Kiriman page).")] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Another name this server is reached by (a DNS name); loopback names, "
+            "--host and this computer's names are allowed already.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Processes that check files (default: one per core)."),
+    ] = None,
     schemas: SchemasOption = None,
     lang: LangOption = Lang.id,
 ) -> None:
     """Buka halaman web: periksa berkas satker, dan (dengan FOLDER) kiriman untuk provinsi.
 
-    Open the web page: offices check their files; with FOLDER, the province sees and files the
-    submissions and downloads the consolidated workbook.
+    Open the web page: offices check their files; with FOLDER, offices file their submissions
+    (each with its own key), the province sees them all and downloads the consolidated workbook.
 
     Example:  kinerja-xl serve kiriman/ --province "Kalimantan Selatan" --year 2024
     """
-    import uvicorn
-
-    from .web import ServeSettings, create_app
+    from .web import ServeSettings, addresses
+    from .web.server import serve as run_server
 
     if folder is not None and not folder.is_dir():
         _fail(_say("output-folder-missing", lang.value, folder=folder, path=folder))
     province = _province(province, schemas, lang.value)
-    settings = ServeSettings(folder, host, port, token, max_upload_mb, province, year, schemas)
-    shown = "localhost" if host in ("127.0.0.1", "::1") else host
-    address = f"http://{shown}:{port}/" + (f"?token={settings.token}" if settings.token else "")
-    typer.echo(_say("web-serving", lang.value, url=address))
+    settings = ServeSettings(
+        folder,
+        host,
+        port,
+        token,
+        max_upload_mb,
+        province,
+        year,
+        schemas,
+        workers=workers,
+        allowed_hosts=tuple(allow_host or ()),
+        lang=lang.value,
+    )
+    for address in addresses(settings):
+        typer.echo(_say("web-serving", lang.value, url=address))
     if settings.token and host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(_say("web-serving-token", lang.value))
     typer.echo(_say("web-stop", lang.value))
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    run_server(settings)
+
+
+@app.command()
+def token(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The province's inbox (the FOLDER of kinerja-xl serve).", metavar="FOLDER"
+        ),
+    ],
+    office: Annotated[
+        str | None,
+        typer.Option(
+            "--office",
+            help='The office: "KPU Kota Banjarmasin", "Kota Banjarmasin" or its code "63.71". '
+            "Without it: the keys made so far.",
+        ),
+    ] = None,
+    revoke: Annotated[
+        bool, typer.Option("--revoke", help="Withdraw the office's keys instead.")
+    ] = False,
+    lang: LangOption = Lang.id,
+) -> None:
+    """Buat kunci untuk satu satker (dicetak sekali), atau cabut kuncinya.
+
+    Make a key for one office (printed once, kept only as a hash in FOLDER's ledger), or revoke
+    its keys. With its key an office checks and files its own workbooks only, and sees its own
+    submissions; the province's --token sees everything. The key alone goes to stdout.
+
+    Example:  kinerja-xl token kiriman/ --office "KPU Kota Banjarmasin"
+    """
+    import kinerja_xl as kx
+    from kinerja_xl.inbox import LedgerError, UnknownOffice
+
+    if not folder.is_dir():
+        _fail(_say("output-folder-missing", lang.value, folder=folder, path=folder))
+    inbox = kx.Inbox(folder)
+    try:
+        if office is None:
+            for key in inbox.keys():
+                state = _say("token-revoked" if key.revoked_at else "token-active", lang.value)
+                typer.echo(f"{key.name}\t{key.office_code or ''}\t{key.created_at}\t{state}")
+            return
+        if revoke:
+            revoked = inbox.revoke(office)
+            _stderr(_say("token-revoked-count", lang.value, count=len(revoked), office=office))
+            return
+        secret, key = inbox.make_key(office)
+    except UnknownOffice:
+        _fail(_say("token-unknown-office", lang.value, office=office))
+    except LedgerError as exc:
+        _fail(_say("token-ledger-failed", lang.value, folder=folder, error=exc))
+    typer.echo(secret)
+    _stderr(
+        _say(
+            "token-made", lang.value, office=key.office, code=key.office_code or "-", name=key.name
+        )
+    )

@@ -20,6 +20,7 @@ FLOORS = [
     ("checking",),
     ("outputs",),
     ("provincial",),
+    ("inbox",),
     ("pipeline", "batch"),
     ("api",),
     ("cli", "web", "__init__", "__main__"),

@@ -24,11 +24,15 @@ from kinerja_xl.cli import app as cli
 from kinerja_xl.web import ServeSettings, create_app
 
 FAULTY = SAMPLES / "faulty" / "KPU Kabupaten Balangan - RKT 2024.xlsx"
+LOCAL = "http://127.0.0.1"
 BY_NAME = {case.name: case for case in CASES}
 
 
 def client(folder: Path | None = None, **options) -> TestClient:
-    return TestClient(create_app(ServeSettings(folder=folder, **options)))
+    """The app in this process (checks in a thread, not on worker processes), reached as
+    http://127.0.0.1, one of the names it serves."""
+    options.setdefault("workers", 0)
+    return TestClient(create_app(ServeSettings(folder=folder, **options)), base_url=LOCAL)
 
 
 def upload(*paths: Path, names: list[str] | None = None) -> list:
@@ -53,8 +57,15 @@ def test_the_check_page_shows_each_issue_at_its_cell_and_hands_back_the_marked_u
     assert page.status_code == 200
     html = page.text
     assert "KPU Kabupaten Balangan" in html and "Perlu perbaikan" in html
-    assert re.search(r'<td class="cell">D4</td>\s*<td>kesalahan</td>\s*<td>120%</td>', html)
-    assert 'class="error" title="Target &#39;120%&#39; di luar rentang' in html  # the sheet view
+    row = (
+        r'<td class="cell"><a href="#([^"]+)">D4</a></td>\s*<td class="severity">kesalahan</td>'
+        r'\s*<td class="value" data-label="Nilai">120%</td>'
+    )
+    linked = re.search(row, html)
+    assert linked  # the issue's cell links to that cell in the sheet view
+    flagged = re.search(r'<td class="error" id="([^"]+)" tabindex="0" title="([^"]*)"', html)
+    assert flagged and flagged.group(2).startswith("Target &#39;120%&#39; di luar rentang")
+    assert flagged.group(1) == linked.group(1)
     name, data = re.search(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', html).groups()
     assert name == "KPU Kabupaten Balangan - RKT 2024 (diperiksa).xlsx"
     copy = openpyxl.load_workbook(io.BytesIO(base64.b64decode(data)))
@@ -176,9 +187,9 @@ def test_without_a_folder_there_is_no_kiriman():
 
 
 def test_beyond_this_computer_every_request_needs_the_token(inbox):
-    settings = ServeSettings(folder=inbox, host="0.0.0.0")
+    settings = ServeSettings(folder=inbox, host="0.0.0.0", workers=0)
     assert settings.token  # made up when none was given
-    browser = TestClient(create_app(settings))
+    browser = TestClient(create_app(settings), base_url=LOCAL)
     assert browser.get("/").status_code == 401
     assert browser.get("/static/style.css").status_code == 401
     assert browser.post("/api/check", files=upload(BANJARMASIN)).status_code == 401
@@ -188,14 +199,15 @@ def test_beyond_this_computer_every_request_needs_the_token(inbox):
     first = browser.get(f"/?token={settings.token}")
     assert first.status_code == 200 and browser.cookies.get("kinerja_token") == settings.token
     assert browser.get("/kiriman").status_code == 200  # the cookie now
-    other = TestClient(create_app(settings))
+    other = TestClient(create_app(settings), base_url=LOCAL)
     bearer = {"Authorization": f"Bearer {settings.token}"}
     assert other.post("/api/check", files=upload(BANJARMASIN), headers=bearer).status_code == 200
 
 
 def test_on_this_computer_no_token_is_asked():
-    settings = ServeSettings()
-    assert settings.token is None and TestClient(create_app(settings)).get("/").status_code == 200
+    settings = ServeSettings(workers=0)
+    assert settings.token is None
+    assert TestClient(create_app(settings), base_url=LOCAL).get("/").status_code == 200
 
 
 def test_an_upload_over_the_limit_gets_413_and_a_clear_message(inbox):
@@ -204,7 +216,8 @@ def test_an_upload_over_the_limit_gets_413_and_a_clear_message(inbox):
     answer = browser.post("/api/check", files=[big])
     assert answer.status_code == 413 and "batasnya 1 MB" in answer.json()["error"]
     page = browser.post("/kiriman", files=[big])
-    assert page.status_code == 413 and "--max-upload-mb" in page.text
+    assert page.status_code == 413 and "batasnya 1 MB sekali kirim" in page.text
+    assert "--max-upload-mb" not in page.text and 'href="/kiriman"' in page.text  # a way back
     assert sorted(p.name for p in inbox.iterdir()) == sorted(
         [BANJARMASIN.name, FAULTY.name, "KPU Kota Banjarbaru - IKU 2024.xlsx"]
     )
@@ -213,7 +226,7 @@ def test_an_upload_over_the_limit_gets_413_and_a_clear_message(inbox):
 def test_an_upload_without_a_length_is_cut_at_the_limit():
     import asyncio
 
-    application = create_app(ServeSettings(max_upload_mb=1))
+    application = create_app(ServeSettings(max_upload_mb=1, workers=0))
     head = b'--x\r\nContent-Disposition: form-data; name="files"; filename="a.xlsx"\r\n\r\n'
     chunks = [b"x" * 65536] * 40 + [
         head
@@ -236,7 +249,10 @@ def test_an_upload_without_a_length_is_cut_at_the_limit():
         "path": "/api/check",
         "raw_path": b"/api/check",
         "query_string": b"",
-        "headers": [(b"content-type", b"multipart/form-data; boundary=x")],
+        "headers": [
+            (b"host", b"127.0.0.1"),
+            (b"content-type", b"multipart/form-data; boundary=x"),
+        ],
         "scheme": "http",
         "server": ("testserver", 80),
         "client": ("test", 1),
@@ -287,13 +303,13 @@ def test_two_uploads_at_once_leave_the_folder_consistent(inbox):
 
 
 def test_a_crash_mid_upload_leaves_no_partial_file(inbox, monkeypatch):
-    from kinerja_xl.web import uploads
+    from kinerja_xl.inbox import filing
 
     def half(source, target, *args, **kwargs):
         Path(target).write_bytes(b"PK\x03\x04 half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(uploads.shutil, "copyfile", half)
+    monkeypatch.setattr(filing.shutil, "copyfile", half)
     before = sorted(p.name for p in inbox.iterdir())
     with pytest.raises(OSError):
         client(inbox).post("/api/kiriman", files=upload(BANJARMASIN, names=["baru.xlsx"]))
@@ -310,4 +326,5 @@ def test_a_bounded_load_on_loopback_loses_nothing():
 
     result = run(clients=8, uploads=6)
     assert result["errors"] == [] and result["lost_or_partial"] == [] and result["leftovers"] == []
+    assert result["unrecorded"] == []  # every file filed is in the ledger, with its sha256
     assert result["filed"] == result["files_in_folder"] == 24

@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..checking.flags import Flags
 from ..knowledge.registry import Office, OwedDocument, Registry, load_registry
@@ -206,9 +207,12 @@ def consolidate(
     year: int | None = None,
     keep_all: bool = False,
     registry: Registry | None = None,
+    arrival: Mapping[str, Any] | None = None,
 ) -> Consolidation:
     """`province`: any of the 38 by name or short form (`UnknownProvince` otherwise); without
-    one, the provinces of the offices read: one province, or the nation's roll-up."""
+    one, the provinces of the offices read: one province, or the nation's roll-up. `arrival`:
+    when each file (by its path) came into an inbox, where the order of arrival decides which
+    copy is the latest (`kinerja-xl serve`'s ledger) instead of file names."""
     registry = registry or load_registry()
     result = Consolidation(
         reports=reports, year=year, root=_common_folder(reports), registry=registry
@@ -219,7 +223,8 @@ def consolidate(
     for report in reports:
         result.used_tables[id(report)] = list(report.tables) if report.readable else []
     _one_submission(result)
-    _resolve_duplicates(result, keep_all)
+    latest = latest_version if arrival is None else lambda r: (arrival.get(r.path, ()), r.path)
+    _resolve_duplicates(result, keep_all, latest)
     if result.provinces:
         result.missing = missing_documents(result)
     return result
@@ -317,7 +322,9 @@ DUPLICATE_SUBMISSION = declare(
 )
 
 
-def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
+def _resolve_duplicates(
+    result: Consolidation, keep_all: bool, latest: Callable[[FileReport], Any] = latest_version
+) -> None:
     """Same office, same year, same document kind, several files: the latest (`latest_version`)
     counts, the others are set aside (or kept with --keep-all), and each older file gets a
     duplicate-submission warning."""
@@ -330,7 +337,7 @@ def _resolve_duplicates(result: Consolidation, keep_all: bool) -> None:
     for (office, year, kind, document), reports in senders.items():
         if len(reports) < 2:
             continue
-        newest = max(reports, key=latest_version)
+        newest = max(reports, key=latest)
         for report in reports:
             if report is newest:
                 continue

@@ -12,6 +12,8 @@ from typing import Any
 
 from ..batch import Batch
 from ..checking.flags import Flags
+from ..inbox import Entry, Key
+from ..inbox.keys import same_office
 from ..model.records import FileReport
 from ..provincial.consolidation import consolidate, owed_documents, submissions
 from ..reading.discover import display_name
@@ -35,7 +37,8 @@ def file_state(report: FileReport) -> str:
 class CellView:
     text: str
     severity: str | None = None  # "error" | "warning": coloured as in the marked-up copy
-    note: str = ""  # the issue messages, shown on hover
+    note: str = ""  # the issue messages, shown on hover and on keyboard focus
+    anchor: str = ""  # the cell's id in the page, which the issue list links to
 
 
 @dataclass
@@ -44,6 +47,7 @@ class SheetView:
     columns: list[str]
     rows: list[tuple[int, list[CellView]]]  # (row number, cells)
     clipped: bool = False
+    anchors: dict[str, str] = field(default_factory=dict)  # A1 reference -> the cell's id
 
 
 @dataclass
@@ -60,9 +64,10 @@ class FileView:
 
 
 def file_views(batch: Batch, names: list[str], lang: str) -> list[FileView]:
-    """One view per uploaded file (its reports' paths are the private temporary copies)."""
+    """One view per uploaded file (its reports' paths are the private temporary copies, each
+    under the name it was sent with)."""
     views = []
-    for report, name in zip(batch.files, names, strict=True):
+    for number, (report, name) in enumerate(zip(batch.files, names, strict=True)):
         view = FileView(
             name=name,
             office=report.office,
@@ -72,13 +77,18 @@ def file_views(batch: Batch, names: list[str], lang: str) -> list[FileView]:
             issues=[issue.to_dict(lang) for issue in report.issues],
         )
         if report.readable:
-            view.sheets = sheet_views(report, lang)
+            view.sheets = sheet_views(report, lang, f"f{number}")
             view.copy_name, view.copy_data = marked_up_copy(report, name, lang)
+            anchors = {
+                (s.name, ref): anchor for s in view.sheets for ref, anchor in s.anchors.items()
+            }
+            for issue in view.issues:
+                issue["anchor"] = anchors.get((issue.get("sheet"), issue.get("cell")))
         views.append(view)
     return views
 
 
-def sheet_views(report: FileReport, lang: str) -> list[SheetView]:
+def sheet_views(report: FileReport, lang: str, prefix: str = "f0") -> list[SheetView]:
     """The sheets holding a table or an issue, as a grid around their tables."""
     try:
         workbook = open_workbook(report.path)
@@ -87,9 +97,10 @@ def sheet_views(report: FileReport, lang: str) -> list[SheetView]:
     flags = Flags.of(report)
     wanted = {t.sheet for t in report.tables} | {i.sheet for i in report.issues if i.sheet}
     views = []
-    for sheet in workbook.sheets:
+    for index, sheet in enumerate(workbook.sheets):
         if sheet.name not in wanted or not sheet.cells:
             continue
+        anchors: dict[str, str] = {}
         rows = sorted({r for r, _ in sheet.cells})
         cols = sorted({c for _, c in sheet.cells})
         last_col = min(max(cols), cols[0] + MAX_VIEW_COLUMNS - 1)
@@ -108,18 +119,22 @@ def sheet_views(report: FileReport, lang: str) -> list[SheetView]:
                 )
                 text = display_name(cell.text()) if cell else ""
                 note = "\n".join(i.message(lang) for i in issues)
-                cells.append(CellView(text, severity, note))
+                anchor = f"{prefix}-s{index}-{ref}" if issues else ""
+                if anchor:
+                    anchors[ref] = anchor
+                cells.append(CellView(text, severity, note, anchor))
             grid.append((row, cells))
         columns = [column_letter(c) for c in range(cols[0], last_col + 1)]
-        views.append(SheetView(sheet.name, columns, grid, len(rows) > len(shown)))
+        views.append(SheetView(sheet.name, columns, grid, len(rows) > len(shown), anchors))
     return views
 
 
 def marked_up_copy(report: FileReport, name: str, lang: str) -> tuple[str | None, str | None]:
-    """The marked-up copy, made in a temporary folder and handed back as data: nothing stays."""
+    """The marked-up copy, made in a temporary folder and handed back as data: nothing stays.
+    It names the office's file as sent (the report's path has that name)."""
     from ..outputs.markup import annotate
 
-    stem = Path(name).stem or "kiriman"
+    stem = Path(name.replace("\\", "/")).stem or "kiriman"
     copy_name = f"{stem} ({say('copy-suffix', lang)}).xlsx"
     with tempfile.TemporaryDirectory(prefix="kinerja-web-copy-") as folder:
         try:
@@ -139,20 +154,54 @@ class OfficeRow:
 
 
 def kiriman_rows(
-    batch: Batch, province: str | None, year: int | None, schemas: Path | None = None
+    batch: Batch,
+    province: str | None,
+    year: int | None,
+    schemas: Path | None = None,
+    arrival: dict[str, Any] | None = None,
+    key: Key | None = None,
 ) -> tuple[list[OfficeRow], dict[str, int], list[str]]:
     """The offices × documents table of the folder, as Status Kiriman shows it (the documents
-    the province collects, schemas/kiriman.yaml), and how many offices are ready, need
-    fixing, or have not sent everything."""
+    the province collects, schemas/kiriman.yaml; under an office's key, that office's row
+    only), and how many offices are ready, need fixing, or have not sent everything."""
     from ..knowledge.registry import load_registry
     from ..provincial import offices_summary
 
-    result = consolidate(batch.files, province, year, registry=load_registry(schemas))
+    result = consolidate(
+        batch.files, province, year, registry=load_registry(schemas), arrival=arrival
+    )
     rows = []
     for office in submissions(result):
+        if key is not None and not same_office(key, office.label, office.code):
+            continue
         documents = [
             (document, state.state, state.files) for document, state in office.documents.items()
         ]
         apart = None if office.expected or not result.provinces else (office.province or "?")
         rows.append(OfficeRow(office.code, office.label, documents, apart))
     return rows, offices_summary(result), owed_documents(result)
+
+
+@dataclass
+class OfficeHistory:
+    label: str | None  # None: a submission that named no office
+    code: str | None
+    entries: list[Entry]  # newest first
+
+
+def histories(entries: list[Entry]) -> list[OfficeHistory]:
+    """The ledger's submissions by office, in code order, each office's newest first."""
+    by_office: dict[tuple[str, str], OfficeHistory] = {}
+    for entry in entries:
+        group = by_office.setdefault(
+            (entry.office_code or "~", entry.office or ""),
+            OfficeHistory(entry.office, entry.office_code, []),
+        )
+        group.entries.insert(0, entry)
+    return [by_office[k] for k in sorted(by_office)]
+
+
+def visible_to(report: FileReport, key: Key | None) -> bool:
+    """Whether the asker may see this file of the inbox: the province every one, an office its
+    own."""
+    return key is None or same_office(key, report.office, report.office_code)

@@ -11,8 +11,9 @@ from typing import Any, Protocol
 from .catalogue.guide import GUIDE
 from .catalogue.issues import UNREADABLE_REASONS, WORDS
 from .catalogue.outputs import OUTPUTS
+from .catalogue.web import WEB
 
-TEXT = {**OUTPUTS, **GUIDE}  # say()'s texts: the outputs' and the templates' guide
+TEXT = {**OUTPUTS, **WEB, **GUIDE}  # say()'s texts: the outputs', the web's, the templates' guide
 
 LANGS = ("id", "en")
 
