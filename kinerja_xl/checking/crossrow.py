@@ -95,6 +95,13 @@ def budget_totals(report: FileReport) -> Iterator[Issue]:
         for amount, cell, first, end in declared:
             lines, uncounted = table.lines_total(first, end), table.lines_uncounted(first, end)
             yield from _declared_total(table, amount, cell, lines, uncounted)
+        for parent, kids in table.unreconciled:  # a KRO whose amount is not its RO's sum
+            line = table.records[parent]
+            amounts = [table.records[k].amount for k in kids]
+            lines = sum(a.value for a in amounts if a is not None and a.countable and a.value)
+            uncounted = sum(1 for a in amounts if a is None or not a.countable)
+            cell = line.cell_of("anggaran")
+            yield from _declared_total(table, line.amount, cell, lines, uncounted)
 
 
 def _declared_total(
@@ -249,7 +256,8 @@ def _target_for_year(record: Record, table: Table, year: int) -> Target | None:
     """A matrix of plan years is compared by the year's column; any other table by its target."""
     years = [label for label in table.periods.values() if label.isdigit()]
     if years:
-        return record.periods.get(str(year))
+        found = record.periods.get(str(year))
+        return found if isinstance(found, Target) else None
     return record.target
 
 

@@ -116,6 +116,7 @@ class Rules:
     ranges: dict[str, list[Any]] = field(default_factory=dict)
     categories: dict[str, list[str]] = field(default_factory=dict)
     satuan_choices: dict[str, str] = field(default_factory=dict)  # Satuan word -> kind
+    score_words: frozenset[str] = frozenset()  # "80 Poin": a number, not a count of points
     fits: dict[str, list[str]] = field(default_factory=dict)  # expected kind -> target kinds
     # (frame, check) -> {"id": …, "en": …} and -> "error" | "warning", for checks of a province
     messages: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
@@ -179,6 +180,8 @@ class Rules:
         if unit in ("predikat", "opini", "kategori") and isinstance(code, str):
             kind = self.vocabulary.kind_of(code)
             return kind if kind in ("predikat", "opini") else unit
+        if unit.lower() in self.score_words:
+            return "angka"
         return unit if unit in FOUND_KINDS else "jumlah"
 
     def unit_name(self, record: Any, expected: str | None) -> str | None:
@@ -258,6 +261,7 @@ def load_units(folder: Path | None = None, vocabulary: Vocabulary | None = None)
         indicator_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["indicator_kinds"]],
         satuan_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["satuan_kinds"]],
         satuan_choices=dict(units.get("satuan_choices") or {}),
+        score_words=frozenset(str(w).lower() for w in units.get("score_words") or []),
         lower_is_better=[re.compile(u["pattern"]) for u in units.get("lower_is_better") or []],
         formulas=formulas,
         vocabulary=vocabulary,

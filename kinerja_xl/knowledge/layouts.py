@@ -59,7 +59,14 @@ TOP_KEYS: dict[str, type] = {
     "rows": dict,
 }
 COLUMN_KEYS: dict[str, type] = {"wordings": list, "kinds": list}
-ROW_KEYS: dict[str, type] = {"titles": list, "signatures": list, "notes": list}
+ROW_KEYS: dict[str, type] = {
+    "titles": list,
+    "signatures": list,
+    "notes": list,
+    "heading_codes": dict,
+    "item_bullets": list,
+}
+HEADING_LEVELS = ("tujuan", "sasaran")
 SCALE_KEYS = {"thousands": 1000, "millions": 1_000_000}
 
 
@@ -95,6 +102,8 @@ class LayoutWords:
     titles: re.Pattern[str] = re.compile(r"(?!)")
     signatures: re.Pattern[str] = re.compile(r"(?!)")
     notes: re.Pattern[str] = re.compile(r"(?!)")
+    heading_codes: dict[str, str] = field(default_factory=dict)  # "t" -> "tujuan"
+    item_bullets: tuple[str, ...] = ()
     known_words: frozenset[str] = frozenset()  # every word of every wording (slips are corrected)
     source: str = ""  # the file read
     _slips: dict[str, str | None] = field(default_factory=dict, repr=False)
@@ -267,6 +276,8 @@ def _build(path: Path, data: dict[str, Any], lines: _Lines) -> LayoutWords:
         titles=_any_of(rows.get("titles"), ("rows", "titles"), fail),
         signatures=_any_of(rows.get("signatures"), ("rows", "signatures"), fail),
         notes=_any_of(rows.get("notes"), ("rows", "notes"), fail),
+        heading_codes=_heading_codes(rows.get("heading_codes") or {}, fail),
+        item_bullets=tuple(str(b) for b in rows.get("item_bullets") or []),
         known_words=frozenset(w for w in known if w.isalpha()),
         source=str(path),
     )
@@ -318,6 +329,16 @@ def _inside(wordings: Any, where: tuple, fail: Any) -> re.Pattern[str]:
             raise fail(problem, *where, index, wording=str(wording), part=exc.part) from exc
     body = "|".join(f"(?:{p})" for p in parts) or r"(?!)"
     return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
+
+
+def _heading_codes(levels: dict[str, Any], fail: Any) -> dict[str, str]:
+    codes = {}
+    for level, found in levels.items():
+        if level not in HEADING_LEVELS:
+            raise fail("unknown-key", "rows", "heading_codes", level, name=f"heading_codes.{level}")
+        for code in found or []:
+            codes[str(code).lower()] = str(level)
+    return codes
 
 
 def _words(values: Any) -> tuple[str, ...]:

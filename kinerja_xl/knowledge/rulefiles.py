@@ -57,6 +57,7 @@ UNITS = Keys(
         "indicator_kinds": ListOf(_PATTERN_KIND),
         "satuan_kinds": ListOf(_PATTERN_KIND),
         "satuan_choices": MapOf(Value(names="kind", optional=False)),
+        "score_words": ListOf(TEXT),
         "category_aliases": MapOf(Value(types=(str, int, float), optional=False)),
         "lower_is_better": ListOf(Keys({"pattern": PATTERN}, required=frozenset({"pattern"}))),
         "capaian_formulas": Keys({"higher": TEXT, "lower": TEXT}),

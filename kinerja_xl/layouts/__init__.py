@@ -62,6 +62,11 @@ def build_tables(
         table.amount_scale = match.amount_scale
         table.periods = dict(match.periods)
         table.result_periods = dict(match.result_periods)
+        table.side_columns = {
+            col
+            for role, col in match.side_roles.items()
+            if role in ("program", "kode", "anggaran", "uraian")
+        } | set(match.side_periods)
         table.target_percent = match.target_percent
         table.sasaran_in_indicator = match.sasaran_in_indicator
         state = TableState(
@@ -80,7 +85,7 @@ def build_tables(
             mark_detail_lines(table)
         used_rows |= {match.row, *repeats, *state.data_rows, *match.lines}
         tables.append(table)
-        budget = plan_budget(sheet, table, match, views)
+        budget = plan_budget(sheet, table, match, views, state.data_rows)
         if budget is not None:  # a Renja carries its Pagu beside its plan
             tables.append(budget)
     return tables, issues, used_rows
@@ -151,6 +156,7 @@ def _row_view(sheet: Sheet, row: int, cells: list[Cell], table: Table, spread: _
         table.extra_columns.get(c.col, f"Kolom {column_letter(c.col)}"): c
         for c in in_span
         if c.col not in role_cols
+        and (c.col not in table.side_columns or c.col in table.extra_columns)
     }
     periods = {c.col: c for c in in_span if c.col in table.periods or c.col in table.result_periods}
     first = f"{column_letter(table.first_col)}{row}"
@@ -214,6 +220,7 @@ def _read_rows(
             table.row_kinds["note"] += 1  # "*) Keterangan: …", "Sumber: …" under the table
             continue
         used_as = handler(state, view, following[index])
+        state.previous = used_as
         table.row_kinds[used_as] += 1
         state.data_rows.add(view.row)
         if used_as != "continuation":

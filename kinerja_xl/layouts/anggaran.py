@@ -120,7 +120,7 @@ def amount_of(cell: Cell, scale: int = 1) -> Amount | None:
 
 
 def plan_budget(
-    sheet: Sheet, plan: Table, match: HeaderMatch, views: list[RowView]
+    sheet: Sheet, plan: Table, match: HeaderMatch, views: list[RowView], data_rows: set[int]
 ) -> Table | None:
     """A matrix that carries plan and money in one table (a Renja: Kode | Program/KRO |
     Sasaran | Indikator | Target | Satuan | Pagu Indikatif): its budget lines, one per row
@@ -138,10 +138,14 @@ def plan_budget(
         header_row=plan.header_row,
         columns=columns,
         first_col=min(columns.values()),
-        last_col=max(columns.values()),
+        last_col=max([*columns.values(), *match.side_periods]),
     )
+    budget.amount_scale = match.amount_scale
+    budget.periods = dict(match.side_periods)
     plan_rows = _record_rows(plan)
     for view in views:
+        if view.row not in data_rows:
+            continue  # a numbering row, a note, the header's own lines
         cells = {c.col: c for c in view.cells}
         amount = cells.get(amount_col)
         if amount is not None and view.row not in plan_rows and _total_row(view):
@@ -149,7 +153,7 @@ def plan_budget(
             budget.declared_total_cell = amount.ref
             budget.row_kinds["total"] += 1
             continue
-        if amount is None or view.row not in plan_rows:
+        if amount is None or (view.row not in plan_rows and name_col not in cells):
             budget.row_kinds["plan-only"] += 1
             continue
         record = Record(plan.sheet, view.row, f"{column_letter(budget.first_col)}{view.row}")
@@ -163,6 +167,11 @@ def plan_budget(
         )
         record.cells.update(anggaran=amount.ref, **({"program": name.ref} if name else {}))
         record.amount = amount_of(amount, match.amount_scale)
+        for col, year in match.side_periods.items():  # a Renstra's Alokasi of every year
+            cell = cells.get(col)
+            record.periods[year] = amount_of(cell, match.amount_scale) if cell else None
+            if cell is not None:
+                record.cells[f"period {year}"] = cell.ref
         budget.records.append(record)
         budget.row_kinds["record"] += 1
     if not budget.records:

@@ -21,27 +21,44 @@ LEVELS: list[tuple[str, re.Pattern[str]]] = [
     ("kegiatan", re.compile(r"^\d{4}$")),
     ("kro", re.compile(r"^\d{4}\.[A-Z]{3}$")),
     ("ro", re.compile(r"^\d{4}\.[A-Z]{3}\.\d{3}$")),
+    ("komponen", re.compile(r"^\d{3}$")),  # in a Kode column only: "051"
+    ("subkomponen", re.compile(r"^[A-Z]$")),  # in a Kode column only: "A"
     ("akun", re.compile(r"^\d{6}$")),
 ]
+KODE_ONLY = {"komponen", "subkomponen"}  # a No column's "100" or "A" is no komponen
 LEADING_CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?|\d{6})\b")
 
 
 def code_level(record: Record) -> int | None:
     """The level of a budget line's code (0 = program), from a Kode column, the No column, or
     the start of the program's name; None where there is no recognisable code."""
-    for text in (record.get("kode"), record.number):
-        level = _level_of((text or "").strip().rstrip("."))
+    for text, in_kode in ((record.get("kode"), True), (record.number, False)):
+        level = _level_of((text or "").strip().rstrip("."), in_kode)
         if level is not None:
             return level
     match = LEADING_CODE.match(record.get("program") or "")
     return _level_of(match.group(1)) if match else None
 
 
-def _level_of(code: str) -> int | None:
-    for level, (_name, pattern) in enumerate(LEVELS):
-        if pattern.match(code):
+def _level_of(code: str, in_kode: bool = False) -> int | None:
+    for level, (name, pattern) in enumerate(LEVELS):
+        if pattern.match(code) and (in_kode or name not in KODE_ONLY):
             return level
     return None
+
+
+def with_details(levels: list[int | None]) -> list[int | None]:
+    """A line without a code under a coded line is its detail ("- Gaji Pokok PNS | 12 BLN |
+    41.250.000" under the akun 511111 of a kertas kerja)."""
+    filled: list[int | None] = []
+    coded: int | None = None
+    for level in levels:
+        if level is not None:
+            coded = level
+            filled.append(level)
+        else:
+            filled.append(None if coded is None else len(LEVELS))
+    return filled
 
 
 OUTLINE_NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3})*$")
@@ -84,16 +101,19 @@ def named_level(record: Record) -> int | None:
 def mark_detail_lines(table: Table) -> None:
     """Mark child lines as detail when the hierarchy (by codes, else by outline numbers, by
     "1 / a" numbering, or by the lines' own words) reconciles exactly."""
-    for level_of in (code_level, outline_level, lettered_level, named_level):
+    coded = [code_level(record) for record in table.records]
+    if _mark_by_levels(table, coded) or _mark_by_codes(table, with_details(coded)):
+        return
+    for level_of in (outline_level, lettered_level, named_level):
         if _mark_by_levels(table, [level_of(record) for record in table.records]):
             return
 
 
-def _mark_by_levels(table: Table, levels: list[int | None]) -> bool:
+def _children(levels: list[int | None]) -> dict[int, list[int]] | None:
+    """parent line -> its direct children, or None where the levels say nothing."""
     known = {level for level in levels if level is not None}
     if len(known) < 2 or None in levels:
-        return False
-    top = min(known)
+        return None
     children: dict[int, list[int]] = {}
     parent_at: dict[int, int] = {}  # level -> index of the latest line at that level
     for index, level in enumerate(levels):
@@ -103,13 +123,39 @@ def _mark_by_levels(table: Table, levels: list[int | None]) -> bool:
             children.setdefault(max(parents), []).append(index)
         parent_at = {lv: i for lv, i in parent_at.items() if lv < level}
         parent_at[level] = index
-    if not children or not all(
+    return children or None
+
+
+def _mark_by_levels(table: Table, levels: list[int | None]) -> bool:
+    children = _children(levels)
+    if children is None or not all(
         _reconciles(table, parent, kids) for parent, kids in children.items()
     ):
         return False
+    _mark(table, levels)
+    return True
+
+
+def _mark(table: Table, levels: list[int | None]) -> None:
+    top = min(level for level in levels if level is not None)
     for index, level in enumerate(levels):
         if level != top:
             table.records[index].detail = True
+
+
+def _mark_by_codes(table: Table, levels: list[int | None]) -> bool:
+    """Codes on every line but its details say the hierarchy for certain: the children are
+    detail even where a parent does not add up, and each parent that does not is said
+    (`Table.unreconciled`, checked as a declared sub-total) — most must add up, else the
+    amounts are not the codes' sums and the table stays flat."""
+    children = _children(levels)
+    if children is None:
+        return False
+    wrong = [p for p, kids in children.items() if not _reconciles(table, p, kids)]
+    if 2 * len(wrong) > len(children):
+        return False
+    _mark(table, levels)
+    table.unreconciled = [(parent, children[parent]) for parent in wrong]
     return True
 
 

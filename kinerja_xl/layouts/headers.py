@@ -70,6 +70,7 @@ class HeaderCell:
     history: bool = False  # a past or five-year figure (Renstra, last year): not the year's
     cumulative: bool = False  # "(Kumulatif)", "s.d.": each quarter adds to the ones before
     label: str = ""  # how the column is named where it is kept as the office's own
+    spans: bool = False  # merged across several columns: a heading over sub-columns
     lines: tuple[int, ...] = field(default=())  # the rows of its path
 
     @property

@@ -18,6 +18,7 @@ from ..reading.caching import text_cache
 from ..reading.grid import Cell, Sheet
 from .headers import (
     BAND_LINES,
+    MAX_FIRST_LINE_TEXT,
     MAX_HEADER_TEXT,
     PATH_SEPARATOR,
     HeaderCell,
@@ -72,7 +73,13 @@ class HeaderMatch:
     named: frozenset[int] = frozenset()  # every column the header names
 
     def _cols(self) -> list[int]:
-        return [*self.columns.values(), *self.extras, *self.periods, *self.result_periods]
+        return [
+            *self.columns.values(),
+            *self.extras,
+            *self.periods,
+            *self.result_periods,
+            *self.side_periods,
+        ]
 
     @property
     def first_col(self) -> int:
@@ -93,8 +100,10 @@ def role_of(text: str, words: LayoutWords | None = None) -> str | None:
 
 @text_cache(maxsize=4096)
 def _role_of(text: str, words: LayoutWords) -> str | None:
-    if not text or len(text) > MAX_HEADER_TEXT:
+    if not text or len(text) > MAX_FIRST_LINE_TEXT:
         return None
+    if len(text) > MAX_HEADER_TEXT:
+        return _role_of_parts(text, words)
     key = header_key(ACRONYM_AFTER.sub("", text))  # "SASARAN STRATEGIS (SS)"
     role = words.role_of_key(key)
     if role is None and (amount_scale(text, words) > 1 or "dalam" in key.split()):
@@ -102,7 +111,25 @@ def _role_of(text: str, words: LayoutWords) -> str | None:
         for bare in (_without(_scale_words(words), key), _without(_money_words(words), key)):
             if bare and bare != key and _role_of(bare, words) == "anggaran":
                 return "anggaran"
-    return role
+    return role or _role_of_parts(text, words)
+
+
+# a column that holds several levels names them all: "Tujuan / Sasaran / Indikator Kinerja",
+# "PROGRAM/ KEGIATAN/ KRO/ RO/ KOMPONEN/ AKUN/ DETIL"; the most detailed level is its role
+PARTS_ORDER = ("tujuan", "sasaran_strategis", "sasaran_kegiatan", "program", "uraian", "indikator")
+
+
+def _role_of_parts(text: str, words: LayoutWords) -> str | None:
+    if "/" not in text:
+        return None
+    parts = [p.strip() for p in text.split("/")]
+    if any(len(p) > 40 for p in parts):
+        return None  # a sentence with a slash in it ("Kabupaten/Kota yang …"), not a header
+    roles = [r for p in parts if p and (r := _role_of(p, words)) is not None]
+    if len(roles) < 2:
+        return None
+    ranked = [r for r in PARTS_ORDER if r in roles]
+    return ranked[-1] if ranked else roles[-1]
 
 
 # the acronym SAKIP documents print after a column name: (SS), (IKU), (IKK), (SK)
@@ -213,6 +240,8 @@ def _read_header(
             return []  # the line below is a whole header of its own
     # side by side tables are told apart by the words of the first line that name columns
     one_line = [_one_line_cell(c, words, spelled_out=False) for c in top]
+    for hc in one_line:  # a heading merged across columns stands over its sub-columns
+        hc.spans = anchors.get((row, hc.col + 1)) is hc.cell
     groups = _split_into_groups(one_line, words)
     found: list[HeaderMatch] = []
     for index, group in enumerate(groups):
@@ -400,7 +429,9 @@ def _split_into_groups(cells: list[HeaderCell], words: LayoutWords) -> list[Grou
         role = cell.role
         current = groups[-1]
         seen = {r for r, _ in current}
-        if role and cell.qualified:  # its role's columns are chosen with the others (_Columns)
+        if role and (cell.qualified or (cell.spans and role in seen)):
+            # a year's, a quarter's, a past figure or a heading over sub-columns: the role's
+            # columns are chosen with the others (_Columns)
             current.append((None, cell))
             continue
         if role in RESULT_ROLES and role in seen and _years_apart(current, cell, role):
@@ -469,6 +500,10 @@ class _Columns:
         self._target()
         self._results()
         self._amounts()
+        for hc in self.cells:  # a role named only with a year ("PERHITUNGAN 2025 › JUMLAH")
+            plain = not (hc.period or hc.money or hc.history)
+            if hc.role and plain and hc.role not in self.columns and hc.role != "periods":
+                self.columns[hc.role] = hc.col
 
     def _of(self, *roles: str) -> list[HeaderCell]:
         found = [hc for hc in self.cells if hc.role in roles and not hc.money]

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..knowledge.vocabulary import Vocabulary
 from ..model.records import Record, Table
-from ..model.values import Target
+from ..model.values import Amount, Target
 from ..reading.grid import Cell
 from .normalise import clean_text, parse_target, shown_decimals
 from .rows import RowView, TableState, point_at_columns
@@ -121,8 +121,16 @@ def choose_plan_year(table: Table, year: int) -> bool:
     label = str(year)
     if label not in table.periods.values():
         return False
+    if table.kind == "anggaran":  # a Renstra's Alokasi: the amount of the year
+        for record in table.records:
+            amount = record.periods.get(label)
+            record.amount = amount if isinstance(amount, Amount) else None
+            if f"period {label}" in record.cells:
+                record.cells["anggaran"] = record.cells[f"period {label}"]
+        return True
     for record in table.records:
-        record.target = record.periods.get(label)
+        found = record.periods.get(label)
+        record.target = found if isinstance(found, Target) else None
         cell = record.cells.get(f"period {label}")
         if record.target is None and cell:  # "-": no target that year
             record.target = NO_TARGET_FOR_PERIOD

@@ -17,6 +17,7 @@ from .rows import (
     append_text,
     continues_all,
     heading_line,
+    is_item,
     new_record,
     point_at_columns,
     set_text,
@@ -61,7 +62,9 @@ def rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
     if not sasaran and _only_a_total_label(view):
         return "total"  # a budget's JUMLAH beside the plan, its label in a plan column
     if not (indikator or has_target):
-        return "unplaced"
+        return "group" if _budget_line_only(state, view) else "unplaced"
+    if not has_target and not sasaran and is_item(state, view, indikator):
+        return "item"
     record = new_record(state, view)
     set_text(record, "tujuan", state.tujuan)
     set_text(record, "sasaran", state.sasaran)
@@ -73,6 +76,13 @@ def rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
     read_results(state, view, record)
     point_at_columns(record, state.table, ("indikator", "target"))
     return "record"
+
+
+def _budget_line_only(state: TableState, view: RowView) -> bool:
+    """A row of a plan with money that holds only a program and its amounts (a Renstra's
+    "076.01.WA Program Dukungan Manajemen | … | 18.412,5"): a line of the plan's budget."""
+    side = state.table.side_columns
+    return bool(side) and all(c.col in side for c in view.cells if c.text())
 
 
 # a sasaran's words: "Meningkatnya …", "Terwujudnya …", "Terselenggaranya …"

@@ -112,6 +112,7 @@ class TableState:
     line_words: frozenset[frozenset[str]] = frozenset()  # every line of the header under the first
     vocabulary: Vocabulary | None = None  # grades and opinions, from the rules
     words: LayoutWords | None = None  # the layouts' words, from the rules
+    previous: str | None = None  # how the row above was used ("record", "item", …)
 
 
 def shown_text(cell: Cell) -> str:
@@ -168,7 +169,39 @@ def heading_line(state: TableState, view: RowView) -> bool:
     if heading:
         state.sasaran = heading
         return True
+    coded = labelled_line(view, HEADING_CODE)
+    level = _heading_level(state, view) if coded else None
+    if coded and level == "tujuan":
+        state.tujuan, state.sasaran = coded, None
+        return True
+    if coded and level == "sasaran":
+        state.sasaran = coded
+        return True
     return False
+
+
+# "T1 - Meningkatnya …", "S2 - Terwujudnya …": a level's code before the text
+HEADING_CODE = re.compile(r"^[A-Za-z]{1,3}\s?\d{1,2}(\.\d{1,2})*\s*[-–:.]\s+(?P<text>\S.*)$")
+
+
+def _heading_level(state: TableState, view: RowView) -> str | None:
+    texts = [c.text() for c in view.cells if c.text()]
+    code = re.match(r"[A-Za-z]+", texts[0]) if texts else None
+    if code is None or state.words is None:
+        return None
+    return state.words.heading_codes.get(code.group(0).lower())
+
+
+def is_item(state: TableState, view: RowView, text: str) -> bool:
+    """ "- Sosialisasi dan Pendidikan Pemilih" alone on its row, under an indicator (or under
+    another such line): one of the indicator's activities, not an indicator of its own."""
+    if state.words is None or state.previous not in ("record", "item") or not text:
+        return False
+    if len([c for c in view.cells if c.text()]) != 1:
+        return False
+    raw = next(c.text() for c in view.cells if c.text())
+    bullet = next((b for b in state.words.item_bullets if raw.startswith(b)), None)
+    return bullet is not None and not INDICATOR_START.match(raw[len(bullet) :].strip())
 
 
 def labelled_line(view: RowView, label: re.Pattern[str]) -> tuple[str, str] | None:

@@ -39,7 +39,8 @@ class Record:
     # (a realisasi that reads "0,2%" may hold 0,15 %: the output says which precision counted)
     capaian_inputs: tuple[str, float, float] | None = None
     direction: str | None = None  # "higher" or "lower" is better (schemas/units.yaml)
-    periods: dict[str, Target | None] = field(default_factory=dict)  # "TW I"/"2025" -> target
+    # "TW I"/"2025" -> the target (a budget line's: the amount) of that period
+    periods: dict[str, Target | Amount | None] = field(default_factory=dict)
     # the realisasi of each quarter of the year ("Realisasi pada Triwulan I … IV"): "TW I" -> it
     realisasi_periods: dict[str, Target | None] = field(default_factory=dict)
 
@@ -101,10 +102,14 @@ class Table:
     declared_total: Amount | None = None
     declared_total_cell: str | None = None
     subtotals: list[Subtotal] = field(default_factory=list)
+    # budget lines whose amount is not the sum of the lines coded under them: (line, its lines)
+    unreconciled: list[tuple[int, list[int]]] = field(default_factory=list)
     row_kinds: Counter[str] = field(default_factory=Counter)  # how every source row was used
     amount_scale: int = 1  # 1000 when the budget column is headed "(Rp 000)", and so on
     periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" … / "2025" …
     result_periods: dict[int, str] = field(default_factory=dict)  # column -> "TW I" (realisasi)
+    # the columns of a plan's budget beside it (a Renstra's Program and Alokasi): not the plan's
+    side_columns: set[int] = field(default_factory=set)
     target_percent: bool = False  # "Target %": a bare number is a percentage
     sasaran_in_indicator: bool = False  # "Sasaran / Indikator": a sasaran heads its indicators
     document: str | None = None  # RKT, PK, IKU, Renstra, Renja, Rencana Aksi, LKj, DIPA

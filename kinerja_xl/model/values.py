@@ -26,6 +26,9 @@ class Amount:
         None  # unparseable | fraction | date | error | formula-no-value | implausible
     )
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value}
+
     @property
     def countable(self) -> bool:
         """Whole rupiah of 0 or more: a line that may be added up. Every sum of a budget (the

@@ -231,8 +231,7 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "offices-other": {
         "id": "{count} satker bukan dari Provinsi {province} (dicantumkan terpisah di Status "
         "Kiriman): ",
-        "en": "{count} {count:office|offices} not of {province} (listed apart in Status "
-        "Kiriman): ",
+        "en": "{count} {count:office|offices} not of {province} (listed apart in Status Kiriman): ",
     },
     "offices-unknown": {
         "id": "{count} pengirim bukan satker KPU yang dikenali (dicantumkan terpisah di Status "
