@@ -184,6 +184,12 @@ def test_the_loaded_registry_has_every_office(loaded):
         (["KPU Provinsi Kalimantan Selatan", "KPU Banjar"], "KPU Kabupaten Banjar", "63.03"),
         # a name no office has is kept as written, without a code
         (["KOMISI PEMILIHAN UMUM KOTA ATLANTIS RAYA"], "KPU Kota Atlantis Raya", None),
+        # a PK names the province as its other party: the unknown kabupaten is still the sender
+        (
+            ["KPU Provinsi Kalimantan Selatan", "KPU KABUPATEN ATLANTIS"],
+            "KPU Kabupaten Atlantis",
+            None,
+        ),
     ],
 )
 def test_offices_named_in_titles(loaded, texts, office, code):
@@ -367,3 +373,28 @@ def test_a_broken_registry_is_refused_naming_the_file_the_line_and_the_key(
     with pytest.raises(SchemaError) as caught:
         load_registry(folder)
     assert (caught.value.key, caught.value.path, caught.value.fields["line"]) == (key, path, line)
+
+
+def test_a_broken_registry_under_schemas_is_one_line_and_exit_2(tmp_path):
+    from typer.testing import CliRunner
+
+    from kinerja_xl.cli import app
+
+    folder = _copy_schemas(tmp_path)
+    kiriman = folder / "kiriman.yaml"
+    kiriman.write_text(
+        kiriman.read_text(encoding="utf-8").replace("owed: [", "owes: [", 1), encoding="utf-8"
+    )
+    sample = SCHEMAS.parent / "sample_workbooks" / "KPU Kabupaten Tapin - RKT 2024.xlsx"
+    for command in (["check", str(sample)], ["consolidate", str(sample), "-o", "x.xlsx"]):
+        result = CliRunner().invoke(app, [*command, "--schemas", str(folder)])
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output
+        (line,) = [line for line in result.stderr.splitlines() if line.strip()]
+        assert f"{kiriman}:25: kunci 'owes' tidak dikenal" in line
+    result = CliRunner().invoke(
+        app,
+        ["consolidate", str(sample), "-o", str(tmp_path / "x.xlsx"), "--province", "Jatim"]
+        + ["--schemas", str(folder)],
+    )
+    assert result.exit_code == 2 and "kiriman.yaml:25" in result.stderr

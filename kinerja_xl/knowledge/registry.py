@@ -186,11 +186,13 @@ class Registry:
 
     def match_texts(self, texts: Iterable[str]) -> Match | None:
         """The office a workbook's titles, identity and signature lines name. A kabupaten's
-        letterhead often names its province above it: the most local known office wins, then
-        the first named; a name no office of the registry has is kept as written."""
+        letterhead often names its province above it, and a PK names the province as its other
+        party: the most local office wins, then the first named; a name no office of the
+        registry has is kept as written (a kabupaten unknown to the registry is still more
+        local than the province beside it: the file is not the province's)."""
         texts = list(texts)
         best: tuple[int, int, Office] | None = None
-        unknown: str | None = None
+        unknown: tuple[int, str] | None = None
         hint = self._provinces_named(texts)
         order = 0
         for text in texts:
@@ -200,11 +202,11 @@ class Registry:
                 if office and (best is None or (RANK[office.kind], order) < best[:2]):
                     best = (RANK[office.kind], order, office)
                 elif office is None and written and unknown is None:
-                    unknown = written
-        if best:
+                    unknown = (_written_rank(written), written)
+        if best and (unknown is None or best[0] <= unknown[0]):
             return Match(best[2])
         if unknown:
-            return Match(unknown=unknown)
+            return Match(unknown=unknown[1])
         agency = self.agency_named(texts[:12], titled=True)
         return Match(agency=agency) if agency else None
 
@@ -307,6 +309,12 @@ def _name_words(text: str) -> list[str]:
         if len(words) == NAME_WORDS + 2 or word.endswith((",", ";", ":", "/")):
             break
     return words
+
+
+def _written_rank(written: str) -> int:
+    """How local a name as written is: 'KPU Kabupaten X' or 'KPU Kota X' before 'KPU Provinsi X'."""
+    kind = written.split()[1].lower() if len(written.split()) > 1 else ""
+    return RANK.get(kind, RANK["provinsi"])
 
 
 def _title(name: str) -> str:

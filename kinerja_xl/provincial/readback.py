@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..layouts.documents import KIND_NAMES
 from ..layouts.normalise import parse_amount, parse_target
 from ..model.records import FileReport, Record, Table
 from ..reading.grid import Cell, Sheet, Workbook, parse_a1
 from ..words.messages import contract_name
 
+SUMMARY_SHEET = "Ringkasan"
 DATA_SHEETS = {"RKT": ("rkt", "rkt-sekretariat"), "IKU": ("iku",), "Anggaran": ("anggaran",)}
 # the data sheets' column titles (provincial/data.py) -> the record's field
 FIELDS = {
@@ -59,28 +61,62 @@ def read_back(workbook: Workbook, inputs: str | None = None) -> list[FileReport]
     if inputs:
         folder = (folder / inputs).resolve()
     offices: dict[tuple[str, str], _Office] = {}
+    labels: dict[str, list[str]] = {}
     for sheet in workbook.sheets:  # made with --lang id or en: sheets by their contract name
-        if contract_name(sheet.name) in DATA_SHEETS:
+        name = contract_name(sheet.name)
+        if name in DATA_SHEETS:
             _read_sheet(sheet, offices)
+        elif name == SUMMARY_SHEET:
+            labels = _documents_by_file(sheet)
     reports = []
     for office in offices.values():
         report = FileReport(path=os.fspath(folder / office.berkas), office=office.satker)
         report.year = office.year
         report.file_format = "xlsx"
         report.tables = list(office.tables.values())
-        _documents_of_sheets(report.tables)
+        _documents_of_sheets(report.tables, labels.get(office.berkas, []))
         report.document = next((t.document for t in report.tables if t.document), None)
         reports.append(report)
     return reports
 
 
-def _documents_of_sheets(tables: list[Table]) -> None:
-    """The IKU and Anggaran sheets name no document: a budget beside a PK on the office's
-    sheet is the PK's, as it was read (documents.py)."""
+def _documents_of_sheets(tables: list[Table], labels: list[str]) -> None:
+    """The IKU and Anggaran sheets name no document: Ringkasan's Dokumen of the file does
+    ('Anggaran (DIPA)', 'IKU (Renstra)'), else a budget beside a PK on the office's sheet is the
+    PK's, as it was read (documents.py)."""
     named = {t.sheet: t.document for t in tables if t.document not in (None, "RKT")}
     for table in tables:
-        if table.document is None and table.sheet in named:
-            table.document = named[table.sheet]
+        if table.document is not None or table.kind not in ("iku", "anggaran"):
+            continue
+        listed = _listed_document(labels, table.kind)
+        table.document = listed if listed else named.get(table.sheet)
+
+
+def _listed_document(labels: list[str], kind: str) -> str | None:
+    """'Anggaran (DIPA)' -> 'DIPA' for an anggaran table, when the file has one such table."""
+    name = KIND_NAMES[kind]
+    found = [
+        label[len(name) + 2 : -1]
+        for label in labels
+        if label.startswith(f"{name} (") and label.endswith(")")
+    ]
+    plain = name in labels
+    return found[0] if len(found) == 1 and not plain else None
+
+
+def _documents_by_file(sheet: Sheet) -> dict[str, list[str]]:
+    """Ringkasan: Berkas -> its Dokumen labels ('RKT KPU, Anggaran (DIPA)')."""
+    rows = sheet.rows()
+    header = {contract_name(cell.text()): cell.col for cell in rows.pop(1, [])}
+    if not {"Berkas", "Dokumen"} <= set(header):
+        return {}
+    found = {}
+    for cells in rows.values():
+        by_col = {cell.col: cell.text() for cell in cells}
+        berkas, documents = by_col.get(header["Berkas"]), by_col.get(header["Dokumen"])
+        if berkas and documents:
+            found[berkas] = [d.strip() for d in documents.split(",")]
+    return found
 
 
 def _read_sheet(sheet: Sheet, offices: dict[tuple[str, str], _Office]) -> None:
