@@ -7,7 +7,7 @@ import os
 from decimal import Decimal
 
 import openpyxl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kinerja_xl.layouts.normalise import parse_amount, parse_target
@@ -142,6 +142,7 @@ def test_random_grids_never_raise_and_never_invent_rows(
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab_x0F5") + ["\x01", "\x1f", "\ufffe", "\t", "&"])))
+@example("_x0000\x1f")  # an escape's look-alike just before a control character
 def test_excel_escapes_read_back_as_the_text_written(text):
     """What we write (control characters, a typed "_x0041_") is what our reader shows."""
     from kinerja_xl.outputs.write import excel_escaped

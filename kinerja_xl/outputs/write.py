@@ -159,8 +159,10 @@ RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 # Excel's own escapes for characters an XML file cannot hold: "\x01" is stored as "_x0001_", and a
 # typed "_x0001_" as "_x005F_x0001_" so that it reads back as typed.
-EXCEL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+# "_x0041_" typed by an office, or "_x0000" just before a control character (which becomes
+# "_x001F_"): either would read back as an escape unless its underscore is escaped itself
+EXCEL_ESCAPE = re.compile(f"(_x[0-9a-fA-F]{{4}}(?=_|{CONTROL_CHARACTER.pattern}))")
 
 
 def excel_escaped(text: str) -> str:
