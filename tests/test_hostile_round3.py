@@ -259,3 +259,127 @@ def _check_the_deep_folder(tmp_path):
     assert "Traceback" not in done.stderr
     (only,) = json.loads(done.stdout)["files"]
     assert only["readable"] and only["path"].endswith("/a/RKT.xlsx")
+
+
+# --- every text bounded as it is read ----------------------------------------------------------
+
+
+def test_every_reader_keeps_at_most_32767_letters_of_a_cell(tmp_path):
+    """Item 5: a cell's text is capped at Excel's 32,767 letters as it is collected, in every
+    reader (an .ods cell of two billion spaces cost 2.2 GB)."""
+    from hostile_files import ODS_CONTENT, package, sheet_xml
+
+    from kinerja_xl.reading.read import open_workbook
+
+    long = "x" * 40_000
+    xlsx = tmp_path / "panjang.xlsx"
+    crafted = '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'
+    package(xlsx, [("RKT", sheet_xml([[long]], crafted))], shared=[long + "y"])
+    cells = open_workbook(xlsx).sheets[0].cells
+    assert [len(cells[(r, 1)].value) for r in (1, 2)] == [32_767, 32_767]
+    ods = tmp_path / "panjang.ods"
+    spaces = '<text:s text:c="1000"/>' * 50
+    row = (
+        f'<table:table-row><table:table-cell office:value-type="string"><text:p>a{spaces}</text:p>'
+        f"<text:p>{long}</text:p></table:table-cell>"
+        f'<table:table-cell office:value-type="string" office:string-value="{long}"/>'
+        "</table:table-row>"
+    )
+    with zipfile.ZipFile(ods, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", ODS_CONTENT.format(rows=row))
+    cells = open_workbook(ods).sheets[0].cells
+    assert len(cells[(1, 1)].value) == 32_767 and cells[(1, 1)].value.startswith("a" + " " * 5_000)
+    assert len(cells[(1, 2)].value) == 32_767
+
+
+def test_a_file_too_compressed_or_too_big_for_memory_never_advises_a_higher_limit(
+    tmp_path, monkeypatch
+):
+    """KINERJA_XL_MAX_MB raises the inflated-size limit; it cannot help a part compressed 400×
+    (the ratio guard) nor a file that ran out of memory, so neither message says it."""
+    from kinerja_xl.reading import read
+
+    bomb = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * 5_000_000)
+    result = runner.invoke(app, ["check", str(bomb)])
+    assert result.exit_code == 2 and "bom zip" in result.output, result.output
+    assert "KINERJA_XL_MAX_MB" not in result.output
+
+    def exhausted(*_args, **_kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(read, "read_ooxml", exhausted)
+    result = runner.invoke(app, ["check", str(BANJARMASIN)])
+    assert result.exit_code == 2 and "memori tidak cukup" in result.output, result.output
+    assert "KINERJA_XL_MAX_MB" not in result.output
+
+
+def test_cell_references_outside_excels_grid_are_refused_when_read(tmp_path):
+    """Item 11: E0, A1048577, XFE4 (no cell of Excel's can be there) make the file unreadable,
+    said at once, instead of a ValueError when the copy is rebuilt."""
+    from hostile_files import outside_the_grid, package, sheet_xml
+
+    path = tmp_path / "di-luar-grid.xlsx"
+    outside_the_grid(path)
+    out = tmp_path / "ann"
+    result = runner.invoke(app, ["check", str(path), "--annotate", str(out), "--format", "json"])
+    assert result.exit_code == 2, result.output
+    (report,) = json.loads(result.stdout)["files"]
+    assert not report["readable"] and "E0" in report["issues"][0]["message"]
+    for crafted in (
+        '<row r="3"><c r="A1048577"><v>1</v></c></row>',
+        '<row r="3"><c r="XFE3"><v>1</v></c></row>',
+        '<row r="0"><c><v>1</v></c></row>',
+    ):
+        package(path, [("RKT", sheet_xml([["a"]], crafted))])
+        data = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+        assert data["files"][0]["issues"][0]["code"] == "file-unreadable", crafted
+
+
+# --- wrong answers ------------------------------------------------------------------------------
+
+
+def test_an_xls_whose_text_says_encryptedpackage_is_read(tmp_path):
+    """Item 13: encryption is read from the OLE directory (a stream named EncryptedPackage), not
+    from a search of the whole file, which found the word in an office's text."""
+    from hostile_files import xls_saying_encrypted_package
+
+    path = tmp_path / "RKT.xls"
+    xls_saying_encrypted_package(path)
+    assert "EncryptedPackage".encode("utf-16-le") in path.read_bytes()
+    data = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    (report,) = data["files"]
+    assert report["readable"] and report["tables"][0]["rows"] == 1
+
+
+def _no_constants(name: str) -> None:
+    raise AssertionError(f"{name} is not JSON")
+
+
+def test_the_largest_numbers_are_shown_as_excel_shows_them(tmp_path):
+    """Item 14: 1e308 is '1E+308' (was a 309-digit number), and under a percent format
+    '1E+310%', a target that cannot be read (was 'inf%', and 'Infinity' in the JSON)."""
+    from hostile_files import huge_numbers
+
+    path = tmp_path / "RKT.xlsx"
+    huge_numbers(path)
+    result = runner.invoke(app, ["inspect", str(path), "--format", "json"])
+    data = json.loads(result.stdout, parse_constant=_no_constants)
+    records = data["files"][0]["tables"][0]["records"]
+    assert [r["target"]["text"] for r in records] == ["1E+308", "1E+310%"]
+    assert records[0]["target"]["value"] == 1e308 and records[1]["target"]["value"] is None
+    data = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    issues = [(i["code"], i["cell"], i["value"]) for i in data["files"][0]["issues"]]
+    assert ("target-unparseable", "D3", "1E+310%") in issues
+    assert "Infinity" not in result.stdout and "inf%" not in json.dumps(data)
+
+
+def test_full_width_digits_are_read_in_percentages_as_in_rupiah():
+    from kinerja_xl.layouts.normalise import parse_amount, parse_target
+
+    assert [parse_target(t).value for t in ("８０％", "８０，５％", "≥ ８０ %")] == [80, 80.5, 80]
+    assert parse_target("８０％").unit == "persen" and parse_target("８０％").text == "８０％"
+    assert parse_amount("Ｒｐ ８１４．８１５．０００").value == 814_815_000

@@ -20,6 +20,9 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u3000\t\r\n"), " ")
 CLEANING = {**INVISIBLE, **SPACES}
 MULTIPLE_SPACES = re.compile(r" {2,}")
+# from a quadrillion up a number is shown with an exponent, as Excel's General format shows it
+# (1E+308, never 309 digits), and kept a float (no plan or budget holds one: see MAX_RUPIAH)
+HUGE = 10**15
 
 MULTIPLIERS = {
     "ribu": 10**3,
@@ -151,6 +154,9 @@ def _numeric_target(number: float, percent_format: bool, decimals: int) -> Targe
     if not math.isfinite(number):  # a NaN or an infinity stored as a number: no target
         return Target(str(number), None, None, "unparseable")
     if percent_format:
+        if not math.isfinite(number * 100):  # 1E+308 shown as a percentage: 1E+310 %
+            shown = f"{(Decimal(repr(number)) * 100).normalize():.6G}".replace(".", ",")
+            return Target(shown + "%", None, None, "unparseable")
         percent = _tidy(round(number * 100, 10))
         return Target(format_id(percent, decimals) + "%", percent, "persen")
     tidy = _tidy(number)
@@ -175,11 +181,19 @@ QUOTES = re.compile('["\u201c\u201d\u2018\u2019]')
 MAX_VALUE_TEXT = 300
 
 
+# full-width forms (Ｕ+FF01–FF5E), as a Japanese or Chinese keyboard types them: '８０％' is 80%
+FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+FULL_WIDTH_FORMS = re.compile("[\uff01-\uff5e\u3000]")
+
+
 def parse_target_text(text: str, vocabulary: Vocabulary | None = None) -> Target:
     """A typed target. A leading comparator ("≥ 90%", "minimal 80") is part of the text as
     written; the value is the number after it."""
     if len(text) > MAX_VALUE_TEXT:
         return Target(text, None, None, "unparseable")
+    if FULL_WIDTH_FORMS.search(text):
+        parsed = parse_target_text(text.translate(FULL_WIDTH), vocabulary)
+        return Target(text, parsed.value, parsed.unit, parsed.problem)
     bare = COMPARATOR.sub("", text, count=1) if COMPARATOR.match(text) else text
     if bare != text and bare:
         parsed = parse_target_text(bare, vocabulary)
@@ -300,6 +314,9 @@ NIL_AMOUNT = re.compile(r"^-+(\s*[,.]\s*-+)?$")  # "-", "Rp -", "-,-": nil, as l
 def parse_rupiah_text(text: str, scale: int = 1) -> Amount:
     if len(text) > MAX_VALUE_TEXT:
         return Amount(text, None, "unparseable")
+    if FULL_WIDTH_FORMS.search(text):  # 'Ｒｐ ８１４．８１５．０００'
+        parsed = parse_rupiah_text(text.translate(FULL_WIDTH), scale)
+        return Amount(text, parsed.value, parsed.problem)
     body = _strip_currency(text.upper())
     body = FOOTNOTE_MARK.sub("", body)  # "Rp 814.815.000*": the star points to a note
     if NIL_AMOUNT.match(body):
@@ -332,11 +349,16 @@ def _strip_currency(text: str) -> str:
 
 def format_rupiah(amount: int) -> str:
     sign = "-" if amount < 0 else ""
+    if abs(amount) >= HUGE:
+        return f"{sign}Rp{format_id(abs(amount))}"
     return f"{sign}Rp{abs(amount):,}".replace(",", ".")
 
 
 def format_id(number: float | int, decimals: int | None = None) -> str:
-    """A number the Indonesian way: 0.16 -> '0,16', 1234 -> '1234'."""
+    """A number the Indonesian way: 0.16 -> '0,16', 1234 -> '1234'; from a quadrillion up, as
+    Excel's General format shows it: 1e308 -> '1E+308', never 309 digits."""
+    if abs(number) >= HUGE:
+        return f"{number:.6G}".replace(".", ",")
     if decimals is not None and decimals > 0:  # as Excel rounds what it shows: 0,15 -> 0,2
         step = Decimal(1).scaleb(-decimals)
         shown = Decimal(repr(float(number))).quantize(step, rounding=ROUND_HALF_UP)
@@ -355,7 +377,9 @@ def shown_decimals(number_format: str) -> int:
 
 
 def _tidy(number: float) -> float | int:
-    return int(number) if float(number).is_integer() else float(number)
+    """A whole number as an int, below `HUGE` (1e308 as an int was 309 digits in the JSON)."""
+    number = float(number)
+    return int(number) if number.is_integer() and abs(number) < HUGE else number
 
 
 def _format_date(value: datetime | date | time) -> str:

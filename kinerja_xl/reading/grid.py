@@ -15,6 +15,36 @@ from functools import lru_cache
 CellValue = str | int | float | bool | datetime | date | time | None
 
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
+MAX_ROW, MAX_COLUMN = 1_048_576, 16_384  # Excel's grid
+MAX_CELL_LETTERS = 32_767  # the most text Excel holds in a cell
+
+
+class BoundedText:
+    """One cell's text as a reader collects it, never longer than Excel's 32,767 letters: an
+    .ods cell that repeats <text:s text:c="1000"/> two million times (two billion spaces, in a
+    416 KB file) costs 32,767 letters, not gigabytes. Every reader collects text through it."""
+
+    __slots__ = ("pieces", "room")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.room = MAX_CELL_LETTERS
+
+    def add(self, data: str) -> None:
+        if self.room <= 0:
+            return
+        if len(data) > self.room:
+            data = data[: self.room]
+        self.pieces.append(data)
+        self.room -= len(data)
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
+def within_cell(text: str) -> str:
+    """A text as a cell can hold it: its first 32,767 letters."""
+    return text if len(text) <= MAX_CELL_LETTERS else text[:MAX_CELL_LETTERS]
 
 
 def column_letter(col: int) -> str:
@@ -40,11 +70,19 @@ def a1(row: int, col: int) -> str:
 
 @lru_cache(maxsize=65536)  # every workbook has an A1, a B7 …: the same references recur
 def parse_a1(ref: str) -> tuple[int, int]:
-    """'B7' -> (7, 2). Raises ValueError for anything else."""
+    """'B7' -> (7, 2). Raises ValueError for anything else, and for a reference outside Excel's
+    grid ('E0', 'A1048577', 'XFE1'), which no cell can have."""
     match = _A1.match(ref.strip().upper())
     if not match:
         raise ValueError(f"not an A1 reference: {ref!r}")
-    return int(match.group(2)), column_index(match.group(1))
+    row, col = int(match.group(2)), column_index(match.group(1))
+    if not inside_grid(row, col):
+        raise ValueError(f"cell {ref!r} is outside Excel's grid")
+    return row, col
+
+
+def inside_grid(row: int, col: int) -> bool:
+    return 1 <= row <= MAX_ROW and 1 <= col <= MAX_COLUMN
 
 
 @dataclass(slots=True)

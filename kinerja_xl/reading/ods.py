@@ -17,10 +17,12 @@ import zipfile
 from datetime import date, datetime, time
 from typing import Any
 
-from .grid import Cell, CellRange, Sheet, Workbook
+from .grid import MAX_CELL_LETTERS, Cell, CellRange, Sheet, Workbook, within_cell
 from .ooxml import CellLimitExceeded, safe_expat
 
 NUMERIC_TYPES = {"float", "percentage", "currency"}
+# what adds only text to a cell: skipped at once when the cell's text is full
+TEXT_ONLY = (":s", ":tab", ":line-break", ":span", ":p")
 MAX_COLUMN = 16_384
 MAX_ROW = 1_048_576
 
@@ -54,11 +56,19 @@ class _ContentReader:
         self.row_hidden = False
         self.cell: dict[str, str] | None = None  # attributes of the open cell
         self.paragraphs: list[list[str]] = []
+        self.room = 0  # letters the open cell's text may still take (Excel's 32,767 in all)
         self.depth_in_annotation = 0
 
     # --- elements ---------------------------------------------------------------------
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
+        if (
+            self.room <= 0
+            and self.cell is not None
+            and not self.depth_in_annotation
+            and name.endswith(TEXT_ONLY)
+        ):
+            return  # the cell's text is full: two million <text:s/> cost a call each, no more
         tag = _local(name)
         attrs = {}
         for key, value in attributes.items():
@@ -88,7 +98,16 @@ class _ContentReader:
 
     def text(self, data: str) -> None:
         if self.cell is not None and self.paragraphs and not self.depth_in_annotation:
-            self.paragraphs[-1].append(data)
+            self._add(data)
+
+    def _add(self, piece: str) -> None:
+        """Text of the open cell, up to Excel's 32,767 letters as it is collected."""
+        if self.room <= 0:
+            return
+        if len(piece) > self.room:
+            piece = piece[: self.room]
+        self.paragraphs[-1].append(piece)
+        self.room -= len(piece)
 
     # automatic styles: which table styles hide their sheet
     def _start_style(self, attrs: dict[str, str]) -> None:
@@ -119,24 +138,27 @@ class _ContentReader:
     def _start_table_cell(self, attrs: dict[str, str]) -> None:
         self.cell = attrs
         self.paragraphs = []
+        self.room = MAX_CELL_LETTERS
 
     _start_covered_table_cell = _start_table_cell
 
     def _start_p(self, attrs: dict[str, str]) -> None:
-        if self.cell is not None:
+        if self.cell is not None and self.room > 0:
+            if self.paragraphs:
+                self.room -= 1  # the line break between two paragraphs
             self.paragraphs.append([])
 
     def _start_s(self, attrs: dict[str, str]) -> None:  # <text:s text:c="3"/>: spaces
         if self.cell is not None and self.paragraphs:
-            self.paragraphs[-1].append(" " * min(_count(attrs.get("c")), 1000))
+            self._add(" " * min(_count(attrs.get("c")), self.room))
 
     def _start_tab(self, attrs: dict[str, str]) -> None:
         if self.cell is not None and self.paragraphs:
-            self.paragraphs[-1].append("\t")
+            self._add("\t")
 
     def _start_line_break(self, attrs: dict[str, str]) -> None:
         if self.cell is not None and self.paragraphs:
-            self.paragraphs[-1].append("\n")
+            self._add("\n")
 
     def _start_annotation(self, attrs: dict[str, str]) -> None:
         self.depth_in_annotation = 1
@@ -195,7 +217,7 @@ class _ContentReader:
         if kind == "boolean":
             return attrs.get("boolean-value", "").lower() == "true", "General", None
         if kind == "string" and attrs.get("string-value") is not None:
-            return attrs["string-value"], "General", None
+            return within_cell(attrs["string-value"]), "General", None
         return (text if text != "" else None), "General", None
 
     def _spend(self, cells: int) -> None:

@@ -23,7 +23,18 @@ from xml.parsers import expat
 from defusedxml import DTDForbidden, EntitiesForbidden
 
 from .caching import text_cache
-from .grid import Cell, CellRange, CellValue, Sheet, Workbook, column_index, parse_a1
+from .grid import (
+    BoundedText,
+    Cell,
+    CellRange,
+    CellValue,
+    Sheet,
+    Workbook,
+    a1,
+    column_index,
+    inside_grid,
+    parse_a1,
+)
 
 REL_OFFICE_DOCUMENT = "officeDocument"
 _BUILTIN_FORMATS = {
@@ -318,24 +329,29 @@ class _SheetReader:
         self.row = 0
         self.next_col = 1
         self.cell: tuple[int, int, str, int] | None = None
-        self.value: list[str] | None = None
-        self.formula: list[str] | None = None
-        self.inline: list[str] = []
-        self.collect: list[str] | None = None
+        # each text collected within Excel's 32,767 letters, however much the XML holds
+        self.value: BoundedText | None = None
+        self.formula: BoundedText | None = None
+        self.inline: BoundedText | None = None
+        self.collect: BoundedText | None = None
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         tag = name.rpartition(":")[2]
         if tag == "c":
             ref = attrs.get("r")
             row, col = parse_a1(ref) if ref else (self.row, self.next_col)
+            if not inside_grid(row, col):  # a cell after <row r="0">, or past column XFD
+                raise ValueError(f"cell {a1(row, col) if row > 0 else ref} is outside Excel's grid")
             self.next_col = col + 1
             self.cell = (row, col, attrs.get("t", "n"), int(attrs.get("s", 0) or 0))
-            self.value, self.formula, self.inline = None, None, []
+            self.value, self.formula, self.inline = None, None, None
         elif tag == "v" and self.cell:
-            self.value = self.collect = []
+            self.value = self.collect = BoundedText()
         elif tag == "f" and self.cell:
-            self.formula = self.collect = []
+            self.formula = self.collect = BoundedText()
         elif tag == "t" and self.cell:
+            if self.inline is None:
+                self.inline = BoundedText()
             self.collect = self.inline
         elif tag == "row":
             self.row = int(attrs.get("r") or self.row + 1)
@@ -351,7 +367,7 @@ class _SheetReader:
 
     def text(self, data: str) -> None:
         if self.collect is not None:
-            self.collect.append(data)
+            self.collect.add(data)
 
     def end(self, name: str) -> None:
         tag = name.rpartition(":")[2]
@@ -364,12 +380,11 @@ class _SheetReader:
         assert self.cell is not None
         row, col, cell_type, style = self.cell
         self.cell = None
-        raw = "".join(self.value) if self.value is not None else None
-        formula = "=" + "".join(self.formula) if self.formula is not None else None
+        raw = self.value.text() if self.value is not None else None
+        formula = "=" + self.formula.text() if self.formula is not None else None
+        inline = self.inline.text() if self.inline is not None else ""
         number_format = self.formats[style] if style < len(self.formats) else "General"
-        value, error = _convert(
-            cell_type, raw, self.inline, self.shared, number_format, self.date1904
-        )
+        value, error = _convert(cell_type, raw, inline, self.shared, number_format, self.date1904)
         if value is None and error is None and formula is None:
             return
         self._spend(1)
@@ -384,7 +399,7 @@ class _SheetReader:
 class _SharedStringsReader:
     def __init__(self) -> None:
         self.strings: list[str] = []
-        self.pieces: list[str] = []
+        self.pieces = BoundedText()
         self.collect = False
         self.phonetic = 0
 
@@ -397,7 +412,7 @@ class _SharedStringsReader:
 
     def text(self, data: str) -> None:
         if self.collect:
-            self.pieces.append(data)
+            self.pieces.add(data)
 
     def end(self, name: str) -> None:
         tag = name.rpartition(":")[2]
@@ -406,8 +421,8 @@ class _SharedStringsReader:
         elif tag == "rPh":
             self.phonetic -= 1
         elif tag == "si":
-            self.strings.append(unescape_text("".join(self.pieces)))
-            self.pieces = []
+            self.strings.append(unescape_text(self.pieces.text()))
+            self.pieces = BoundedText()
 
 
 EXCEL_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
@@ -431,13 +446,13 @@ def unescape_text(text: str) -> str:
 def _convert(
     cell_type: str,
     raw: str | None,
-    inline: list[str],
+    inline: str,
     shared: list[str],
     number_format: str,
     date1904: bool,
 ) -> tuple[CellValue, str | None]:
     if cell_type == "inlineStr":
-        text = unescape_text("".join(inline))
+        text = unescape_text(inline)
         return (text if text != "" else None), None
     if raw is None or raw == "":
         return None, None

@@ -20,12 +20,12 @@ from xml.parsers.expat import ExpatError
 
 from defusedxml import DefusedXmlException
 
-from .grid import Cell, Sheet, Workbook
+from .grid import Cell, Sheet, Workbook, within_cell
 from .ooxml import CellLimitExceeded, read_ooxml
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+ENCRYPTED_STREAM = "EncryptedPackage"  # an encrypted .xlsx inside an OLE container
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -73,7 +73,7 @@ def open_workbook(path: str | os.PathLike[str], limits: ReadLimits | None = None
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise UnreadableWorkbook("truncated", str(exc)) from exc
     except MemoryError as exc:
-        raise UnreadableWorkbook("too-large", "memory") from exc
+        raise UnreadableWorkbook("out-of-memory") from exc
     except (ExpatError, KeyError, ValueError, IndexError, OverflowError) as exc:
         raise UnreadableWorkbook("corrupt", str(exc)[:200]) from exc
     except BaseException as exc:  # a native reader's panic is a BaseException (pyo3)
@@ -130,7 +130,7 @@ def _open_by_content(path: str, data: bytes, limits: ReadLimits) -> Workbook:
     if not data.strip(b"\x00 \t\r\n"):
         raise UnreadableWorkbook("empty")
     if data.startswith(OLE_MAGIC):
-        if ENCRYPTED_STREAM in data:
+        if ENCRYPTED_STREAM in _ole_streams(data):
             raise UnreadableWorkbook("encrypted")
         from .xls import XlsEncrypted, read_xls  # the .xls and .ods readers load when needed
 
@@ -141,6 +141,19 @@ def _open_by_content(path: str, data: bytes, limits: ReadLimits) -> Workbook:
     if data.startswith(ZIP_MAGIC):
         return _open_zip(path, data, limits)
     raise UnreadableWorkbook("not-a-workbook", _describe_non_workbook(data))
+
+
+def _ole_streams(data: bytes) -> set[str]:
+    """The names in an OLE file's directory (xlrd's reader of the container): an encrypted
+    .xlsx is an OLE file holding a stream named EncryptedPackage, where a plain .xls whose text
+    says "EncryptedPackage" (stored as UTF-16, like any text with a non-Latin letter) holds only
+    a Workbook stream. Nothing for a container too damaged to list."""
+    from xlrd.compdoc import CompDoc
+
+    try:
+        return {entry.name for entry in CompDoc(data, logfile=io.StringIO()).dirlist}
+    except Exception:
+        return set()
 
 
 def _open_zip(path: str, data: bytes, limits: ReadLimits) -> Workbook:
@@ -180,7 +193,7 @@ def _check_inflated_sizes(archive: zipfile.ZipFile, limits: ReadLimits) -> None:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > 1024 * 1024 and ratio > limits.max_ratio:
-            raise UnreadableWorkbook("too-large", f"{info.filename}: ×{ratio:.0f}")
+            raise UnreadableWorkbook("too-compressed", f"{info.filename}: ×{ratio:.0f}")
         if total > cap:
             raise UnreadableWorkbook("too-large", f"> {limits.max_inflated_mb} MB")
 
@@ -267,6 +280,8 @@ def _fill_from_rows(sheet: Sheet, rows: list[list[Any]], budget: int) -> int:
                 continue
             if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
                 value = int(value)
+            elif isinstance(value, str):
+                value = within_cell(value)
             elif isinstance(value, timedelta):
                 value = str(value)
             elif not isinstance(value, str | int | float | bool | datetime | date | time):

@@ -13,7 +13,7 @@ import io
 import math
 from typing import Any
 
-from .grid import Cell, CellRange, Sheet, Workbook
+from .grid import Cell, CellRange, Sheet, Workbook, within_cell
 from .ooxml import DATE_OUT_OF_RANGE, SURROGATE, CellLimitExceeded
 
 VISIBILITY = {0: "visible", 1: "hidden", 2: "veryHidden"}
@@ -96,8 +96,9 @@ def _cell(book: Any, cell: Any, row: int, col: int) -> Cell:
 
 
 def _text(value: Any) -> str:
-    """xlrd's text as Python text (an .xls holds UTF-16, where a lone half may hide)."""
-    text = str(value)
+    """xlrd's text as Python text (an .xls holds UTF-16, where a lone half may hide), within
+    Excel's 32,767 letters."""
+    text = within_cell(str(value))
     return SURROGATE.sub("\ufffd", text) if SURROGATE.search(text) else text
 
 

@@ -27,6 +27,18 @@ UNREADABLE_REASONS: dict[str, dict[str, str]] = {
         "en": "the content is too large once inflated ({detail}); raise the limit with "
         "KINERJA_XL_MAX_MB if the file is genuine",
     },
+    # neither can be helped by a higher KINERJA_XL_MAX_MB: never advise it
+    "too-compressed": {
+        "id": "isi berkas terlalu besar untuk ukurannya ({detail}), seperti bom zip; simpan ulang "
+        "berkas di Excel bila berkas ini memang sah",
+        "en": "the content is too large for the file's size ({detail}), as in a zip bomb; save "
+        "the file again in Excel if it is genuine",
+    },
+    "out-of-memory": {
+        "id": "memori tidak cukup untuk membaca berkas ini; simpan ulang berkas di Excel, lalu "
+        "periksa berkas ini sendirian",
+        "en": "not enough memory to read this file; save it again in Excel, then check it alone",
+    },
     "too-many-cells": {
         "id": "terlalu banyak sel di lembar '{detail}'; naikkan batas dengan KINERJA_XL_MAX_CELLS "
         "bila berkas ini memang sah",
