@@ -109,7 +109,8 @@ def _check_found(
         else RulesLoading(Path(schemas) if schemas else None)  # loads while the files are read
     )
     reports = check_files(found.files, chosen, progress, workers=workers, year=year)
-    return Batch(files=reports, skipped=found.skipped)
+    rules = chosen.result() if isinstance(chosen, RulesLoading) else chosen
+    return Batch(files=reports, skipped=found.skipped, severities=rules.severities)
 
 
 @dataclass
@@ -171,7 +172,9 @@ def consolidate(
         raise OutputError("nothing-readable", target)
     folder = getattr(schemas, "folder", schemas)  # a Rules object knows its folder
     registry = load_registry(Path(folder) if folder else None)
-    result = build(batch.files, province, year, keep_all, registry, arrival)
+    result = build(
+        batch.files, province, year, keep_all, registry, arrival, severities=batch.severities
+    )
     written = write_consolidated(result, target, lang, made)
     return Consolidated(target, batch, result, written)
 

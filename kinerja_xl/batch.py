@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .model.issues import Severities
 from .model.records import FileReport, exit_code
 from .words.messages import say
 
@@ -17,6 +18,8 @@ class Batch:
 
     files: list[FileReport] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # (path, reason key)
+    # what the rules' `severities:` said (a consolidation judges the issues it adds by them)
+    severities: Severities = field(default_factory=Severities, repr=False)
 
     @property
     def exit_code(self) -> int:

@@ -274,7 +274,8 @@ def check_files(
         validate_reports(readable, rules)
         for report, issue in targets_inconsistent(readable):
             report.issues.append(issue)
-        for report in readable:
+        for report in readable:  # by code, as `severities:` says (a checked row's are judged)
+            report.issues = rules.severities.judged(report.issues)
             report.issues = order_issues(report.issues, [t.sheet for t in report.tables])
     forget_long_texts()
     return reports

@@ -33,34 +33,34 @@ from ..knowledge.rulefiles import (
     columns_of,
     read_frame_schema,
     read_units,
+    severity_word,
     statistic,
 )
 from ..knowledge.vocabulary import Vocabulary, default_schema_folder, load_vocabulary
 from ..layouts.normalise import without_numbering
-from ..model.issues import CODES
+from ..model.issues import CODES, Severities
 from .formula import Formula, FormulaError
 
-# the columns each table hands to its schema (validate.py builds them); a rule names these
-FRAME_COLUMNS = {
-    "rkt": (
-        "indikator",
-        "expected",
-        "target_text",
-        "target_value",
-        "target_code",
-        "target_unit",
-        "target_problem",
-        "realisasi_text",
-        "realisasi_value",
-        "realisasi_code",
-        "realisasi_unit",
-        "realisasi_problem",
-        "capaian_value",
-        "capaian_dihitung",
-        "reports_results",
-    ),
-    "anggaran": ("program", "amount_value", "amount_problem"),
-    "iku": ("indikator", "cara", "sumber", "kode_program"),
+# the columns each table hands to its schema (validate.py builds them, a rule names them), each
+# with the record field whose cell a failure in it points at (None: the row's first cell)
+FRAME_COLUMNS: dict[str, dict[str, str | None]] = {
+    "rkt": {
+        "indikator": "indikator",
+        "expected": "indikator",  # the kind of target the indicator's wording expects
+        "direction": "indikator",  # higher or lower is better (units.yaml: lower_is_better)
+        **{f"target_{part}": "target" for part in ("text", "value", "code", "unit", "problem")},
+        **{f"realisasi_{p}": "realisasi" for p in ("text", "value", "code", "unit", "problem")},
+        "capaian_value": "capaian",
+        "capaian_dihitung": "capaian",
+        "reports_results": None,
+    },
+    "anggaran": {"program": "program", "amount_value": "anggaran", "amount_problem": "anggaran"},
+    "iku": {
+        "indikator": "indikator",
+        "cara": "cara",
+        "sumber": "sumber",
+        "kode_program": "program",
+    },
 }
 OUR_KEYS = ("messages", "severities")  # read here, not by pandera
 FOUND_KINDS = {"persen", "angka", "predikat", "opini", "kategori"}
@@ -118,9 +118,9 @@ class Rules:
     satuan_choices: dict[str, str] = field(default_factory=dict)  # Satuan word -> kind
     score_words: frozenset[str] = frozenset()  # "80 Poin": a number, not a count of points
     fits: dict[str, list[str]] = field(default_factory=dict)  # expected kind -> target kinds
-    # (frame, check) -> {"id": …, "en": …} and -> "error" | "warning", for checks of a province
+    # (frame, check) -> {"id": …, "en": …}: a province's words for a check's failures
     messages: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
-    severities: dict[tuple[str, str], str] = field(default_factory=dict)
+    severities: Severities = field(default_factory=Severities)  # what `severities:` says
     lower_is_better: list[re.Pattern[str]] = field(default_factory=list)
     formulas: dict[str, Formula] = field(default_factory=dict)  # "higher" / "lower" -> capaian
     # the same indicators recur in every office's plan: each wording is matched once
@@ -215,9 +215,11 @@ def load_rules(folder: Path | None = None, vocabulary: Vocabulary | None = None)
     folder = rules.folder
     names = _names()
     documents = {}
+    said = _Said()
     for frame, name in SCHEMA_FILES.items():
         documents[frame] = _document(folder / name, frame, names)
-        rules.schemas[frame] = _schema(folder / name, frame, documents[frame], rules)
+        rules.schemas[frame] = _schema(folder / name, frame, documents[frame], rules, said)
+    rules.severities = Severities(said.by_code, said.by_check, frozenset(said.warned))
     path = folder / SCHEMA_FILES["rkt"]
     for attribute, check, statistic_name in (
         ("ranges", "target_in_range", "ranges"),
@@ -229,6 +231,17 @@ def load_rules(folder: Path | None = None, vocabulary: Vocabulary | None = None)
         except KeyError as exc:
             raise RulesError("check-missing", path, check=check) from exc
     return rules
+
+
+@dataclass
+class _Said:
+    """The severities the schema files give, gathered: a code's may be given in any file, but
+    only one way."""
+
+    by_code: dict[str, Any] = field(default_factory=dict)
+    by_check: dict[tuple[str, str], Any] = field(default_factory=dict)
+    warned: set[tuple[str, str, str | None]] = field(default_factory=set)
+    where: dict[str, Path] = field(default_factory=dict)  # code -> the file that said it
 
 
 def load_units(folder: Path | None = None, vocabulary: Vocabulary | None = None) -> Rules:
@@ -357,7 +370,10 @@ def _names() -> dict[str, Any]:
     checks.register()  # the checks the YAML names, known to pandera
     known = set(BaseCheck.CHECK_FUNCTION_REGISTRY) | set(checks.CHECK_ISSUES)
     known |= {n for n in ("between", "eq", "ne", "gt", "ge", "lt", "le") if hasattr(pa.Check, n)}
-    return {"check": known, "severity-target": known}
+    return {"check": known, "severity-target": known | set(CODES)}
+
+
+FIXED_SEVERITY = ("file-unreadable",)  # the contract: an unreadable file is always said
 
 
 def _document(path: Path, frame: str, names: dict[str, Any]) -> dict[str, Any]:
@@ -367,6 +383,10 @@ def _document(path: Path, frame: str, names: dict[str, Any]) -> dict[str, Any]:
         document, lines = read_frame_schema(path, {**names, "column": FRAME_COLUMNS[frame]})
     except SchemaError as exc:
         raise RulesError.of(exc) from exc
+    for name in document.get("severities") or {}:
+        if name in FIXED_SEVERITY:  # a file that cannot be read is always said (exit 2)
+            where = ("severities", name)
+            raise RulesError("severity-fixed", path, line=lines.of(*where), name=name)
     for entry in check_entries(document, names["check"]):
         problem = _statistics_problem(entry)
         if problem:
@@ -403,19 +423,30 @@ def _statistics_problem(entry: CheckEntry) -> dict[str, str] | None:
     return None
 
 
-def _schema(path: Path, frame: str, document: dict[str, Any], rules: Rules) -> Any:
+def _schema(path: Path, frame: str, document: dict[str, Any], rules: Rules, said: _Said) -> Any:
     """The pandera schema of one schema file, in the form pandera reads (every check listed
-    with its options), what kinerja-xl reads of it (messages, severities) taken out."""
+    with its options), what kinerja-xl reads of it taken out: messages, severities, and
+    `raise_warning` (pandera would only warn, and the failures would never be issues: they
+    are issues, warnings unless `severities:` says otherwise)."""
     from pandera.io.pandas_io import deserialize_schema
 
     known = _names()["check"]
     for check, texts in (document.get("messages") or {}).items():
         rules.messages[(frame, str(check))] = {k: str(v) for k, v in texts.items()}
-    for check, severity in (document.get("severities") or {}).items():
-        if severity not in ("error", "warning"):
-            raise RulesError("severity", path, check=check)
-        rules.severities[(frame, str(check))] = severity
+    for name, written in (document.get("severities") or {}).items():
+        name, severity = str(name), severity_word(written)
+        if name in known:
+            said.by_check[(frame, name)] = severity
+        elif said.by_code.get(name, severity) != severity:
+            raise RulesError(
+                "severity-twice", path, name=name, other=said.where[name].name, said=severity
+            )
+        else:
+            said.by_code[name], said.where[name] = severity, path
     entries = check_entries(document, known)
+    for entry in entries:
+        if entry.options.pop("raise_warning", False):
+            said.warned.add((frame, entry.name, entry.column))
     columns = {}
     for name, column, _where in columns_of(document):
         own = {k: v for k, v in column.items() if k in COLUMN_KEYS and k != "checks"}

@@ -19,22 +19,6 @@ from .rulebook import FRAME_COLUMNS, SCHEMA_FILES, Rules, RulesError, load_rules
 __all__ = ["Rules", "RulesError", "computed_results", "load_rules", "validate_reports"]
 
 FRAME_OF_KIND = {"rkt": "rkt", "rkt-sekretariat": "rkt", "anggaran": "anggaran", "iku": "iku"}
-# which record field's cell a failure in each frame column points at
-COLUMN_FIELDS = {
-    "indikator": "indikator",
-    "expected": "indikator",
-    "target_text": "target",
-    "target_value": "target",
-    "target_code": "target",
-    "target_unit": "target",
-    "target_problem": "target",
-    "program": "program",
-    "amount_value": "anggaran",
-    "amount_problem": "anggaran",
-    "cara": "cara",
-    "sumber": "sumber",
-    "kode_program": "program",
-}
 
 
 class RowRef(NamedTuple):  # one per record of a batch: a tuple is the cheapest to make
@@ -72,7 +56,10 @@ def validate_reports(reports: list[FileReport], rules: Rules) -> None:
         for failure in _failures(rules, frame_name, frame):
             ref = frame_refs[failure.index]
             row = rows[failure.index]  # the frame's row as built (a row lookup in pandas is slow)
-            ref.report.issues.append(_issue(failure, ref.record, row, rules, frame_name))
+            issue = _issue(failure, ref.record, row, rules, frame_name)
+            judged = rules.severities.judge(issue, frame_name, failure.check, failure.column)
+            if judged is not None:  # `severities:` may turn it off
+                ref.report.issues.append(judged)
 
 
 @dataclass(frozen=True)
@@ -132,6 +119,7 @@ def _rkt_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
             **_value_columns("realisasi", record.realisasi, rules),
             "capaian_value": _number(record.capaian),
             "capaian_dihitung": computed_capaian(record, rules),
+            "direction": rules.direction_of(record.get("indikator")),
             "reports_results": ref.reports_results,
         }
         rows.append(row)
@@ -241,6 +229,8 @@ def _issue(failure: Failure, record: Record, row: Any, rules: Rules, frame: str)
             cell_field, record.target
         )
         value = source.text if source else value
+    message = rules.messages.get((frame, failure.check), {})  # a province's words, added
+    params.update(check=failure.check, note_id=message.get("id"), note_en=message.get("en"))
     return Issue.make(code, record.sheet, record.cell_of(cell_field), value, severity, **params)
 
 
@@ -259,7 +249,7 @@ RULE_FAILED = declare(
 
 def _rule_failed(failure: Failure, record: Record, rules: Rules, frame: str) -> Issue:
     """A check of the province's own (a pandera check in the YAML with no dedicated code)."""
-    field_name = COLUMN_FIELDS.get(failure.column or "", "")
+    field_name = FRAME_COLUMNS[frame].get(failure.column or "") or ""
     value = _value_of(record, field_name) if field_name else None
     if value is None and failure.value is not None and failure.value == failure.value:
         value = str(failure.value)
@@ -269,7 +259,7 @@ def _rule_failed(failure: Failure, record: Record, rules: Rules, frame: str) -> 
         record.sheet,
         record.cell_of(field_name) if field_name else record.first_cell,
         value,
-        rules.severities.get((frame, failure.check)),  # type: ignore[arg-type]
+        None,
         check=failure.check,
         column=failure.column or "",
         rule_id=message.get("id", ""),

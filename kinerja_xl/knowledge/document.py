@@ -45,6 +45,7 @@ class Value:
     names: str | None = None
     test: Callable[[Any], str | None] | None = None
     optional: bool = True
+    read: Callable[[Any], Any] | None = None  # the value as meant (YAML reads `off` as false)
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,7 @@ class _Checker:
             self.check(value, shape.value, (*where, key))
 
     def value(self, data: Any, shape: Value, where: tuple[Any, ...]) -> None:
+        data = shape.read(data) if shape.read else data
         if (data is None and shape.optional) or shape.types == (object,):
             return
         if isinstance(data, dict | list) or not isinstance(data, shape.types):

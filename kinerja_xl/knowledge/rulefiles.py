@@ -35,6 +35,11 @@ UNITS_FILE = "units.yaml"
 SEVERITY_WORDS = ("error", "warning", "off")
 
 
+def severity_word(value: Any) -> Any:
+    """A severity as written: YAML 1.1 reads a bare `off` as false (and `on` as true)."""
+    return "off" if value is False else value
+
+
 def _regex(text: Any) -> str | None:
     try:
         re.compile(str(text))
@@ -139,7 +144,9 @@ FRAME_SCHEMA = Keys(
         "messages": MapOf(
             Keys({"id": TEXT, "en": TEXT}, required=frozenset({"id", "en"})), names="check"
         ),
-        "severities": MapOf(Value(names="severity", optional=False), names="severity-target"),
+        "severities": MapOf(
+            Value(names="severity", optional=False, read=severity_word), names="severity-target"
+        ),
     }
 )
 FRAME_NAMES = {

@@ -13,7 +13,7 @@ import string
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from ..reading.caching import text_cache
@@ -149,6 +149,10 @@ class Issue:
     value: str | None = None
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     severity: Severity = "error"
+    # the rule of schemas/*.yaml that raised it (a check's name), None for any other: two rules
+    # failing at one cell are two issues; one rule failing at one cell (a program code shared
+    # by the rows under it) is one
+    check: str | None = None
 
     @classmethod
     def make(
@@ -160,9 +164,12 @@ class Issue:
         severity: Severity | None = None,
         **params: Any,
     ) -> Issue:
+        """The issue of `code`; `params` fill its messages (a `check` param is the rule that
+        raised it)."""
         declared = code if isinstance(code, IssueCode) else _declared(code)
         text = shown_value(value)
-        return cls(declared.code, sheet, cell, text, params, severity or declared.severity)
+        severity = severity or declared.severity
+        return cls(declared.code, sheet, cell, text, params, severity, params.get("check"))
 
     @property
     def declaration(self) -> IssueCode:
@@ -215,6 +222,47 @@ def short(code: str, lang: str = "id") -> str:
     """The code's short label in `lang` ("target di luar rentang"); the code itself if unknown."""
     declared = CODES.get(code)
     return declared.short(lang) if declared else code
+
+
+SeverityRule = Literal["error", "warning", "off"]
+
+
+@dataclass(frozen=True)
+class Severities:
+    """What a province's rules say of severities (`severities:` in schemas/*.yaml): by a
+    check's name in one schema, by an issue code everywhere; `off` drops the issue. pandera's
+    `raise_warning: true` on a check makes its failures warnings. The most particular wins: the
+    check's own severity, then the code's, then raise_warning, then the code's default."""
+
+    by_code: Mapping[str, SeverityRule] = field(default_factory=dict)
+    by_check: Mapping[tuple[str, str], SeverityRule] = field(default_factory=dict)
+    warned: frozenset[tuple[str, str, str | None]] = frozenset()  # (frame, check, column)
+
+    def judge(
+        self,
+        issue: Issue,
+        frame: str | None = None,
+        check: str | None = None,
+        column: str | None = None,
+    ) -> Issue | None:
+        """`issue` with the severity the rules give it, or None when they turn it off."""
+        said = self.by_check.get((frame or "", check or "")) if check else None
+        said = said or self.by_code.get(issue.code)
+        if said is None and (frame or "", check or "", column) in self.warned:
+            said = "warning"
+        if said is None or said == issue.severity:
+            return issue
+        if said == "off":
+            return None
+        return replace(issue, severity=said)
+
+    def judged(self, issues: list[Issue]) -> list[Issue]:
+        """Issues raised outside the schemas' checks (a checked row carries its `check` and
+        was judged by it already), each with the severity its code is given."""
+        if not self.by_code:
+            return issues
+        kept = (i if i.check else self.judge(i) for i in issues)
+        return [i for i in kept if i is not None]
 
 
 def count(issues: list[Issue], severity: Severity) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..checking.flags import Flags
 from ..knowledge.registry import Office, OwedDocument, Registry, load_registry
-from ..model.issues import Issue, declare, order_issues
+from ..model.issues import Issue, Severities, declare, order_issues
 from ..model.records import FileReport, Record, Table, exit_code
 from ..reading.discover import display_name
 from ..reading.grid import column_letter
@@ -208,6 +208,7 @@ def consolidate(
     keep_all: bool = False,
     registry: Registry | None = None,
     arrival: Mapping[str, Any] | None = None,
+    severities: Severities | None = None,
 ) -> Consolidation:
     """`province`: any of the 38 by name or short form (`UnknownProvince` otherwise); without
     one, the provinces of the offices read: one province, or the nation's roll-up. `arrival`:
@@ -224,7 +225,7 @@ def consolidate(
         result.used_tables[id(report)] = list(report.tables) if report.readable else []
     _one_submission(result)
     latest = latest_version if arrival is None else lambda r: (arrival.get(r.path, ()), r.path)
-    _resolve_duplicates(result, keep_all, latest)
+    _resolve_duplicates(result, keep_all, latest, severities)
     if result.provinces:
         result.missing = missing_documents(result)
     return result
@@ -323,11 +324,15 @@ DUPLICATE_SUBMISSION = declare(
 
 
 def _resolve_duplicates(
-    result: Consolidation, keep_all: bool, latest: Callable[[FileReport], Any] = latest_version
+    result: Consolidation,
+    keep_all: bool,
+    latest: Callable[[FileReport], Any] = latest_version,
+    severities: Severities | None = None,
 ) -> None:
     """Same office, same year, same document kind, several files: the latest (`latest_version`)
     counts, the others are set aside (or kept with --keep-all), and each older file gets a
-    duplicate-submission warning."""
+    duplicate-submission warning (or what the rules' `severities:` say of it)."""
+    severities = severities or Severities()
     senders: dict[Submission, list[FileReport]] = defaultdict(list)
     for report in result.reports:
         if report.office and report.readable:
@@ -344,16 +349,18 @@ def _resolve_duplicates(
             sent = (office, year, kind, document)
             same = [t for t in report.tables if _submission(result, report, t) == sent]
             first = same[0]
-            report.issues.append(
-                Issue.make(
-                    "duplicate-submission",
-                    first.sheet,
-                    f"{column_letter(first.first_col)}{first.header_row}",
-                    Path(report.path).name,
-                    office=office,
-                    kind=kind,
-                    kept=Path(newest.path).name,
-                )
+            report.issues += severities.judged(
+                [
+                    Issue.make(
+                        "duplicate-submission",
+                        first.sheet,
+                        f"{column_letter(first.first_col)}{first.header_row}",
+                        Path(report.path).name,
+                        office=office,
+                        kind=kind,
+                        kept=Path(newest.path).name,
+                    )
+                ]
             )
             if not keep_all:
                 set_aside = {id(t) for t in same}

@@ -168,7 +168,12 @@ def kiriman_rows(
     from ..provincial import offices_summary
 
     result = consolidate(
-        batch.files, province, year, registry=load_registry(schemas), arrival=arrival
+        batch.files,
+        province,
+        year,
+        registry=load_registry(schemas),
+        arrival=arrival,
+        severities=batch.severities,
     )
     rows = []
     for office in submissions(result):

@@ -81,7 +81,9 @@ def render(issue: Issue, lang: str = "id") -> str:
     )
     params.update(_derived(issue, lang))
     filled = {k: _shown(params[k]) for k in declared.fields}
-    return fill(declared.template(lang), filled)
+    text = fill(declared.template(lang), filled)
+    note = issue.params.get(f"note_{lang}")  # a province's words for the rule (messages:)
+    return f"{text} {note}" if note else text
 
 
 SHOWN_LETTERS = 200  # a message quotes an office's text up to this long, then "…"

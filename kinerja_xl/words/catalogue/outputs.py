@@ -526,9 +526,13 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "id": "messages.{check} perlu teks 'id' dan 'en'",
         "en": "messages.{check} needs an 'id' and an 'en' text",
     },
-    "rules-severity": {
-        "id": "severities.{check} harus 'error' atau 'warning'",
-        "en": "severities.{check} must be 'error' or 'warning'",
+    "rules-severity-twice": {
+        "id": "severities.{name}: tingkat '{said}' berbeda dengan yang ditulis di {other}",
+        "en": "severities.{name}: '{said}' differs from what {other} says",
+    },
+    "rules-severity-fixed": {
+        "id": "severities.{name}: berkas yang tidak dapat dibaca selalu dilaporkan (kode keluar 2)",
+        "en": "severities.{name}: a file that cannot be read is always said (exit code 2)",
     },
     "rules-unknown-key": {"id": "kunci '{name}' tidak dikenal", "en": "unknown key '{name}'"},
     # what is added to an unknown name: the name probably meant, else the names known
