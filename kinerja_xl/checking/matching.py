@@ -10,10 +10,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
-from ..knowledge.registry import load_registry
+from ..knowledge.registry import load_registry, squash
 from ..layouts.normalise import clean_text, without_numbering
 from ..reading.caching import text_cache
 
@@ -128,38 +129,40 @@ def match_names(left: list[str], right: list[str]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _office_name_pattern() -> re.Pattern[str]:
-    """An office naming itself in an indicator ("… di KPU Kota Surabaya"): any office of
-    the registry, by its region's name or an alias, or one word before "yang"."""
+@functools.cache
+def _office_phrase() -> re.Pattern[str]:
+    """A commission and a kind word followed by up to six words ("… di KPU Kota Surabaya yang
+    …"): which of those words name the office is the registry's to say (`_own_name`)."""
     registry = load_registry()
-    names = sorted(
-        {
-            n
-            for o in registry.offices
-            if o.kind in ("kabupaten", "kota")
-            for n in (o.region, *o.aliases)
-            if len(n) > 3
-        },
-        key=len,
-        reverse=True,
-    )
-    known = "|".join(re.escape(n) for n in names)
     commissions = "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for c in registry.commissions.items() for w in c
     )
     return re.compile(
-        rf"\b(?:{commissions})\s+(?:kota|kabupaten|kab\.?)\s+(?:{known}|[a-z]+(?=\s+yang\b))",
+        rf"\b(?:{commissions})\s+(kota|kabupaten|kab\.?)\s+([a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){{0,5}})",
         re.IGNORECASE,
     )
 
 
-OFFICE_IN_INDICATOR = _office_name_pattern()
+def _own_name(found: re.Match[str]) -> str:
+    """An office naming itself in an indicator, by its region's name or an alias (the longest
+    that the registry knows), or by one word before "yang": 'kpu {satker}' and the rest."""
+    registry = load_registry()
+    kind = "kota" if found.group(1).lower() == "kota" else "kabupaten"
+    words = found.group(2).split()
+    for size in range(len(words), 0, -1):
+        name = squash("".join(words[:size]))
+        # "KPU Kota Baru": an older spelling of Kabupaten Kotabaru, as titles are read
+        if (kind, name) in registry.typed or squash(found.group(1)) + name in registry.bare:
+            return " ".join(["kpu {satker}", *words[size:]])
+    if len(words) > 1 and words[1].lower() == "yang":
+        return " ".join(["kpu {satker}", *words[1:]])
+    return found.group(0)
 
 
 @text_cache(maxsize=65536)  # offices copy the same indicators: most texts come back many times
 def indicator_key(text: str | None) -> str:
     """Case, spacing, final punctuation and the office's own name do not matter."""
-    lowered = OFFICE_IN_INDICATOR.sub("kpu {satker}", clean_text(text))
+    lowered = _office_phrase().sub(_own_name, clean_text(text))
     lowered = re.sub(r"\s+", " ", lowered.lower()).strip(" .;,")
     return without_numbering(lowered)  # "1.1 Persentase …" is "Persentase …"
 
