@@ -587,7 +587,7 @@ def token(
         str | None,
         typer.Option(
             "--office",
-            help='The office: "KPU Kota Banjarmasin", "Kota Banjarmasin" or its code "63.71". '
+            help='The office: "KPU Kota Surabaya", "Kota Surabaya" or its code "35.78". '
             "Without it: the keys made so far.",
         ),
     ] = None,
@@ -602,7 +602,7 @@ def token(
     its keys. With its key an office checks and files its own workbooks only, and sees its own
     submissions; the province's --token sees everything. The key alone goes to stdout.
 
-    Example:  kinerja-xl token kiriman/ --office "KPU Kota Banjarmasin"
+    Example:  kinerja-xl token kiriman/ --office "KPU Kota Surabaya"
     """
     import kinerja_xl as kx
     from kinerja_xl.inbox import LedgerError, UnknownOffice

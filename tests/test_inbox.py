@@ -263,7 +263,7 @@ def test_token_revoke_withdraws_the_office_keys(tmp_path):
 
 def test_token_for_an_unknown_office_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["token", str(tmp_path), "--office", "Antah Berantah"])
-    assert result.exit_code == 2 and "63.71" in result.stderr
+    assert result.exit_code == 2 and "35.78" in result.stderr
     assert not (tmp_path / LEDGER_NAME).exists()
 
 

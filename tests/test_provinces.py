@@ -5,6 +5,7 @@ in --province, and two provincial workbooks merged into one national workbook.""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -180,3 +181,26 @@ def test_a_workbook_naming_no_office_gets_office_unknown_saying_where_it_looked(
     (unknown,) = [i for i in found["issues"] if i["code"] == "office-unknown"]
     assert "file name" in unknown["message"] and "KPU Kabupaten Tapin" in unknown["message"]
     assert found["office_code"] is None
+
+
+def test_a_province_that_collects_the_pk_too_gets_a_pk_column(jatim, tmp_path):
+    schemas = tmp_path / "aturan-jatim"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "schemas", schemas)
+    kiriman = schemas / "kiriman.yaml"
+    kiriman.write_text(
+        kiriman.read_text(encoding="utf-8").replace(
+            "provinces: {}", "provinces:\n  Jatim: [RKT KPU, RKT Sekretariat, IKU, Anggaran, PK]"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.xlsx"
+    result = consolidate(jatim, "-o", out, "--province", "Jawa Timur", "--schemas", schemas)
+    assert result.exit_code == 0, result.output
+    header = [c.value for c in openpyxl.load_workbook(out)["Status Kiriman"][1]]
+    assert header[:7] == ["Kode", "Satker", "RKT KPU", "RKT Sekretariat", "IKU", "Anggaran", "PK"]
+    surabaya = {r["Kode"]: r for r in status_rows(openpyxl.load_workbook(out))}["35.78"]
+    assert surabaya["PK"] == "Belum mengirim"
+    # a province that does not collect it has no such column
+    other = tmp_path / "jabar.xlsx"
+    consolidate(jatim, "-o", other, "--province", "Jatim")
+    assert "PK" not in [c.value for c in openpyxl.load_workbook(other)["Status Kiriman"][1]]

@@ -103,7 +103,10 @@ def test_nullable_false_in_the_yaml_is_a_rule_that_runs(rules_copy, tmp_path):
 def test_a_yaml_that_names_an_unknown_check_is_refused(rules_copy, tmp_path):
     text = (rules_copy / "iku.yaml").read_text(encoding="utf-8")
     (rules_copy / "iku.yaml").write_text(text + "  panjang_minimal: {n: 8}\n", encoding="utf-8")
-    with pytest.raises(RulesError, match=r"iku\.yaml:14: unknown check 'panjang_minimal' \(checks\.panjang_minimal\)"):
+    with pytest.raises(
+        RulesError,
+        match=r"iku\.yaml:14: unknown check 'panjang_minimal' \(checks\.panjang_minimal\)",
+    ):
         load_rules(rules_copy)
     path = build_xlsx(tmp_path / "iku.xlsx", {"IKU": IKU})
     result = runner.invoke(app, ["check", str(path), "--schemas", str(rules_copy)])
@@ -118,7 +121,10 @@ def test_a_yaml_that_names_a_column_the_table_does_not_have_is_refused(rules_cop
     text = (rules_copy / "anggaran.yaml").read_text(encoding="utf-8")
     text = text.replace("columns:\n", "columns:\n  pagu: {dtype: null, nullable: true}\n")
     (rules_copy / "anggaran.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(RulesError, match=r"anggaran\.yaml:5: unknown column 'pagu' \(columns\.pagu\); known: amount_problem"):
+    with pytest.raises(
+        RulesError,
+        match=r"anggaran\.yaml:5: unknown column 'pagu' \(columns\.pagu\); known: amount_problem",
+    ):
         load_rules(rules_copy)
 
 

@@ -2,8 +2,8 @@
 ledger (ledger.py), the offices' keys (keys.py) and filing (filing.py).
 
     inbox = Inbox("kiriman/")
-    key, entry = inbox.make_key("KPU Kota Banjarmasin")   # shown once; kept as a sha256
-    inbox.history(office_code="63.71")                     # every submission, with its status
+    key, entry = inbox.make_key("KPU Kota Surabaya")   # shown once; kept as a sha256
+    inbox.history(office_code="35.78")                     # every submission, with its status
 """
 
 from __future__ import annotations

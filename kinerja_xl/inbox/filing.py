@@ -40,7 +40,7 @@ class Sent:
 class Sender:
     """Who files: an office's key, or the province (its token, or no key on this computer)."""
 
-    by: str  # how the ledger names them: 'KPU Kota Banjarmasin #1', 'provinsi', 'lokal'
+    by: str  # how the ledger names them: 'KPU Kota Surabaya #1', 'provinsi', 'lokal'
     key: Key | None = None
 
     @property

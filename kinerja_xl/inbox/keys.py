@@ -18,8 +18,8 @@ CODE = re.compile(r"^\d{2}(\.\d{2})?$")
 
 @dataclass(frozen=True)
 class Office:
-    label: str  # "KPU Kota Banjarmasin"
-    code: str | None  # "63.71": what identifies the office wherever the registry knows it
+    label: str  # "KPU Kota Surabaya"
+    code: str | None  # "35.78": what identifies the office wherever the registry knows it
 
 
 def hashed(key: str) -> str:
@@ -28,8 +28,8 @@ def hashed(key: str) -> str:
 
 def office_named(name: str, registry: Registry | None = None) -> Office | None:
     """The KPU office `name` means, in the registry of every office (schemas/offices.yaml): a
-    Kemendagri code ('63.71'), its name ('KPU Kota Banjarmasin', 'KIP Aceh'), or a name offices
-    write ('Kota Banjarmasin', 'Banjarmasin', 'Kab. HSS'); None when it names no known office."""
+    Kemendagri code ('35.78'), its name ('KPU Kota Surabaya', 'KIP Aceh'), or a name offices
+    write ('Kota Surabaya', 'Surabaya', 'Kab. HSS'); None when it names no known office."""
     registry = registry or load_registry()
     text = " ".join(name.split())
     if CODE.match(text) or text == "00":

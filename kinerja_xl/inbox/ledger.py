@@ -109,7 +109,7 @@ class Key:
 
     @property
     def name(self) -> str:
-        """How the ledger names who used it: 'KPU Kota Banjarmasin #1'."""
+        """How the ledger names who used it: 'KPU Kota Surabaya #1'."""
         return f"{self.office} #{self.number}"
 
 

@@ -63,7 +63,7 @@ def warm() -> None:
     from ..api import template
 
     with tempfile.TemporaryDirectory(prefix="kinerja-web-warm-") as folder:
-        path = template("rkt", Path(folder) / "RKT.xlsx", office="KPU Kota Banjarmasin", year=2024)
+        path = template("rkt", Path(folder) / "RKT.xlsx", office="KPU Kota Surabaya", year=2024)
         check_pages([Parcel(path.name, path.read_bytes())], Options(), "id", Sender("lokal"))
 
 

@@ -214,8 +214,8 @@ WEB = {
         "en": "{count} {count:key|keys} of {office} revoked; no longer accepted.",
     },
     "token-unknown-office": {
-        "id": '\'{office}\' bukan satker KPU yang dikenal. Tulis misalnya "KPU Kota Banjarmasin" atau kodenya "63.71".',
-        "en": '\'{office}\' is not a known KPU office. Write for example "KPU Kota Banjarmasin" or its code "63.71".',
+        "id": '\'{office}\' bukan satker KPU yang dikenal. Tulis misalnya "KPU Kota Surabaya" atau kodenya "35.78".',
+        "en": '\'{office}\' is not a known KPU office. Write for example "KPU Kota Surabaya" or its code "35.78".',
     },
     "token-ledger-failed": {
         "id": "riwayat kiriman di {folder} tidak dapat ditulis: {error}",
