@@ -9,6 +9,7 @@ files, then the rules across files; it adds those issues to each report.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,10 +155,45 @@ EXTERNAL_LINK = declare(
 )
 
 
+DDE_FORMULA = declare(
+    "dde-formula",
+    "warning",
+    when="a formula or link that asks another program for data (DDE, e.g. cmd|'/c calc'!A0), "
+    "which can start that program when the workbook's links are updated",
+    raised_by="_workbook_issues",
+    id="Rumus DDE: meminta data dari program lain ('{value}'), bukan tautan ke berkas; Excel "
+    "dapat menjalankan program itu saat tautan diperbarui. Hapus rumus itu dan tulis nilainya.",
+    en="A DDE formula: it asks another program for data ('{value}'), it is no link to a file; "
+    "Excel may start that program when links are updated. Delete the formula and type its value.",
+    short_id="rumus DDE",
+    short_en="DDE formula",
+)
+# cmd|'/c calc'!A0, =MSEXCEL|'…'!'', =DDE("cmd";"/c calc";"A0"), =DDEAUTO(…); LibreOffice's 'of:='
+DDE_CALL = re.compile(
+    r"^(?:of:)?=[\s@+-]*(?:(?:'[^']*'|[\w.]+)\s*\||.*\bDDE(?:AUTO)?\s*\()", re.IGNORECASE
+)
+MOST_DDE_ISSUES = 100  # a file of a thousand DDE formulas is said a hundred times, not a thousand
+
+
+def _dde_formulas(workbook: Workbook) -> list[Issue]:
+    issues = []
+    for sheet in workbook.sheets:
+        for cell in sheet.cells.values():
+            formula = cell.formula
+            if formula and ("|" in formula or "dde" in formula.lower()) and DDE_CALL.match(formula):
+                issues.append(Issue.make(DDE_FORMULA, sheet.name, cell.ref, formula[:200]))
+                if len(issues) >= MOST_DDE_ISSUES:
+                    return issues
+    if not issues:  # the link is there, the cell that used it is not known
+        issues = [Issue.make(DDE_FORMULA, None, None, link) for link in workbook.dde_links[:10]]
+    return issues
+
+
 def _workbook_issues(workbook: Workbook, tables: list[Table]) -> list[Issue]:
     issues = []
     if not tables:
         issues.append(Issue.make("table-not-found"))
+    issues.extend(_dde_formulas(workbook))
     if workbook.external_links:
         issues.append(Issue.make("external-link", None, None, len(workbook.external_links)))
     return issues

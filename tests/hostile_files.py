@@ -242,6 +242,28 @@ def huge_numbers(path: Path) -> None:
     package(path, [("RKT", sheet_xml(rows, crafted))], styles=STYLES_PERCENT)
 
 
+# --- also: a DDE formula ----------------------------------------------------------------------
+
+
+def dde_formula(path: Path) -> None:
+    """A plan whose target cell is a DDE formula (cmd|' /C calc'!A0, as a CSV injection leaves
+    it), with the DDE link part Excel writes for it."""
+    crafted = (
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>2</t></is></c>'
+        '<c r="B3" t="inlineStr"><is><t>Terwujudnya B</t></is></c>'
+        '<c r="C3" t="inlineStr"><is><t>Persentase b</t></is></c>'
+        '<c r="D3" t="str"><f>cmd|\' /C calc\'!A0</f><v>0</v></c></row>'
+    )
+    package(path, [("RKT", sheet_xml(PLAN[:2], crafted))])
+    link = (
+        f'<?xml version="1.0" encoding="UTF-8"?><externalLink xmlns="{MAIN}">'
+        '<ddeLink ddeService="cmd" ddeTopic=" /C calc"><ddeItems><ddeItem name="A0" advise="1"/>'
+        "</ddeItems></ddeLink></externalLink>"
+    )
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/externalLinks/externalLink1.xml", link)
+
+
 # --- 7. a legal 252-byte file name -------------------------------------------------------------
 
 LONG_NAME = "KPU Kota Banjarmasin - RKT 2024 " + "x" * (252 - 32 - 5) + ".xlsx"
@@ -261,6 +283,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "di-luar-grid.xlsx": outside_the_grid,
     "xls-kata-encryptedpackage.xls": xls_saying_encrypted_package,
     "angka-1e308.xlsx": huge_numbers,
+    "rumus-dde.xlsx": dde_formula,
     LONG_NAME: plan,
 }
 

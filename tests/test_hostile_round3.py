@@ -383,3 +383,75 @@ def test_full_width_digits_are_read_in_percentages_as_in_rupiah():
     assert [parse_target(t).value for t in ("８０％", "８０，５％", "≥ ８０ %")] == [80, 80.5, 80]
     assert parse_target("８０％").unit == "persen" and parse_target("８０％").text == "８０％"
     assert parse_amount("Ｒｐ ８１４．８１５．０００").value == 814_815_000
+
+
+# --- outputs ------------------------------------------------------------------------------------
+
+
+def test_an_output_not_named_xlsx_is_a_usage_error(tmp_path):
+    """'-o K.csv' wrote an .xlsx under that name (Excel refuses to open it): refused, exit 2,
+    saying what to name it; nothing is written."""
+    for name in ("K.csv", "K.xls", "K.ods", "K"):
+        out = tmp_path / name
+        result = runner.invoke(app, ["consolidate", str(BANJARMASIN), "-o", str(out)])
+        assert result.exit_code == 2, (name, result.output)
+        assert "bukan nama buku kerja .xlsx" in result.output and "K.xlsx" in result.output
+        result = runner.invoke(app, ["template", "rkt", "-o", str(out)])
+        assert result.exit_code == 2, (name, result.output)
+    assert list(tmp_path.iterdir()) == []
+    result = runner.invoke(app, ["consolidate", str(BANJARMASIN), "-o", str(tmp_path / "K.XLSX")])
+    assert result.exit_code == 0, result.output
+
+
+def test_office_text_on_the_copys_masalah_sheet_keeps_the_quote_prefix(tmp_path):
+    """A value starting =, +, -, @ is written as text with the quote prefix on the copy's
+    Masalah sheet, as the provincial workbook writes it, so that an edit does not make it live."""
+    from hostile_files import package, sheet_xml
+
+    path = tmp_path / "RKT.xlsx"
+    rows = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]]
+    rows += [
+        [str(n), "Terwujudnya A", f"Persentase {n}", t]
+        for n, t in enumerate(["=1+1", "+62 811", "@SUM(A1)", "-x"], start=1)
+    ]
+    package(path, [("RKT", sheet_xml(rows))])
+    out = tmp_path / "ann"
+    result = runner.invoke(app, ["check", str(path), "--annotate", str(out)])
+    assert result.exit_code == 1, result.output
+    (copy,) = out.glob("*.xlsx")
+    masalah = openpyxl.load_workbook(copy).worksheets[0]
+    risky = [
+        c
+        for row in masalah.iter_rows(min_row=6)
+        for c in row
+        if isinstance(c.value, str) and c.value[:1] in "=+-@"
+    ]
+    assert {c.value for c in risky} >= {"=1+1", "+62 811", "@SUM(A1)", "-x"}
+    assert all(c.quotePrefix and c.data_type == "s" for c in risky), [
+        (c.coordinate, c.value) for c in risky if not c.quotePrefix
+    ]
+
+
+def test_a_dde_formula_is_said_as_such_not_as_a_link_to_another_file(tmp_path):
+    """A DDE formula (cmd|' /C calc'!A0) asks a program for data and may start it: said as a
+    DDE formula at its cell (it was counted as a link to another file)."""
+    from hostile_files import dde_formula, package, sheet_xml
+
+    path = tmp_path / "RKT.xlsx"
+    dde_formula(path)
+    data = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    issues = {(i["code"], i["cell"], i["value"]) for i in data["files"][0]["issues"]}
+    assert ("dde-formula", "D3", "=cmd|' /C calc'!A0") in issues
+    assert not [i for i in issues if i[0] == "external-link"], issues
+    result = runner.invoke(app, ["check", str(path), "--lang", "en"])
+    assert "DDE formula" in result.output and "other files" not in result.output
+    # the link part alone (the formula that used it not found): said for the workbook
+    with zipfile.ZipFile(path) as archive:
+        link = archive.read("xl/externalLinks/externalLink1.xml")
+    alone = tmp_path / "tautan.xlsx"
+    package(alone, [("RKT", sheet_xml([["No", "Indikator Kinerja", "Target"]]))])
+    with zipfile.ZipFile(alone, "a") as archive:
+        archive.writestr("xl/externalLinks/externalLink1.xml", link)
+    data = json.loads(runner.invoke(app, ["check", str(alone), "--format", "json"]).stdout)
+    issues = {(i["code"], i["cell"], i["value"]) for i in data["files"][0]["issues"]}
+    assert ("dde-formula", None, "cmd| /C calc") in issues

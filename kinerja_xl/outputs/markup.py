@@ -28,7 +28,7 @@ from .carried import not_carried
 from .links import cell_link
 from .own import ANNOTATED, copy_headers, mark_openpyxl, path_kind
 from .printing import PageInfo, fit_openpyxl, long_date, print_openpyxl
-from .write import atomic_output, excel_escaped
+from .write import atomic_output, excel_escaped, needs_quote_prefix
 from .xlsx_out import lines_height, wrapped_lines
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
@@ -242,6 +242,7 @@ def _rebuild(path: str, limits: ReadLimits) -> Any:
             written = target.cell(row=row, column=col, value=value)
             if isinstance(value, str):
                 written.data_type = "s"
+                written.quotePrefix = needs_quote_prefix(value)
     return book
 
 
@@ -376,6 +377,8 @@ def _issue_row(sheet: Any, row: int, issue: Issue, lang: str, sheetnames: list[s
     for col, text in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=col, value=excel_escaped(display_name(text)))
         cell.data_type = "s"  # office text is text, never a formula
+        if needs_quote_prefix(text):  # nor one after an edit, as in the provincial workbook
+            cell.quotePrefix = True
     sheet.cell(row=row, column=3).fill = PatternFill("solid", fgColor=FILLS[issue.severity])
     linkable = issue.sheet and issue.cell and issue.sheet in sheetnames
     target = cell_link(issue.sheet, issue.cell) if linkable else None  # type: ignore[arg-type]

@@ -67,14 +67,20 @@ def atomic_output(target: Path) -> Iterator[Path]:
 
 
 def check_output(target: Path) -> None:
-    """Refuse, before any work is done, an output path that cannot be written: a folder, a
-    name longer than the system allows, a folder that does not exist."""
+    """Refuse, before any work is done, an output path that cannot be written: a name that is
+    not an .xlsx workbook's (kinerja-xl writes nothing else), a folder, a name longer than the
+    system allows, a folder that does not exist."""
     target = Path(target)
-    if len(os.fsencode(target.name)) > 255:
-        raise OutputError("name-too-long", target)
     try:
         if target.is_dir():
             raise OutputError("is-directory", target)
+    except OSError as exc:  # a path longer than the system allows, a loop of links …
+        raise OutputError(_reason(exc, "failed"), target, exc.strerror or str(exc)) from exc
+    if target.suffix.lower() != ".xlsx":  # 'K.csv' would be an .xlsx that Excel refuses to open
+        raise OutputError("not-xlsx", target, target.with_suffix(".xlsx").name)
+    if len(os.fsencode(target.name)) > 255:
+        raise OutputError("name-too-long", target)
+    try:
         if not target.parent.is_dir():
             raise OutputError("folder-missing", target)
     except OSError as exc:  # a path longer than the system allows, a loop of links …

@@ -244,7 +244,8 @@ class Workbook:
     path: str
     file_format: str  # xlsx | xls | ods
     sheets: list[Sheet] = field(default_factory=list)
-    external_links: list[str] = field(default_factory=list)
+    external_links: list[str] = field(default_factory=list)  # parts linking to other files
+    dde_links: list[str] = field(default_factory=list)  # 'cmd|/c calc': DDE, not files
     has_macros: bool = False
     # custom document properties (docProps/custom.xml), name -> text: how kinerja-xl knows its
     # own outputs (outputs/own.py)

@@ -81,10 +81,12 @@ def read_ooxml(archive: zipfile.ZipFile, path: str, max_cells: int) -> Workbook:
     shared = _shared_strings(archive, _target_of(rels, "sharedStrings", workbook_part))
     formats = _cell_formats(archive, _target_of(rels, "styles", workbook_part))
     names = set(archive.namelist())
+    files, dde = _external_links(archive, names)
     workbook = Workbook(
         path=path,
         file_format="xlsx",
-        external_links=sorted(n for n in names if n.startswith("xl/externalLinks/externalLink")),
+        external_links=files,
+        dde_links=dde,
         has_macros=any(n.lower().endswith("vbaproject.bin") for n in names),
         properties=custom_properties(archive),
     )
@@ -100,6 +102,22 @@ def read_ooxml(archive: zipfile.ZipFile, path: str, max_cells: int) -> Workbook:
             continue  # chart sheets and dialog sheets hold no cells
         workbook.sheets.append(sheet)
     return workbook
+
+
+def _external_links(archive: zipfile.ZipFile, names: set[str]) -> tuple[list[str], list[str]]:
+    """The external link parts that link to other files, and the DDE links ('cmd|/c calc'):
+    a DDE link asks another program for data (and may start it), it is no file."""
+    files, dde = [], []
+    for name in sorted(n for n in names if n.startswith("xl/externalLinks/externalLink")):
+        try:
+            found = _start_tags(archive, name, {"ddeLink"})
+        except expat.ExpatError:
+            found = []
+        if found:
+            dde += [f"{a.get('ddeService', '')}|{a.get('ddeTopic', '')}"[:200] for _t, a in found]
+        else:
+            files.append(name)
+    return files, dde
 
 
 def _start_tags(

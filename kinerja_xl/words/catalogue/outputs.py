@@ -297,6 +297,12 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "id": "ruang disk habis saat menulis '{path}'",
         "en": "the disk is full while writing '{path}'",
     },
+    "output-not-xlsx": {
+        "id": "'{path}' bukan nama buku kerja .xlsx; kinerja-xl hanya menulis .xlsx: beri nama "
+        "mis. '{detail}'",
+        "en": "'{path}' is not an .xlsx workbook's name; kinerja-xl writes .xlsx only: name it "
+        "e.g. '{detail}'",
+    },
     "output-name-too-long": {
         "id": "nama atau jalur '{path}' terlalu panjang",
         "en": "the name or path '{path}' is too long",
