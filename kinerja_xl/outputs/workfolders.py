@@ -20,8 +20,10 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import signal
 import stat
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PREFIX = ".~kinerja-"  # never read as input (discover.py)
@@ -31,12 +33,49 @@ OURS = re.compile(r"output\.[A-Za-z0-9]{1,5}|upload|tmp[A-Za-z0-9_]{6,12}")  # w
 
 
 def make_work_folder(beside: Path) -> Path:
-    """A new working folder in `beside`, with our marker in it. Raises OSError."""
-    folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=beside))
-    descriptor = os.open(folder / MARKER, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as marker:
-        marker.write(f"{MARKER_TEXT}{os.getpid()}\n{secrets.token_hex(8)}\n")
+    """A new working folder in `beside`, with our marker in it. Raises OSError.
+
+    A folder without its marker is never provably ours, so one left between the two would stay
+    for good: Ctrl-C and SIGTERM wait while both are made (where the system can hold them), and
+    whatever interrupts this call undoes what it made — its name is chosen before it exists."""
+    folder = beside / f"{PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
+    try:
+        with _interruptions_held():
+            os.mkdir(folder, 0o700)
+            descriptor = os.open(folder / MARKER, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+                handle.write(f"{MARKER_TEXT}{os.getpid()}\n{secrets.token_hex(8)}\n")
+    except FileExistsError:  # a folder of that name was there already: not ours to touch
+        raise
+    except BaseException:  # an interruption held until now, a full disk …
+        _unmake(folder)
+        raise
     return folder
+
+
+def _unmake(folder: Path) -> None:
+    """Undo `make_work_folder`: our marker, then the folder with rmdir (which removes nothing
+    but an empty folder)."""
+    try:
+        if _owned_by_us(folder / MARKER, stat.S_ISREG):
+            os.unlink(folder / MARKER)
+        os.rmdir(folder)
+    except OSError:
+        pass
+
+
+@contextmanager
+def _interruptions_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back for the block (where the system can), then delivered."""
+    hold = getattr(signal, "pthread_sigmask", None)
+    if hold is None:
+        yield
+        return
+    previous = hold(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        hold(signal.SIG_SETMASK, previous)
 
 
 def remove_work_folder(folder: Path) -> bool:

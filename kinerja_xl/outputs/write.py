@@ -50,8 +50,8 @@ def atomic_output(target: Path) -> Iterator[Path]:
         work = make_work_folder(target.parent)
     except OSError as exc:
         raise OutputError(_reason(exc, "not-writable"), target, exc.strerror or "") from exc
-    temp_path = work / ("output" + target.suffix)
     try:
+        temp_path = work / ("output" + target.suffix)
         yield temp_path
         _verify_workbook(temp_path)
         _set_mode(temp_path, target)
