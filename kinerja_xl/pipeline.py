@@ -26,13 +26,20 @@ from .layouts.offices import find_office, sheet_year, year_from_texts
 from .layouts.results import choose_plan_year
 from .model.issues import Issue, declare, order_issues
 from .model.records import FileReport, Table
-from .outputs.own import CONSOLIDATED, INPUTS_PROPERTY, PROVINCE_PROPERTY, generated_by_us
-from .provincial.readback import is_provincial, read_back
+from .outputs.own import (
+    CONSOLIDATED,
+    INPUTS_PROPERTY,
+    PROPERTY,
+    PROVINCE_PROPERTY,
+    generated_by_us,
+)
+from .provincial.readback import READ_BACK, is_provincial, read_back
 from .reading.caching import forget_long_texts
 from .reading.discover import discover
 from .reading.grid import Sheet, Workbook
 from .reading.memory import collector_paused
 from .reading.read import ReadLimits, UnreadableWorkbook, open_workbook
+from .words.messages import contract_name
 
 FILE_UNREADABLE = declare(
     "file-unreadable",
@@ -70,7 +77,7 @@ def inspect_file(
     report = FileReport(path=os.fspath(path))
     try:
         report.modified = os.stat(path).st_mtime
-        workbook = open_workbook(path, limits)
+        workbook = open_workbook(path, limits, read_back_sheets)
     except (UnreadableWorkbook, OSError) as exc:
         reason = exc.reason if isinstance(exc, UnreadableWorkbook) else "os-error"
         detail = exc.detail if isinstance(exc, UnreadableWorkbook) else str(exc)
@@ -248,6 +255,12 @@ def _fill_metadata(
             found, why = None, ""  # nothing named at all
         report.issues.append(Issue.make("office-unknown", None, None, found, why=why))
     report.year = year_from_texts([*context, stem]) or year_from_texts(list(sheet_names))
+
+
+def read_back_sheets(properties: dict[str, str], name: str) -> bool:
+    """Every sheet of an office's workbook; of a provincial workbook of ours, only the sheets the
+    national roll-up reads back (its Masalah, Rekap Anggaran … are never read again)."""
+    return properties.get(PROPERTY) != CONSOLIDATED or contract_name(name) in READ_BACK
 
 
 def read_parts(workbook: Workbook, vocabulary: Vocabulary | None = None) -> list[FileReport]:

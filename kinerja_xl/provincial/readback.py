@@ -22,6 +22,7 @@ from ..reading.grid import Cell, Sheet, Workbook, parse_a1
 from ..words.messages import contract_name
 
 SUMMARY_SHEET = "Ringkasan"
+# the sheets read back (the reader skips a provincial workbook's others: pipeline.py)
 DATA_SHEETS = {"RKT": ("rkt", "rkt-sekretariat"), "IKU": ("iku",), "Anggaran": ("anggaran",)}
 # the data sheets' column titles (provincial/data.py) -> the record's field
 FIELDS = {
@@ -36,6 +37,7 @@ FIELDS = {
 }
 # "RKT KPU", "PK Sekretariat": the plan's document before its level (consolidation.table_label)
 LEVEL_KINDS = {"KPU": "rkt", "Sekretariat": "rkt-sekretariat"}
+READ_BACK = {SUMMARY_SHEET, *DATA_SHEETS}
 
 
 @dataclass

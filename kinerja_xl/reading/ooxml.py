@@ -16,6 +16,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 from xml.parsers import expat
@@ -74,7 +75,12 @@ class CellLimitExceeded(Exception):
     """The sheet holds more cells than the configured limit."""
 
 
-def read_ooxml(archive: zipfile.ZipFile, path: str, max_cells: int) -> Workbook:
+SheetFilter = Callable[[dict[str, str], str], bool]  # (custom properties, sheet name) -> read?
+
+
+def read_ooxml(
+    archive: zipfile.ZipFile, path: str, max_cells: int, sheets: SheetFilter | None = None
+) -> Workbook:
     workbook_part = _workbook_part(archive)
     rels = _relationships(archive, workbook_part)
     sheet_entries, date1904 = _sheet_entries(archive, workbook_part)
@@ -92,6 +98,8 @@ def read_ooxml(archive: zipfile.ZipFile, path: str, max_cells: int) -> Workbook:
     )
     budget = [max_cells]
     for name, rel_id, state in sheet_entries:
+        if sheets is not None and not sheets(workbook.properties, name):
+            continue
         sheet = Sheet(name=name, state=state)
         part = _resolve(workbook_part, rels.get(rel_id, ("", ""))[1])
         if part not in names:

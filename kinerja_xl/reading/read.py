@@ -21,7 +21,7 @@ from xml.parsers.expat import ExpatError
 from defusedxml import DefusedXmlException
 
 from .grid import Cell, Sheet, Workbook, within_cell
-from .ooxml import CellLimitExceeded, read_ooxml
+from .ooxml import CellLimitExceeded, SheetFilter, read_ooxml
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -59,11 +59,17 @@ class UnreadableWorkbook(Exception):
 PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit)
 
 
-def open_workbook(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> Workbook:
+def open_workbook(
+    path: str | os.PathLike[str],
+    limits: ReadLimits | None = None,
+    sheets: SheetFilter | None = None,
+) -> Workbook:
+    """`sheets(properties, name)`: whether to read a sheet of an .xlsx, knowing its custom
+    properties (kinerja-xl's own provincial workbook is read back from a few sheets only)."""
     limits = limits or ReadLimits.from_env()
     data = _read_bytes(os.fspath(path), limits)
     try:
-        return _open_by_content(os.fspath(path), data, limits)
+        return _open_by_content(os.fspath(path), data, limits, sheets)
     except UnreadableWorkbook:
         raise
     except DefusedXmlException as exc:
@@ -126,7 +132,9 @@ def _file_type(mode: int) -> str:
     return "?"
 
 
-def _open_by_content(path: str, data: bytes, limits: ReadLimits) -> Workbook:
+def _open_by_content(
+    path: str, data: bytes, limits: ReadLimits, sheets: SheetFilter | None = None
+) -> Workbook:
     if not data.strip(b"\x00 \t\r\n"):
         raise UnreadableWorkbook("empty")
     if data.startswith(OLE_MAGIC):
@@ -139,7 +147,7 @@ def _open_by_content(path: str, data: bytes, limits: ReadLimits) -> Workbook:
         except XlsEncrypted as exc:
             raise UnreadableWorkbook("encrypted") from exc
     if data.startswith(ZIP_MAGIC):
-        return _open_zip(path, data, limits)
+        return _open_zip(path, data, limits, sheets)
     raise UnreadableWorkbook("not-a-workbook", _describe_non_workbook(data))
 
 
@@ -156,12 +164,14 @@ def _ole_streams(data: bytes) -> set[str]:
         return set()
 
 
-def _open_zip(path: str, data: bytes, limits: ReadLimits) -> Workbook:
+def _open_zip(
+    path: str, data: bytes, limits: ReadLimits, sheets: SheetFilter | None = None
+) -> Workbook:
     archive = zipfile.ZipFile(io.BytesIO(data))
     _check_inflated_sizes(archive, limits)
     names = set(archive.namelist())
     if "xl/workbook.xml" in names or any(n.endswith("workbook.xml") for n in names):
-        return read_ooxml(archive, path, limits.max_cells)
+        return read_ooxml(archive, path, limits.max_cells, sheets)
     if "xl/workbook.bin" in names:
         return _read_xlsb_in_a_child(path, limits)
     if "content.xml" in names and ODS_MIMETYPE in _mimetype(archive):
