@@ -60,13 +60,13 @@ def inspect(path: PathLike, *, schemas: PathLike | None = None) -> Batch:
     >>> [t.kind for t in batch.files[0].tables]
     ['rkt', 'rkt-sekretariat', 'anggaran']
     """
+    from .checking.results import complete_records
     from .checking.rulebook import load_units
-    from .checking.validate import computed_results
     from .pipeline import inspect_file
 
     units = load_units(Path(schemas) if schemas else None)
     report = inspect_file(Path(path), vocabulary=units.vocabulary)
-    computed_results([report], units)  # a report's capaian, computed as a check computes it
+    complete_records([report], units)  # what the rules compute of each record, as check does
     return Batch(files=[report])
 
 

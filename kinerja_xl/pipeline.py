@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .batch import Batch
 from .checking.crossrow import apply_file_rules, targets_inconsistent
+from .checking.results import complete_records
 from .checking.rulebook import RulesLoading
 from .checking.validate import Rules, validate_reports
 from .knowledge.registry import load_registry
@@ -320,7 +321,9 @@ def check_files(
         if isinstance(rules, RulesLoading):
             rules = rules.result()
         readable = [r for r in reports if r.readable]
-        validate_reports(readable, rules)
+        complete_records(readable, rules)  # what the rules compute of each record
+        for report, issue in validate_reports(readable, rules):
+            report.issues.append(issue)
         for report, issue in targets_inconsistent(readable):
             report.issues.append(issue)
         for report in readable:  # by code, as `severities:` says (a checked row's are judged)

@@ -51,6 +51,7 @@ def test_file_checks_in_the_reading_processes_give_what_the_main_process_gave(tm
     """The plan year asked and the file rules run where each file is read (FileChecks); the
     result is what running them one by one in this process, after validation, gives."""
     from kinerja_xl.checking.crossrow import apply_file_rules, targets_inconsistent
+    from kinerja_xl.checking.results import complete_records
     from kinerja_xl.checking.validate import load_rules, validate_reports
     from kinerja_xl.model.issues import order_issues
     from kinerja_xl.pipeline import inspect_file, plan_year_asked
@@ -61,7 +62,10 @@ def test_file_checks_in_the_reading_processes_give_what_the_main_process_gave(tm
     readable = [report for report in by_hand if report.readable]
     for report in readable:
         plan_year_asked(report, 2024)
-    validate_reports(readable, load_rules())
+    rules = load_rules()
+    complete_records(readable, rules)
+    for report, issue in validate_reports(readable, rules):
+        report.issues.append(issue)
     for report in readable:
         apply_file_rules(report)
     for report, issue in targets_inconsistent(readable):

@@ -221,7 +221,7 @@ def _whole_count(df: pd.DataFrame, prefix: str, kinds: list[str]) -> pd.Series:
 TARGET_INVALID_CATEGORY = declare(
     "target-invalid-category",
     "error",
-    when="a grade not in AA, A, BB, B, CC, C, D; a BPK opinion not in WTP, WDP, TW, TMP",
+    when="a grade or a BPK opinion that is not on its list (`categories` in rkt.yaml)",
     raised_by="target_category_valid",
     id="Target '{value}' bukan {category} yang sah; yang sah: {expected}.",
     en="Target '{value}' is not a valid {category}; expected {expected}.",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..knowledge.kinds import TableKind
 from ..layouts.normalise import format_rupiah
 from ..model.issues import Issue, declare
 from ..model.records import FileReport, Record, Table
@@ -47,7 +48,7 @@ DUPLICATE_INDICATOR = declare(
 
 def duplicate_indicators(report: FileReport) -> Iterator[Issue]:
     for table in report.tables:
-        if table.kind == "anggaran":
+        if table.kind == TableKind.ANGGARAN:
             continue
         first_seen: dict[tuple[str | None, str], str] = {}
         for record in table.records:
@@ -55,7 +56,10 @@ def duplicate_indicators(report: FileReport) -> Iterator[Issue]:
             if not text:
                 continue
             # IKU indicators repeat legitimately under different programs
-            key = (record.get("kode_program") if table.kind == "iku" else None, indicator_key(text))
+            key = (
+                record.get("kode_program") if table.kind == TableKind.IKU else None,
+                indicator_key(text),
+            )
             cell = record.cell_of("indikator")
             if key in first_seen:
                 yield Issue.make(
@@ -87,7 +91,7 @@ BUDGET_TOTAL_MISMATCH = declare(
 def budget_totals(report: FileReport) -> Iterator[Issue]:
     """The JUMLAH row against all the lines, and each "Sub Jumlah" against the lines it adds
     up (a wrong subtotal misleads whoever reads the office's printout)."""
-    for table in report.tables_of("anggaran"):
+    for table in report.tables_of(TableKind.ANGGARAN):
         declared = [(s.amount, s.cell, s.first, s.end) for s in table.subtotals]
         if table.declared_total is not None:
             cell = table.declared_total_cell or ""
@@ -143,8 +147,8 @@ BUDGET_PROGRAM_UNMATCHED = declare(
 
 def budget_program_unmatched(report: FileReport) -> Iterator[Issue]:
     """Each secretariat sasaran kegiatan should have its budget program, and the reverse."""
-    sekretariat = report.tables_of("rkt-sekretariat")
-    anggaran = report.tables_of("anggaran")
+    sekretariat = report.tables_of(TableKind.RKT_SEKRETARIAT)
+    anggaran = report.tables_of(TableKind.ANGGARAN)
     if not sekretariat or not anggaran:
         return
     sasaran = _distinct(
@@ -221,7 +225,11 @@ def targets_inconsistent(reports: list[FileReport]) -> Iterator[tuple[FileReport
             continue
         for table in report.tables:
             year = report.year_of(table)
-            if not year or table.document not in COMPARED_DOCUMENTS or table.kind == "anggaran":
+            if (
+                not year
+                or table.document not in COMPARED_DOCUMENTS
+                or table.kind == TableKind.ANGGARAN
+            ):
                 continue
             order = COMPARED_DOCUMENTS.index(table.document)
             for record in table.records:

@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from ..knowledge.programs import FORM
 from ..knowledge.registry import load_registry, squash
 from ..layouts.normalise import clean_text, without_numbering
 from ..reading.caching import text_cache
@@ -174,7 +175,7 @@ BRACKETED_NUMBER = re.compile(
 
 
 # a program's code, wherever the name carries it: "076.01.WA Program …", "Program … (076.01.WA)"
-PROGRAM_CODE = re.compile(r"[(\[]?\s*\b\d{3}\.\d{2}\.[A-Za-z]{2}\b\s*[)\]]?")
+PROGRAM_CODE = re.compile(rf"[(\[]?\s*\b(?:{FORM})\b\s*[)\]]?", re.IGNORECASE)
 
 
 @text_cache(maxsize=65536)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..knowledge.document import SchemaError, dotted, suggestion
+from ..knowledge.kinds import TableKind
 from ..knowledge.programs import load_programs
 from ..knowledge.registry import load_registry
 from ..knowledge.rulefiles import (
@@ -62,6 +63,24 @@ FRAME_COLUMNS: dict[str, dict[str, str | None]] = {
         "kode_program": "program",
     },
 }
+# the schema (frame) a table's rows answer to, by the table's kind
+FRAME_OF_KIND = {
+    TableKind.RKT: "rkt",
+    TableKind.RKT_SEKRETARIAT: "rkt",
+    TableKind.ANGGARAN: "anggaran",
+    TableKind.IKU: "iku",
+}
+
+
+def frames_of(table: Any) -> tuple[str, ...]:
+    """The schemas a table's rows answer to: its kind's; and an IKU that states targets (a
+    Target column, a matrix of plan years) answers for them as a plan does (rkt.yaml)."""
+    own = FRAME_OF_KIND[table.kind]
+    if own == "iku" and ("target" in table.columns or table.periods):
+        return (own, "rkt")
+    return (own,)
+
+
 OUR_KEYS = ("messages", "severities")  # read here, not by pandera
 FOUND_KINDS = {"persen", "angka", "predikat", "opini", "kategori"}
 
@@ -169,8 +188,7 @@ class Rules:
         )
 
     def satuan_kind(self, satuan: str) -> str | None:
-        lowered = satuan.strip().lower()
-        return next((kind for pattern, kind in self.satuan_kinds if pattern.search(lowered)), None)
+        return self.vocabulary.satuan_kind(satuan)
 
     def found_kind(self, unit: str | None, code: Any) -> str | None:
         """The target's own kind as the checks see it: a count word is a jumlah; a code in the
@@ -220,17 +238,21 @@ def load_rules(folder: Path | None = None, vocabulary: Vocabulary | None = None)
         documents[frame] = _document(folder / name, frame, names)
         rules.schemas[frame] = _schema(folder / name, frame, documents[frame], rules, said)
     rules.severities = Severities(said.by_code, said.by_check, frozenset(said.warned))
-    path = folder / SCHEMA_FILES["rkt"]
+    _plan_lists(rules, documents["rkt"], folder / SCHEMA_FILES["rkt"])
+    return rules
+
+
+def _plan_lists(rules: Rules, rkt: dict[str, Any], path: Path) -> None:
+    """The ranges, lists and fits of rkt.yaml's checks, which the outputs read too."""
     for attribute, check, statistic_name in (
         ("ranges", "target_in_range", "ranges"),
         ("categories", "target_category_valid", "categories"),
         ("fits", "target_unit_fits", "fits"),
     ):
         try:
-            setattr(rules, attribute, statistic(documents["rkt"], check, statistic_name))
+            setattr(rules, attribute, statistic(rkt, check, statistic_name))
         except KeyError as exc:
             raise RulesError("check-missing", path, check=check) from exc
-    return rules
 
 
 @dataclass
@@ -253,6 +275,7 @@ def load_units(folder: Path | None = None, vocabulary: Vocabulary | None = None)
         vocabulary = vocabulary or load_vocabulary(folder)
         units, lines = read_units(folder, {"kind": vocabulary.kinds})
         held_to_shape(folder)
+        rkt, _rkt_lines = read_frame_schema(folder / SCHEMA_FILES["rkt"], {})
     except SchemaError as exc:  # any file of the folder
         raise RulesError.of(exc) from exc
     formulas = {}
@@ -271,14 +294,15 @@ def load_units(folder: Path | None = None, vocabulary: Vocabulary | None = None)
             ) from exc
     rules = Rules(
         folder=folder,
-        indicator_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["indicator_kinds"]],
-        satuan_kinds=[(re.compile(u["pattern"]), u["kind"]) for u in units["satuan_kinds"]],
+        indicator_kinds=list(vocabulary.indicator_kinds),  # units.yaml, as the readers have it
+        satuan_kinds=list(vocabulary.satuan_kinds),
         satuan_choices=dict(units.get("satuan_choices") or {}),
         score_words=frozenset(str(w).lower() for w in units.get("score_words") or []),
         lower_is_better=[re.compile(u["pattern"]) for u in units.get("lower_is_better") or []],
         formulas=formulas,
         vocabulary=vocabulary,
     )
+    _plan_lists(rules, rkt, folder / SCHEMA_FILES["rkt"])
     return rules
 
 

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..model.issues import Issue, declare
-from ..model.records import FileReport, Record, Table
+from ..model.records import FileReport, Record
 from ..model.values import Target
-from .rulebook import FRAME_COLUMNS, SCHEMA_FILES, Rules, RulesError, load_rules
+from .results import capaian_of
+from .rulebook import FRAME_COLUMNS, SCHEMA_FILES, Rules, RulesError, frames_of, load_rules
 
-__all__ = ["Rules", "RulesError", "computed_results", "load_rules", "validate_reports"]
-
-FRAME_OF_KIND = {"rkt": "rkt", "rkt-sekretariat": "rkt", "anggaran": "anggaran", "iku": "iku"}
+__all__ = ["Rules", "RulesError", "load_rules", "validate_reports"]
 
 
 class RowRef(NamedTuple):  # one per record of a batch: a tuple is the cheapest to make
@@ -27,17 +26,10 @@ class RowRef(NamedTuple):  # one per record of a batch: a tuple is the cheapest 
     reports_results: bool = False  # its table has a Realisasi or Capaian column
 
 
-def frames_of(table: Table) -> tuple[str, ...]:
-    """The schemas a table's rows answer to: its kind's; and an IKU that states targets (a
-    Target column, a matrix of plan years) answers for them as a plan does (rkt.yaml)."""
-    own = FRAME_OF_KIND[table.kind]
-    if own == "iku" and ("target" in table.columns or table.periods):
-        return (own, "rkt")
-    return (own,)
-
-
-def validate_reports(reports: list[FileReport], rules: Rules) -> None:
-    """Add every schema failure of every readable report to that report's issues."""
+def validate_reports(reports: list[FileReport], rules: Rules) -> list[tuple[FileReport, Issue]]:
+    """Every schema failure of every readable report, as (the report, its issue), judged by
+    the rules' `severities:`. The records are read, never changed (`results.complete_records`
+    gives them what the rules compute, before)."""
     refs: dict[str, list[RowRef]] = {"rkt": [], "anggaran": [], "iku": []}
     for report in reports:
         for table in report.tables:
@@ -45,13 +37,11 @@ def validate_reports(reports: list[FileReport], rules: Rules) -> None:
                 refs[frame_name].extend(
                     RowRef(report, r, table.reports_results) for r in table.records
                 )
+    found: list[tuple[FileReport, Issue]] = []
     for frame_name, frame_refs in refs.items():
         if not frame_refs:
             continue
         rows = ROW_BUILDERS[frame_name](frame_refs, rules)
-        if frame_name == "rkt":
-            for ref, row in zip(frame_refs, rows, strict=True):
-                ref.record.unit_name = rules.unit_name(ref.record, row["expected"])
         frame = _frame(frame_name, rows)
         for failure in _failures(rules, frame_name, frame):
             ref = frame_refs[failure.index]
@@ -59,7 +49,8 @@ def validate_reports(reports: list[FileReport], rules: Rules) -> None:
             issue = _issue(failure, ref.record, row, rules, frame_name)
             judged = rules.severities.judge(issue, frame_name, failure.check, failure.column)
             if judged is not None:  # `severities:` may turn it off
-                ref.report.issues.append(judged)
+                found.append((ref.report, judged))
+    return found
 
 
 @dataclass(frozen=True)
@@ -118,7 +109,7 @@ def _rkt_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
             **_value_columns("target", record.target, rules),
             **_value_columns("realisasi", record.realisasi, rules),
             "capaian_value": _number(record.capaian),
-            "capaian_dihitung": computed_capaian(record, rules),
+            "capaian_dihitung": _exact(capaian_of(record, rules).value),
             "direction": rules.direction_of(record.get("indikator")),
             "reports_results": ref.reports_results,
         }
@@ -139,37 +130,13 @@ def _value_columns(prefix: str, target: Target | None, rules: Rules) -> dict[str
     }
 
 
+def _exact(value: float | None) -> float:
+    return float("nan") if value is None else value
+
+
 def _number(target: Target | None) -> float:
     value = target.value if target else None
     return float(value) if isinstance(value, int | float) else float("nan")
-
-
-def computed_results(reports: list[FileReport], rules: Rules) -> None:
-    """Each plan row's direction and computed capaian, as validation sets them, for a
-    workbook that is only read (`kx.inspect`)."""
-    for report in reports:
-        for table in report.tables:
-            if "rkt" in frames_of(table):
-                for record in table.records:
-                    computed_capaian(record, rules)
-
-
-def computed_capaian(record: Record, rules: Rules) -> float:
-    """The capaian the rules compute from target and realisasi (the indicator's direction
-    decides the formula); kept on the record for the reports. NaN where it cannot be."""
-    record.direction = rules.direction_of(record.get("indikator"))
-    target, realisasi = record.target, record.realisasi
-    numbers = [t.value for t in (target, realisasi) if t and isinstance(t.value, int | float)]
-    record.capaian_inputs = None
-    if len(numbers) < 2 or target is None or realisasi is None or target.unit != realisasi.unit:
-        record.capaian_dihitung = None
-        return float("nan")
-    computed = rules.capaian(float(numbers[0]), float(numbers[1]), record.direction)
-    record.capaian_dihitung = None if computed is None else round(computed, 2)
-    formula = rules.formulas.get(record.direction or "")
-    if computed is not None and formula is not None:
-        record.capaian_inputs = (formula.text, float(numbers[0]), float(numbers[1]))
-    return float("nan") if computed is None else computed
 
 
 def _anggaran_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
@@ -293,11 +260,12 @@ def _found_params(row: Any, prefix: str) -> dict[str, Any]:
 def _capaian_params(record: Record, row: Any, rules: Rules) -> dict[str, Any]:
     from ..layouts.normalise import format_id
 
-    formula = rules.formulas.get(record.direction or "higher")
+    direction = rules.direction_of(record.get("indikator"))
+    formula = rules.formulas.get(direction)
     return {
         "computed": format_id(round(float(row["capaian_dihitung"]), 2)),
         "formula": formula.text if formula else "",
-        "direction": record.direction or "higher",
+        "direction": direction,
     }
 
 

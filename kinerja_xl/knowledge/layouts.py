@@ -19,6 +19,7 @@ import yaml
 
 from .document import Lines, SchemaError, parse_document
 from .folder import default_schema_folder
+from .kinds import TableKind
 from .wordings import WordingError, key_of, parse, phrases_of, regex_of, words_of
 
 FILE = "layouts.yaml"
@@ -43,7 +44,7 @@ ROLES = (
     "anggaran",
     "kode",
 )
-KINDS = ("rkt", "rkt-sekretariat", "anggaran", "iku")
+KINDS = tuple(TableKind)
 TOP_KEYS: dict[str, type] = {
     "columns": dict,
     "amount_scales": dict,

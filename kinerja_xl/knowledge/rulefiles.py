@@ -239,8 +239,8 @@ def read_frame_schema(
 
 
 def categories_of(folder: Path) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """The grade, opinion and category lists and the ranges of `folder`'s rkt.yaml, and the
-    aliases of its units.yaml: what the readers need before the rules load. Both files are
+    """The grade, opinion and category lists and the ranges of `folder`'s rkt.yaml, and its
+    units.yaml: what the readers need before the rules load. Both files are
     held to their shapes here already (which names exist is checked when the rules load)."""
     path = folder / SCHEMA_FILES["rkt"]
     rkt, lines = read_document(path, FRAME_SCHEMA, FRAME_NAMES)
@@ -254,4 +254,4 @@ def categories_of(folder: Path) -> tuple[dict[str, Any], dict[str, Any], dict[st
         if not isinstance(value, dict):
             raise SchemaError("not-a-mapping", path, line=lines.of("checks", check), name=name)
         found.append(value)
-    return found[0], units.get("category_aliases") or {}, found[1]
+    return found[0], units, found[1]

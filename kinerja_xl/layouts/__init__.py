@@ -12,6 +12,7 @@ numbering row, a blank row, a total, or `unplaced`, which is also reported as an
 
 from __future__ import annotations
 
+from ..knowledge.kinds import TableKind
 from ..knowledge.layouts import LayoutWords
 from ..knowledge.vocabulary import Vocabulary
 from ..model.issues import Issue, declare
@@ -81,7 +82,7 @@ def build_tables(
         views = [_row_view(sheet, row, rows[row], table, spread) for row in present]
         issues.extend(_read_rows(state, views, repeats, set(match.lines)))
         issues.extend(_hidden_content(sheet, table, state.data_rows))
-        if table.kind == "anggaran":
+        if table.kind == TableKind.ANGGARAN:
             mark_detail_lines(table)
         used_rows |= {match.row, *repeats, *state.data_rows, *match.lines}
         tables.append(table)

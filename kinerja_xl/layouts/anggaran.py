@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge.kinds import TableKind
+from ..knowledge.programs import CODE_LIKE
 from ..model.records import Record, Subtotal, Table
 from ..model.values import Amount
 from ..reading.grid import Cell, Sheet, column_letter
@@ -30,7 +32,7 @@ TOTAL_LABEL = re.compile(r"^(jumlah|total|grand total)\b", re.IGNORECASE)
 SUBTOTAL_LABEL = re.compile(r"^sub[ -]?(total|jumlah)\b", re.IGNORECASE)
 
 
-CODE_CELL = re.compile(r"^\d{2,3}\s*\.\s*\d{1,3}\s*\.\s*[A-Za-z0-9]{1,4}$")
+CODE_CELL = re.compile(rf"^{CODE_LIKE}$")  # a program's code, typed right or not
 
 
 def anggaran_row(state: TableState, view: RowView, following: RowView | None) -> str:
@@ -127,14 +129,14 @@ def plan_budget(
     that states an amount (a Pagu merged over several indicators is one line)."""
     amount_col = match.side_roles.get("anggaran")
     name_col = match.side_roles.get("program") or match.side_roles.get("uraian")
-    if plan.kind == "anggaran" or amount_col is None or name_col is None:
+    if plan.kind == TableKind.ANGGARAN or amount_col is None or name_col is None:
         return None
     columns = {"program": name_col, "anggaran": amount_col}
     if "kode" in match.side_roles:
         columns["kode"] = match.side_roles["kode"]
     budget = Table(
         sheet=plan.sheet,
-        kind="anggaran",
+        kind=TableKind.ANGGARAN,
         header_row=plan.header_row,
         columns=columns,
         first_col=min(columns.values()),

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge.programs import CODE as PROGRAM
+from ..knowledge.programs import FORM as PROGRAM_FORM
 from ..model.records import Record, Table
 
 LEVELS: list[tuple[str, re.Pattern[str]]] = [
-    ("program", re.compile(r"^\d{3}\.\d{2}\.[A-Z]{2}$")),
+    ("program", PROGRAM),
     ("kegiatan", re.compile(r"^\d{4}$")),
     ("kro", re.compile(r"^\d{4}\.[A-Z]{3}$")),
     ("ro", re.compile(r"^\d{4}\.[A-Z]{3}\.\d{3}$")),
@@ -26,7 +28,7 @@ LEVELS: list[tuple[str, re.Pattern[str]]] = [
     ("akun", re.compile(r"^\d{6}$")),
 ]
 KODE_ONLY = {"komponen", "subkomponen"}  # a No column's "100" or "A" is no komponen
-LEADING_CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?|\d{6})\b")
+LEADING_CODE = re.compile(rf"^\s*({PROGRAM_FORM}|\d{{4}}(?:\.[A-Z]{{3}}(?:\.\d{{3}})?)?|\d{{6}})\b")
 
 
 def code_level(record: Record) -> int | None:

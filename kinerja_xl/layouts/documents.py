@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..knowledge.kinds import TableKind
 from ..model.records import FileReport, Table
 from ..reading.grid import Sheet
 
@@ -35,9 +36,9 @@ def assign_documents(report: FileReport, sheets: dict[str, Sheet]) -> None:
         sheet = sheets.get(table.sheet)
         titles = _titles_above(sheet, table) if sheet else []
         table.document = _named(titles) or _named([table.sheet]) or _by_shape(table)
-    plans = [t.document for t in report.tables if t.kind != "anggaran" and t.document]
+    plans = [t.document for t in report.tables if t.kind != TableKind.ANGGARAN and t.document]
     for table in report.tables:
-        if table.kind == "anggaran" and table.document is None:
+        if table.kind == TableKind.ANGGARAN and table.document is None:
             table.document = _named([file_words]) or (plans[0] if plans else "DIPA")
     for table in report.tables:
         if table.document is None:
@@ -73,12 +74,12 @@ def _by_shape(table: Table) -> str | None:
     if any(label.startswith("TW") for label in labels):
         return "Rencana Aksi"
     if sum(1 for label in labels if label.isdigit()) >= 3:
-        return "IKU" if table.kind == "iku" else "Renstra"
+        return "IKU" if table.kind == TableKind.IKU else "Renstra"
     return None
 
 
 def _default(table: Table) -> str:
-    return {"iku": "IKU", "anggaran": "DIPA"}.get(table.kind, "RKT")
+    return {TableKind.IKU: "IKU", TableKind.ANGGARAN: "DIPA"}.get(table.kind, "RKT")
 
 
 # --- the names of a table's kind, as the outputs print them -----------------------------

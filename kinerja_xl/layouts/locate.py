@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..knowledge.kinds import TableKind
 from ..knowledge.layouts import LayoutWords, load_layouts
 from ..reading.caching import text_cache
 from ..reading.grid import Cell, Sheet
@@ -621,11 +622,11 @@ def _as_header(row: int, group: Group, cells: list[Cell], words: LayoutWords) ->
         for hc in table.office_columns(role_cols)
         if len(hc.label) <= MAX_HEADER_TEXT or len(hc.path) > 1
     }
-    if kind == "anggaran" and "program" not in columns:
+    if kind == TableKind.ANGGARAN and "program" not in columns:
         columns["program"] = columns.pop("uraian")
-    if kind == "anggaran" and "satuan" in columns:  # the office's own column in a budget
+    if kind == TableKind.ANGGARAN and "satuan" in columns:  # the office's own column in a budget
         extras[columns.pop("satuan")] = "Satuan"
-    if kind in ("rkt", "rkt-sekretariat") and "indikator" not in columns:
+    if kind in (TableKind.RKT, TableKind.RKT_SEKRETARIAT) and "indikator" not in columns:
         columns["indikator"] = columns.pop("uraian")
     named = {hc.col: hc for hc in table.cells}
     side_roles = {}

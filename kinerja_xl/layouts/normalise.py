@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from ..knowledge.programs import CODE_LIKE
 from ..knowledge.vocabulary import Vocabulary, load_vocabulary
 from ..model.values import Amount, Target
 from ..reading.caching import text_cache
@@ -394,7 +395,7 @@ _BRACKETED = re.compile(
     r"[\[(]\s*(?:kode(?: program)?\s*[:.]?\s*)?([^\])]{0,30}?\d[^\])]{0,30}?)\s*[\])]\s*$",
     re.IGNORECASE,
 )
-_CODE_LIKE = re.compile(r"\b(\d{2,3}\s*\.\s*\d{1,3}\s*\.\s*[A-Za-z0-9]{1,4})\b")
+_CODE_LIKE = re.compile(rf"\b({CODE_LIKE})\b")
 _CODE_LABEL = re.compile(r"^kode( program)?\s*[:.]?\s*", re.IGNORECASE)
 
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..knowledge.vocabulary import Vocabulary
+from ..knowledge.kinds import TableKind
+from ..knowledge.vocabulary import Vocabulary, load_vocabulary
 from ..model.records import Record, Table
 from ..model.values import Amount, Target
 from ..reading.grid import Cell
-from .normalise import clean_text, parse_target, shown_decimals
+from .normalise import clean_text, parse_target, shown_decimals, without_numbering
 from .rows import RowView, TableState, point_at_columns
 
-PERCENT_SATUAN = re.compile(r"^(%|persen|prosen|prosentase|persentase)$", re.IGNORECASE)
 LITERAL_PERCENT = re.compile(r'"[^"]*%[^"]*"|\\%')
 NO_TARGET = {"-", "–", "—", "--", "n/a", "na", "x"}
 # "-" in a year's or a quarter's column: no target for that period (a year without an
@@ -34,10 +34,14 @@ def target_of(cell: Cell, vocabulary: Vocabulary | None = None) -> Target | None
     return target
 
 
-def with_satuan(target: Target | None, satuan: str | None) -> Target | None:
-    """A bare number beside Satuan "%" is a percentage: 77,5 | % reads as 77,5 %."""
-    if target and satuan and target.unit == "angka" and PERCENT_SATUAN.match(satuan.strip()):
-        return replace(target, unit="persen")
+def with_satuan(
+    target: Target | None, satuan: str | None, vocabulary: Vocabulary | None = None
+) -> Target | None:
+    """A bare number beside Satuan "%" is a percentage: 77,5 | % reads as 77,5 %. The words
+    of a percentage are units.yaml's (`satuan_kinds`)."""
+    if target and satuan and target.unit == "angka":
+        if (vocabulary or load_vocabulary()).satuan_kind(satuan) == "persen":
+            return replace(target, unit="persen")
     return target
 
 
@@ -49,9 +53,6 @@ def as_percent(target: Target | None, percent: bool) -> Target | None:
     return target
 
 
-PERCENT_INDICATOR = re.compile(r"^(\d[\d.]*\s+)?(persentase|prosentase|presentase)\b", re.I)
-
-
 def read_target(state: TableState, view: RowView, record: Record) -> None:
     if "target" in view.by_role:
         cell = view.by_role["target"]
@@ -60,16 +61,18 @@ def read_target(state: TableState, view: RowView, record: Record) -> None:
             return
         target = target_of(cell, state.vocabulary)
         record.target = as_percent(
-            with_satuan(target, record.get("satuan")), _percent_header(state, record)
+            with_satuan(target, record.get("satuan"), state.vocabulary),
+            _percent_header(state, record),
         )
 
 
 def _percent_header(state: TableState, record: Record) -> bool:
     """ "Target %" names the unit of the percentage indicators under it; an Indeks under the
     same header keeps its own."""
-    return state.table.target_percent and bool(
-        PERCENT_INDICATOR.match(record.get("indikator") or "")
-    )
+    if not state.table.target_percent:
+        return False
+    wording = without_numbering((record.get("indikator") or "").strip().lower())
+    return (state.vocabulary or load_vocabulary()).indicator_kind(wording) == "persen"
 
 
 def read_results(state: TableState, view: RowView, record: Record) -> None:
@@ -82,7 +85,8 @@ def read_results(state: TableState, view: RowView, record: Record) -> None:
         value = target_of(cell, state.vocabulary)
         if role == "realisasi":
             value = as_percent(
-                with_satuan(value, record.get("satuan")), _percent_header(state, record)
+                with_satuan(value, record.get("satuan"), state.vocabulary),
+                _percent_header(state, record),
             )
         else:
             value = as_percent(value, True)
@@ -108,7 +112,9 @@ def _period_value(
     if _is_dash(cell):
         return None
     value = target_of(cell, state.vocabulary)
-    return as_percent(with_satuan(value, record.get("satuan")), _percent_header(state, record))
+    return as_percent(
+        with_satuan(value, record.get("satuan"), state.vocabulary), _percent_header(state, record)
+    )
 
 
 def _is_dash(cell: Cell) -> bool:
@@ -121,7 +127,7 @@ def choose_plan_year(table: Table, year: int) -> bool:
     label = str(year)
     if label not in table.periods.values():
         return False
-    if table.kind == "anggaran":  # a Renstra's Alokasi: the amount of the year
+    if table.kind == TableKind.ANGGARAN:  # a Renstra's Alokasi: the amount of the year
         for record in table.records:
             amount = record.periods.get(label)
             record.amount = amount if isinstance(amount, Amount) else None

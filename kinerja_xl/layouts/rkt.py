@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge.kinds import TableKind
 from .locate import (
     looks_like_row_number,
 )
@@ -54,7 +55,7 @@ def rkt_row(state: TableState, view: RowView, following: RowView | None) -> str:
         sasaran
         and GOAL_VERB.match(sasaran)
         and looks_like_row_number(number)
-        and state.table.kind == "rkt"
+        and state.table.kind == TableKind.RKT
     ):
         state.tujuan, state.sasaran = (sasaran, view.ref(sasaran_role)), None
     elif sasaran:
@@ -134,7 +135,7 @@ def _rkt_group_row(
         and bool(following.text("indikator"))
     )
     if GOAL_VERB.match(text) or (
-        state.table.kind == "rkt" and view.text("no") and not heading_follows
+        state.table.kind == TableKind.RKT and view.text("no") and not heading_follows
     ):
         state.tujuan, state.sasaran = (text, ref), None
         return "group"

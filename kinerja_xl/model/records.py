@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..knowledge.kinds import TableKind
 from ..reading.discover import display_name
 from .issues import Issue, count
 from .values import Amount, Target
@@ -54,7 +55,9 @@ class Record:
         data: dict[str, Any] = {"row": self.row, "no": self.number}
         for name in TEXT_FIELDS[kind]:
             data[name] = self.values.get(name)
-        if kind in ("rkt", "rkt-sekretariat") or (kind == "iku" and self.target):
+        if kind in (TableKind.RKT, TableKind.RKT_SEKRETARIAT) or (
+            kind == TableKind.IKU and self.target
+        ):
             data["target"] = self.target.to_dict() if self.target else None
         if results:
             data["realisasi"] = self.realisasi.to_dict() if self.realisasi else None
@@ -66,7 +69,7 @@ class Record:
             data["realisasi_periods"] = {
                 k: t.to_dict() if t else None for k, t in self.realisasi_periods.items()
             }
-        if kind == "anggaran":
+        if kind == TableKind.ANGGARAN:
             data["anggaran"] = (
                 {"text": self.amount.text, "value": self.amount.value} if self.amount else None
             )
@@ -130,7 +133,7 @@ class Table:
     def total(self) -> int | None:
         """Sum of the budget lines that can be added up, in whole rupiah (anggaran tables
         only); `lines_not_counted` says how many could not be."""
-        if self.kind != "anggaran":
+        if self.kind != TableKind.ANGGARAN:
             return None
         return self.lines_total(0, len(self.records))
 
@@ -169,7 +172,7 @@ class Table:
             data["periods"] = list(dict.fromkeys(self.periods.values()))
         if self.year is not None:
             data["year"] = self.year
-        if self.kind == "anggaran":
+        if self.kind == TableKind.ANGGARAN:
             data["total"] = self.total  # the lines that can be added up
             data["total_complete"] = self.lines_not_counted == 0
             data["lines_not_counted"] = self.lines_not_counted

@@ -8,11 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from ..checking.flags import Flags
+from ..knowledge.kinds import TableKind
 from ..layouts.documents import KIND_NAMES, table_label
 from ..model.records import FileReport, Record, Table
 from ..reading.discover import display_name
 
-FRAME_KINDS = {"rkt": ("rkt", "rkt-sekretariat"), "iku": ("iku",), "anggaran": ("anggaran",)}
+FRAME_KINDS = {
+    "rkt": (TableKind.RKT, TableKind.RKT_SEKRETARIAT),
+    "iku": (TableKind.IKU,),
+    "anggaran": (TableKind.ANGGARAN,),
+}
 CELL_FIELDS = {
     "rkt": ("tujuan", "sasaran", "indikator", "target", "satuan"),
     "iku": ("program", "indikator", "cara", "sumber"),

@@ -6,6 +6,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from ..knowledge.kinds import TableKind
 from ..layouts.normalise import format_rupiah
 from ..model.records import FileReport
 from ..words.messages import say
@@ -26,7 +27,7 @@ def inspect_text(report: FileReport, lang: str = "id") -> str:
         line = f"  - {label}: " + t(
             "table", lang, sheet=table.sheet, header_row=table.header_row, rows=table.rows
         )
-        if table.kind == "anggaran":
+        if table.kind == TableKind.ANGGARAN:
             line += "; " + t("total", lang, total=format_rupiah(table.total or 0))
         lines.append(line)
     lines.extend(issue_lines(report, lang))

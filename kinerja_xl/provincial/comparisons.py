@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..checking.matching import PROGRAM_CODE, indicator_key, name_key
+from ..knowledge.kinds import TableKind
 from ..knowledge.programs import load_programs
 from ..layouts.budget import code_level, named_level
 from ..model.records import FileReport, Record, Table
@@ -352,7 +353,7 @@ def shared_indicators(result: Consolidation) -> tuple[list[str], list[SharedIndi
         if not text:
             continue
         key = indicator_key(text)
-        place = (table.kind if table.kind != "iku" else levels.get(key, "iku"), key)
+        place = (table.kind if table.kind != TableKind.IKU else levels.get(key, TableKind.IKU), key)
         spellings = texts.setdefault(place, {})
         spellings[text] = spellings.get(text, 0) + 1
         offices = chosen.setdefault(place, {})
@@ -404,7 +405,7 @@ class FileBudget:
 
 def file_budget(result: Consolidation, report: FileReport) -> FileBudget:
     """The file's budget tables summed as the JSON sums them (`Table.total`)."""
-    tables = report.tables_of("anggaran")
+    tables = report.tables_of(TableKind.ANGGARAN)
     if not report.readable or not tables:
         return FileBudget(None)
     budget = FileBudget(0)

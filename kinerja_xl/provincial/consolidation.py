@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checking.flags import Flags
+from ..knowledge.kinds import PLAN_KINDS
 from ..knowledge.registry import Office, OwedDocument, Registry, load_registry
 from ..model.issues import Issue, Severities, declare, order_issues
 from ..model.records import FileReport, Record, Table, exit_code
@@ -40,7 +41,7 @@ def compared_rank(table: Table) -> int:
     return COMPARED_FIRST.index(document) if document in COMPARED_FIRST else len(COMPARED_FIRST)
 
 
-PLAN_KINDS = ("rkt", "rkt-sekretariat")  # the RKT sheet's rows: an RKT's, a PK's, an LKj's …
+# PLAN_KINDS: the RKT sheet's rows (an RKT's, a PK's, an LKj's …)
 
 
 @dataclass

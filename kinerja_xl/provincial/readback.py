@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..knowledge.kinds import TableKind
 from ..layouts.documents import KIND_NAMES
 from ..layouts.normalise import parse_amount, parse_target
 from ..model.records import FileReport, Record, Table
@@ -36,7 +37,7 @@ FIELDS = {
     "Sumber Data": "sumber",
 }
 # "RKT KPU", "PK Sekretariat": the plan's document before its level (consolidation.table_label)
-LEVEL_KINDS = {"KPU": "rkt", "Sekretariat": "rkt-sekretariat"}
+LEVEL_KINDS = {"KPU": TableKind.RKT, "Sekretariat": TableKind.RKT_SEKRETARIAT}
 READ_BACK = {SUMMARY_SHEET, *DATA_SHEETS}
 
 
@@ -88,7 +89,7 @@ def _documents_of_sheets(tables: list[Table], labels: list[str]) -> None:
     PK's, as it was read (documents.py)."""
     named = {t.sheet: t.document for t in tables if t.document not in (None, "RKT")}
     for table in tables:
-        if table.document is not None or table.kind not in ("iku", "anggaran"):
+        if table.document is not None or table.kind not in (TableKind.IKU, TableKind.ANGGARAN):
             continue
         listed = _listed_document(labels, table.kind)
         table.document = listed if listed else named.get(table.sheet)
@@ -151,7 +152,7 @@ def _kind_and_document(sheet: str, got: _Getter) -> tuple[str, str | None]:
         return DATA_SHEETS[sheet][0], None
     kind = got.text("Kode Jenis")
     document, _, level = (got.text("Jenis") or "RKT KPU").rpartition(" ")
-    kind = kind if kind in DATA_SHEETS["RKT"] else LEVEL_KINDS.get(level, "rkt")
+    kind = kind if kind in DATA_SHEETS["RKT"] else LEVEL_KINDS.get(level, TableKind.RKT)
     return kind, (document or "RKT")
 
 
@@ -162,9 +163,9 @@ def _record(kind: str, lembar: str, sel: str, got: _Getter) -> Record:
         text = got.text(title)
         if text is not None:
             record.values[name] = text
-    main = "program" if kind == "anggaran" else "indikator"
+    main = "program" if kind == TableKind.ANGGARAN else "indikator"
     record.cells[main] = sel
-    if kind == "anggaran":
+    if kind == TableKind.ANGGARAN:
         record.amount = parse_amount(got.value("Anggaran"))
         record.detail = bool(got.text("Rincian"))
     else:

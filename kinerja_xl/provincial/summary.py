@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checking.flags import code_counts
+from ..knowledge.kinds import TableKind
 from ..layouts.documents import DOCUMENTS, KIND_NAMES, LEVELS, table_label
 from ..layouts.normalise import format_rupiah
 from ..model.issues import short
@@ -68,9 +69,9 @@ def write_ringkasan(ctx: Context) -> int:
             declared = format_rupiah(budget.declared) if budget.declared is not None else "?"
             notes.append(ctx.say("note-budget-disagrees", declared=declared))
         counts: list[Any] = [
-            sum(t.rows for t in report.tables_of("rkt", "rkt-sekretariat")),
-            sum(t.rows for t in report.tables_of("iku")),
-            sum(t.rows for t in report.tables_of("anggaran")),
+            sum(t.rows for t in report.tables_of(TableKind.RKT, TableKind.RKT_SEKRETARIAT)),
+            sum(t.rows for t in report.tables_of(TableKind.IKU)),
+            sum(t.rows for t in report.tables_of(TableKind.ANGGARAN)),
         ]
         rows.append(
             [

@@ -89,9 +89,9 @@ class Form:
     def say(self, key: str, **fields: Any) -> str:
         return say(key, self.lang, **fields)
 
-    def hint(self, key: str) -> str:
+    def hint(self, key: str, **fields: Any) -> str:
         """A cell's hint: Excel refuses one longer than 255 characters."""
-        return self.say(f"hint-{key}")[:255]
+        return self.say(f"hint-{key}", **fields)[:255]
 
     def frame(
         self,

@@ -30,7 +30,11 @@ def target_rules(
             "value": "=" + valid,
             "ignore_blank": True,
             "input_title": form.hint("target-title"),
-            "input_message": form.hint("target-input"),
+            "input_message": form.hint(
+                "target-input",
+                grades="/".join(form.rules.categories.get("predikat", ())),
+                opinions="/".join(form.rules.categories.get("opini", ())),
+            ),
             "error_title": form.hint("target-title"),
             "error_message": form.hint("target-error"),
         },

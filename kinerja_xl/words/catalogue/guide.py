@@ -144,8 +144,8 @@ GUIDE: dict[str, dict[str, str]] = {
     },
     "hint-target-title": {"id": "Target", "en": "Target"},
     "hint-target-input": {
-        "id": "Isi sesuai Satuan: persen 0-100% (ketik 90%), indeks/nilai 0-100, predikat AA-D, opini WTP/WDP/TW/TMP, jumlah bilangan bulat >= 0.",
-        "en": "Fill in by Satuan: persen 0-100% (type 90%), indeks/nilai 0-100, predikat AA-D, opini WTP/WDP/TW/TMP, counts whole numbers >= 0.",
+        "id": "Isi sesuai Satuan: persen 0-100% (ketik 90%), indeks/nilai 0-100, predikat {grades}, opini {opinions}, jumlah bilangan bulat >= 0.",
+        "en": "Fill in by Satuan: persen 0-100% (type 90%), indeks/nilai 0-100, predikat {grades}, opini {opinions}, counts whole numbers >= 0.",
     },
     "hint-target-error": {
         "id": "Target tidak sesuai dengan Satuan di kolom berikutnya. Lihat lembar Petunjuk.",
