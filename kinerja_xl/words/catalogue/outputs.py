@@ -231,13 +231,14 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "offices-other": {
         "id": "{count} satker bukan dari Provinsi {province} (dicantumkan terpisah di Status "
         "Kiriman): ",
-        "en": "{count} {count:office|offices} not of {province} (listed apart in Status Kiriman): ",
+        "en": "{count} {count:office|offices} not of {province} (listed apart in the "
+        "Submissions sheet): ",
     },
     "offices-unknown": {
         "id": "{count} pengirim bukan satker KPU yang dikenali (dicantumkan terpisah di Status "
         "Kiriman): ",
         "en": "{count} {count:sender is|senders are} no KPU office of the registry (listed apart "
-        "in Status Kiriman): ",
+        "in the Submissions sheet): ",
     },
     "province-unknown": {
         "id": "provinsi '{name}' tidak dikenal; yang terdekat: {nearest}",
