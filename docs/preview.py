@@ -1,5 +1,7 @@
 """Render the demo's outputs as their readers will print them: workbook → PDF (LibreOffice,
-headless) → one PNG per page (pdftoppm). `make preview` runs it after `make demo`.
+headless) → one PNG per page (pdftoppm). `make preview` runs it after `make demo`; it also makes
+the provincial workbook and a marked-up copy in English (`--lang en`, in OUT_FOLDER/en/), so that
+both languages are looked at.
 
     python docs/preview.py [OUT_FOLDER]        # default: out/ → out/preview/
 
@@ -53,6 +55,7 @@ def _outputs(out: Path) -> dict[str, Path]:
     )
     if copies:
         found["diperiksa"] = copies[0]
+    found.update(_english(out))
     (out / "templat").mkdir(parents=True, exist_ok=True)
     for kind in ("rkt", "iku", "anggaran"):
         template = out / "templat" / f"templat-{kind}.xlsx"
@@ -61,6 +64,34 @@ def _outputs(out: Path) -> dict[str, Path]:
         subprocess.run(command, check=False, capture_output=True)
         if template.exists():
             found[f"templat-{kind}"] = template
+    return found
+
+
+def _english(out: Path) -> dict[str, Path]:
+    """The provincial workbook and Balangan's marked-up copy made with --lang en."""
+    english = out / "en"
+    english.mkdir(parents=True, exist_ok=True)
+    samples = ROOT / "sample_workbooks"
+    kx = [sys.executable, "-m", "kinerja_xl"]
+    consolidated = english / "Consolidated-Kalsel-2024.xlsx"
+    subprocess.run(
+        [*kx, "consolidate", str(samples), "-o", str(consolidated), "--lang", "en"]
+        + ["--province", "Kalimantan Selatan", "--year", "2024", "--quiet"],
+        check=False,
+        capture_output=True,
+    )
+    balangan = samples / "faulty" / "KPU Kabupaten Balangan - RKT 2024.xlsx"
+    subprocess.run(
+        [*kx, "check", str(balangan), "--annotate", str(english), "--lang", "en", "--quiet"],
+        check=False,
+        capture_output=True,
+    )
+    found = {}
+    if consolidated.exists():
+        found["konsolidasi-en"] = consolidated
+    copies = sorted(english.glob("*Balangan*.xlsx"))
+    if copies:
+        found["diperiksa-en"] = copies[0]
     return found
 
 

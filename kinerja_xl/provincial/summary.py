@@ -15,6 +15,7 @@ from ..layouts.normalise import format_rupiah
 from ..model.issues import short
 from ..model.records import FileReport
 from ..outputs.xlsx_out import Column
+from ..words.messages import heading
 from .across import total_words
 from .comparisons import FileBudget, file_budget
 from .consolidation import (
@@ -172,7 +173,7 @@ def file_status(ctx: Context, report: FileReport) -> tuple[str, list[str]]:
         )
     superseded = result.superseded.get(id(report), [])
     if superseded:
-        kinds = ", ".join(KIND_NAMES[kind] for kind, _ in superseded)
+        kinds = ", ".join(heading(KIND_NAMES[kind], ctx.lang) for kind, _ in superseded)
         kept = ", ".join(sorted({Path(p).name for _, p in superseded}))
         notes.append(ctx.say("note-superseded", kinds=kinds, kept=kept))
         if not result.used(report):
@@ -224,7 +225,9 @@ def write_status(ctx: Context) -> int:
             marks.append("warning" if state.instead else STATE_FILL[state.state])
             if state.codes:
                 why = ", ".join(f"{short(c, ctx.lang)} ({n})" for c, n in state.codes.most_common())
-                notes.append(ctx.say("note-document", document=document, what=why))
+                notes.append(
+                    ctx.say("note-document", document=heading(document, ctx.lang), what=why)
+                )
         notes.extend(_other_documents(ctx, office.reports))
         for report in office.reports:  # what stops a file from counting at all
             whole_file = [i for i in report.issues if i.sheet is None and i.severity == "error"]

@@ -153,7 +153,7 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "heading:Dokumen": {"id": "Dokumen", "en": "Documents"},
     "heading:Indikator": {"id": "Indikator", "en": "Indicator"},
     "heading:Indikator IKU": {"id": "Indikator IKU", "en": "IKU indicators"},
-    "heading:Indikator Kinerja": {"id": "Indikator Kinerja", "en": "Performance indicators"},
+    "heading:Indikator Kinerja": {"id": "Indikator Kinerja", "en": "Indicators"},
     "heading:JUMLAH Berkas": {"id": "JUMLAH Berkas", "en": "File's own total"},
     "heading:Jenis": {"id": "Jenis", "en": "Document"},
     "heading:Kesalahan": {"id": "Kesalahan", "en": "Errors"},
