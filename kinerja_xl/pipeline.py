@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .batch import Batch
 from .checking.crossrow import apply_file_rules, targets_inconsistent
@@ -23,6 +24,7 @@ from .knowledge.registry import load_registry
 from .knowledge.vocabulary import Vocabulary
 from .layouts import build_tables
 from .layouts.documents import assign_documents
+from .layouts.locate import Rejection
 from .layouts.offices import find_office, sheet_year, year_from_texts
 from .layouts.results import choose_plan_year
 from .model.issues import Issue, declare, order_issues
@@ -98,14 +100,15 @@ def inspect_file(
         return report
     context: list[str] = []
     sheet_years: dict[str, int | None] = {}
+    rejected: list[Rejection] = []
     for sheet in workbook.sheets:
-        tables, issues, used_rows = _read_sheet(sheet, vocabulary)
+        tables, issues, used_rows = _read_sheet(sheet, vocabulary, rejected)
         report.tables.extend(tables)
         report.issues.extend(issues)
         texts = _context_texts(sheet, used_rows)
         context.extend(texts)
         sheet_years[sheet.name] = sheet_year(texts, sheet.name)
-    report.issues.extend(_workbook_issues(workbook, report.tables))
+    report.issues.extend(_workbook_issues(workbook, report.tables, rejected))
     _fill_metadata(report, context, [sheet.name for sheet in workbook.sheets], vocabulary)
     _years_of_sheets(report, sheet_years)
     assign_documents(report, {sheet.name: sheet for sheet in workbook.sheets})
@@ -125,11 +128,11 @@ SHEET_UNREADABLE = declare(
 
 
 def _read_sheet(
-    sheet: Sheet, vocabulary: Vocabulary | None = None
+    sheet: Sheet, vocabulary: Vocabulary | None = None, rejected: list[Rejection] | None = None
 ) -> tuple[list[Table], list[Issue], set[int]]:
     if sheet.problem:
         return [], [Issue.make("sheet-unreadable", sheet.name, None, sheet.problem)], set()
-    tables, issues, used_rows = build_tables(sheet, vocabulary)
+    tables, issues, used_rows = build_tables(sheet, vocabulary, rejected)
     if tables and sheet.state != "visible":
         issues.insert(0, Issue.make("hidden-content", sheet.name, None, sheet.name, what="sheet"))
     return tables, issues, used_rows
@@ -140,10 +143,12 @@ TABLE_NOT_FOUND = declare(
     "error",
     when="no RKT, IKU or Anggaran table anywhere in the workbook",
     raised_by="_workbook_issues",
-    id="Tidak ada tabel RKT, IKU atau Anggaran di buku kerja ini. Pastikan baris judul kolom "
-    "memuat mis. 'NO | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET'.",
-    en="No RKT, IKU or Anggaran table in this workbook. Make sure a header row reads e.g. 'NO "
-    "| SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET'.",
+    id="Tidak ada tabel RKT, IKU atau Anggaran di buku kerja ini.{candidates} Pastikan baris "
+    "judul kolom memuat mis. 'NO | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET', atau "
+    "ajarkan kata judul kolom yang baru di schemas/layouts.yaml.",
+    en="No RKT, IKU or Anggaran table in this workbook.{candidates} Make sure a header row "
+    "reads e.g. 'NO | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET', or teach a new header "
+    "wording in schemas/layouts.yaml.",
     short_id="tabel tidak ditemukan",
     short_en="no table found",
 )
@@ -197,14 +202,35 @@ def _dde_formulas(workbook: Workbook) -> list[Issue]:
     return issues
 
 
-def _workbook_issues(workbook: Workbook, tables: list[Table]) -> list[Issue]:
+def _workbook_issues(
+    workbook: Workbook, tables: list[Table], rejected: list[Rejection] | None = None
+) -> list[Issue]:
     issues = []
     if not tables:
-        issues.append(Issue.make("table-not-found"))
+        issues.append(Issue.make(TABLE_NOT_FOUND, candidates=_candidates(rejected or [])))
     issues.extend(_dde_formulas(workbook))
     if workbook.external_links:
         issues.append(Issue.make("external-link", None, None, len(workbook.external_links)))
     return issues
+
+
+SAID_CANDIDATES = 3  # the rows that came nearest to a header, said in table-not-found
+
+
+def _candidates(rejected: list[Rejection]) -> list[dict[str, Any]]:
+    """The rows that named columns but made no table, those that named most first: what
+    table-not-found says of each (words.messages composes it)."""
+    ranked = sorted(rejected, key=lambda r: (-len(r.named), r.sheet, r.row))
+    return [
+        {
+            "sheet": r.sheet,
+            "row": r.row,
+            "named": list(r.named),
+            "missing": list(r.missing),
+            "body": r.body,
+        }
+        for r in ranked[:SAID_CANDIDATES]
+    ] + ([{"more": len(ranked) - SAID_CANDIDATES}] if len(ranked) > SAID_CANDIDATES else [])
 
 
 def _context_texts(sheet: Sheet, used_rows: set[int]) -> list[str]:

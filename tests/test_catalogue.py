@@ -56,7 +56,7 @@ def test_each_issue_renders_every_declared_field(code):
     fields = CODES[code].fields
     markers = {name: f"<{name}>" for name in fields if name not in ("value", "sheet")}
     derived = {"why", "what", "field", "category", "side", "other", "kind", "rule", "reason_text"}
-    derived |= {"hint", "uncounted"}
+    derived |= {"hint", "uncounted", "candidates"}
     issue = Issue.make(code, "Lembar1", "D7", "<value>", **markers)
     for lang in ("id", "en"):
         text = render(issue, lang)

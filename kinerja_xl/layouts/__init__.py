@@ -23,6 +23,7 @@ from .budget import mark_detail_lines
 from .iku import iku_row
 from .locate import (
     HeaderMatch,
+    Rejection,
     default_words,
     find_headers,
     is_note_row,
@@ -40,9 +41,10 @@ MAX_SPREAD_ROWS = 10_000  # a merge taller than this is decoration, not data
 
 
 def build_tables(
-    sheet: Sheet, vocabulary: Vocabulary | None = None
+    sheet: Sheet, vocabulary: Vocabulary | None = None, rejected: list[Rejection] | None = None
 ) -> tuple[list[Table], list[Issue], set[int]]:
-    """All tables of a sheet, the issues met while reading them, and the rows they used."""
+    """All tables of a sheet, the issues met while reading them, and the rows they used.
+    `rejected` gathers the rows that named columns but made no table, and why."""
     spread = _vertical_merge_map(sheet)
     rows = sheet.rows()
     row_numbers = sorted(rows)
@@ -50,7 +52,8 @@ def build_tables(
     issues: list[Issue] = []
     used_rows: set[int] = set()
     words = vocabulary.layouts if vocabulary and vocabulary.layouts else default_words()
-    for match, repeats, end_row in _segments(find_headers(sheet, words), max(rows, default=0)):
+    headers = find_headers(sheet, words, rejected)
+    for match, repeats, end_row in _segments(headers, max(rows, default=0)):
         table = Table(
             sheet=sheet.name,
             kind=match.kind,

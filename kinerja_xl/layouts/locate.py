@@ -16,7 +16,8 @@ from functools import lru_cache
 from ..knowledge.kinds import TableKind
 from ..knowledge.layouts import LayoutWords, load_layouts
 from ..reading.caching import text_cache
-from ..reading.grid import Cell, Sheet
+from ..reading.grid import Cell, Sheet, column_letter
+from .bodies import Body, body_of
 from .headers import (
     BAND_LINES,
     MAX_FIRST_LINE_TEXT,
@@ -177,7 +178,9 @@ def _without(words: re.Pattern[str], key: str) -> str:
     return re.sub(r"\s+", " ", words.sub(" ", key.replace(",", " "))).strip()
 
 
-def find_headers(sheet: Sheet, words: LayoutWords | None = None) -> list[HeaderMatch]:
+def find_headers(
+    sheet: Sheet, words: LayoutWords | None = None, rejected: list[Rejection] | None = None
+) -> list[HeaderMatch]:
     """Every header in the sheet, split into side-by-side tables where there are several. A
     header printed on several lines with merged cells ("TAHUN 2024" over Target | Realisasi |
     Capaian, "REALISASI" over 2022 | 2023, K | Rp under a numbering row) is read as one: a path
@@ -196,7 +199,8 @@ def find_headers(sheet: Sheet, words: LayoutWords | None = None) -> list[HeaderM
         if named == 0 or (named == 1 and not _names_below(rows.get(row + 1, []), words)):
             continue
         anchors = merged_anchors(sheet, range(row, row + BAND_LINES + 1)) if sheet.merges else {}
-        for match in _read_header(sheet, rows, row, cells, words, anchors, alone=named >= 2):
+        found = _read_header(sheet, rows, row, cells, words, anchors, named >= 2, rejected)
+        for match in found:
             matches.append(match)
             taken.update(match.lines)
     return matches
@@ -229,6 +233,7 @@ def _read_header(
     words: LayoutWords,
     anchors: dict[tuple[int, int], Cell],
     alone: bool,
+    rejected: list[Rejection] | None = None,
 ) -> list[HeaderMatch]:
     """The tables whose header begins on `row`: the row split into side-by-side groups by its
     own words, each group's lines below it read with it."""
@@ -259,11 +264,8 @@ def _read_header(
         lines, numbering = _header_lines(rows, row, first, reach, limit, anchors, words)
         if not lines:
             spelled = [_one_line_cell(hc.cell, words) for _role, hc in group]
-            for match in [
-                m
-                for g in _split_into_groups(spelled, words)
-                if (m := _as_header(row, g, cells, words)) is not None
-            ]:
+            body = _BodyReader(sheet, rows, row + 1)
+            for match in _tables_of(row, spelled, cells, words, body, rejected):
                 _target_merged_over_its_unit(match, sheet)
                 found.append(match)
             continue
@@ -281,11 +283,8 @@ def _read_header(
                 continue  # a header cell merged across: its first column is its own
             before = path
             header_cells.append(describe(col, path, words, role_of, tuple(c.row for c in path)))
-        for match in [
-            m
-            for g in _split_into_groups(header_cells, words)
-            if (m := _as_header(row, g, cells, words)) is not None
-        ]:
+        body = _BodyReader(sheet, rows, max([*lines, *numbering]) + 1)
+        for match in _tables_of(row, header_cells, cells, words, body, rejected):
             match.lines = tuple(sorted({*lines, *numbering}))
             match.sub_row = lines[-1]
             line_words = [
@@ -297,6 +296,160 @@ def _read_header(
             _target_merged_over_its_unit(match, sheet)
             found.append(match)
     return found
+
+
+@dataclass
+class Rejection:
+    """A row that names columns but was not taken for a table's header, and why: the columns
+    a table needs that it does not name (`missing`), or a column whose cells below hold
+    something else than its header says (`body`: "target", "amount")."""
+
+    sheet: str
+    row: int
+    named: tuple[str, ...]  # the header texts that name columns
+    missing: tuple[str, ...] = ()  # "target", "indikator", "anggaran", "program", "cara"
+    body: str | None = None
+
+
+class _BodyReader:
+    """The cells under a header, column by column (what a column holds: bodies.py)."""
+
+    def __init__(self, sheet: Sheet, rows: dict[int, list[Cell]], first: int) -> None:
+        self.sheet, self.first = sheet, first
+        self.rows = [r for r in rows if first <= r][:SAMPLE_ROWS]
+        self._bodies: dict[int, Body] = {}
+
+    def of(self, col: int) -> Body:
+        if col not in self._bodies:
+            cells = [c for r in self.rows if (c := self.sheet.get(r, col)) is not None]
+            self._bodies[col] = body_of(cells)
+        return self._bodies[col]
+
+
+SAMPLE_ROWS = 40  # rows under a header looked at to see what its columns hold
+# what a table needs, by kind (the first satisfied wins, as kind_of decides)
+NEEDS: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (
+    ("rkt", (frozenset({"indikator", "uraian"}), frozenset({"target"}))),
+    ("anggaran", (frozenset({"program", "uraian"}), frozenset({"anggaran"}))),
+    ("iku", (frozenset({"indikator", "uraian"}), frozenset({"cara", "sumber"}))),
+)
+
+
+def _tables_of(
+    row: int,
+    header_cells: list[HeaderCell],
+    cells: list[Cell],
+    words: LayoutWords,
+    body: _BodyReader,
+    rejected: list[Rejection] | None,
+) -> list[HeaderMatch]:
+    """The tables a header's columns make: by their names, a column the header leaves unnamed
+    named by what it holds, a header whose column holds something else than it says refused."""
+    found = []
+    for group in _split_into_groups(header_cells, words):
+        match = _as_header(row, group, cells, words)
+        if match is None:
+            match = _named_by_body(row, group, cells, words, body)
+        if match is None:
+            _reject(rejected, body, row, group, missing=_missing(group))
+            continue
+        wrong = _body_disagrees(match, group, body)
+        if wrong:
+            _reject(rejected, body, row, group, body_says=wrong)
+            continue
+        found.append(match)
+    return found
+
+
+def _missing(group: Group) -> tuple[str, ...]:
+    """What the table the group comes closest to needs and does not name."""
+    roles = {hc.role for _r, hc in group if hc.role}
+    best: tuple[str, ...] | None = None
+    for _kind, needs in NEEDS:
+        lacking = tuple(_need_name(need) for need in needs if not need & roles)
+        if best is None or len(lacking) < len(best):
+            best = lacking
+    return best or ()
+
+
+def _need_name(need: frozenset[str]) -> str:
+    """A need by the word that names it: indikator (or uraian), program, cara (or sumber)."""
+    for name in ("indikator", "program", "cara", "target", "anggaran"):
+        if name in need:
+            return name
+    return sorted(need)[0]
+
+
+def _reject(
+    rejected: list[Rejection] | None,
+    body: _BodyReader,
+    row: int,
+    group: Group,
+    missing: tuple[str, ...] = (),
+    body_says: str | None = None,
+) -> None:
+    named = tuple(hc.path[-1] for _r, hc in group if hc.role)
+    if rejected is not None and named:
+        rejected.append(Rejection(body.sheet.name, row, named, missing, body_says))
+
+
+def _unnamed_columns(group: Group, body: _BodyReader, last: int) -> list[HeaderCell]:
+    """The columns of the group its header does not name, and the blank-headed ones among
+    and just right of them: what their cells hold may name them."""
+    named = {hc.col: hc for _r, hc in group}
+    first = min(named)
+    found = [hc for hc in named.values() if hc.role is None and not hc.period]
+    for col in range(first, last + 3):
+        if col not in named:
+            anchor = Cell(0, col, None)
+            found.append(HeaderCell(col, ("",), anchor, label=f"Kolom {column_letter(col)}"))
+    return sorted(found, key=lambda hc: hc.col)
+
+
+def _named_by_body(
+    row: int, group: Group, cells: list[Cell], words: LayoutWords, body: _BodyReader
+) -> HeaderMatch | None:
+    """A table whose header names all it needs but one column, which its cells name: the
+    targets under "Ukuran" (or under no word at all) beside INDIKATOR, the rupiah beside
+    PROGRAM."""
+    roles = {hc.role for _r, hc in group if hc.role}
+    last = max(hc.col for _r, hc in group)
+    unnamed = _unnamed_columns(group, body, last)
+    wanted = []
+    if roles & {"indikator", "uraian"} and "target" not in roles:
+        wanted.append(("target", "target"))
+    if "target" in roles and not roles & {"indikator", "uraian"}:
+        wanted.append(("indikator", "text"))
+    if roles & {"program", "uraian"} and "anggaran" not in roles:
+        wanted.append(("anggaran", "amount"))
+    for role, holds in wanted:
+        column = next((hc for hc in unnamed if body.of(hc.col).holds(holds)), None)
+        if column is None:
+            continue
+        column.role = role
+        added = (
+            [*group, (role, column)]
+            if column not in [h for _r, h in group]
+            else [(role if h is column else r, h) for r, h in group]
+        )
+        match = _as_header(row, sorted(added, key=lambda pair: pair[1].col), cells, words)
+        if match is not None:
+            return match
+        column.role = None
+    return None
+
+
+def _body_disagrees(match: HeaderMatch, group: Group, body: _BodyReader) -> str | None:
+    """The header names a target (or an amount) whose column holds none: no table, unless
+    another column of the group holds what it should ("target", "amount" otherwise)."""
+    for role, holds in (("target", "target"), ("anggaran", "amount")):
+        col = match.columns.get(role)
+        if col is None or not body.of(col).holds_nothing_of(holds):
+            continue
+        if holds == "amount" and body.of(col).share("number") > 0:
+            continue  # amounts in thousands or millions of rupiah: small numbers
+        return holds
+    return None
 
 
 def _target_merged_over_its_unit(match: HeaderMatch, sheet: Sheet) -> None:

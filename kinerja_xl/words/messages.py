@@ -10,10 +10,12 @@ from typing import Any, Protocol
 
 from .catalogue.guide import GUIDE
 from .catalogue.issues import UNREADABLE_REASONS, WORDS
+from .catalogue.layouts import LAYOUTS
 from .catalogue.outputs import OUTPUTS
 from .catalogue.web import WEB
 
-TEXT = {**OUTPUTS, **WEB, **GUIDE}  # say()'s texts: the outputs', the web's, the templates' guide
+# say()'s texts: the outputs', the web's, the templates' guide, a table not found
+TEXT = {**OUTPUTS, **WEB, **GUIDE, **LAYOUTS}
 
 LANGS = ("id", "en")
 
@@ -80,13 +82,14 @@ def render(issue: Issue, lang: str = "id") -> str:
         sheet=issue.sheet or "",
     )
     params.update(_derived(issue, lang))
-    filled = {k: _shown(params[k]) for k in declared.fields}
+    filled = {k: params[k] if k in COMPOSED else _shown(params[k]) for k in declared.fields}
     text = fill(declared.template(lang), filled)
     note = issue.params.get(f"note_{lang}")  # a province's words for the rule (messages:)
     return f"{text} {note}" if note else text
 
 
 SHOWN_LETTERS = 200  # a message quotes an office's text up to this long, then "…"
+COMPOSED = {"candidates"}  # our own words around the office's texts (each shortened apart)
 
 
 def _shown(value: Any) -> Any:
@@ -113,6 +116,8 @@ def _derived(issue: Issue, lang: str) -> dict[str, str]:
         derived["uncounted"] = (
             fill(WORDS["uncounted"][lang], {"count": uncounted}) if uncounted else ""
         )
+    if issue.code == "table-not-found":
+        derived["candidates"] = _candidates(p.get("candidates") or [], lang)
     if issue.code == "rule-failed":
         text = p.get(f"rule_{lang}", "")
         derived["rule"] = f": {text}" if text else ""
@@ -124,6 +129,36 @@ def _derived(issue: Issue, lang: str) -> dict[str, str]:
             if f"{key}_en" in p:
                 derived[key] = p[f"{key}_en"]
     return derived
+
+
+def _candidates(candidates: list[dict[str, Any]], lang: str) -> str:
+    """ "Baris yang hampir menjadi judul tabel: lembar 'RKT' baris 5 menyebut 'INDIKATOR' dan
+    'TARGET', tetapi tidak ada kolom di bawahnya yang berisi target …" ('' when none)."""
+    said = []
+    for found in candidates if isinstance(candidates, list) else []:
+        if "more" in found:
+            said.append(say("why-more", lang, count=found["more"]))
+            continue
+        named = _listed([f"'{_shown(text)}'" for text in found["named"]], "why-and", lang)
+        where = {"sheet": found["sheet"], "row": found["row"], "named": named}
+        if found.get("body"):
+            what = say(f"holds-{found['body']}", lang)
+            said.append(say("why-body", lang, what=what, **where))
+        else:
+            needs = [say(f"need-{need}", lang) for need in found.get("missing") or []]
+            missing = _listed(needs, "why-or", lang)
+            said.append(say("why-missing", lang, missing=missing, **where))
+    if not said:
+        return ""
+    text = "; ".join(s for s in said if not s.startswith(";"))
+    more = "".join(s for s in said if s.startswith(";"))
+    return say("why-intro", lang) + text + more + say("why-end", lang)
+
+
+def _listed(items: list[str], joiner: str, lang: str) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {say(joiner, lang)} {items[-1]}"
 
 
 def sheet_name(name: str, lang: str = "id") -> str:
