@@ -35,6 +35,7 @@ from .outputs.own import (
     PROPERTY,
     PROVINCE_PROPERTY,
     generated_by_us,
+    returned_copy,
 )
 from .provincial.readback import READ_BACK, is_provincial, read_back
 from .reading.caching import forget_long_texts
@@ -70,6 +71,21 @@ GENERATED_FILE = declare(
 )
 
 
+RETURNED_COPY = declare(
+    "returned-copy",
+    "warning",
+    when="a marked-up copy of kinerja-xl that an office saved again (fixed, to send it back): "
+    "read as the office's submission, without the copy's issues sheet",
+    raised_by="inspect_file",
+    id="Berkas ini salinan bertanda kinerja-xl yang sudah disimpan ulang ({who}, {when}); dibaca "
+    "sebagai kiriman satker, tanpa lembar '{ours}' (daftar masalah pemeriksaan sebelumnya).",
+    en="This file is a kinerja-xl marked-up copy saved again since ({who}, {when}); it is read "
+    "as the office's submission, without its sheet '{ours}' (the previous check's issues).",
+    short_id="salinan bertanda dikirim ulang",
+    short_en="marked-up copy sent back",
+)
+
+
 def inspect_file(
     path: str | os.PathLike[str],
     limits: ReadLimits | None = None,
@@ -98,10 +114,16 @@ def inspect_file(
             Issue.make("generated-file", None, None, Path(report.path).name, what=generated)
         )
         return report
+    returned = returned_copy(workbook)
+    if returned:
+        said = {"who": returned["who"], "when": returned["when"], "ours": returned["sheet"]}
+        report.issues.append(Issue.make(RETURNED_COPY, None, None, returned["sheet"], **said))
     context: list[str] = []
     sheet_years: dict[str, int | None] = {}
     rejected: list[Rejection] = []
     for sheet in workbook.sheets:
+        if returned and sheet.name == returned["sheet"]:
+            continue  # our issues of the last check: not the office's data
         tables, issues, used_rows = _read_sheet(sheet, vocabulary, rejected)
         report.tables.extend(tables)
         report.issues.extend(issues)

@@ -495,3 +495,153 @@ def test_an_interruption_while_a_work_folder_is_made_leaves_nothing(tmp_path, mo
     with pytest.raises(KeyboardInterrupt):
         workfolders.make_work_folder(tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+# --- the marked-up copy: names, sheets, costs ---------------------------------------------------
+
+
+def test_a_252_byte_file_name_does_not_stop_the_other_copies(tmp_path):
+    """Item 7: a legal 252-byte name gave its copy a name no system holds; no copy was written
+    for any file and the message blamed the output folder. Its copy's name is cut short."""
+    from hostile_files import LONG_NAME, plan
+
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    plan(inbox / LONG_NAME)
+    shutil.copy(BANJARMASIN, inbox / "RKT.xlsx")
+    out = tmp_path / "diperiksa"
+    for _run in range(2):
+        result = runner.invoke(app, ["check", str(inbox), "--annotate", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "tidak dapat dibuat" not in result.output
+        names = sorted(p.name for p in out.iterdir())
+        assert len(names) == 2 and "RKT (diperiksa).xlsx" in names, names
+    (long,) = [n for n in names if n != "RKT (diperiksa).xlsx"]
+    assert len(long.encode()) <= 255 and long.endswith("… (diperiksa).xlsx")
+    assert long.startswith(LONG_NAME[:200])
+
+
+def test_a_workbook_of_10001_sheets_is_refused_with_a_clear_message(tmp_path, monkeypatch):
+    """Item 8: nothing bounded the sheet count (the marked-up copy of 10,001 sheets took
+    41–60 s): past 1,000 sheets the file is unreadable, said with the count and the limit, and
+    KINERJA_XL_MAX_SHEETS raises it."""
+    from hostile_files import many_sheets
+
+    path = tmp_path / "lembar.xlsx"
+    many_sheets(path, 1_001)
+    result = runner.invoke(app, ["check", str(path), "--annotate", str(tmp_path / "ann")])
+    assert result.exit_code == 2, result.output
+    assert "terlalu banyak lembar (1001 > 1000)" in result.output
+    assert "KINERJA_XL_MAX_SHEETS" in result.output
+    small = tmp_path / "lima.xlsx"
+    many_sheets(small, 5)
+    monkeypatch.setenv("KINERJA_XL_MAX_SHEETS", "4")
+    assert runner.invoke(app, ["check", str(small)]).exit_code == 2
+    monkeypatch.setenv("KINERJA_XL_MAX_SHEETS", "5")
+    assert runner.invoke(app, ["check", str(small)]).exit_code == 0
+
+
+def test_duplicate_case_variant_and_long_sheet_names_get_their_own_links(tmp_path):
+    """Item 10: two sheets named 'RKT', a 'rkt' and a 40-letter name (which Excel never
+    writes): every issue is reported on its own sheet, linked and marked there in the copy,
+    and the copy is not rebuilt ('Strict OOXML' was claimed)."""
+    from hostile_files import awkward_sheet_names
+
+    path = tmp_path / "RKT.xlsx"
+    awkward_sheet_names(path)
+    long = "Rencana Kinerja Tahunan KPU Kota Tapin 24"
+    data = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    issues = [(i["sheet"], i["cell"]) for i in data["files"][0]["issues"] if i["cell"]]
+    assert issues == [("RKT", "D2"), ("RKT (2)", "D2"), ("rkt", "D2"), (long, "D2")]
+    out = tmp_path / "ann"
+    assert runner.invoke(app, ["check", str(path), "--annotate", str(out)]).exit_code == 1
+    (copy,) = out.glob("*.xlsx")
+    book = openpyxl.load_workbook(copy)
+    titles = ["RKT", "RKT (2)", "rkt (3)", long[:31]]
+    assert book.sheetnames == ["Masalah", *titles]
+    masalah = book["Masalah"]
+    assert masalah["A3"].value is None  # no note: the copy was not rebuilt
+    rows = [r for r in masalah.iter_rows(min_row=6) if r[1].value == "D2"]
+    assert [r[0].value for r in rows] == ["RKT", "RKT (2)", "rkt", long]
+    locations = [r[1].hyperlink.location for r in rows]
+    assert locations == [f"'{title}'!D2" for title in titles]
+    assert all(book[title]["D2"].comment is not None for title in titles)
+
+
+def test_a_copy_lists_a_bounded_number_of_issues_and_says_how_many_more(tmp_path, monkeypatch):
+    """30,000 issues made a copy of a minute (openpyxl spends a millisecond on each): the copy
+    marks and lists the first ones and says how many more the report holds."""
+    from kinerja_xl.outputs import markup
+
+    monkeypatch.setattr(markup, "MOST_ISSUES_IN_COPY", 3)
+    (report,) = check_files_of([BANJARMASIN])
+    many = report.issues * 3
+    report.issues = many
+    result = markup.annotate(report, tmp_path)
+    masalah = openpyxl.load_workbook(result.path).worksheets[0]
+    values = [r[0].value for r in masalah.iter_rows(min_row=6)]
+    assert len(values) == 4 and values[-1].startswith(f"… dan {len(many) - 3} masalah lagi")
+
+
+def check_files_of(paths):
+    from kinerja_xl.pipeline import check_files
+
+    return check_files(paths)
+
+
+# --- an office's copy sent back -----------------------------------------------------------------
+
+
+def _fix_and_save_as_an_office(copy: Path, cell: str, value) -> None:
+    """What Excel does when the office fixes a cell and saves: new modified time, new writer
+    (openpyxl's save sets the time; the writer is set as Excel would)."""
+    book = openpyxl.load_workbook(copy)
+    sheet = next(s for s in book.worksheets if s.title != "Masalah")
+    sheet[cell] = value
+    book.properties.lastModifiedBy = "Operator KPU Tapin"
+    book.save(copy)
+
+
+def test_a_marked_up_copy_fixed_and_sent_back_is_read_as_the_offices(tmp_path):
+    """The property that marks our copies survives Excel's save: a copy fixed by the office and
+    sent back was skipped as our own output. Saved since (another time, another writer), it is
+    the office's submission again, said as such, read without our Masalah sheet; an untouched
+    copy stays ours. Copies never multiply."""
+    from hostile_files import package, sheet_xml
+
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    head = ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]
+    package(
+        inbox / "RKT.xlsx",
+        [("RKT", sheet_xml([head, ["1", "Terwujudnya A", "Persentase a", "120%"]]))],
+    )
+    result = runner.invoke(app, ["check", str(inbox), "--annotate", str(inbox)])
+    assert result.exit_code == 1, result.output
+    copy = inbox / "RKT (diperiksa).xlsx"
+    data = json.loads(runner.invoke(app, ["check", str(inbox), "--format", "json"]).stdout)
+    untouched = next(f for f in data["files"] if f["path"] == str(copy))
+    assert [i["code"] for i in untouched["issues"]] == ["generated-file"]  # still ours
+
+    _fix_and_save_as_an_office(copy, "D2", "90%")
+    data = json.loads(runner.invoke(app, ["check", str(inbox), "--format", "json"]).stdout)
+    returned = next(f for f in data["files"] if f["path"] == str(copy))
+    codes = [i["code"] for i in returned["issues"]]
+    assert "generated-file" not in codes and "returned-copy" in codes, codes
+    said = next(i for i in returned["issues"] if i["code"] == "returned-copy")
+    assert "Operator KPU Tapin" in said["message"] and "'Masalah'" in said["message"]
+    assert [t["sheet"] for t in returned["tables"]] == ["RKT"]  # our Masalah sheet is not read
+    assert not [i for i in returned["issues"] if i["severity"] == "error"]  # the fix counts
+
+    for _run in range(2):
+        result = runner.invoke(app, ["check", str(inbox), "--annotate", str(inbox)])
+        assert result.exit_code == 1, result.output
+        assert sorted(p.name for p in inbox.iterdir()) == [
+            "RKT (diperiksa 2).xlsx",
+            "RKT (diperiksa) (diperiksa).xlsx",
+            "RKT (diperiksa).xlsx",
+            "RKT.xlsx",
+        ]
+    again = openpyxl.load_workbook(inbox / "RKT (diperiksa) (diperiksa).xlsx")
+    assert again.sheetnames == ["Masalah", "RKT"]  # one issues sheet: ours, new
+    assert again["RKT"]["D2"].comment is None  # the old mark went with the fix

@@ -242,14 +242,14 @@ def test_the_program_ends_with_its_exit_code_and_everything_printed(tmp_path):
 
 
 def test_a_failure_mid_write_leaves_no_partial_annotated_copy(tmp_path, monkeypatch):
-    import openpyxl.workbook.workbook as workbook_module
+    import openpyxl.writer.excel as writer_module
 
-    def half_then_fail(self, filename):
-        with open(filename, "wb") as handle:
-            handle.write(b"PK\x03\x04 half a workbook")
+    def half_then_fail(self):
+        self._archive.writestr("xl/workbook.xml", b"half a workbook")
+        self._archive.close()
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(workbook_module.Workbook, "save", half_then_fail)
+    monkeypatch.setattr(writer_module.ExcelWriter, "save", half_then_fail)
     (report,) = check_files([BANJARMASIN])
     with pytest.raises(OutputError) as failure:
         annotate_module.annotate(report, tmp_path)

@@ -12,8 +12,11 @@ over an input or over another copy of the same batch (`plan_copies`).
 from __future__ import annotations
 
 import os
+import re
+import secrets
 import warnings
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,11 +25,12 @@ from typing import Any
 from ..model.issues import Issue
 from ..model.records import FileReport
 from ..reading.discover import display_name
+from ..reading.grid import Sheet, Workbook
 from ..reading.read import ReadLimits, open_workbook
 from ..words.messages import say, sheet_name
 from .carried import not_carried
 from .links import cell_link
-from .own import ANNOTATED, copy_headers, mark_openpyxl, path_kind
+from .own import ANNOTATED, copy_headers, mark_openpyxl, own_sheet, path_kind, save_keeping_stamp
 from .printing import PageInfo, fit_openpyxl, long_date, print_openpyxl
 from .write import atomic_output, excel_escaped, needs_quote_prefix
 from .xlsx_out import lines_height, wrapped_lines
@@ -41,6 +45,9 @@ HEADER_ROW = 5  # rows 1-3: title, who/when/counts, what was not carried over; 4
 # openpyxl holds a workbook in memory many times over: past these, the copy is rebuilt
 OPENPYXL_MAX_INFLATED = 40 * 1024 * 1024
 OPENPYXL_MAX_MERGED_CELLS = 2_000_000
+# a copy marks and lists at most this many issues (openpyxl spends about a millisecond on each);
+# past it, the Masalah sheet says how many more the report holds
+MOST_ISSUES_IN_COPY = 2_000
 
 
 # --- where each copy goes -----------------------------------------------------------------
@@ -108,13 +115,32 @@ def _key(path: Path) -> str:
 def _free_name(folder: Path, base: str, suffix: str, taken: set[str]) -> Path:
     for number in range(1, 1000):
         label = suffix if number == 1 else f"{suffix} {number}"
-        candidate = folder / f"{base} ({label}).xlsx"
+        candidate = folder / copy_name(base, label)
         key = _key(candidate)
         if key in taken:
             continue
-        if not candidate.exists() or is_our_copy(candidate):  # an office's file is never replaced
+        try:
+            free = not candidate.exists() or is_our_copy(candidate)
+        except OSError:  # a path the system cannot hold: writing it will say so, for this copy
+            free = True
+        if free:  # an office's file is never replaced
             return candidate
-    raise ValueError(f"no free name for a copy of {base} in {folder}")
+    return folder / copy_name(base, f"{suffix} {secrets.token_hex(4)}")
+
+
+NAME_MAX = 255  # bytes of a file name (Linux, macOS; NTFS counts 255 UTF-16 units)
+
+
+def copy_name(base: str, label: str) -> str:
+    """'<base> (<label>).xlsx', its base cut short (with '…') to fit a file name: a legal
+    252-byte name would otherwise give its copy a name no system can hold."""
+    tail = f" ({label}).xlsx"
+    if len(os.fsencode(base + tail)) <= NAME_MAX:
+        return base + tail
+    room = NAME_MAX - len(os.fsencode(tail)) - len(os.fsencode("…"))
+    while base and len(os.fsencode(base)) > room:
+        base = base[: -max(1, (len(os.fsencode(base)) - room) // 4)]
+    return base.rstrip() + "…" + tail
 
 
 def is_our_copy(path: Path) -> bool:
@@ -147,8 +173,9 @@ def annotate(
         target = plan_copies([report], target, lang)[0].target or target
     if _key(target) == _key(Path(report.path)) or _same_file(target, report):
         raise ValueError(f"refusing to overwrite the input {report.path}")
-    book, rebuilt = _load_copy(report, limits or ReadLimits.from_env())
-    _mark_cells(book, report.issues, lang)
+    book, titles, rebuilt = _load_copy(report, limits or ReadLimits.from_env())
+    shown = report.issues[:MOST_ISSUES_IN_COPY]  # the report lists them all
+    _mark_cells(book, shown, lang, titles)
     _office_pages(book, lang)
     result = CopyResult(target, rebuilt=rebuilt)
     page = PageInfo(
@@ -158,8 +185,9 @@ def annotate(
         made,
         lang,
     )
-    sheet = _add_issue_sheet(book, report, lang, page)
-    mark_openpyxl(book, ANNOTATED)  # how a later run knows it, whatever its sheets are named
+    sheet = _add_issue_sheet(book, report, lang, page, titles)
+    # how a later run knows it, whatever its sheets are named (and that a person saved it since)
+    mark_openpyxl(book, ANNOTATED, issues_sheet=sheet.title)
     pictures: dict[int, bytes] = {}
     with atomic_output(target) as temporary:
         _save(book, temporary, pictures)
@@ -181,7 +209,7 @@ def _save(book: Any, path: Path, pictures: dict[int, bytes]) -> None:
             if id(image) not in pictures:
                 pictures[id(image)] = image._data()
             image.ref = BytesIO(pictures[id(image)])
-    book.save(path)
+    save_keeping_stamp(book, path)
 
 
 def _same_file(target: Path, report: FileReport) -> bool:
@@ -191,50 +219,73 @@ def _same_file(target: Path, report: FileReport) -> bool:
         return False
 
 
-def _load_copy(report: FileReport, limits: ReadLimits) -> tuple[Any, str | None]:
+def _load_copy(report: FileReport, limits: ReadLimits) -> tuple[Any, dict[str, str], str | None]:
     """openpyxl's copy of the office's workbook when it can be trusted with it, else one
-    rebuilt from the cells read (and the reason)."""
+    rebuilt from the cells read (and the reason); and the title in the copy of every sheet
+    read, by its name as read (a duplicate, a case variant or a 40-letter name gets a title
+    Excel accepts, and every link and mark goes by it)."""
     import openpyxl
 
+    source = open_workbook(report.path, limits)
+    ours = own_sheet(source)  # an office's returned copy: our old Masalah sheet is not carried
+    sheets = [sheet for sheet in source.sheets if sheet.name != ours]
     if report.file_format != "xlsx":
-        return _rebuild(report.path, limits), report.file_format or "format"
-    too_big = _too_big_for_openpyxl(report.path)
+        return (*_rebuild(sheets), report.file_format or "format")
+    too_big = _too_big_for_openpyxl(report.path, source)
     if too_big:
-        return _rebuild(report.path, limits), too_big
+        return (*_rebuild(sheets), too_big)
     try:
         with warnings.catch_warnings():  # openpyxl's own complaints are not the office's
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(report.path, keep_vba=False, keep_links=True)
     except Exception as exc:  # openpyxl may fail where our reader did not
-        return _rebuild(report.path, limits), f"openpyxl: {type(exc).__name__}"
-    ours = [sheet.name for sheet in open_workbook(report.path, limits).sheets]
-    if [name for name in ours if name not in book.sheetnames]:  # e.g. Strict OOXML
-        return _rebuild(report.path, limits), "sheets-dropped"
-    return book, None
+        return (*_rebuild(sheets), f"openpyxl: {type(exc).__name__}")
+    present = [sheet.name for sheet in source.sheets if sheet.problem is None]
+    if len(present) != len(book.worksheets):  # openpyxl drops the sheets of a Strict file
+        return (*_rebuild(sheets), "strict" if _is_strict(report.path) else "sheets-dropped")
+    pairs = list(zip(present, book.worksheets, strict=True))
+    for name, worksheet in pairs:
+        if name == ours:
+            book.remove(worksheet)
+        elif ours:
+            _forget_our_marks(worksheet)
+    pairs = [(name, worksheet) for name, worksheet in pairs if name != ours]
+    titles = dict(zip([n for n, _ in pairs], sheet_titles([n for n, _ in pairs]), strict=True))
+    _retitle([(worksheet, titles[name]) for name, worksheet in pairs])
+    return book, titles, None
 
 
-def _too_big_for_openpyxl(path: str) -> str | None:
+def _is_strict(path: str) -> bool:
+    """Strict Open XML: its workbook part speaks the ISO namespaces."""
+    with zipfile.ZipFile(path) as archive:
+        parts = [n for n in archive.namelist() if n.endswith("workbook.xml")]
+        head = archive.open(parts[0]).read(4096) if parts else b""
+    return b"purl.oclc.org/ooxml/spreadsheetml/main" in head
+
+
+def _too_big_for_openpyxl(path: str, source: Workbook) -> str | None:
     with zipfile.ZipFile(path) as archive:
         if sum(i.file_size for i in archive.infolist()) > OPENPYXL_MAX_INFLATED:
             return "too-large"
-    workbook = open_workbook(path)
     merged = sum(
         (m.max_row - m.min_row + 1) * (m.max_col - m.min_col + 1)
-        for sheet in workbook.sheets
+        for sheet in source.sheets
         for m in sheet.merges
     )
     return "too-large" if merged > OPENPYXL_MAX_MERGED_CELLS else None
 
 
-def _rebuild(path: str, limits: ReadLimits) -> Any:
+def _rebuild(sheets: list[Sheet]) -> tuple[Any, dict[str, str]]:
     """A new workbook with the same sheets and cell values (no formats, merges or pictures)."""
     import openpyxl
 
-    source = open_workbook(path, limits)
     book = openpyxl.Workbook()
     book.remove(book.active)
-    for sheet in source.sheets:
-        target = book.create_sheet(_sheet_title(sheet.name, book.sheetnames))
+    titles = dict(
+        zip([s.name for s in sheets], sheet_titles([s.name for s in sheets]), strict=True)
+    )
+    for sheet in sheets:
+        target = book.create_sheet(titles[sheet.name])
         for (row, col), cell in sheet.cells.items():
             value = cell.value if cell.error is None else cell.error
             if isinstance(value, str):
@@ -243,25 +294,64 @@ def _rebuild(path: str, limits: ReadLimits) -> Any:
             if isinstance(value, str):
                 written.data_type = "s"
                 written.quotePrefix = needs_quote_prefix(value)
-    return book
+    return book, titles
 
 
-def _sheet_title(name: str, taken: list[str]) -> str:
-    title = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31] or "Lembar"
-    while title in taken:
-        title = title[:28] + f"~{len(taken)}"
-    return title
+EXCEL_REFUSES = re.compile(r"[\[\]:*?/\\\x00-\x1f]")  # in a sheet's title
+MOST_TITLE_LETTERS = 31
 
 
-def _mark_cells(book: Any, issues: list[Issue], lang: str) -> None:
+def sheet_titles(names: list[str], taken: Iterable[str] = ()) -> list[str]:
+    """A title Excel accepts for each sheet name, in order: at most 31 letters, none of
+    []:*?/\\, no apostrophe at either end, and no two alike in any case (Excel's rule); a
+    name that already is one stays as it is. A hostile file's two sheets named 'RKT', or 'RKT'
+    and 'rkt', or a 40-letter name, were each linked to the wrong sheet or to none."""
+    used = {title.casefold() for title in taken}
+    titles = []
+    for name in names:
+        base = EXCEL_REFUSES.sub("_", name)[:MOST_TITLE_LETTERS].strip("'") or "Lembar"
+        title, number = base, 2
+        while title.casefold() in used or title.casefold() == "history":
+            suffix = f" ({number})"
+            title = base[: MOST_TITLE_LETTERS - len(suffix)].rstrip("'") + suffix
+            number += 1
+        used.add(title.casefold())
+        titles.append(title)
+    return titles
+
+
+def _retitle(renames: list[tuple[Any, str]]) -> None:
+    """Give each worksheet its title; through names no sheet has, since two may swap."""
+    changing = [(sheet, title) for sheet, title in renames if sheet.title != title]
+    for number, (sheet, _title) in enumerate(changing):
+        sheet.title = f"~kx{number}~{secrets.token_hex(4)}"
+    for sheet, title in changing:
+        sheet.title = title
+
+
+def _forget_our_marks(worksheet: Any) -> None:
+    """An office's returned copy: our comments of the last check go, with their fill."""
+    from openpyxl.styles import PatternFill
+
+    for cell in list(worksheet._cells.values()):  # the cells it has, not its whole range
+        comment = cell.comment
+        if comment is not None and comment.author == "kinerja-xl":
+            cell.comment = None
+            current = cell.fill.fgColor.rgb if cell.fill.fill_type == "solid" else None
+            if isinstance(current, str) and current[-6:] in FILLS.values():
+                cell.fill = PatternFill(fill_type=None)
+
+
+def _mark_cells(book: Any, issues: list[Issue], lang: str, titles: dict[str, str]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
     for issue in issues:
-        if not (issue.sheet and issue.cell and issue.sheet in book.sheetnames):
+        title = titles.get(issue.sheet or "")
+        if not (title and issue.cell):
             continue
         try:
-            cell = book[issue.sheet][issue.cell]
+            cell = book[title][issue.cell]
         except (ValueError, IndexError):
             continue
         if type(cell).__name__ == "MergedCell":
@@ -309,10 +399,14 @@ def _column_widths(sheet: Any) -> list[float]:
     return widths
 
 
-def _add_issue_sheet(book: Any, report: FileReport, lang: str, page: PageInfo) -> Any:
+def _add_issue_sheet(
+    book: Any, report: FileReport, lang: str, page: PageInfo, titles: dict[str, str]
+) -> Any:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    sheet = book.create_sheet(sheet_name("Masalah", lang), 0)
+    # 'Masalah', or 'Masalah (2)' beside an office's own 'masalah' (no two alike in any case)
+    title = sheet_titles([sheet_name("Masalah", lang)], book.sheetnames)[0]
+    sheet = book.create_sheet(title, 0)
     sheet.cell(row=1, column=1, value=page.document).font = Font(name=FONT, bold=True, size=13)
     sheet.cell(row=2, column=1, value=_who_and_when(report, lang, page)).font = Font(name=FONT)
     sheet.cell(row=3, column=1).font = Font(name=FONT, italic=True, color="9C0006")
@@ -321,9 +415,14 @@ def _add_issue_sheet(book: Any, report: FileReport, lang: str, page: PageInfo) -
         cell.font = Font(name=FONT, bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
     row = HEADER_ROW
-    for issue in report.issues:
+    for issue in report.issues[:MOST_ISSUES_IN_COPY]:
         row += 1
-        _issue_row(sheet, row, issue, lang, book.sheetnames)
+        _issue_row(sheet, row, issue, lang, titles)
+    if len(report.issues) > MOST_ISSUES_IN_COPY:
+        row += 1
+        more = len(report.issues) - MOST_ISSUES_IN_COPY
+        note = sheet.cell(row=row, column=1, value=say("copy-more-issues", lang, count=more))
+        note.font = Font(name=FONT, bold=True)
     if not report.issues:
         row += 1
         no_issues = sheet.cell(row=row, column=1, value=say("no-issues", lang))
@@ -363,7 +462,7 @@ def _who_and_when(report: FileReport, lang: str, page: PageInfo) -> str:
     )
 
 
-def _issue_row(sheet: Any, row: int, issue: Issue, lang: str, sheetnames: list[str]) -> None:
+def _issue_row(sheet: Any, row: int, issue: Issue, lang: str, titles: dict[str, str]) -> None:
     from openpyxl.styles import Font, PatternFill
 
     values = (
@@ -380,8 +479,8 @@ def _issue_row(sheet: Any, row: int, issue: Issue, lang: str, sheetnames: list[s
         if needs_quote_prefix(text):  # nor one after an edit, as in the provincial workbook
             cell.quotePrefix = True
     sheet.cell(row=row, column=3).fill = PatternFill("solid", fgColor=FILLS[issue.severity])
-    linkable = issue.sheet and issue.cell and issue.sheet in sheetnames
-    target = cell_link(issue.sheet, issue.cell) if linkable else None  # type: ignore[arg-type]
+    title = titles.get(issue.sheet or "")  # the sheet's title in the copy, where it may differ
+    target = cell_link(title, issue.cell) if title and issue.cell else None
     if target is not None:
         from openpyxl.worksheet.hyperlink import Hyperlink
 
@@ -403,7 +502,8 @@ def _carried_note(result: CopyResult, report: FileReport, lang: str) -> str:
 
 
 def _rebuilt_key(why: str) -> str:
-    return why if why in ("xls", "ods", "xlsb", "sheets-dropped", "too-large") else "failed"
+    known = ("xls", "ods", "xlsb", "strict", "sheets-dropped", "too-large")
+    return why if why in known else "failed"
 
 
 # --- a batch of copies --------------------------------------------------------------------

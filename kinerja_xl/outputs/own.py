@@ -4,7 +4,14 @@ The provincial workbook and every marked-up copy carry the property `kinerja-xl`
 `consolidated` or `annotated`) and `kinerja-xl-version`. Excel keeps custom properties when a
 file is saved again, and an office cannot set one by accident; no sheet name, title or layout
 that an office could also use is ever taken for the mark (an LKj's own "Masalah" sheet is the
-office's, and a copy of ours whose sheet had to be named "Masalah1" is still ours).
+office's, and a copy of ours whose sheet had to be named "Masalah (2)" is still ours).
+
+A marked-up copy is meant to go back to the office, be fixed and come back. Since the mark
+survives Excel's save, a copy also records the time it wrote into docProps/core.xml
+(`kinerja-xl-saved`, with 'kinerja-xl' as the last to modify it) and the title of its issues
+sheet: a copy whose core properties say it was saved since (another time, another person) is
+the office's submission again (`returned_copy`), read without that sheet; an untouched copy
+stays ours and is skipped.
 
     from kinerja_xl.outputs.own import CONSOLIDATED, path_kind
     path_kind("Konsolidasi.xlsx") == CONSOLIDATED      # a provincial workbook of ours
@@ -15,10 +22,11 @@ from __future__ import annotations
 
 import os
 import zipfile
+from datetime import UTC, datetime
 from typing import Any
 
 from ..reading.grid import Workbook
-from ..reading.ooxml import custom_properties
+from ..reading.ooxml import core_properties, custom_properties
 from ..words.messages import say
 
 PROPERTY = "kinerja-xl"
@@ -27,6 +35,11 @@ VERSION_PROPERTY = "kinerja-xl-version"
 # roll-up needs to read it back with the way to each office's cell (provincial/readback.py)
 INPUTS_PROPERTY = "kinerja-xl-inputs"
 PROVINCE_PROPERTY = "kinerja-xl-province"
+# a marked-up copy: the modification time we wrote into docProps/core.xml, and the title of
+# our issues sheet (what a returned copy is read without)
+SAVED_PROPERTY = "kinerja-xl-saved"
+ISSUES_SHEET_PROPERTY = "kinerja-xl-issues-sheet"
+WRITER = "kinerja-xl"  # core.xml's lastModifiedBy in a copy of ours
 CONSOLIDATED = "consolidated"
 ANNOTATED = "annotated"
 KINDS = (CONSOLIDATED, ANNOTATED)
@@ -52,30 +65,89 @@ def mark_xlsxwriter(book: Any, kind: str) -> None:
     book.set_custom_property(VERSION_PROPERTY, _version())
 
 
-def mark_openpyxl(book: Any, kind: str) -> None:
-    """Mark an openpyxl workbook as ours; the office's own properties are kept."""
+def mark_openpyxl(book: Any, kind: str, issues_sheet: str | None = None) -> None:
+    """Mark an openpyxl workbook as ours; the office's own properties are kept. A copy also
+    records the time it is saved at (write it with `save_keeping_stamp`) and its issues sheet."""
     from openpyxl.packaging.custom import StringProperty
 
+    stamp = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    book.properties.modified = stamp
+    book.properties.lastModifiedBy = WRITER
+    marks = {PROPERTY: kind, VERSION_PROPERTY: _version(), SAVED_PROPERTY: _iso(stamp)}
+    if issues_sheet is not None:
+        marks[ISSUES_SHEET_PROPERTY] = issues_sheet
     properties = book.custom_doc_props
-    for name in (PROPERTY, VERSION_PROPERTY):
+    for name in (*marks, SAVED_PROPERTY, ISSUES_SHEET_PROPERTY):
         if name in properties.names:
             del properties[name]
-    properties.append(StringProperty(name=PROPERTY, value=kind))
-    properties.append(StringProperty(name=VERSION_PROPERTY, value=_version()))
+    for name, value in marks.items():
+        properties.append(StringProperty(name=name, value=value))
+
+
+def save_keeping_stamp(book: Any, path: str | os.PathLike[str]) -> None:
+    """openpyxl's save, without its setting the modified time to now: the time in core.xml
+    stays the one our mark records."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    ExcelWriter(book, archive).save()  # closes the archive
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds") + "Z"  # as openpyxl writes it in core.xml
 
 
 def generated_by_us(workbook: Workbook) -> str | None:
-    """'consolidated' or 'annotated' when the workbook carries our mark, else None."""
-    kind = workbook.properties.get(PROPERTY)
-    return kind if kind in KINDS else None
+    """'consolidated' or 'annotated' when the workbook carries our mark and was not saved since
+    by someone else (`returned_copy`), else None."""
+    return _kind(workbook.properties, workbook.core)
+
+
+def returned_copy(workbook: Workbook) -> dict[str, str] | None:
+    """A marked-up copy of ours that an office saved again (to send it back fixed): who and
+    when, as its core properties say; None for anything else."""
+    properties, core = workbook.properties, workbook.core
+    if properties.get(PROPERTY) != ANNOTATED or not _saved_since(properties, core):
+        return None
+    return {
+        "who": core.get("lastModifiedBy") or "?",
+        "when": core.get("modified") or "?",
+        "sheet": properties.get(ISSUES_SHEET_PROPERTY) or "",
+    }
+
+
+def own_sheet(workbook: Workbook) -> str | None:
+    """The title of our issues sheet in a marked-up copy (returned or not), else None."""
+    if workbook.properties.get(PROPERTY) != ANNOTATED:
+        return None
+    return workbook.properties.get(ISSUES_SHEET_PROPERTY) or None
+
+
+def _kind(properties: dict[str, str], core: dict[str, str]) -> str | None:
+    kind = properties.get(PROPERTY)
+    if kind not in KINDS:
+        return None
+    if kind == ANNOTATED and _saved_since(properties, core):
+        return None  # the office's again
+    return kind
+
+
+def _saved_since(properties: dict[str, str], core: dict[str, str]) -> bool:
+    """Whether the core properties say the file was saved after we wrote it: another modified
+    time, or another last writer (Excel and LibreOffice write both on every save). A copy from
+    before the stamp was recorded cannot tell, and stays ours."""
+    stamp = properties.get(SAVED_PROPERTY)
+    if not stamp:
+        return False
+    writer = core.get("lastModifiedBy")
+    return core.get("modified") != stamp or writer not in (None, "", WRITER)
 
 
 def path_kind(path: str | os.PathLike[str]) -> str | None:
-    """`generated_by_us` of a file on disk, from its zip directory and docProps/custom.xml
-    alone (None for anything that is not a zip, or not ours)."""
+    """`generated_by_us` of a file on disk, from its zip directory and docProps alone (None for
+    anything that is not a zip, or not ours)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            kind = custom_properties(archive).get(PROPERTY)
+            return _kind(custom_properties(archive), core_properties(archive))
     except (OSError, zipfile.BadZipFile, ValueError, EOFError):
         return None
-    return kind if kind in KINDS else None

@@ -250,3 +250,16 @@ class Workbook:
     # custom document properties (docProps/custom.xml), name -> text: how kinerja-xl knows its
     # own outputs (outputs/own.py)
     properties: dict[str, str] = field(default_factory=dict)
+    # core document properties: who saved it last and when ('lastModifiedBy', 'modified')
+    core: dict[str, str] = field(default_factory=dict)
+
+    def distinct_sheet_names(self) -> None:
+        """A sheet named like one before it (a crafted file: Excel allows no two alike) is
+        'RKT (2)', so that a name says which sheet every issue, link and mark is about."""
+        seen: set[str] = set()
+        for sheet in self.sheets:
+            name, number = sheet.name, 2
+            while name in seen:
+                name, number = f"{sheet.name} ({number})", number + 1
+            sheet.name = name
+            seen.add(name)

@@ -18,7 +18,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from .grid import MAX_CELL_LETTERS, Cell, CellRange, Sheet, Workbook, within_cell
-from .ooxml import CellLimitExceeded, safe_expat
+from .ooxml import MAX_SHEETS, CellLimitExceeded, SheetLimitExceeded, safe_expat
 
 NUMERIC_TYPES = {"float", "percentage", "currency"}
 # what adds only text to a cell: skipped at once when the cell's text is full
@@ -27,8 +27,8 @@ MAX_COLUMN = 16_384
 MAX_ROW = 1_048_576
 
 
-def read_ods(path: str, data: bytes, max_cells: int) -> Workbook:
-    reader = _ContentReader(max_cells)
+def read_ods(path: str, data: bytes, max_cells: int, max_sheets: int = MAX_SHEETS) -> Workbook:
+    reader = _ContentReader(max_cells, max_sheets)
     with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as stream:
         safe_expat(reader).ParseFile(stream)
     workbook = Workbook(path=path, file_format="ods")
@@ -43,8 +43,9 @@ def _local(name: str) -> str:
 class _ContentReader:
     """expat callbacks over content.xml that fill one `Sheet` per table."""
 
-    def __init__(self, max_cells: int) -> None:
+    def __init__(self, max_cells: int, max_sheets: int = MAX_SHEETS) -> None:
         self.budget = max_cells
+        self.max_sheets = max_sheets
         self.sheets: list[Sheet] = []
         self.hidden_table_styles: set[str] = set()
         self.style: str | None = None  # the automatic style being read
@@ -121,6 +122,8 @@ class _ContentReader:
         state = "hidden" if attrs.get("style-name") in self.hidden_table_styles else "visible"
         self.sheet = Sheet(name=attrs.get("name", f"Sheet{len(self.sheets) + 1}"), state=state)
         self.sheets.append(self.sheet)
+        if len(self.sheets) > self.max_sheets:
+            raise SheetLimitExceeded(len(self.sheets))
         self.row = self.col = self.column_position = 0
 
     def _start_table_column(self, attrs: dict[str, str]) -> None:

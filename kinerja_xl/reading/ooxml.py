@@ -76,14 +76,25 @@ class CellLimitExceeded(Exception):
 
 
 SheetFilter = Callable[[dict[str, str], str], bool]  # (custom properties, sheet name) -> read?
+MAX_SHEETS = 1_000  # a plan has a handful; the marked-up copy of 10,001 took minutes
+
+
+class SheetLimitExceeded(Exception):
+    """The workbook has more sheets than the configured limit (the count is the message)."""
 
 
 def read_ooxml(
-    archive: zipfile.ZipFile, path: str, max_cells: int, sheets: SheetFilter | None = None
+    archive: zipfile.ZipFile,
+    path: str,
+    max_cells: int,
+    sheets: SheetFilter | None = None,
+    max_sheets: int = MAX_SHEETS,
 ) -> Workbook:
     workbook_part = _workbook_part(archive)
     rels = _relationships(archive, workbook_part)
     sheet_entries, date1904 = _sheet_entries(archive, workbook_part)
+    if len(sheet_entries) > max_sheets:  # before a single sheet is read
+        raise SheetLimitExceeded(len(sheet_entries))
     shared = _shared_strings(archive, _target_of(rels, "sharedStrings", workbook_part))
     formats = _cell_formats(archive, _target_of(rels, "styles", workbook_part))
     names = set(archive.namelist())
@@ -95,6 +106,7 @@ def read_ooxml(
         dde_links=dde,
         has_macros=any(n.lower().endswith("vbaproject.bin") for n in names),
         properties=custom_properties(archive),
+        core=core_properties(archive),
     )
     budget = [max_cells]
     for name, rel_id, state in sheet_entries:
@@ -178,6 +190,49 @@ def custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:
     except (ValueError, EOFError, zlib.error):
         return {}
     return collector.found
+
+
+CORE_PROPERTIES = "docProps/core.xml"
+CORE_WANTED = ("modified", "lastModifiedBy")
+
+
+def core_properties(archive: zipfile.ZipFile) -> dict[str, str]:
+    """The core properties that say who saved the file last and when ('modified',
+    'lastModifiedBy' of docProps/core.xml, as written); {} when there are none."""
+    try:
+        info = archive.getinfo(CORE_PROPERTIES)
+    except KeyError:
+        return {}
+    if info.file_size > MAX_CUSTOM_PROPERTIES:
+        return {}
+    collector = _CoreCollector()
+    try:
+        with archive.open(info) as stream:
+            safe_expat(collector).ParseFile(stream)
+    except (expat.ExpatError, DTDForbidden, EntitiesForbidden, zipfile.BadZipFile, OSError):
+        return {}
+    except (ValueError, EOFError, zlib.error):
+        return {}
+    return {name: text.strip()[:200] for name, text in collector.found.items()}
+
+
+class _CoreCollector:
+    def __init__(self) -> None:
+        self.found: dict[str, str] = {}
+        self.name: str | None = None
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        local = name.rpartition(":")[2]
+        self.name = local if local in CORE_WANTED else None
+        if self.name is not None:
+            self.found[self.name] = ""
+
+    def end(self, name: str) -> None:
+        self.name = None
+
+    def text(self, data: str) -> None:
+        if self.name is not None and len(self.found[self.name]) < 1000:
+            self.found[self.name] += data
 
 
 class _PropertyCollector:

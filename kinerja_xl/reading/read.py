@@ -21,7 +21,7 @@ from xml.parsers.expat import ExpatError
 from defusedxml import DefusedXmlException
 
 from .grid import Cell, Sheet, Workbook, within_cell
-from .ooxml import CellLimitExceeded, SheetFilter, read_ooxml
+from .ooxml import MAX_SHEETS, CellLimitExceeded, SheetFilter, SheetLimitExceeded, read_ooxml
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -36,13 +36,15 @@ class ReadLimits:
     max_inflated_mb: int = 200
     max_ratio: int = 200  # inflated / compressed, for parts above 1 MB
     max_cells: int = 200_000  # a real plan has a few thousand
+    max_sheets: int = MAX_SHEETS  # a real plan has a handful
 
     @classmethod
     def from_env(cls) -> ReadLimits:
-        """KINERJA_XL_MAX_MB / KINERJA_XL_MAX_CELLS raise the limits for an odd big file."""
+        """KINERJA_XL_MAX_MB / _MAX_CELLS / _MAX_SHEETS raise the limits for an odd big file."""
         return cls(
             max_inflated_mb=int(os.environ.get("KINERJA_XL_MAX_MB", cls.max_inflated_mb)),
             max_cells=int(os.environ.get("KINERJA_XL_MAX_CELLS", cls.max_cells)),
+            max_sheets=int(os.environ.get("KINERJA_XL_MAX_SHEETS", cls.max_sheets)),
         )
 
 
@@ -69,9 +71,13 @@ def open_workbook(
     limits = limits or ReadLimits.from_env()
     data = _read_bytes(os.fspath(path), limits)
     try:
-        return _open_by_content(os.fspath(path), data, limits, sheets)
+        workbook = _open_by_content(os.fspath(path), data, limits, sheets)
+        workbook.distinct_sheet_names()
+        return workbook
     except UnreadableWorkbook:
         raise
+    except SheetLimitExceeded as exc:
+        raise UnreadableWorkbook("too-many-sheets", f"{exc} > {limits.max_sheets}") from exc
     except DefusedXmlException as exc:
         raise UnreadableWorkbook("unsafe-xml", type(exc).__name__) from exc
     except CellLimitExceeded as exc:
@@ -143,7 +149,7 @@ def _open_by_content(
         from .xls import XlsEncrypted, read_xls  # the .xls and .ods readers load when needed
 
         try:
-            return read_xls(path, data, limits.max_cells)
+            return read_xls(path, data, limits.max_cells, limits.max_sheets)
         except XlsEncrypted as exc:
             raise UnreadableWorkbook("encrypted") from exc
     if data.startswith(ZIP_MAGIC):
@@ -171,13 +177,13 @@ def _open_zip(
     _check_inflated_sizes(archive, limits)
     names = set(archive.namelist())
     if "xl/workbook.xml" in names or any(n.endswith("workbook.xml") for n in names):
-        return read_ooxml(archive, path, limits.max_cells, sheets)
+        return read_ooxml(archive, path, limits.max_cells, sheets, limits.max_sheets)
     if "xl/workbook.bin" in names:
         return _read_xlsb_in_a_child(path, limits)
     if "content.xml" in names and ODS_MIMETYPE in _mimetype(archive):
         from .ods import read_ods
 
-        return read_ods(path, data, limits.max_cells)
+        return read_ods(path, data, limits.max_cells, limits.max_sheets)
     if "word/document.xml" in names:
         raise UnreadableWorkbook("not-a-workbook", "Word")
     if "ppt/presentation.xml" in names:
@@ -256,6 +262,9 @@ def _read_xlsb(path: str, limits: ReadLimits) -> Workbook:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as exc:
         raise UnreadableWorkbook("encrypted") from exc
+    if len(book.sheets_metadata) > limits.max_sheets:
+        count = len(book.sheets_metadata)
+        raise UnreadableWorkbook("too-many-sheets", f"{count} > {limits.max_sheets}")
     workbook = Workbook(path=path, file_format="xlsb")
     budget = limits.max_cells
     for meta in book.sheets_metadata:

@@ -14,7 +14,13 @@ import math
 from typing import Any
 
 from .grid import Cell, CellRange, Sheet, Workbook, within_cell
-from .ooxml import DATE_OUT_OF_RANGE, SURROGATE, CellLimitExceeded
+from .ooxml import (
+    DATE_OUT_OF_RANGE,
+    MAX_SHEETS,
+    SURROGATE,
+    CellLimitExceeded,
+    SheetLimitExceeded,
+)
 
 VISIBILITY = {0: "visible", 1: "hidden", 2: "veryHidden"}
 
@@ -23,7 +29,7 @@ class XlsEncrypted(Exception):
     """The .xls is password-protected."""
 
 
-def read_xls(path: str, data: bytes, max_cells: int) -> Workbook:
+def read_xls(path: str, data: bytes, max_cells: int, max_sheets: int = MAX_SHEETS) -> Workbook:
     import xlrd
 
     try:
@@ -38,6 +44,8 @@ def read_xls(path: str, data: bytes, max_cells: int) -> Workbook:
         if "encrypt" in str(exc).lower():
             raise XlsEncrypted() from exc
         raise ValueError(f"xls: {exc}") from exc
+    if book.nsheets > max_sheets:
+        raise SheetLimitExceeded(book.nsheets)
     workbook = Workbook(path=path, file_format="xls")
     budget = [max_cells]
     for index in range(book.nsheets):

@@ -45,6 +45,12 @@ UNREADABLE_REASONS: dict[str, dict[str, str]] = {
         "en": "too many cells on sheet '{detail}'; raise the limit with KINERJA_XL_MAX_CELLS if "
         "the file is genuine",
     },
+    "too-many-sheets": {
+        "id": "terlalu banyak lembar ({detail}); naikkan batas dengan KINERJA_XL_MAX_SHEETS bila "
+        "berkas ini memang sah",
+        "en": "too many sheets ({detail}); raise the limit with KINERJA_XL_MAX_SHEETS if the file "
+        "is genuine",
+    },
     "permission": {"id": "tidak ada izin membaca berkas", "en": "permission denied"},
     "not-regular": {
         "id": "bukan berkas biasa ({detail}); simpan buku kerjanya sebagai berkas lalu periksa lagi",

@@ -354,6 +354,12 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "  (not carried over: {what})",
     },
     # the marked-up copy
+    "copy-more-issues": {
+        "id": "… dan {count} masalah lagi, tidak dicantumkan di salinan ini: semuanya ada di laporan "
+        "pemeriksaan (kinerja-xl check).",
+        "en": "… and {count} more {count:issue|issues}, not listed in this copy: the check's report "
+        "has them all (kinerja-xl check).",
+    },
     "no-issues": {"id": "Tidak ada masalah.", "en": "No issues."},
     "annotated-line": {
         "id": "{office} · Tahun {year} · diperiksa {date} · {errors} kesalahan, {warnings} peringatan",
@@ -384,10 +390,18 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "This copy was rebuilt from an .xlsb file: only cell values are carried. Fix the "
         "original file.",
     },
-    "rebuilt-sheets-dropped": {
+    "rebuilt-strict": {
         "id": "Salinan ini dibuat ulang dari nilai sel (berkas berformat Strict OOXML): format, "
         "gabungan sel dan gambar tidak ikut. Perbaiki berkas asli.",
         "en": "This copy was rebuilt from the cell values (a Strict OOXML file): formats, merges "
+        "and pictures are not carried. Fix the original file.",
+    },
+    "rebuilt-sheets-dropped": {
+        "id": "Salinan ini dibuat ulang dari nilai sel (tidak setiap lembar berkas ini dapat "
+        "dibuka untuk disunting): format, gabungan sel dan gambar tidak ikut. Perbaiki berkas "
+        "asli.",
+        "en": "This copy was rebuilt from the cell values (not every sheet of this file could be "
+        "opened for editing): formats, merges "
         "and pictures are not carried. Fix the original file.",
     },
     "rebuilt-too-large": {
