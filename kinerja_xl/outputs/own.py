@@ -110,8 +110,8 @@ def returned_copy(workbook: Workbook) -> dict[str, str] | None:
     if properties.get(PROPERTY) != ANNOTATED or not _saved_since(properties, core):
         return None
     return {
-        "who": core.get("lastModifiedBy") or "?",
-        "when": core.get("modified") or "?",
+        "who": core.get("lastModifiedBy") or "—",
+        "when": core.get("modified") or "—",
         "sheet": properties.get(ISSUES_SHEET_PROPERTY) or "",
     }
 
