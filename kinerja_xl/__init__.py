@@ -16,27 +16,64 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# public name -> the module that defines it
+# public name -> the module that defines it: the functions, and every type they return or raise
 _PUBLIC = {
-    "Batch": "batch",
-    "Consolidated": "api",
-    "Inbox": "api",
-    "InputIsOutput": "api",
-    "OutputError": "outputs.write",
+    # what a program calls
     "annotate": "api",
     "check": "api",
     "consolidate": "api",
     "inspect": "api",
     "rules": "api",
     "template": "api",
+    # what they give back
+    "Amount": "model.values",
+    "Batch": "batch",
+    "Consolidated": "api",
+    "Consolidation": "provincial.consolidation",
+    "CopyOutcome": "outputs.markup",
+    "Discovery": "reading.discover",
+    "FileReport": "model.records",
+    "Frames": "outputs.frames",
+    "Inbox": "api",
+    "Issue": "model.issues",
+    "IssueCode": "model.issues",
+    "Record": "model.records",
+    "Rules": "checking.rulebook",
+    "Severities": "model.issues",
+    "Table": "model.records",
+    "TableKind": "knowledge.kinds",
+    "Target": "model.values",
+    # what they raise
+    "InputIsOutput": "api",
+    "OutputError": "outputs.write",
+    "RulesError": "checking.rulebook",
+    "SchemaError": "knowledge.document",
+    "UnknownProvince": "provincial.consolidation",
 }
 
 __all__ = [  # the names of _PUBLIC (tests/test_python_api.py keeps the two the same)
+    "Amount",
     "Batch",
     "Consolidated",
+    "Consolidation",
+    "CopyOutcome",
+    "Discovery",
+    "FileReport",
+    "Frames",
     "Inbox",
     "InputIsOutput",
+    "Issue",
+    "IssueCode",
     "OutputError",
+    "Record",
+    "Rules",
+    "RulesError",
+    "SchemaError",
+    "Severities",
+    "Table",
+    "TableKind",
+    "Target",
+    "UnknownProvince",
     "__version__",
     "annotate",
     "check",
@@ -101,4 +138,14 @@ if TYPE_CHECKING:  # what type checkers and editors see
         template,
     )
     from .batch import Batch
+    from .checking.rulebook import Rules, RulesError
+    from .knowledge.document import SchemaError
+    from .knowledge.kinds import TableKind
+    from .model.issues import Issue, IssueCode, Severities
+    from .model.records import FileReport, Record, Table
+    from .model.values import Amount, Target
+    from .outputs.frames import Frames
+    from .outputs.markup import CopyOutcome
     from .outputs.write import OutputError
+    from .provincial.consolidation import Consolidation, UnknownProvince
+    from .reading.discover import Discovery

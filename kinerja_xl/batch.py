@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model.issues import Severities
 from .model.records import FileReport, exit_code
 from .words.messages import say
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .outputs.frames import Frames
 
 
 @dataclass
@@ -44,14 +49,26 @@ class Batch:
             ]
         return data
 
-    def to_frames(self) -> dict[str, Any]:
-        """{"rkt": DataFrame, "iku": …, "anggaran": …}: one row per record, with provenance."""
+    def to_frames(self) -> Frames:
+        """{"rkt": DataFrame, "iku": …, "anggaran": …}: one row per record, with provenance
+        (docs/python-api.md lists the columns).
+
+        >>> frames = kx.check(["sample_workbooks/KPU Kota Banjarmasin - RKT 2024.xlsx"]).to_frames()
+        >>> sorted(frames), len(frames["anggaran"])
+        (['anggaran', 'iku', 'rkt'], 9)
+        """
         from .outputs.frames import to_frames
 
         return to_frames(self.files)
 
-    def issues_frame(self, lang: str = "id") -> Any:
-        """One row per issue, with its file, sheet, cell, severity, code and message."""
+    def issues_frame(self, lang: str = "id") -> pd.DataFrame:
+        """One row per issue: its file, office and office code, sheet, cell, row, the kind and
+        document of its table, severity, code, value and message (in `lang`).
+
+        >>> issues = kx.check(["sample_workbooks/faulty/"]).issues_frame()
+        >>> issues[issues["code"] == "budget-negative"][["cell", "row", "kind"]].values.tolist()
+        [['C4', 4, 'anggaran']]
+        """
         from .outputs.frames import issues_frame
 
         return issues_frame(self.files, lang)

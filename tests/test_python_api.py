@@ -34,6 +34,93 @@ def test_the_examples_of_the_python_api_page_run(tmp_path, monkeypatch):
     assert (namespace["first"]["sheet"], namespace["first"]["cell_target"]) == ("RKT KPU", "D7")
 
 
+def _documented(kx):
+    """(label, object) of every public name, and of the public methods of its classes."""
+    import inspect
+
+    for name in kx.__all__:
+        if name == "__version__":
+            continue
+        obj = getattr(kx, name)
+        yield f"kx.{name}", obj
+        if inspect.isclass(obj):
+            for attribute, member in vars(obj).items():
+                function = getattr(member, "fget", member)
+                if not attribute.startswith("_") and callable(function):
+                    yield f"kx.{name}.{attribute}", function
+
+
+def test_the_docstring_examples_of_the_public_surface_run(tmp_path, monkeypatch):
+    """Every `>>>` example of kx's functions and of its types' methods, run as written (in a
+    folder that holds sample_workbooks/ and out/, as the repository does)."""
+    import doctest
+
+    shutil.copytree(SAMPLES, tmp_path / "sample_workbooks", ignore=shutil.ignore_patterns("*.py"))
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path)
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    ran = []
+    for label, obj in _documented(kx):
+        for test in finder.find(obj, label, globs={"kx": kx}):
+            if test.examples:
+                ran.append(label)
+                runner.run(test, out=lambda text: pytest.fail(text))
+    assert runner.failures == 0
+    assert {"kx.check", "kx.consolidate", "kx.Batch.to_frames", "kx.Batch.issues_frame"} <= set(ran)
+
+
+def test_every_type_a_public_function_returns_or_raises_is_public():
+    """What kx gives or raises can be named: isinstance, type hints, except clauses."""
+    import typing
+
+    for name in ("check", "inspect", "consolidate", "rules", "annotate", "template"):
+        from pathlib import Path
+
+        public = {n: getattr(kx, n) for n in kx.__all__ if n != "__version__"}
+        written = getattr(kx, name).__annotations__["return"]
+        returned = eval(written, {"Path": Path}, public)  # noqa: S307 (our own annotation)
+        for part in typing.get_args(returned) or (returned,):
+            assert getattr(part, "__module__", "builtins") in ("builtins", "pathlib") or (
+                part.__name__ in kx.__all__
+            ), (name, part)
+    batch = kx.check([SAMPLES / "faulty"])
+    report = batch.files[0]
+    assert isinstance(report, kx.FileReport) and isinstance(report.tables[0], kx.Table)
+    assert isinstance(report.tables[0].records[0], kx.Record)
+    assert isinstance(report.issues[0], kx.Issue) and isinstance(
+        report.issues[0].declaration, kx.IssueCode
+    )
+    assert isinstance(kx.rules(), kx.Rules) and kx.TableKind.ANGGARAN == "anggaran"
+    assert issubclass(kx.RulesError, kx.SchemaError) and issubclass(kx.UnknownProvince, ValueError)
+    assert (ROOT / "kinerja_xl" / "py.typed").exists()
+
+
+def test_the_issues_frame_says_where_each_issue_is(batch):
+    issues = batch.issues_frame()
+    assert list(issues.columns) == [
+        "path",
+        "file",
+        "office",
+        "office_code",
+        "year",
+        "sheet",
+        "cell",
+        "row",
+        "kind",
+        "document",
+        "severity",
+        "code",
+        "value",
+        "message",
+    ]
+    negative = issues[issues["code"] == "budget-negative"].iloc[0]
+    assert (negative["row"], negative["kind"], negative["office_code"]) == (4, "anggaran", "63.11")
+    unreadable = issues[issues["code"] == "file-unreadable"].iloc[0]
+    assert pd.isna(unreadable["row"]) and pd.isna(unreadable["kind"])
+    assert str(issues["row"].dtype) == "Int64"
+
+
 def test_public_names_are_declared_and_documented():
     assert set(kx.__all__) >= {"check", "inspect", "consolidate", "template", "annotate", "Batch"}
     for name in ("check", "inspect", "consolidate", "template", "annotate", "rules"):
@@ -144,3 +231,20 @@ def test_the_public_names_are_imported_when_first_used():
         check=True,
     ).stdout.strip()
     assert loaded == "False"
+
+
+def test_a_changelog_says_what_changed_for_users():
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert text.startswith("# Changelog") and "## Unreleased" in text
+    assert f"## {kx.__version__}" in text
+
+
+def test_the_reference_page_names_every_public_name_and_code():
+    from kinerja_xl.model.issues import CODES
+
+    text = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    for name in kx.__all__:
+        if name != "__version__":
+            assert f"`kx.{name}" in text, name
+    for code in CODES:
+        assert f"### `{code}`" in text, code

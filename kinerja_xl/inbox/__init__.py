@@ -48,6 +48,9 @@ class NotYours(Exception):
 
 
 class Inbox:
+    """A province's inbox (the FOLDER of `kinerja-xl serve`): the offices' keys, the ledger of
+    every submission, and the files filed in it."""
+
     def __init__(self, folder: Path | str) -> None:
         self.folder = Path(folder)
         self.ledger = Ledger(self.folder)

@@ -78,8 +78,11 @@ def _by_shape(table: Table) -> str | None:
     return None
 
 
+DEFAULT_DOCUMENT: dict[str, str] = {TableKind.IKU: "IKU", TableKind.ANGGARAN: "DIPA"}
+
+
 def _default(table: Table) -> str:
-    return {TableKind.IKU: "IKU", TableKind.ANGGARAN: "DIPA"}.get(table.kind, "RKT")
+    return DEFAULT_DOCUMENT.get(table.kind, "RKT")
 
 
 # --- the names of a table's kind, as the outputs print them -----------------------------

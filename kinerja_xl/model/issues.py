@@ -143,6 +143,10 @@ def declare(
 
 @dataclass(frozen=True)
 class Issue:
+    """One problem found, where it is: its `code` (declared with its messages, `declaration`),
+    `severity`, `sheet` and `cell` (None for the workbook's own), the `value` found there,
+    and the `params` its messages are filled with (`message(lang)`)."""
+
     code: str
     sheet: str | None = None
     cell: str | None = None

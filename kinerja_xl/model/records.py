@@ -21,6 +21,9 @@ TEXT_FIELDS = {
 
 @dataclass
 class Record:
+    """One data row of a table: an indicator, a budget line, an IKU row. Every value keeps
+    its cell (`cells`, `cell_of`); `target`, `amount`, `realisasi`, `capaian` are read values."""
+
     sheet: str
     row: int
     first_cell: str  # the first cell of this row's table span: where row-level issues point
@@ -94,6 +97,9 @@ class Subtotal:
 
 @dataclass
 class Table:
+    """One table of a sheet: its `kind` (`TableKind`), `document` (RKT, PK, LKj …), header row,
+    columns by role, and its `records`; `row_kinds` accounts for every source row."""
+
     sheet: str
     kind: str
     header_row: int

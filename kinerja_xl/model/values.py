@@ -9,6 +9,10 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Target:
+    """A target, realisasi or capaian as an office wrote it and as read: `value` a number, or a
+    grade or opinion code; `unit` persen, angka, predikat, opini … or a count's word; `problem`
+    why it could not be read (None when it could)."""
+
     text: str  # as written (or as Excel displays a formatted number)
     value: float | int | str | None
     unit: str | None  # persen | angka | predikat | opini | kategori | <count word>
@@ -20,6 +24,9 @@ class Target:
 
 @dataclass(frozen=True)
 class Amount:
+    """A rupiah amount as an office wrote it and as read: `value` in whole rupiah (never a
+    float); `problem` why it could not be read or added up (None when it can)."""
+
     text: str
     value: int | None
     problem: str | None = (

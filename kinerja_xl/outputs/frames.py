@@ -5,13 +5,26 @@ values (rupiah as nullable integers, targets as text, value and unit)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..checking.flags import Flags
 from ..knowledge.kinds import TableKind
 from ..layouts.documents import KIND_NAMES, table_label
 from ..model.records import FileReport, Record, Table
 from ..reading.discover import display_name
+from ..reading.grid import parse_a1
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Frames(TypedDict):
+    """What `Batch.to_frames()` gives: one DataFrame per kind of table, a row per record."""
+
+    rkt: pd.DataFrame  # the plans: RKT KPU and RKT Sekretariat (and PK, LKj … of that shape)
+    iku: pd.DataFrame
+    anggaran: pd.DataFrame
+
 
 FRAME_KINDS = {
     "rkt": (TableKind.RKT, TableKind.RKT_SEKRETARIAT),
@@ -25,7 +38,7 @@ CELL_FIELDS = {
 }
 
 
-def to_frames(reports: list[FileReport]) -> dict[str, Any]:
+def to_frames(reports: list[FileReport]) -> Frames:
     """{"rkt": DataFrame, "iku": …, "anggaran": …}: every record of every readable file."""
     import pandas as pd
 
@@ -41,7 +54,7 @@ def to_frames(reports: list[FileReport]) -> dict[str, Any]:
         ]
         frame = pd.DataFrame(rows, columns=_columns(name))
         frames[name] = _typed(name, frame)
-    return frames
+    return Frames(rkt=frames["rkt"], iku=frames["iku"], anggaran=frames["anggaran"])
 
 
 def _columns(name: str) -> list[str]:
@@ -147,39 +160,81 @@ def _typed(name: str, frame: Any) -> Any:
     return frame
 
 
-def issues_frame(reports: list[FileReport], lang: str = "id") -> Any:
-    """One row per issue: where (path, office, sheet, cell), what (severity, code, value) and
-    the message in `lang`."""
+ISSUE_COLUMNS = [
+    "path",
+    "file",
+    "office",
+    "office_code",
+    "year",
+    "sheet",
+    "cell",
+    "row",
+    "kind",
+    "document",
+    "severity",
+    "code",
+    "value",
+    "message",
+]
+
+
+def issues_frame(reports: list[FileReport], lang: str = "id") -> pd.DataFrame:
+    """One row per issue: where (path, office and its code, sheet, cell, row, the kind and
+    document of the table it is in), what (severity, code, value) and the message in `lang`."""
     import pandas as pd
 
-    rows = [
-        {
-            "path": display_name(report.path),
-            "file": display_name(Path(report.path).name),
-            "office": report.office,
-            "year": report.year,
-            "sheet": issue.sheet,
-            "cell": issue.cell,
-            "severity": issue.severity,
-            "code": issue.code,
-            "value": issue.value,
-            "message": issue.message(lang),
-        }
-        for report in reports
-        for issue in report.issues
-    ]
-    columns = [
-        "path",
-        "file",
-        "office",
-        "year",
-        "sheet",
-        "cell",
-        "severity",
-        "code",
-        "value",
-        "message",
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["year"] = frame["year"].astype("Int64")
+    rows = []
+    for report in reports:
+        for issue in report.issues:
+            row = _row_of(issue.cell)
+            table = _table_at(report, issue.sheet, issue.cell)
+            rows.append(
+                {
+                    "path": display_name(report.path),
+                    "file": display_name(Path(report.path).name),
+                    "office": report.office,
+                    "office_code": report.office_code,
+                    "year": report.year,
+                    "sheet": issue.sheet,
+                    "cell": issue.cell,
+                    "row": row,
+                    "kind": str(table.kind) if table else None,
+                    "document": table.document if table else report.document,
+                    "severity": issue.severity,
+                    "code": issue.code,
+                    "value": issue.value,
+                    "message": issue.message(lang),
+                }
+            )
+    frame = pd.DataFrame(rows, columns=ISSUE_COLUMNS)
+    for column in ("year", "row"):
+        frame[column] = frame[column].astype("Int64")
     return frame
+
+
+def _row_of(cell: str | None) -> int | None:
+    try:
+        return parse_a1(cell)[0] if cell else None
+    except ValueError:
+        return None
+
+
+def _table_at(report: FileReport, sheet: str | None, cell: str | None) -> Table | None:
+    """The table whose span (its header row to its last row, its first to its last column)
+    holds the cell; None for an issue of the workbook or the sheet."""
+    try:
+        row, col = parse_a1(cell) if cell else (0, 0)
+    except ValueError:
+        return None
+    for table in report.tables:
+        if table.sheet != sheet or not table.first_col <= col <= table.last_col:
+            continue
+        last = max([table.header_row, *(r.row for r in table.records), *_total_rows(table)])
+        if table.header_row <= row <= last:
+            return table
+    return None
+
+
+def _total_rows(table: Table) -> list[int]:
+    cells = [table.declared_total_cell, *(s.cell for s in table.subtotals)]
+    return [r for r in (_row_of(c) for c in cells) if r is not None]

@@ -54,6 +54,10 @@ class Provenance:
 
 @dataclass
 class Consolidation:
+    """The consolidation as data, before any sheet is written: the reports, the province or
+    the nation, the tables each report counts with, the duplicates set aside, what each
+    office has not sent."""
+
     reports: list[FileReport]
     province: str | None = None  # the province's name, as the registry writes it
     year: int | None = None
