@@ -20,6 +20,7 @@ import atexit
 import importlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -67,6 +68,7 @@ def _serve(connection: Any, recycle_mb: float, forked: bool) -> None:
     from .memory import trim
 
     worker_started()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's: it stops us
     module, _, name = WARM.partition(":")
     getattr(importlib.import_module(module), name)()  # at once where the fork server did it
     resting = resident_mb(os.getppid()) if forked else None
