@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 import secrets
 import socket
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,24 +62,66 @@ class ServeSettings:
 
     def host_allowed(self, name: str) -> bool:
         """The Host allow-list: loopback names, the address or name the server was started on,
-        this computer's names, names added with --allow-host; on all interfaces (0.0.0.0) any
-        IP address too. A name that merely points here (DNS rebinding) is refused."""
+        names added with --allow-host; on all interfaces (0.0.0.0) also this computer's own
+        names and addresses. Any other name — one that merely points here (DNS rebinding), or
+        an address that is not this computer's — is refused."""
         name = name.strip().lower().rstrip(".")
-        if name in LOOPBACK or name == self.host.lower():
+        if name in LOOPBACK or name == self.host.lower() or _is_loopback(name):
             return True
         if name in {h.lower().rstrip(".") for h in self.allowed_hosts}:
             return True
         if self.wildcard:
-            return _is_ip(name) or name in machine_names()
+            return name in machine_names() or name in machine_addresses()
         return False
 
 
-def _is_ip(name: str) -> bool:
+def _is_loopback(name: str) -> bool:
     try:
-        ipaddress.ip_address(name)
+        return ipaddress.ip_address(name).is_loopback
     except ValueError:
         return False
-    return True
+
+
+_ADDRESSES: tuple[float, frozenset[str]] = (0.0, frozenset())
+
+
+def machine_addresses() -> frozenset[str]:
+    """This computer's own IP addresses (refreshed every 30 s: a laptop's can change), as the
+    system lists them (Linux: every interface's), else those its name and its route outwards
+    give."""
+    global _ADDRESSES
+    now = time.monotonic()
+    if now - _ADDRESSES[0] > 30:
+        found = set(_interface_addresses()) | set(lan_addresses())
+        _ADDRESSES = (now, frozenset(str(ipaddress.ip_address(a)) for a in found))
+    return _ADDRESSES[1]
+
+
+def _interface_addresses() -> list[str]:
+    """Every interface's addresses on Linux (IPv4 by ioctl, IPv6 from /proc); [] elsewhere."""
+    found: list[str] = []
+    try:
+        import fcntl
+        import struct
+
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            for _index, interface in socket.if_nameindex():
+                request = struct.pack("256s", interface.encode()[:15])
+                try:
+                    answer = fcntl.ioctl(probe.fileno(), 0x8915, request)  # SIOCGIFADDR
+                except OSError:
+                    continue
+                found.append(socket.inet_ntoa(answer[20:24]))
+    except (ImportError, OSError, AttributeError):
+        pass
+    try:
+        with open("/proc/net/if_inet6", encoding="ascii") as table:
+            for line in table:
+                digits = line.split()[0]
+                found.append(":".join(digits[i : i + 4] for i in range(0, 32, 4)))
+    except OSError:
+        pass
+    return found
 
 
 def machine_names() -> set[str]:
