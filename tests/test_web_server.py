@@ -285,3 +285,23 @@ def test_checks_run_on_worker_processes_one_per_core(tmp_path):
     with ServerInThread(settings) as address:
         status, body = post(address + "/api/check", multipart(BANJARMASIN.read_bytes()))
         assert status == 200 and b"KPU Kota Banjarmasin" in body
+
+
+def test_when_every_worker_is_busy_with_a_long_check_a_short_one_gets_an_extra_worker():
+    async def scenario() -> None:
+        pool = Pool(PoolSettings(size=1, task_seconds=30, patience=0.5))
+        try:
+            await pool.run(abs, -1)
+            long = asyncio.create_task(pool.run(time.sleep, 4))
+            await asyncio.sleep(0.2)
+            started = time.monotonic()
+            assert await pool.run(abs, -6) == 6
+            assert time.monotonic() - started < 3  # not behind the 4-second one
+            assert len(pool.pids()) == 2
+            await long
+            await pool.run(abs, -7)
+            assert len(pool.pids()) == 1  # the extra went once both were idle
+        finally:
+            pool.close()
+
+    asyncio.run(scenario())

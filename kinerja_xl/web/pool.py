@@ -5,6 +5,8 @@ every core of its server, and a slow or hostile file never holds up the others:
   and answered as a failure; a worker that dies (a native reader ending the process) is
   replaced the same way;
 - large uploads take at most all but one of the workers, so that small ones always have one;
+  and when every worker has been busy for two seconds (long checks, however small their files),
+  an extra worker is started for the next task (up to twice the cores), and goes when idle;
 - after every task a worker gives back what it freed (memory.trim), and one still grown past
   its resting size by `recycle_mb` (a large file leaves Python's heap fragmented) is replaced,
   so that after a burst of large files the server comes back near its resting size.
@@ -154,6 +156,8 @@ class PoolSettings:
     size: int = 0  # workers; 0: tasks run in a thread of this process
     task_seconds: float = 120.0  # a check longer than this is stopped
     recycle_mb: float = 64.0  # a worker still grown by this much is replaced after its task
+    patience: float = 2.0  # a task that waited this long for a worker gets an extra one …
+    extra: int | None = None  # … up to this many beyond `size` (None: as many as `size`)
 
 
 class Pool:
@@ -213,9 +217,28 @@ class Pool:
                 return await self._on_a_worker(target, arguments)
         return await self._on_a_worker(target, arguments)
 
+    async def _a_worker(self) -> Worker:
+        """An idle worker; when every one has been busy for `patience` seconds (long checks
+        running), an extra one, so that a short check never waits behind long ones."""
+        assert self._workers is not None
+        try:
+            return await asyncio.wait_for(self._workers.get(), self.settings.patience)
+        except TimeoutError:
+            extra = self.size if self.settings.extra is None else self.settings.extra
+            with self._lock:
+                room = len(self._all) < self.size + extra
+            if not room:
+                return await self._workers.get()
+            return await asyncio.to_thread(self._new_worker)
+
+    def _surplus(self, queue: asyncio.Queue[Worker]) -> bool:
+        """More workers than the pool's size, and enough of them idle: an extra one goes."""
+        with self._lock:
+            return len(self._all) > self.size and queue.qsize() >= self.size
+
     async def _on_a_worker(self, target: str, arguments: tuple[Any, ...]) -> Any:
         assert self._workers is not None
-        worker = await self._workers.get()
+        worker = await self._a_worker()
         loop = asyncio.get_running_loop()
         queue = self._workers
 
@@ -231,12 +254,21 @@ class Pool:
             finally:
                 if current.retire:
                     current = self._retire(current, killed=False)
-                try:
-                    loop.call_soon_threadsafe(queue.put_nowait, current)
-                except RuntimeError:  # the server is stopping: its loop is closed
-                    current.stop()
+                if self._surplus(queue):
+                    self._drop(current)
+                else:
+                    try:
+                        loop.call_soon_threadsafe(queue.put_nowait, current)
+                    except RuntimeError:  # the server is stopping: its loop is closed
+                        current.stop()
 
         return await asyncio.to_thread(use)
+
+    def _drop(self, worker: Worker) -> None:
+        with self._lock:
+            if worker in self._all:
+                self._all.remove(worker)
+        worker.stop()
 
     def close(self) -> None:
         with self._lock:
