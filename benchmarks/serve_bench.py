@@ -3,9 +3,10 @@ workbooks (every layout of sample_workbooks/, in turn) to /api/check for a fixed
 keep-alive connections; then a burst of large plans (20,000 rows each) to the check page, and
 the server's memory once it is over.
 
-For each level: requests a second, latency percentiles (p50, p95, p99) and the peak resident
+For each level: requests a second, latency percentiles (p50, p95, p99), the peak resident
 memory of the server's whole process tree (the server, its check workers and the process they
-start from), sampled every 0.2 s. Resting memory is measured after a warm-up, and again 10 s
+start from), sampled every 0.2 s, and the tree's CPU time per request and per second of the
+run ("cores used": on a machine shared with other work, what the server got of it). Resting memory is measured after a warm-up, and again 10 s
 after the burst.
 
     .venv/bin/python benchmarks/serve_bench.py                    # 1, 8, 32 clients, 20 s each
@@ -128,6 +129,20 @@ def memory_mb(pid: int) -> tuple[float, float]:
     return rss, pss
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of the process tree so far."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for member in tree(pid):
+        try:
+            with open(f"/proc/{member}/stat", encoding="ascii", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 class Sampler(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -189,12 +204,13 @@ def level(port: int, pid: int, clients: int, seconds: float, bodies: list[bytes]
         threading.Thread(target=client, args=(port, bodies, i * 3, until, outcome))
         for i in range(clients)
     ]
-    began = time.monotonic()
+    began, cpu = time.monotonic(), cpu_seconds(pid)
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     wall = time.monotonic() - began
+    cpu = cpu_seconds(pid) - cpu
     rss, pss = sampler.stop()
     times = sorted(outcome.seconds)
 
@@ -210,6 +226,8 @@ def level(port: int, pid: int, clients: int, seconds: float, bodies: list[bytes]
         "p95_ms": percentile(0.95),
         "p99_ms": percentile(0.99),
         "mean_ms": statistics.fmean(times) * 1000 if times else 0.0,
+        "cpu_ms_per_request": cpu * 1000 / len(times) if times else 0.0,
+        "cores_used": cpu / wall,  # the server's CPU time a second: what it got of the machine
         "peak_rss_mb": rss,
         "peak_pss_mb": pss,
     }
@@ -275,15 +293,16 @@ def run(levels: list[int], seconds: float, source: Path, large: int) -> dict:
 def table(result: dict) -> str:
     one = next((r["rps"] for r in result["levels"] if r["clients"] == 1), None)
     lines = [
-        "| clients | requests | req/s | × 1 client | p50 ms | p95 ms | p99 ms | peak RSS MB | peak PSS MB | errors |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| clients | requests | req/s | × 1 client | p50 ms | p95 ms | p99 ms | peak RSS MB | peak PSS MB | server CPU ms/req | cores used | errors |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in result["levels"]:
         ratio = f"{r['rps'] / one:.2f}" if one else "—"
         lines.append(
             f"| {r['clients']} | {r['requests']} | {r['rps']:.1f} | {ratio} | {r['p50_ms']:.0f} | "
             f"{r['p95_ms']:.0f} | {r['p99_ms']:.0f} | {r['peak_rss_mb']:.0f} | "
-            f"{r['peak_pss_mb']:.0f} | {r['errors']} |"
+            f"{r['peak_pss_mb']:.0f} | {r['cpu_ms_per_request']:.0f} | {r['cores_used']:.2f} | "
+            f"{r['errors']} |"
         )
     lines.append("")
     lines.append(

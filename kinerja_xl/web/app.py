@@ -78,25 +78,30 @@ def create_app(settings: ServeSettings) -> ASGIApp:
             seconds = int(settings.limits.task_seconds)
             raise Refused(503, say(f"web-task-{exc.reason}", lang, seconds=seconds)) from exc
 
-    async def folder_batch() -> tuple[Batch, dict[str, Any]]:
+    async def folder_batch(lang: str) -> tuple[Batch, dict[str, Any]]:
         """The inbox checked (again only when a file in it has changed), with when each file
         came, which decides the latest of an office's copies."""
         assert inbox is not None and settings.folder is not None
 
-        def state() -> tuple[tuple[Any, ...], list[Path]]:
-            found = discover([settings.folder]).files  # type: ignore[list-item]
+        def state() -> tuple[Any, ...]:
             stats = []
-            for path in found:
+            for path in discover([settings.folder]).files:  # type: ignore[list-item]
                 try:
                     stats.append((str(path), path.stat().st_mtime_ns, path.stat().st_size))
                 except OSError:
                     continue
-            return (tuple(stats), tuple(sorted(map(str, inbox.withdrawn())))), found
+            return tuple(stats), tuple(sorted(map(str, inbox.withdrawn())))
 
-        key, found = await run_in_threadpool(state)
+        key = await run_in_threadpool(state)
         async with cache.lock:
             if cache.batch is None or cache.key != key:
-                cache.batch = await pool.run(tasks.folder_check, options, large=True)
+                try:
+                    cache.batch = await pool.run(tasks.folder_check, options, large=True)
+                except TaskFailed as exc:
+                    seconds = int(settings.limits.task_seconds)
+                    raise Refused(
+                        503, say(f"web-task-{exc.reason}", lang, seconds=seconds)
+                    ) from exc
                 cache.key = key
             batch = cache.batch
         arrival = await run_in_threadpool(inbox.arrival, [Path(r.path) for r in batch.files])
@@ -127,7 +132,7 @@ def create_app(settings: ServeSettings) -> ASGIApp:
             return RedirectResponse(
                 f"{request.scope.get('root_path', '')}/kiriman?filed={filed}", 303
             )
-        batch, arrival = await folder_batch()
+        batch, arrival = await folder_batch(language(request.scope))
         rows, summary, documents = kiriman_rows(
             batch, settings.province, settings.year, settings.schemas, arrival, sender.key
         )
@@ -196,7 +201,7 @@ def create_app(settings: ServeSettings) -> ASGIApp:
         lang = language(request.scope)
         if sender_of(request.scope).key is not None:
             raise Refused(403, say("web-office-no-merge", lang))
-        batch, arrival = await folder_batch()
+        batch, arrival = await folder_batch(lang)
         if not any(r.readable for r in batch.files):
             raise Refused(409, say("output-nothing-readable", lang))
         try:
