@@ -130,14 +130,15 @@ def memory_mb(pid: int) -> tuple[float, float]:
 
 
 def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) of the process tree so far."""
+    """CPU time (user + system) of the process tree so far, with that of its members' children
+    that have ended (a worker replaced meanwhile)."""
     tick = os.sysconf("SC_CLK_TCK")
     total = 0.0
     for member in tree(pid):
         try:
             with open(f"/proc/{member}/stat", encoding="ascii", errors="replace") as stat:
                 fields = stat.read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick
+            total += sum(int(f) for f in fields[11:15]) / tick
         except (OSError, ValueError, IndexError):
             continue
     return total

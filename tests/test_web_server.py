@@ -305,3 +305,16 @@ def test_when_every_worker_is_busy_with_a_long_check_a_short_one_gets_an_extra_w
             pool.close()
 
     asyncio.run(scenario())
+
+
+def test_many_short_checks_queued_get_no_extra_worker():
+    async def scenario() -> None:
+        pool = Pool(PoolSettings(size=1, task_seconds=30, patience=0.3))
+        try:
+            await pool.run(abs, -1)
+            await asyncio.gather(*(pool.run(time.sleep, 0.1) for _ in range(10)))
+            assert len(pool.pids()) == 1  # they would only have shared the cores
+        finally:
+            pool.close()
+
+    asyncio.run(scenario())

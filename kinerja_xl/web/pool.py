@@ -5,8 +5,9 @@ every core of its server, and a slow or hostile file never holds up the others:
   and answered as a failure; a worker that dies (a native reader ending the process) is
   replaced the same way;
 - large uploads take at most all but one of the workers, so that small ones always have one;
-  and when every worker has been busy for two seconds (long checks, however small their files),
-  an extra worker is started for the next task (up to twice the cores), and goes when idle;
+  and when every worker has been on its current check for two seconds (long checks, however
+  small their files), an extra worker is started for the next task (up to twice the cores),
+  and goes when idle — many short checks queued up get none (they would only share the cores);
 - after every task a worker gives back what it freed (memory.trim), and one still grown past
   its resting size by `recycle_mb` (a large file leaves Python's heap fragmented) is replaced,
   so that after a burst of large files the server comes back near its resting size.
@@ -25,6 +26,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -122,9 +124,11 @@ class Worker:
         child.close()
         self.connection = parent
         self.retire = False  # the worker asked to be replaced after its last task
+        self.busy_since: float | None = None  # when its task began (None: idle)
 
     def call(self, target: str, arguments: tuple[Any, ...], seconds: float) -> Any:
         """Blocking: the task's result, its error raised here, or TaskFailed."""
+        self.busy_since = time.monotonic()
         try:
             self.connection.send((target, arguments))
             if not self.connection.poll(seconds):
@@ -132,6 +136,8 @@ class Worker:
             ok, value, self.retire = self.connection.recv()
         except (EOFError, OSError, BrokenPipeError) as exc:
             raise TaskFailed("died") from exc
+        finally:
+            self.busy_since = None
         if not ok:
             raise value
         return value
@@ -218,18 +224,24 @@ class Pool:
         return await self._on_a_worker(target, arguments)
 
     async def _a_worker(self) -> Worker:
-        """An idle worker; when every one has been busy for `patience` seconds (long checks
-        running), an extra one, so that a short check never waits behind long ones."""
+        """An idle worker; when none is and every one has been on its current task for
+        `patience` seconds (long checks, not merely many short ones), an extra one, so that a
+        short check never waits behind long ones."""
         assert self._workers is not None
-        try:
-            return await asyncio.wait_for(self._workers.get(), self.settings.patience)
-        except TimeoutError:
-            extra = self.size if self.settings.extra is None else self.settings.extra
-            with self._lock:
-                room = len(self._all) < self.size + extra
-            if not room:
-                return await self._workers.get()
-            return await asyncio.to_thread(self._new_worker)
+        while True:
+            try:
+                return await asyncio.wait_for(self._workers.get(), self.settings.patience)
+            except TimeoutError:
+                if self._all_long():
+                    return await asyncio.to_thread(self._new_worker)
+
+    def _all_long(self) -> bool:
+        extra = self.size if self.settings.extra is None else self.settings.extra
+        since = time.monotonic() - self.settings.patience
+        with self._lock:
+            busy = [w.busy_since for w in self._all]
+            room = len(busy) < self.size + extra
+        return room and all(b is not None and b < since for b in busy)
 
     def _surplus(self, queue: asyncio.Queue[Worker]) -> bool:
         """More workers than the pool's size, and enough of them idle: an extra one goes."""
