@@ -76,8 +76,15 @@ def large_plan(path: Path, rows: int = 20_000) -> Path:
 def start_server(folder: Path, port: int, source: Path) -> subprocess.Popen[bytes]:
     environment = dict(os.environ, PYTHONPATH=str(source))
     command = [sys.executable, "-m", "kinerja_xl", "serve", str(folder), "--port", str(port)]
-    server = subprocess.Popen(
-        command, cwd=source, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    server = subprocess.Popen(  # a session of its own, as on its own computer: where the
+        # scheduler shares the cores out by session (Linux's autogroups), the clients' work is
+        # not taken from the server's share
+        command,
+        cwd=source,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
