@@ -36,10 +36,19 @@ CELL_PADDING = 4
 BOLD = 1.03  # Calibri Bold is about 3 % wider
 
 
+# The same widths in eighths, one byte a character, so that a text is measured by a bytes
+# translation and a sum (C speed: the consolidated workbook measures every wrapped cell); a
+# character outside Latin-1 is measured as an 'n'. An eighth of a unit is 1/200 of a pixel.
+_EIGHTHS = bytes(
+    round(CHAR_WIDTH.get(chr(code), OTHER_CHAR) / 8) if code < 256 else 0 for code in range(256)
+)
 def text_pixels(text: str, bold: bool = False) -> float:
     """How wide `text` is in 11-point Calibri, in pixels at 96 dpi."""
-    units = sum(CHAR_WIDTH.get(char, OTHER_CHAR) for char in text)
-    return units * PIXELS_PER_UNIT * (BOLD if bold else 1.0)
+    eighths = sum(text.encode("latin-1", "replace").translate(_EIGHTHS))
+    if not text.isascii():  # encode's '?' for what Latin-1 lacks: as wide as an 'n'
+        others = sum(1 for char in text if ord(char) > 255)
+        eighths += others * (round(OTHER_CHAR / 8) - _EIGHTHS[ord("?")])
+    return eighths * 8 * PIXELS_PER_UNIT * (BOLD if bold else 1.0)
 
 
 def word_pixels(text: str, bold: bool = False) -> list[list[float]]:
@@ -69,7 +78,7 @@ def lines_of(paragraphs: list[list[float]], width: float, space: float = SPACE) 
     return max(count, 1)
 
 
-SAMPLED_ROWS = 60  # rows the widths are balanced on (spread over the sheet)
+SAMPLED_ROWS = 40  # rows the widths are balanced on (spread over the sheet)
 STEP = 1.0  # width units given out at a time
 
 
