@@ -6,6 +6,7 @@ seconds, which other work on the machine does not inflate."""
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,16 @@ def test_one_long_text_shown_by_many_cells_is_cleaned_once(tmp_path):
     out = tmp_path / "K.xlsx"
     within_bounds(measured(["consolidate", str(path), "-o", str(out), "--quiet"]))
     assert out.stat().st_size < 2_000_000  # the text is written once, not once per row
+    copies = tmp_path / "diperiksa"
+    within_bounds(measured(["check", str(path), "--annotate", str(copies), "--quiet"]))
+    (copy,) = copies.iterdir()
+    with zipfile.ZipFile(
+        copy
+    ) as archive:  # openpyxl alone wrote 600 MB of sheet: every text inline
+        inflated = sum(info.file_size for info in archive.infolist())
+    assert inflated < 20_000_000, inflated
+    again = json.loads(measured(["check", str(copy), "--format", "json"])["stdout"])
+    assert [i["code"] for i in again["files"][0]["issues"]] == ["generated-file"]  # ours, read
 
 
 def test_an_ods_cell_of_two_billion_spaces_costs_32767_letters(tmp_path):

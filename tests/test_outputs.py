@@ -372,3 +372,34 @@ def test_outputs_get_the_permissions_a_normal_file_gets(tmp_path):
         assert template.stat().st_mode & 0o777 == 0o644
     finally:
         os.umask(previous)
+
+
+def test_a_copy_writes_a_long_text_once_and_reads_back_as_written(tmp_path):
+    """openpyxl writes every text inline: a long text in many cells is written once, as a
+    shared string (outputs/openpyxl_out.py), and every cell reads back as it was, in openpyxl
+    and in our reader; numbers, error cells and short texts are untouched."""
+    import openpyxl
+
+    from kinerja_xl.outputs.openpyxl_out import save_keeping_stamp
+    from kinerja_xl.reading.read import open_workbook
+
+    long_text = " Persentase <a & b> _x0041_ " * 100
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in range(1, 501):
+        sheet.cell(row=row, column=1, value=long_text)
+        sheet.cell(row=row, column=2, value=row)
+        sheet.cell(row=row, column=3, value="pendek")
+    sheet["D1"] = "#N/A"
+    sheet["D1"].data_type = "e"
+    path = tmp_path / "salinan.xlsx"
+    save_keeping_stamp(book, path)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size < 200_000  # inline: 1.4 MB
+        assert archive.read("xl/sharedStrings.xml").count(b"<si>") == 1
+    again = openpyxl.load_workbook(path).active
+    assert [again.cell(row=r, column=1).value for r in (1, 500)] == [long_text] * 2
+    assert again["B7"].value == 7 and again["C7"].value == "pendek" and again["D1"].value == "#N/A"
+    cells = open_workbook(path).sheets[0].cells
+    assert cells[(500, 1)].value == long_text and cells[(1, 4)].error == "#N/A"
+    assert sheet["A1"].value == long_text and sheet["A1"].data_type == "s"  # the book is as it was

@@ -59,9 +59,15 @@ def word_pixels(text: str, bold: bool = False) -> list[list[float]]:
 SPACE = text_pixels(" ")
 
 
+# A row is at most 409 points tall (30 lines of 11-point text): past that, a count of lines
+# changes nothing, so counting stops there (a 30,000-letter cell cost seconds a width tried)
+MOST_LINES = 30
+
+
 def lines_of(paragraphs: list[list[float]], width: float, space: float = SPACE) -> int:
     """How many lines words of these widths take in a column `width` characters wide, wrapped
-    at spaces (a word longer than the line is broken over lines of its own)."""
+    at spaces (a word longer than the line is broken over lines of its own); past
+    `MOST_LINES`, `MOST_LINES + 1`."""
     room = max(column_pixels(width) - CELL_PADDING, 1)
     count = 0
     for words in paragraphs:
@@ -74,7 +80,11 @@ def lines_of(paragraphs: list[list[float]], width: float, space: float = SPACE) 
                 lines, line = lines + 1, size
             else:
                 line += size + (space if line else 0)
+            if count + lines > MOST_LINES:
+                return MOST_LINES + 1
         count += lines
+        if count > MOST_LINES:
+            return MOST_LINES + 1
     return max(count, 1)
 
 

@@ -30,7 +30,8 @@ from ..reading.read import ReadLimits, open_workbook
 from ..words.messages import say, sheet_name
 from .carried import not_carried
 from .links import cell_link
-from .own import ANNOTATED, copy_headers, mark_openpyxl, own_sheet, path_kind, save_keeping_stamp
+from .openpyxl_out import save_keeping_stamp
+from .own import ANNOTATED, copy_headers, mark_openpyxl, own_sheet, path_kind
 from .printing import PageInfo, fit_openpyxl, long_date, print_openpyxl
 from .write import atomic_output, excel_escaped, needs_quote_prefix
 from .xlsx_out import lines_height, wrapped_lines

@@ -84,15 +84,6 @@ def mark_openpyxl(book: Any, kind: str, issues_sheet: str | None = None) -> None
         properties.append(StringProperty(name=name, value=value))
 
 
-def save_keeping_stamp(book: Any, path: str | os.PathLike[str]) -> None:
-    """openpyxl's save, without its setting the modified time to now: the time in core.xml
-    stays the one our mark records."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-    ExcelWriter(book, archive).save()  # closes the archive
-
-
 def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds") + "Z"  # as openpyxl writes it in core.xml
 

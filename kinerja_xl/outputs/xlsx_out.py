@@ -462,10 +462,14 @@ LINE_HEIGHT = 15  # points: a row of one line of the default 11-point font
 WRAPPED_LINE = 13.5  # points each wrapped line of it takes (Calibri: 18 of Excel's 24 px)
 
 
+TALLEST_ROW = 409  # points: Excel's limit
+
+
 def lines_height(lines: int) -> float:
     """The height, in points, of a row of `lines` wrapped lines of 11-point Calibri, as Excel
-    sizes it (18 px a line and 2 px of margin at 96 dpi): 15 for one line, 28.5 for two."""
-    return LINE_HEIGHT + WRAPPED_LINE * (lines - 1)
+    sizes it (18 px a line and 2 px of margin at 96 dpi): 15 for one line, 28.5 for two; never
+    past Excel's 409."""
+    return min(LINE_HEIGHT + WRAPPED_LINE * (lines - 1), TALLEST_ROW)
 
 
 @text_cache(maxsize=1 << 16)  # the same indicator and program names recur in every office
@@ -490,4 +494,4 @@ def _row_height(values: Sequence[Any], columns: list[Column], wrapped: list[int]
         text = values[c] if c < len(values) else None
         if type(text) is str and len(text) > columns[c].width:
             lines = max(lines, wrapped_lines(text, columns[c].width))
-    return min(lines_height(lines), 409) if lines > 1 else None
+    return lines_height(lines) if lines > 1 else None
