@@ -94,6 +94,47 @@ def test_every_code_is_known_whichever_module_is_imported_first():
     assert out.stdout.split() == [str(len(CODES)), "True", "False"]
 
 
+DOCS = ROOT / "docs"
+COMMANDS_DOC = (DOCS / "commands.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_is_what_a_newcomer_needs_first():
+    """The two commands, what kinerja-xl is for, the three ways in each with one picture, the
+    commands, where to read on; the rest is in docs/."""
+    assert len(README.splitlines()) < 200
+    ways = README.split("## Three ways in", 1)[1].split("## Commands", 1)[0]
+    pictures = re.findall(r"!\[[^\]]*\]\((docs/img/[^)]+)\)", ways)
+    assert len(pictures) == 3 and all((ROOT / p).exists() for p in pictures)
+    for page in ("commands", "outputs", "reading", "rules", "robustness", "speed", "python-api"):
+        assert f"(docs/{page}.md)" in README, page
+
+
+def test_every_link_and_picture_of_the_docs_is_there():
+    for page in [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted(DOCS.glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
+            assert (page.parent / target).exists(), (page.name, target)
+
+
+def test_the_readme_python_example_runs(tmp_path, monkeypatch):
+    import shutil
+
+    from conftest import SAMPLES
+
+    shutil.copytree(SAMPLES, tmp_path / "kiriman", ignore=shutil.ignore_patterns("*.py"))
+    monkeypatch.chdir(tmp_path)
+    (block,) = re.findall(r"```python\n(.*?)```", README, re.S)
+    namespace: dict = {}
+    exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 (our own documentation)
+    assert namespace["batch"].files and (tmp_path / "Konsolidasi.xlsx").exists()
+    assert set(namespace["frames"]) == {"rkt", "iku", "anggaran"}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_commands_page(command):
+    assert f"kinerja-xl {command}" in COMMANDS_DOC
+
+
 def test_readme_opens_with_the_two_setup_commands():
     first_block = README.split("```")[1]
     assert "make demo" in first_block and "make test" in first_block

@@ -204,7 +204,7 @@ def test_a_pk_and_an_lkj_are_counted_under_their_own_names(tmp_path):
     assert "Indikator kinerja (RKT 1, PK 1): dibaca 2, ditulis 2" in result.stdout
 
 
-# --- 1. Perbandingan Target: every document's targets, in the README's order ----------------
+# --- 1. Perbandingan Target: every document's targets, in docs/outputs.md's order ----------------
 
 
 def iku_with_targets(folder: Path, office: str, target: str) -> Path:

@@ -338,7 +338,7 @@ def target_is_valid(result: Consolidation, report: FileReport, record: Record) -
 
 def shared_indicators(result: Consolidation) -> tuple[list[str], list[SharedIndicator]]:
     """Indicators that two or more offices share, with every office's target: of an office's
-    documents that state a target for the indicator, the first in the README's order (RKT,
+    documents that state a target for the indicator, the first in docs/outputs.md's order (RKT,
     DIPA, Renja, PK, Rencana Aksi, IKU, Renstra, LKj; `COMPARED_FIRST`). An IKU that states
     targets (a five-year matrix) joins the plan level where its indicator is found."""
     texts: dict[tuple[str, str], dict[str, int]] = {}  # how each office wrote it, and how often

@@ -131,7 +131,7 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "not an office of {province}: an office of {other}",
     },
     # the provincial workbook's sheet names and column titles: the contract's Indonesian
-    # ones under --lang id (the default), English ones under --lang en (README, the contract)
+    # ones under --lang id (the default), English ones under --lang en (docs/commands.md, the contract)
     "sheet:Ringkasan": {"id": "Ringkasan", "en": "Summary"},
     "sheet:Status Kiriman": {"id": "Status Kiriman", "en": "Submissions"},
     "sheet:RKT": {"id": "RKT", "en": "RKT"},
