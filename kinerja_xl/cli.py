@@ -215,6 +215,16 @@ def _checked(paths: Any, schemas: Path | None, quiet: bool, lang: str, year: int
         _fail(exc.message(lang))  # a rule that cannot run on these tables
 
 
+def _rules_usable(schemas: Path, lang: str) -> None:
+    """The rules of `schemas` load, or one line and exit 2."""
+    from kinerja_xl.checking.rulebook import RulesError, load_rules
+
+    try:
+        load_rules(schemas)
+    except RulesError as exc:
+        _fail(_say("rules-refused", lang, folder=schemas, detail=exc.message(lang)))
+
+
 def _province(name: str | None, schemas: Path | None, lang: str) -> str | None:
     """The province asked, as the registry names it; a name that is none of the 38 is refused
     (exit 2) naming the nearest, before any file is read."""
@@ -553,6 +563,8 @@ def serve(
 
     if folder is not None and not folder.is_dir():
         _fail(_say("output-folder-missing", lang.value, folder=folder, path=folder))
+    if schemas is not None:
+        _rules_usable(schemas, lang.value)  # refused before the server starts, as check does
     province = _province(province, schemas, lang.value)
     settings = ServeSettings(
         folder,

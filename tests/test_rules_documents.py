@@ -243,3 +243,20 @@ def test_a_check_listed_with_an_unknown_option_is_refused(rules_copy):
         load_rules(written)
     message = caught.value.message("en")
     assert "iku.yaml:" in message and "raise_warnings" in message and "raise_warning" in message
+
+
+def test_serve_refuses_a_broken_folder_before_it_starts(rules_copy, tmp_path):
+    import subprocess
+    import sys
+
+    path = rules_copy / "iku.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "severites:\n  cara_present: warning\n")
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    command = [sys.executable, "-m", "kinerja_xl", "serve", str(inbox), "--port", "0"]
+    done = subprocess.run(
+        [*command, "--schemas", str(rules_copy)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2, done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert "iku.yaml:14: kunci 'severites' tidak dikenal; maksudnya 'severities'?" in line
