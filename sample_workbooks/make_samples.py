@@ -8,6 +8,9 @@ layouts, the way real offices type their plans: merged or repeated sasaran, numb
 as formatted cells, headers repeated after page breaks, one sheet or several, .xls and .ods.
 Kotabaru carries the mistakes offices really make. The rest of the SAKIP cycle (a PK, a
 Rencana Aksi, a five-year IKU matrix, an LKj) comes from four more offices (sakip_samples.py).
+The official forms of other provinces, as their offices and applications fill them (a Renja
+evaluation, an LKj comparison, a Renstra matrix with its funding, an RKA-K/L kertas kerja, an
+e-SAKIP export, …), are in public/ (public_forms.py; their ground truth beside it).
 """
 
 from __future__ import annotations
@@ -175,6 +178,7 @@ def banjarbaru() -> None:
 if __name__ == "__main__":
     from faulty_samples import write_faulty_samples
     from other_offices import write_other_offices
+    from public_forms import build as write_public_forms
     from sakip_samples import write_sakip_samples
 
     banjarmasin()
@@ -182,6 +186,7 @@ if __name__ == "__main__":
     write_other_offices(HERE)
     write_sakip_samples(HERE)
     write_faulty_samples(HERE / "faulty")
+    write_public_forms(HERE / "public")  # official forms of other provinces (public_forms.py)
     print(
         "\n".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".xls", ".ods")))
     )

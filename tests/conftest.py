@@ -63,3 +63,14 @@ def xlsx(tmp_path):
         return build_xlsx(path, {name: rows}, **sheet_options)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def kalsel(tmp_path_factory) -> Path:
+    """The samples of the province they were made for (Kalimantan Selatan), as its inbox holds
+    them: sample_workbooks/ without the other provinces' official forms (public/)."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("kiriman") / "sample_workbooks"
+    shutil.copytree(SAMPLES, folder, ignore=shutil.ignore_patterns("public", "*.py", "*.json"))
+    return folder

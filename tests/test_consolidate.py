@@ -37,9 +37,9 @@ def data_rows(book, name):
 
 
 @pytest.fixture(scope="module")
-def provincial_book(tmp_path_factory):
+def provincial_book(tmp_path_factory, kalsel):
     out = tmp_path_factory.mktemp("prov") / "Konsolidasi.xlsx"
-    result = run(SAMPLES, "-o", out, "--province", "Kalimantan Selatan")
+    result = run(kalsel, "-o", out, "--province", "Kalimantan Selatan")
     return result, out, openpyxl.load_workbook(out)
 
 
@@ -62,10 +62,10 @@ def test_sheets_in_contract_order_and_exit_code(provincial_book):
         assert book[name].freeze_panes == "A2" and book[name].auto_filter.ref
 
 
-def test_each_data_sheet_has_exactly_the_rows_inspect_reads(provincial_book):
+def test_each_data_sheet_has_exactly_the_rows_inspect_reads(provincial_book, kalsel):
     _result, _out, book = provincial_book
     reports = [
-        inspect_file(p) for p in sorted(SAMPLES.rglob("*")) if p.suffix in (".xlsx", ".xls", ".ods")
+        inspect_file(p) for p in sorted(kalsel.rglob("*")) if p.suffix in (".xlsx", ".xls", ".ods")
     ]
     expected = {"RKT": ("rkt", "rkt-sekretariat"), "IKU": ("iku",), "Anggaran": ("anggaran",)}
     for sheet, kinds in expected.items():
@@ -86,12 +86,12 @@ def test_printed_counts_match(provincial_book):
     assert "Baris anggaran: dibaca 29, ditulis 29" in result.stdout
 
 
-def test_rekap_totals_equal_the_per_file_budget_totals(provincial_book):
+def test_rekap_totals_equal_the_per_file_budget_totals(provincial_book, kalsel):
     _result, _out, book = provincial_book
     per_office: dict[str, int] = defaultdict(int)
     faulty: set[str] = set()
     for report in check_files(
-        sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".xlsx", ".xls", ".ods"))
+        sorted(p for p in kalsel.rglob("*") if p.suffix in (".xlsx", ".xls", ".ods"))
     ):
         for table in report.tables_of("anggaran"):
             per_office[report.office] += table.total
@@ -117,14 +117,14 @@ def test_rekap_totals_equal_the_per_file_budget_totals(provincial_book):
     assert book["Rekap Anggaran"]._charts  # the budget-per-office chart
 
 
-def test_every_row_points_at_its_source_cell(provincial_book):
+def test_every_row_points_at_its_source_cell(provincial_book, kalsel):
     _result, _out, book = provincial_book
     grids: dict[str, object] = {}
     flagged = {(r["Berkas"], r["Lembar"], r["Sel"]) for r in data_rows(book, "Masalah")}
     checked = 0
     for sheet, field in (("RKT", "Indikator"), ("IKU", "Indikator"), ("Anggaran", "Program")):
         for row in data_rows(book, sheet):
-            path = SAMPLES / row["Berkas"]
+            path = kalsel / row["Berkas"]
             grid = grids.setdefault(row["Berkas"], open_workbook(path))
             source = next(s for s in grid.sheets if s.name == row["Lembar"])
             from kinerja_xl.reading.grid import parse_a1
@@ -214,10 +214,10 @@ def test_ringkasan_lists_every_file_and_the_missing_offices(provincial_book):
     assert status["KPU Kabupaten Barito Kuala"]["IKU"] == "Tidak terbaca"
 
 
-def test_masalah_lists_every_issue(provincial_book):
+def test_masalah_lists_every_issue(provincial_book, kalsel):
     _result, _out, book = provincial_book
     reports = check_files(
-        sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".xlsx", ".xls", ".ods"))
+        sorted(p for p in kalsel.rglob("*") if p.suffix in (".xlsx", ".xls", ".ods"))
     )
     rows = data_rows(book, "Masalah")
     assert len(rows) == sum(len(r.issues) for r in reports)
