@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..knowledge.programs import FORM as PROGRAM_FORM
+from ..reading.caching import text_cache
 from ..reading.grid import Cell
 from .normalise import clean_text, parse_target_text
 
@@ -59,6 +60,19 @@ HOLDS = {
 }
 
 
+def holds_none_of(cells: list[Cell], what: str) -> bool:
+    """Three filled cells or more, none of them `what`: read only as far as the first that is
+    (a target column's first cell is a target, almost always)."""
+    kinds, filled = HOLDS[what], 0
+    for cell in cells[:SAMPLE]:
+        kind = kind_of_value(cell)
+        if kind in kinds:
+            return False
+        if kind not in ("empty", "dash"):
+            filled += 1
+    return filled >= 3
+
+
 def body_of(cells: list[Cell]) -> Body:
     counts: Counter[str] = Counter(kind_of_value(cell) for cell in cells[:SAMPLE])
     counts.pop("empty", None)
@@ -75,7 +89,11 @@ def kind_of_value(cell: Cell) -> str:
         if cell.is_percent_format:
             return "percent"
         return "money" if abs(value) >= 100_000 else "number"
-    text = clean_text(value)
+    return _kind_of_text(clean_text(value))
+
+
+@text_cache(maxsize=8192)
+def _kind_of_text(text: str) -> str:
     if text.lower() in DASHES:
         return "dash"
     if CODE.match(text):

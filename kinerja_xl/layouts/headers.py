@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..knowledge.layouts import LayoutWords
+from ..reading.caching import LONGEST_KEPT, text_cache
 from ..reading.grid import Cell, Sheet
 from .normalise import clean_text, header_key
 
@@ -45,10 +47,17 @@ def is_year(value: object) -> bool:
 
 def period_label(value: object) -> str | None:
     """'TW I', 'Triwulan 2', 'Q3', 'IV' -> 'TW I' … 'TW IV'; 2025 or '2025' -> '2025'."""
+    if isinstance(value, str):
+        return _period_of_text(value)
     if is_year(value):
-        return str(int(value)) if isinstance(value, int | float) else str(value).strip()
-    if not isinstance(value, str):
-        return None
+        return str(int(value))  # type: ignore[call-overload]
+    return None
+
+
+@text_cache(maxsize=4096)
+def _period_of_text(value: str) -> str | None:
+    if is_year(value):
+        return value.strip()
     found = TRIWULAN.match(clean_text(value))
     if not found:
         return None
@@ -159,38 +168,62 @@ def describe(
     """The role, year, quarter and kind of figure a column's header path gives it.
     `spelled_out`: a long first line's role is that of its first words that name one."""
     texts = tuple(clean_text(c.value) if isinstance(c.value, str) else c.text() for c in cells)
-    found = HeaderCell(col, texts, cells[-1], lines=lines)
+    if sum(map(len, texts)) > LONGEST_KEPT:
+        said = _path_said.__wrapped__(texts, words, role_of, spelled_out)
+    else:
+        said = _path_said(texts, words, role_of, spelled_out)
+    role, year, period, money, history, cumulative, label = said
+    return HeaderCell(
+        col,
+        texts,
+        cells[-1],
+        role=role,
+        year=year,
+        period=period,
+        money=money,
+        history=history,
+        cumulative=cumulative,
+        label=label,
+        lines=lines,
+    )
+
+
+PathSaid = tuple[str | None, int | None, str | None, bool, bool, bool, str]
+
+
+@lru_cache(maxsize=8192)  # the same header paths come back in every office's plan
+def _path_said(
+    texts: tuple[str, ...], words: LayoutWords, role_of: RoleOf, spelled_out: bool
+) -> PathSaid:
     infos = [
         _text_info(text, words, role_of, top=spelled_out and index == 0)
         for index, text in enumerate(texts)
     ]
     leaf = infos[-1]
     ancestor = next((i.role for i in reversed(infos[:-1]) if i.role), None)
+    role, period, money = None, None, False
     if leaf.quantity and ancestor:
-        found.role = ancestor  # "Target" over "Volume | Satuan", "Target Renja" over "K"
+        role = ancestor  # "Target" over "Volume | Satuan", "Target Renja" over "K"
     elif leaf.money:
         if ancestor in (None, "anggaran"):
-            found.role = "anggaran"
+            role = "anggaran"
         else:
-            found.role, found.money = ancestor, True  # the rupiah of a plan's figure
+            role, money = ancestor, True  # the rupiah of a plan's figure
     elif leaf.period:
-        found.role = ancestor or leaf.role or ("periods" if leaf.quarter else None)
-        found.period = leaf.period
+        role = ancestor or leaf.role or ("periods" if leaf.quarter else None)
+        period = leaf.period
     elif leaf.role:
-        found.role = leaf.role
-    elif leaf.quantity:
-        found.role = None  # a quantity without a role over it: the office's own column
-    if found.role and not leaf.period:
+        role = leaf.role
+    if role and not leaf.period:
         quarter = next((i.quarter for i in reversed(infos) if i.quarter), None)
-        if quarter and found.role in ("target", "periods", "realisasi"):
-            found.period = quarter  # "Target TW1", "Realisasi Triwulan II"
-    found.year = next((i.year for i in reversed(infos) if i.year), None)
-    if found.period and found.period.isdigit():
-        found.year = int(found.period)
-    found.history = any(i.history for i in infos)
-    found.cumulative = any(i.cumulative for i in infos)
-    found.label = _label(texts, leaf)
-    return found
+        if quarter and role in ("target", "periods", "realisasi"):
+            period = quarter  # "Target TW1", "Realisasi Triwulan II"
+    year = next((i.year for i in reversed(infos) if i.year), None)
+    if period and period.isdigit():
+        year = int(period)
+    history = any(i.history for i in infos)
+    cumulative = any(i.cumulative for i in infos)
+    return role, year, period, money, history, cumulative, _label(texts, leaf)
 
 
 def _label(texts: tuple[str, ...], leaf: _Said) -> str:
@@ -201,7 +234,7 @@ def _label(texts: tuple[str, ...], leaf: _Said) -> str:
     return PATH_SEPARATOR.join(texts)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Said:
     """What one header text says."""
 
@@ -215,31 +248,30 @@ class _Said:
     cumulative: bool = False
 
 
+@text_cache(maxsize=8192)  # the same header texts come back in every office's plan
 def _text_info(text: str, words: LayoutWords, role_of: RoleOf, top: bool) -> _Said:
     key = header_key(text)
-    said = _Said(
-        period=period_label(text),
+    period = period_label(text)
+    year_found = YEAR_IN_TEXT.search(text)
+    quarter = period if period and period.startswith("TW") else None
+    if quarter is None and (found := QUARTER_IN_TEXT.search(text)):
+        quarter = "TW " + ROMAN.get(found.group(1).upper(), found.group(1).upper())
+    money = bool(key) and not _without_money(key, words)
+    role = None
+    if not (period or money):
+        role = role_of(text, words) or _role_without_qualifiers(key, text, words, role_of)
+        if role is None and top:
+            role = _role_of_long_text(key, words, role_of)
+    return _Said(
+        role=role,
+        year=int(year_found.group(1)) if year_found else None,
+        period=period,
+        quarter=quarter,
         quantity=key in words.quantity_words or key in words.measure_words,
-        money=bool(key) and not _without_money(key, words),
+        money=money,
         history=bool(words.history.search(key)),
         cumulative=bool(words.cumulative.search(key)),
     )
-    year = YEAR_IN_TEXT.search(text)
-    if year:
-        said.year = int(year.group(1))
-    if said.period and said.period.startswith("TW"):
-        said.quarter = said.period
-    else:
-        quarter = QUARTER_IN_TEXT.search(text)
-        if quarter:
-            numeral = quarter.group(1).upper()
-            said.quarter = "TW " + ROMAN.get(numeral, numeral)
-    if said.period or said.money:
-        return said
-    said.role = role_of(text, words) or _role_without_qualifiers(key, text, words, role_of)
-    if said.role is None and top:
-        said.role = _role_of_long_text(key, words, role_of)
-    return said
 
 
 def _without_money(key: str, words: LayoutWords) -> str:

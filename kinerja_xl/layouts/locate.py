@@ -17,7 +17,7 @@ from ..knowledge.kinds import TableKind
 from ..knowledge.layouts import LayoutWords, load_layouts
 from ..reading.caching import text_cache
 from ..reading.grid import Cell, Sheet, column_letter
-from .bodies import Body, body_of
+from .bodies import Body, body_of, holds_none_of
 from .headers import (
     BAND_LINES,
     MAX_FIRST_LINE_TEXT,
@@ -249,21 +249,23 @@ def _read_header(
     for hc in one_line:  # a heading merged across columns stands over its sub-columns
         hc.spans = anchors.get((row, hc.col + 1)) is hc.cell
     groups = _split_into_groups(one_line, words)
+    merged_to: dict[int, int] = {}  # a header cell of this row merged across: its last column
+    for (r, c), anchor in anchors.items():
+        if r == row and anchor.row == row and c > merged_to.get(anchor.col, 0):
+            merged_to[anchor.col] = c
     found: list[HeaderMatch] = []
     for index, group in enumerate(groups):
         first = group[0][1].col
         limit = groups[index + 1][0][1].col - 1 if index + 1 < len(groups) else None
         reach = max(
             [hc.col for _r, hc in group]
-            + [
-                c
-                for (r, c), a in anchors.items()
-                if r == row and a.row == row and a.col <= group[-1][1].col
-            ]
+            + [end for start, end in merged_to.items() if start <= group[-1][1].col]
         )
         lines, numbering = _header_lines(rows, row, first, reach, limit, anchors, words)
         if not lines:
-            spelled = [_one_line_cell(hc.cell, words) for _role, hc in group]
+            spelled = [  # a long heading named by its first words ("Target Kinerja dan …")
+                hc if hc.role else _one_line_cell(hc.cell, words) for _role, hc in group
+            ]
             body = _BodyReader(sheet, rows, row + 1)
             for match in _tables_of(row, spelled, cells, words, body, rejected):
                 _target_merged_over_its_unit(match, sheet)
@@ -319,10 +321,12 @@ class _BodyReader:
         self.rows = [r for r in rows if first <= r][:SAMPLE_ROWS]
         self._bodies: dict[int, Body] = {}
 
+    def cells(self, col: int) -> list[Cell]:
+        return [c for r in self.rows if (c := self.sheet.get(r, col)) is not None]
+
     def of(self, col: int) -> Body:
         if col not in self._bodies:
-            cells = [c for r in self.rows if (c := self.sheet.get(r, col)) is not None]
-            self._bodies[col] = body_of(cells)
+            self._bodies[col] = body_of(self.cells(col))
         return self._bodies[col]
 
 
@@ -444,9 +448,9 @@ def _body_disagrees(match: HeaderMatch, group: Group, body: _BodyReader) -> str 
     another column of the group holds what it should ("target", "amount" otherwise)."""
     for role, holds in (("target", "target"), ("anggaran", "amount")):
         col = match.columns.get(role)
-        if col is None or not body.of(col).holds_nothing_of(holds):
+        if col is None or not holds_none_of(body.cells(col), holds):
             continue
-        if holds == "amount" and body.of(col).share("number") > 0:
+        if holds == "amount" and not holds_none_of(body.cells(col), "target"):
             continue  # amounts in thousands or millions of rupiah: small numbers
         return holds
     return None
