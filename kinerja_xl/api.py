@@ -157,6 +157,7 @@ def consolidate(
     >>> indicators["read"] == indicators["written"] + indicators["set_aside"] > 0
     True
     """
+    from .checking.rulebook import Rules as RulesType
     from .knowledge.registry import load_registry
     from .outputs.write import check_output
     from .provincial import write_consolidated
@@ -171,8 +172,8 @@ def consolidate(
         batch = _check_found(found, schemas, progress, year=year)
     if not any(report.readable for report in batch.files):
         raise OutputError("nothing-readable", target)
-    folder = getattr(schemas, "folder", schemas)  # a Rules object knows its folder
-    registry = load_registry(Path(folder) if folder else None)
+    folder = schemas.folder if isinstance(schemas, RulesType) else schemas  # Rules know theirs
+    registry = load_registry(Path(folder) if folder is not None else None)
     result = build(
         batch.files, province, year, keep_all, registry, arrival, severities=batch.severities
     )

@@ -116,8 +116,16 @@ def inspect_file(
         return report
     returned = returned_copy(workbook)
     if returned:
-        said = {"who": returned["who"], "when": returned["when"], "ours": returned["sheet"]}
-        report.issues.append(Issue.make(RETURNED_COPY, None, None, returned["sheet"], **said))
+        said = Issue.make(
+            RETURNED_COPY,
+            None,
+            None,
+            returned["sheet"],
+            who=returned["who"],
+            when=returned["when"],
+            ours=returned["sheet"],
+        )
+        report.issues.append(said)
     context: list[str] = []
     sheet_years: dict[str, int | None] = {}
     rejected: list[Rejection] = []

@@ -42,6 +42,8 @@ BOLD = 1.03  # Calibri Bold is about 3 % wider
 _EIGHTHS = bytes(
     round(CHAR_WIDTH.get(chr(code), OTHER_CHAR) / 8) if code < 256 else 0 for code in range(256)
 )
+
+
 def text_pixels(text: str, bold: bool = False) -> float:
     """How wide `text` is in 11-point Calibri, in pixels at 96 dpi."""
     eighths = sum(text.encode("latin-1", "replace").translate(_EIGHTHS))

@@ -442,7 +442,7 @@ def _add_issue_sheet(
     sheet.auto_filter.ref = f"A{HEADER_ROW}:F{max(row, HEADER_ROW + 1)}"
     for column, width in zip("ABCDEF", WIDTHS, strict=True):
         sheet.column_dimensions[column].width = width
-    printed = list(WIDTHS[:PRINTED])
+    printed: list[float] = list(WIDTHS[:PRINTED])
     print_openpyxl(sheet, printed, page, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     sheet.print_area = f"A1:E{max(row, HEADER_ROW + 1)}"  # the code is for a filter, not paper
     book.active = 0

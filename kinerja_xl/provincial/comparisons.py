@@ -379,8 +379,8 @@ def shared_indicators(result: Consolidation) -> tuple[list[str], list[SharedIndi
         for (kind, key), by_office in chosen.items()
         if len(by_office) >= 2
     ]
-    offices = sorted({o for s in shared for o in s.targets}, key=office_sort_key)
-    return offices, shared
+    names = sorted({o for s in shared for o in s.targets}, key=office_sort_key)
+    return names, shared
 
 
 @dataclass

@@ -447,7 +447,7 @@ def owed_documents(result: Consolidation) -> list[str]:
     """The columns of Status Kiriman: what the province collects (the default without one;
     across provinces, every document any of them collects)."""
     registry = result.registry
-    provinces = result.provinces or [None]
+    provinces: list[Office | None] = [*result.provinces] or [None]
     names = [d.name for p in provinces for d in registry.owed_by(p)]
     return list(dict.fromkeys(names))
 

@@ -152,10 +152,9 @@ class GuardedH11(H11Protocol):
         self.flow.resume_reading()
         self._linger_timer = self.loop.call_later(self.limits.linger_seconds, self.drop)
 
-    def eof_received(self) -> bool | None:
+    def eof_received(self) -> None:
         if isinstance(self.transport, Lingering) and self.transport.lingering:
             self.drop()
-        return None
 
 
 def protocol_for(limits: Limits) -> type[GuardedH11]:

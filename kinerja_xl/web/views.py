@@ -83,7 +83,7 @@ def file_views(batch: Batch, names: list[str], lang: str) -> list[FileView]:
                 (s.name, ref): anchor for s in view.sheets for ref, anchor in s.anchors.items()
             }
             for issue in view.issues:
-                issue["anchor"] = anchors.get((issue.get("sheet"), issue.get("cell")))
+                issue["anchor"] = anchors.get((issue.get("sheet") or "", issue.get("cell") or ""))
         views.append(view)
     return views
 
