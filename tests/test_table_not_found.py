@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from kinerja_xl.cli import app
@@ -110,3 +111,109 @@ def test_a_workbook_of_no_header_at_all_says_only_what_to_do(xlsx):
     (issue,) = [i for i in report.issues if i.code == "table-not-found"]
     assert "Baris yang hampir" not in issue.message("id")
     assert issue.message("en").startswith("No RKT, IKU or Anggaran table in this workbook. Make")
+
+
+def test_a_header_of_quarter_targets_alone_says_the_year_s_target_is_missing(xlsx):
+    """ "Target TW I … TW IV" are periods: with no target for the year the row makes no table,
+    and the reason names the target, not a column of another kind of table."""
+    path = xlsx(
+        [
+            [
+                "No",
+                "Indikator Kinerja",
+                "Target TW I",
+                "Target TW II",
+                "Target TW III",
+                "Target TW IV",
+            ],
+            [1, "Persentase partisipasi pemilih", "-", "-", "-", "80%"],
+            [2, "Jumlah kegiatan sosialisasi", 6, 12, 18, 24],
+        ],
+        name="Rencana Aksi",
+    )
+    (report,) = check_files([path])
+    assert report.tables == []
+    (issue,) = [i for i in report.issues if i.code == "table-not-found"]
+    english = issue.message("en")
+    assert "'Target TW IV', but no column names a target (e.g. 'Target')" in english
+    assert "cara" not in issue.message("id") and "sumber" not in issue.message("id")
+
+
+def test_a_header_that_names_every_need_yet_makes_no_table_says_so(xlsx):
+    """An indicator, a program and an amount: an indicator's budget is no table kinerja-xl
+    reads, and the reason says that much rather than an empty list of what is missing."""
+    path = xlsx(
+        [
+            ["No", "Program", "Indikator Kinerja", "Anggaran"],
+            [1, "Program Dukungan Manajemen", "Persentase layanan", "Rp 814.815.000"],
+        ],
+        name="Anggaran",
+    )
+    (report,) = check_files([path])
+    assert report.tables == []
+    (issue,) = [i for i in report.issues if i.code == "table-not-found"]
+    assert (
+        "sheet 'Anggaran' row 1 names 'No', 'Program', 'Indikator Kinerja' and 'Anggaran', but "
+        "those columns make no RKT, IKU or Anggaran table"
+    ) in issue.message("en")
+    assert "tetapi kolom-kolom itu tidak membentuk tabel RKT, IKU atau Anggaran" in issue.message(
+        "id"
+    )
+
+
+def test_a_plan_whose_indicator_column_reads_indikator_kinerja_utama_is_read(xlsx):
+    """ "Indikator Kinerja Utama" is the indicator column of a PK with no Sasaran column."""
+    path = xlsx(
+        [
+            ["PERJANJIAN KINERJA TAHUN 2024"],
+            [],
+            ["No", "Indikator Kinerja Utama", "Target", "Satuan"],
+            [1, "Persentase partisipasi pemilih", 80, "%"],
+            [2, "Jumlah kegiatan sosialisasi pendidikan pemilih", 24, "kegiatan"],
+        ],
+        name="PK",
+    )
+    (report,) = check_files([path])
+    (table,) = report.tables
+    assert (table.kind, table.header_row, table.rows) == ("rkt", 3, 2)
+    assert [(r.get("indikator"), r.target.value) for r in table.records] == [
+        ("Persentase partisipasi pemilih", 80),
+        ("Jumlah kegiatan sosialisasi pendidikan pemilih", 24),
+    ]
+    assert report.issues == []
+
+
+CUMULATIVE_QUARTERS = [
+    ["s.d. TW I", "s.d. TW II", "s.d. TW III", "s.d. TW IV"],
+    [
+        "Realisasi s.d. TW I",
+        "Realisasi s.d. TW II",
+        "Realisasi s.d. TW III",
+        "Realisasi s.d. TW IV",
+    ],
+    ["TW I (Kumulatif)", "TW II (Kumulatif)", "TW III (Kumulatif)", "TW IV (Kumulatif)"],
+]
+
+
+@pytest.mark.parametrize("quarters", CUMULATIVE_QUARTERS)
+def test_a_realisasi_by_quarter_that_does_not_add_up_is_no_year_s_realisasi(xlsx, quarters):
+    """Quarters not said to be cumulative: 6 kegiatan a quarter is not the year's 6 of 24 (the
+    year's realisasi stays unread rather than wrong); quarters "s.d." or "(Kumulatif)" under a
+    merged "Realisasi" are each a quarter's, and the last is the year's."""
+    rows = [
+        ["No", "Indikator Kinerja", "Target 2024", "Realisasi", None, None, None],
+        [None, None, None, "TW I", "TW II", "TW III", "TW IV"],
+        [1, "Jumlah kegiatan sosialisasi pendidikan pemilih", "24 kegiatan", 6, 6, 6, 6],
+    ]
+    merges = ["D1:G1", "A1:A2", "B1:B2", "C1:C2"]
+    (report,) = check_files([xlsx(rows, name="Monitoring", merges=merges)])
+    (record,) = report.tables[0].records
+    assert record.realisasi is None
+    assert [p.value for p in record.realisasi_periods.values()] == [6, 6, 6, 6]
+    rows[1] = [None, None, None, *quarters]
+    rows[2] = [1, "Jumlah kegiatan sosialisasi pendidikan pemilih", "24 kegiatan", 6, 12, 18, 24]
+    (report,) = check_files([xlsx(rows, name="Monitoring", merges=merges)])
+    (record,) = report.tables[0].records
+    assert list(record.realisasi_periods) == ["TW I", "TW II", "TW III", "TW IV"]
+    assert [p.value for p in record.realisasi_periods.values()] == [6, 12, 18, 24]
+    assert (record.realisasi.value, record.cells["realisasi"]) == (24, "G3")

@@ -212,6 +212,8 @@ def _path_said(
     elif leaf.period:
         role = ancestor or leaf.role or ("periods" if leaf.quarter else None)
         period = leaf.period
+    elif leaf.quarter and not leaf.role and ancestor:
+        role = ancestor  # "Realisasi" over "s.d. TW I" or "TW IV (Kumulatif)": its quarter below
     elif leaf.role:
         role = leaf.role
     if role and not leaf.period:

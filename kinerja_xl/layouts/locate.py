@@ -366,8 +366,10 @@ def _tables_of(
 
 
 def _missing(group: Group) -> tuple[str, ...]:
-    """What the table the group comes closest to needs and does not name."""
-    roles = {hc.role for _r, hc in group if hc.role}
+    """What the table the group comes closest to needs and does not name, of its columns as a
+    table would use them ("Target TW I … TW IV" are periods, no year's target); nothing when it
+    names every need of a table and still makes none."""
+    roles = set(_Columns(group).columns)
     best: tuple[str, ...] | None = None
     for _kind, needs in NEEDS:
         lacking = tuple(_need_name(need) for need in needs if not need & roles)
@@ -831,7 +833,7 @@ def kind_of(roles: set[str]) -> str | None:
         return "rkt-sekretariat"
     if indicator and {"sasaran_strategis", "target"} <= roles:
         return "rkt"
-    if "indikator" in roles and "target" in roles:
+    if indicator and "target" in roles:
         return "rkt"  # a PK prints INDIKATOR KINERJA | Target under "Sasaran 1 : …" lines
     return None
 

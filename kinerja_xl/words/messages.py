@@ -144,10 +144,12 @@ def _candidates(candidates: list[dict[str, Any]], lang: str) -> str:
         if found.get("body"):
             what = say(f"holds-{found['body']}", lang)
             said.append(say("why-body", lang, what=what, **where))
-        else:
-            needs = [say(f"need-{need}", lang) for need in found.get("missing") or []]
+        elif found.get("missing"):
+            needs = [say(f"need-{need}", lang) for need in found["missing"]]
             missing = _listed(needs, "why-or", lang)
             said.append(say("why-missing", lang, missing=missing, **where))
+        else:
+            said.append(say("why-no-table", lang, **where))
     if not said:
         return ""
     text = "; ".join(s for s in said if not s.startswith(";"))

@@ -15,6 +15,12 @@ LAYOUTS: dict[str, dict[str, str]] = {
         "bawahnya yang berisi {what}",
         "en": "sheet '{sheet}' row {row} names {named}, but no column below holds {what}",
     },
+    "why-no-table": {
+        "id": "lembar '{sheet}' baris {row} menyebut {named}, tetapi kolom-kolom itu tidak "
+        "membentuk tabel RKT, IKU atau Anggaran",
+        "en": "sheet '{sheet}' row {row} names {named}, but those columns make no RKT, IKU or "
+        "Anggaran table",
+    },
     "why-more": {"id": "; dan {count} baris lain", "en": "; and {count} more"},
     "why-end": {"id": ".", "en": "."},
     "why-and": {"id": "dan", "en": "and"},
