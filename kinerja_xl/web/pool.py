@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import functools
 import importlib
 import multiprocessing
 import os
@@ -252,29 +253,90 @@ class Pool:
         assert self._workers is not None
         worker = await self._a_worker()
         loop = asyncio.get_running_loop()
-        queue = self._workers
+        if hasattr(loop, "add_reader") and sys.platform != "win32":
+            return await self._in_loop(loop, worker, target, arguments)
+        return await asyncio.to_thread(self._in_a_thread, loop, worker, target, arguments)
 
-        def use() -> Any:
-            """In a thread, which gives the worker back when the task is over, even if the
-            request that asked for it has gone meanwhile."""
-            current = worker
-            try:
-                return current.call(target, arguments, self.settings.task_seconds)
-            except TaskFailed:
-                current = self._retire(current, killed=True)
-                raise
-            finally:
-                if current.retire:
-                    current = self._retire(current, killed=False)
-                if self._surplus(queue):
-                    self._drop(current)
+    async def _in_loop(
+        self, loop: Any, worker: Worker, target: str, arguments: tuple[Any, ...]
+    ) -> Any:
+        """The task sent, and its answer read, by the event loop itself when the worker's pipe
+        has it: no thread between, so that on a busy machine no wake-up is waited for twice
+        (each costs a turn of the scheduler, and the worker idles meanwhile)."""
+        done: asyncio.Future[Any] = loop.create_future()
+        descriptor = worker.connection.fileno()
+
+        def finish(failed: TaskFailed | None, ok: bool = True, value: Any = None) -> None:
+            loop.remove_reader(descriptor)
+            timer.cancel()
+            worker.busy_since = None
+            if not done.done():
+                if failed is not None:
+                    done.set_exception(failed)
+                elif ok:
+                    done.set_result(value)
                 else:
-                    try:
-                        loop.call_soon_threadsafe(queue.put_nowait, current)
-                    except RuntimeError:  # the server is stopping: its loop is closed
-                        current.stop()
+                    done.set_exception(value)
+            if failed is not None or worker.retire:
+                replace = functools.partial(self._retire, worker, killed=failed is not None)
+                loop.run_in_executor(None, self._hand_back_later, loop, replace)
+            else:
+                self._hand_back(loop, worker)
 
-        return await asyncio.to_thread(use)
+        def answered() -> None:
+            try:
+                ok, value, worker.retire = worker.connection.recv()
+            except (EOFError, OSError):
+                finish(TaskFailed("died"))
+                return
+            finish(None, ok, value)
+
+        timer = loop.call_later(self.settings.task_seconds, finish, TaskFailed("timeout"))
+        worker.busy_since = time.monotonic()
+        try:
+            worker.connection.send((target, arguments))
+        except (OSError, ValueError):
+            timer.cancel()
+            finish(TaskFailed("died"))
+            return await done
+        loop.add_reader(descriptor, answered)
+        return await done
+
+    def _in_a_thread(
+        self, loop: Any, worker: Worker, target: str, arguments: tuple[Any, ...]
+    ) -> Any:
+        """Where the event loop cannot watch a pipe (Windows): the task in a thread, which gives
+        the worker back when the task is over, even if the request has gone meanwhile."""
+        current = worker
+        try:
+            return current.call(target, arguments, self.settings.task_seconds)
+        except TaskFailed:
+            current = self._retire(current, killed=True)
+            raise
+        finally:
+            if current.retire:
+                current = self._retire(current, killed=False)
+            try:
+                loop.call_soon_threadsafe(self._hand_back, loop, current)
+            except RuntimeError:  # the server is stopping: its loop is closed
+                current.stop()
+
+    def _hand_back(self, loop: Any, worker: Worker) -> None:
+        """A worker free again: back to the idle ones, or gone if it was an extra one."""
+        if self._workers is None:
+            worker.stop()
+        elif self._surplus(self._workers):
+            loop.run_in_executor(None, self._drop, worker)
+        else:
+            self._workers.put_nowait(worker)
+
+    def _hand_back_later(self, loop: Any, replace: Callable[[], Worker]) -> None:
+        """In a thread: a worker replaced (ending one and forking another takes a moment)."""
+        fresh = replace()
+        try:
+            loop.call_soon_threadsafe(self._hand_back, loop, fresh)
+        except RuntimeError:
+            fresh.stop()
 
     def _drop(self, worker: Worker) -> None:
         with self._lock:
