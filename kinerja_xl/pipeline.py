@@ -37,7 +37,7 @@ from .outputs.own import (
     generated_by_us,
     returned_copy,
 )
-from .provincial.readback import READ_BACK, is_provincial, read_back
+from .provincial.readback import READ_BACK, is_provincial, read_back, said_once
 from .reading.caching import forget_long_texts
 from .reading.discover import discover
 from .reading.grid import Sheet, Workbook
@@ -383,7 +383,7 @@ def check_files(
         for report, issue in targets_inconsistent(readable):
             report.issues.append(issue)
         for report in readable:  # by code, as `severities:` says (a checked row's are judged)
-            report.issues = rules.severities.judged(report.issues)
+            report.issues = rules.severities.judged(said_once(report.issues))
             report.issues = order_issues(report.issues, [t.sheet for t in report.tables])
     forget_long_texts()
     return reports

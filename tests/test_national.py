@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 import openpyxl
 import pytest
-from test_provinces import consolidate, plan, rows_of
+from test_provinces import consolidate, plan, rows_of, status_rows
 
 # --- the national roll-up -------------------------------------------------------------------
 
@@ -111,3 +111,73 @@ def test_a_provincial_workbook_and_an_offices_own_file_are_one_submission(two_pr
     assert len(surabaya) == 3  # once, not twice
     assert {r["Berkas"] for r in surabaya} == {"langsung/" + own.name}  # the office's own file
     assert len([r for r in rkt if r["Satker"] == "KPU Kabupaten Pacitan"]) == 3
+
+
+def test_what_a_province_found_reaches_the_nation(tmp_path):
+    """A file that gave its province no row (unreadable, a covering letter) is listed by the
+    nation as by the province, and what was found as a file was read (a hidden row that holds
+    data) is carried; a fault the nation finds again in the rows is said once."""
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    plan(inbox / "KPU Kota Banjarmasin - RKT 2024.xlsx", "KPU KOTA BANJARMASIN", ("120%", "A"))
+    hidden = plan(inbox / "KPU Kota Banjarbaru - RKT 2024.xlsx", "KPU KOTA BANJARBARU")
+    book = openpyxl.load_workbook(hidden)
+    book["RKT KPU"].row_dimensions[6].hidden = True  # an indicator row, hidden and read
+    book.save(hidden)
+    (inbox / "KPU Kabupaten Tapin - RKT 2024.xlsx").write_text("bukan buku kerja")
+    letter = openpyxl.Workbook()
+    letter.active.append(["Dengan hormat, bersama ini kami sampaikan RKT Tahun 2024."])
+    letter.save(inbox / "KPU Kabupaten Balangan - Surat Pengantar.xlsx")
+    provincial = tmp_path / "Konsolidasi Kalsel.xlsx"
+    assert consolidate(inbox, "-o", provincial, "--province", "Kalsel").exit_code == 2
+    national = tmp_path / "nasional" / "Konsolidasi Nasional.xlsx"
+    national.parent.mkdir()
+    assert consolidate(provincial, "-o", national).exit_code == 2  # Tapin's file, as before
+
+    province_book, nation_book = (
+        openpyxl.load_workbook(provincial),
+        openpyxl.load_workbook(national),
+    )
+    listed = {
+        r["Berkas"].rpartition("/")[2]: r["Status"]
+        for r in rows_of(nation_book, "Ringkasan")
+        if r["Berkas"]
+    }
+    assert listed["KPU Kabupaten Tapin - RKT 2024.xlsx"] == "Tidak terbaca"
+    assert listed["KPU Kabupaten Balangan - Surat Pengantar.xlsx"] == "Bukan dokumen rencana"
+    assert listed["KPU Kota Banjarmasin - RKT 2024.xlsx"] == "Perlu perbaikan"
+
+    def found(book):
+        return sorted(
+            (r["Berkas"].rpartition("/")[2], r["Kode"], r["Lembar"], r["Sel"])
+            for r in rows_of(book, "Masalah")
+            if r["Kode"] != "office-unknown"
+        )
+
+    assert found(nation_book) == found(province_book)
+    codes = [code for _, code, _, _ in found(nation_book)]
+    assert {"file-unreadable", "hidden-content", "table-not-found", "target-out-of-range"} <= set(
+        codes
+    )
+    assert codes.count("target-out-of-range") == 1  # found again in the rows, said once
+
+    # one province's roll-up is that province's workbook again: Status Kiriman says the same
+    assert status_rows(nation_book) == status_rows(province_book)
+    tapin = next(r for r in status_rows(nation_book) if r["Satker"] == "KPU Kabupaten Tapin")
+    assert "Tidak terbaca" in tapin.values()
+
+    # beside another province, the nation counts Tapin's office as the province did
+    jatim = tmp_path / "jatim"
+    jatim.mkdir()
+    plan(jatim / "KPU Kota Surabaya - RKT 2024.xlsx", "KPU KOTA SURABAYA")
+    assert consolidate(jatim, "-o", jatim / "Konsolidasi.xlsx").exit_code == 0
+    both = tmp_path / "nasional" / "Dua Provinsi.xlsx"
+    assert consolidate(provincial, jatim / "Konsolidasi.xlsx", "-o", both).exit_code == 2
+    standing = {
+        r["Provinsi"]: r
+        for r in rows_of(openpyxl.load_workbook(both), "Status Provinsi")
+        if r["Provinsi"]
+    }
+    kalsel = standing["Kalimantan Selatan"]
+    assert (kalsel["Mengirim"], kalsel["Tidak terbaca"], kalsel["Perlu perbaikan"]) == (4, 1, 1)
+    assert (standing["Jawa Timur"]["Mengirim"], standing["Jawa Timur"]["Siap"]) == (1, 0)

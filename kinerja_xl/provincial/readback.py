@@ -6,6 +6,12 @@ Sel); those rows are turned back into one `FileReport` per office file, each rec
 the office's sheet and cell, so that the national workbook links to the offices' own cells.
 The office files' folder is the one the provincial workbook recorded in its properties
 (`inputs`, relative to the workbook), else the workbook's own folder.
+
+What the province found in each file comes too (`Masalah`): a file that gave no row (an
+unreadable file, a covering letter) is still listed, as *Ringkasan* lists it, and what was
+found as the file was read (hidden content, a formula with no value, an empty table, a total
+that disagrees) is not lost because the rows are checked again. Those issues keep the
+province's words (`carried`); one the national check raises again at the same cell is said once.
 """
 
 from __future__ import annotations
@@ -18,9 +24,10 @@ from typing import Any
 from ..knowledge.kinds import TableKind
 from ..layouts.documents import KIND_NAMES
 from ..layouts.normalise import parse_amount, parse_target
+from ..model.issues import CODES, Issue
 from ..model.records import FileReport, Record, Table
 from ..reading.grid import Cell, Sheet, Workbook, parse_a1
-from ..words.messages import contract_name
+from ..words.messages import CARRIED, contract_name, say
 
 SUMMARY_SHEET = "Ringkasan"
 # the sheets read back (the reader skips a provincial workbook's others: pipeline.py)
@@ -38,7 +45,11 @@ FIELDS = {
 }
 # "RKT KPU", "PK Sekretariat": the plan's document before its level (consolidation.table_label)
 LEVEL_KINDS = {"KPU": TableKind.RKT, "Sekretariat": TableKind.RKT_SEKRETARIAT}
-READ_BACK = {SUMMARY_SHEET, *DATA_SHEETS}
+ISSUES_SHEET = "Masalah"
+READ_BACK = {SUMMARY_SHEET, ISSUES_SHEET, *DATA_SHEETS}
+# a consolidation's own findings (a document sent twice, targets that differ between offices)
+# are found again across the nation, never carried
+NOT_CARRIED_FROM = "kinerja_xl.provincial"
 
 
 @dataclass
@@ -64,23 +75,120 @@ def read_back(workbook: Workbook, inputs: str | None = None) -> list[FileReport]
     if inputs:
         folder = (folder / inputs).resolve()
     offices: dict[tuple[str, str], _Office] = {}
-    labels: dict[str, list[str]] = {}
+    listed: dict[str, _Listed] = {}
+    found: dict[str, list[Issue]] = {}
     for sheet in workbook.sheets:  # made with --lang id or en: sheets by their contract name
         name = contract_name(sheet.name)
         if name in DATA_SHEETS:
             _read_sheet(sheet, offices)
         elif name == SUMMARY_SHEET:
-            labels = _documents_by_file(sheet)
+            listed = _files_listed(sheet)
+        elif name == ISSUES_SHEET:
+            found = _issues_by_file(sheet)
     reports = []
     for office in offices.values():
         report = FileReport(path=os.fspath(folder / office.berkas), office=office.satker)
         report.year = office.year
         report.file_format = "xlsx"
         report.tables = list(office.tables.values())
-        _documents_of_sheets(report.tables, labels.get(office.berkas, []))
+        file = listed.get(office.berkas)
+        _documents_of_sheets(report.tables, file.documents if file else [])
         report.document = next((t.document for t in report.tables if t.document), None)
+        report.issues = found.get(office.berkas, [])
         reports.append(report)
+    with_rows = {office.berkas for office in offices.values()}
+    for berkas, file in listed.items():  # a file that gave no row: listed, with what was found
+        if berkas not in with_rows and not file.superseded:
+            reports.append(_file_without_rows(folder, berkas, file, found.get(berkas, [])))
     return reports
+
+
+@dataclass
+class _Listed:
+    """A file as Ringkasan lists it."""
+
+    satker: str | None
+    year: int | None
+    documents: list[str]
+    superseded: bool  # set aside by the province for a newer copy: its rows are that copy's
+
+
+SUPERSEDED = {say("status-superseded", lang) for lang in ("id", "en")}
+
+
+def _files_listed(sheet: Sheet) -> dict[str, _Listed]:
+    """Ringkasan: each Berkas with its Satker, Tahun, Dokumen labels ('RKT KPU, Anggaran
+    (DIPA)') and whether it was superseded."""
+    rows = sheet.rows()
+    header = {contract_name(cell.text()): cell.col for cell in rows.pop(1, [])}
+    if not {"Berkas", "Dokumen"} <= set(header):
+        return {}
+    files = {}
+    for cells in rows.values():
+        got = _Getter(header, {cell.col: cell for cell in cells})
+        berkas = got.text("Berkas")
+        if not berkas or got.text("No") is None:  # the blank line and the total row
+            continue
+        documents = got.text("Dokumen")
+        files[berkas] = _Listed(
+            got.text("Satker"),
+            got.number("Tahun"),
+            [d.strip() for d in documents.split(",")] if documents else [],
+            got.text("Status") in SUPERSEDED,
+        )
+    return files
+
+
+def _file_without_rows(folder: Path, berkas: str, file: _Listed, issues: list[Issue]) -> FileReport:
+    report = FileReport(path=os.fspath(folder / berkas), office=file.satker, year=file.year)
+    report.issues = issues
+    report.readable = not any(issue.code == "file-unreadable" for issue in issues)
+    report.file_format = "xlsx" if report.readable else None
+    return report
+
+
+SEVERITY_OF = {say(f"severity-{s}", lang): s for s in ("error", "warning") for lang in ("id", "en")}
+
+
+def _issues_by_file(sheet: Sheet) -> dict[str, list[Issue]]:
+    """Masalah: each Berkas's issues, as the province found them (its codes, cells and words)."""
+    rows = sheet.rows()
+    header = {contract_name(cell.text()): cell.col for cell in rows.pop(1, [])}
+    if not {"Berkas", "Kode", "Pesan"} <= set(header):
+        return {}
+    found: dict[str, list[Issue]] = {}
+    for cells in rows.values():
+        got = _Getter(header, {cell.col: cell for cell in cells})
+        issue = _carried(got)
+        berkas = got.text("Berkas")
+        if issue is not None and berkas:
+            found.setdefault(berkas, []).append(issue)
+    return found
+
+
+def _carried(got: _Getter) -> Issue | None:
+    code, message = got.text("Kode"), got.text("Pesan") or ""
+    declared = CODES.get(code or "")
+    if declared is None:  # a code of another version of kinerja-xl: said as a rule's failure
+        declared, message = CODES["rule-failed"], f"{code}: {message}"
+    if declared.module.startswith(NOT_CARRIED_FROM):
+        return None
+    severity = SEVERITY_OF.get(got.text("Tingkat") or "", declared.severity)
+    return Issue(
+        declared.code,
+        got.text("Lembar"),
+        got.text("Sel"),
+        got.text("Nilai"),
+        {CARRIED: message},
+        severity,  # type: ignore[arg-type]
+    )
+
+
+def said_once(issues: list[Issue]) -> list[Issue]:
+    """A carried issue that the national check raised again at the same cell is said once,
+    in the national check's words (the rules may differ; the rows are the same)."""
+    raised = {(i.code, i.sheet, i.cell) for i in issues if CARRIED not in i.params}
+    return [i for i in issues if CARRIED not in i.params or (i.code, i.sheet, i.cell) not in raised]
 
 
 def _documents_of_sheets(tables: list[Table], labels: list[str]) -> None:
@@ -105,21 +213,6 @@ def _listed_document(labels: list[str], kind: str) -> str | None:
     ]
     plain = name in labels
     return found[0] if len(found) == 1 and not plain else None
-
-
-def _documents_by_file(sheet: Sheet) -> dict[str, list[str]]:
-    """Ringkasan: Berkas -> its Dokumen labels ('RKT KPU, Anggaran (DIPA)')."""
-    rows = sheet.rows()
-    header = {contract_name(cell.text()): cell.col for cell in rows.pop(1, [])}
-    if not {"Berkas", "Dokumen"} <= set(header):
-        return {}
-    found = {}
-    for cells in rows.values():
-        by_col = {cell.col: cell.text() for cell in cells}
-        berkas, documents = by_col.get(header["Berkas"]), by_col.get(header["Dokumen"])
-        if berkas and documents:
-            found[berkas] = [d.strip() for d in documents.split(",")]
-    return found
 
 
 def _read_sheet(sheet: Sheet, offices: dict[tuple[str, str], _Office]) -> None:

@@ -70,10 +70,17 @@ def word(key: str, lang: str) -> str:
     return WORDS.get(key, {}).get(lang, "")
 
 
+# an issue's param: its message as a provincial workbook's Masalah wrote it (the national
+# roll-up carries what the province found: provincial/readback.py)
+CARRIED = "carried"
+
+
 def render(issue: Issue, lang: str = "id") -> str:
     """The issue's message in `lang`: its template, every declared placeholder filled (an
     undeclared one is a KeyError, caught by tests/test_catalogue.py, never an empty gap)."""
     lang = lang if lang in LANGS else "id"
+    if CARRIED in issue.params:  # the province's words, in the language it wrote them
+        return str(issue.params[CARRIED])
     declared = issue.declaration
     params: dict[str, Any] = dict.fromkeys(declared.fields, "")
     params.update(
