@@ -3,7 +3,6 @@ here; every word it prints comes from the catalogue (`messages.py`)."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from enum import Enum
@@ -148,20 +147,33 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 def _emit_json(data: dict) -> None:
     """JSON on stdout, always valid UTF-8 (a lone surrogate from a file name becomes '?'),
     written piece by piece: a batch of 30,000 issues is never one string held three times."""
+    from .outputs.report import json_pieces
 
-    def write(piece: str) -> None:
-        sys.stdout.write(piece.encode("utf-8", "replace").decode("utf-8"))
-
-    json.dump(data, _Pieces(write), ensure_ascii=False, indent=2)
+    _emit((piece.encode("utf-8", "replace").decode("utf-8") for piece in json_pieces(data)), "")
     sys.stdout.write("\n")
     sys.stdout.flush()
 
 
-class _Pieces:
-    """A file-like `write` for json.dump."""
+def _echo_lines(lines: Any) -> None:
+    """A long report for people, a few thousand lines at a time (never one string)."""
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) == 2_000:
+            typer.echo("\n".join(chunk))
+            chunk = []
+    typer.echo("\n".join(chunk))
 
-    def __init__(self, write: Any) -> None:
-        self.write = write
+
+def _emit(pieces: Any, between: str = "\n") -> None:
+    """Pieces of a long report on stdout, a few thousand at a time."""
+    chunk: list[str] = []
+    for piece in pieces:
+        chunk.append(piece)
+        if len(chunk) == 2_000:
+            sys.stdout.write(between.join(chunk) + between)
+            chunk = []
+    sys.stdout.write(between.join(chunk))
 
 
 class _ProgressBar:
@@ -334,7 +346,7 @@ def check(
 
     Example:  kinerja-xl check kiriman/ --annotate diperiksa/
     """
-    from .outputs.report import check_text
+    from .outputs.report import check_lines
 
     batch = _checked(paths, schemas, quiet, lang.value, year)
     _say_unreadable(batch.files, lang.value)
@@ -344,7 +356,7 @@ def check(
     if format == OutputFormat.json:
         _emit_json(batch.to_dict(lang.value))
     else:
-        typer.echo(check_text(batch.files, batch.skipped, lang.value))
+        _echo_lines(check_lines(batch.files, batch.skipped, lang.value))
     raise typer.Exit(max(batch.exit_code, copies))
 
 

@@ -140,6 +140,17 @@ def long_shared_string(path: Path, letters: int = 30_000, cells: int = 60_000) -
     package(path, [("RKT", sheet_xml([HEAD], rows))], shared=[text])
 
 
+def long_shared_string_column(path: Path, letters: int = 30_000, cells: int = 60_000) -> None:
+    """The same text in `cells` rows of one column under an indicator header, nothing else:
+    every row an indicator without a target, and a duplicate (two issues a row)."""
+    word = "Persentase pelayanan "
+    text = (word * (letters // len(word) + 1))[:letters]
+    rows = "".join(
+        f'<row r="{r}"><c r="C{r}" t="s"><v>0</v></c></row>' for r in range(2, cells + 2)
+    )
+    package(path, [("RKT", sheet_xml([HEAD], rows))], shared=[text])
+
+
 # --- 5. an .ods cell whose text is a run of repeated spaces ------------------------------------
 
 
@@ -276,6 +287,7 @@ def plan(path: Path) -> None:
 
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "string-30000-x-60000.xlsx": long_shared_string,
+    "string-30000-x-60000-kolom.xlsx": long_shared_string_column,
     "ods-spasi-2-juta.ods": ods_repeated_spaces,
     "ods-spasi-600-ribu.ods": lambda path: ods_repeated_spaces(path, 600_000),
     "10001-lembar.xlsx": many_sheets,

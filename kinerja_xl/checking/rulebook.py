@@ -147,6 +147,10 @@ class Rules:
     _kinds: dict[tuple[str | None, str | None], str | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # what a target should be, said once per kind and language (not once per issue)
+    _expected: dict[tuple[str | None, str], str] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def direction_of(self, indicator: str | None) -> str:
         """'lower' for an indicator where less is better (units.yaml), else 'higher'."""
@@ -176,6 +180,12 @@ class Rules:
         return None
 
     def expected_text(self, kind: str | None, lang: str) -> str:
+        said = self._expected.get((kind, lang))
+        if said is None:
+            said = self._expected[kind, lang] = self._expected_text(kind, lang)
+        return said
+
+    def _expected_text(self, kind: str | None, lang: str) -> str:
         from ..words.messages import say
 
         low, high = (self.ranges.get(kind or "") or [0, 100])[:2]

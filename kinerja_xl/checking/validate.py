@@ -8,12 +8,14 @@ index into `RowRef`s, which know the record, and so the sheet and A1 cell.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..model.issues import Issue, declare
 from ..model.records import FileReport, Record
 from ..model.values import Target
+from ..reading.caching import text_cache
 from .results import capaian_of
 from .rulebook import FRAME_COLUMNS, SCHEMA_FILES, Rules, RulesError, frames_of, load_rules
 
@@ -41,11 +43,12 @@ def validate_reports(reports: list[FileReport], rules: Rules) -> list[tuple[File
     for frame_name, frame_refs in refs.items():
         if not frame_refs:
             continue
-        rows = ROW_BUILDERS[frame_name](frame_refs, rules)
-        frame = _frame(frame_name, rows)
+        columns = _columns(ROW_BUILDERS[frame_name](frame_refs, rules))
+        frame = _frame(frame_name, columns)
         for failure in _failures(rules, frame_name, frame):
             ref = frame_refs[failure.index]
-            row = rows[failure.index]  # the frame's row as built (a row lookup in pandas is slow)
+            # the frame's row as built (a row lookup in pandas is slow)
+            row = {name: column[failure.index] for name, column in columns.items()}
             issue = _issue(failure, ref.record, row, rules, frame_name)
             judged = rules.severities.judge(issue, frame_name, failure.check, failure.column)
             if judged is not None:  # `severities:` may turn it off
@@ -88,22 +91,57 @@ def _failures(rules: Rules, frame_name: str, frame: Any) -> list[Failure]:
     return []
 
 
-def _frame(frame_name: str, rows: list[dict[str, Any]]) -> Any:
+# The rules see every letter of every text, but of a frame whose texts add up past FRAME_LETTERS
+# (no real plan comes near: 60,000 rows of 300-letter indicators are 18 million), which only a
+# text shown by thousands of cells can make: there each text is its first FRAME_TEXT letters
+# and '…' (pandas and pandera copy every failing row's values, several times: 60,000 failing
+# rows of one 30,000-letter indicator were 3.7 GB)
+FRAME_LETTERS = 20_000_000
+FRAME_TEXT = 200
+
+
+@text_cache(maxsize=1)  # only long texts come here: each cut once, and shared by every row
+def _frame_text(text: str) -> str:
+    return text if len(text) <= FRAME_TEXT else text[:FRAME_TEXT] + "…"
+
+
+def _columns(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The rows as columns of values (60,000 rows held as dicts were 60 MB more)."""
+    columns: dict[str, list[Any]] = {}
+    for row in rows:
+        for name, value in row.items():
+            columns.setdefault(name, []).append(value)
+    return columns
+
+
+def _bounded(column: list[Any]) -> list[Any]:
+    if not any(type(v) is str and len(v) > FRAME_TEXT for v in column):
+        return column
+    return [_frame_text(v) if type(v) is str else v for v in column]
+
+
+def _letters(columns: dict[str, list[Any]]) -> int:
+    return sum(len(v) for column in columns.values() for v in column if type(v) is str)
+
+
+def _frame(frame_name: str, columns: dict[str, list[Any]]) -> Any:
     """The DataFrame a schema validates: the rows, the columns in the rules' order, the
-    numbers as the YAML's dtypes expect them."""
+    numbers as the YAML's dtypes expect them; its texts bounded when they add up past
+    FRAME_LETTERS (issues are made from the records, whole)."""
     import pandas as pd
 
-    frame = pd.DataFrame(rows, columns=FRAME_COLUMNS[frame_name])
+    if _letters(columns) > FRAME_LETTERS:
+        columns = {name: _bounded(column) for name, column in columns.items()}
+    frame = pd.DataFrame(columns, columns=list(FRAME_COLUMNS[frame_name]))
     for column, dtype in FRAME_DTYPES[frame_name].items():
         frame[column] = frame[column].astype(dtype)
     return frame
 
 
-def _rkt_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
-    rows = []
+def _rkt_rows(refs: list[RowRef], rules: Rules) -> Iterator[dict[str, Any]]:
     for ref in refs:
         record = ref.record
-        row = {
+        yield {
             "indikator": record.get("indikator"),
             "expected": rules.expected_kind(record.get("indikator"), record.get("satuan")),
             **_value_columns("target", record.target, rules),
@@ -113,8 +151,6 @@ def _rkt_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
             "direction": rules.direction_of(record.get("indikator")),
             "reports_results": ref.reports_results,
         }
-        rows.append(row)
-    return rows
 
 
 def _value_columns(prefix: str, target: Target | None, rules: Rules) -> dict[str, Any]:
@@ -139,20 +175,20 @@ def _number(target: Target | None) -> float:
     return float(value) if isinstance(value, int | float) else float("nan")
 
 
-def _anggaran_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
-    return [
+def _anggaran_rows(refs: list[RowRef], rules: Rules) -> Iterator[dict[str, Any]]:
+    return (
         {
             "program": ref.record.get("program"),
             "amount_value": ref.record.amount.value if ref.record.amount else None,
             "amount_problem": ref.record.amount.problem if ref.record.amount else None,
         }
         for ref in refs
-    ]
+    )
 
 
-def _iku_rows(refs: list[RowRef], rules: Rules) -> list[dict[str, Any]]:
+def _iku_rows(refs: list[RowRef], rules: Rules) -> Iterator[dict[str, Any]]:
     fields = FRAME_COLUMNS["iku"]
-    return [{f: ref.record.get(f) for f in fields} for ref in refs]
+    return ({f: ref.record.get(f) for f in fields} for ref in refs)
 
 
 ROW_BUILDERS = {"rkt": _rkt_rows, "anggaran": _anggaran_rows, "iku": _iku_rows}

@@ -877,12 +877,20 @@ def is_numbering_line(cells: list[Cell]) -> bool:
     return is_numbering_row(cells) and not all(is_year(c.value) for c in cells)
 
 
+# A signature, a date line, a title or a note's label is a line, never 300 letters: a longer
+# text is none of them, and is not searched for one (a hostile 30,000-letter cell in 60,000 rows
+# cost seconds a row in these patterns)
+LONGEST_LINE = 300
+
+
 def is_signature_row(cells: list[Cell], words: LayoutWords | None = None) -> bool:
     texts = [text for text in map(Cell.text, cells) if text]
     if not texts or len(texts) > 2 or not all(isinstance(c.value, str) for c in cells):
         return False
     words = words or default_words()
     joined = " ".join(texts)
+    if len(joined) > LONGEST_LINE:
+        return False
     return bool(
         words.date_line.match(joined)
         or DATE_PLACEHOLDER.match(joined)
@@ -894,6 +902,7 @@ def is_title_row(cells: list[Cell], words: LayoutWords | None = None) -> bool:
     texts = [text for text in map(Cell.text, cells) if text]
     return (
         len(texts) == 1
+        and len(texts[0]) <= LONGEST_LINE
         and texts[0].isupper()
         and (words or default_words()).is_title(header_key(texts[0]))
     )
@@ -907,7 +916,7 @@ def is_note_row(cells: list[Cell], words: LayoutWords | None = None) -> bool:
     texts = [c for c in cells if c.text()]
     if len(texts) != 1 or not isinstance(texts[0].value, str):
         return False
-    found = NOTE_LABEL.match(texts[0].text())
+    found = NOTE_LABEL.match(texts[0].text()[:LONGEST_LINE])  # the label is at the start
     if not found:
         return False
     label = found.group(1)
