@@ -591,12 +591,16 @@ def serve(
         allowed_hosts=tuple(allow_host or ()),
         lang=lang.value,
     )
-    for address in addresses(settings):
-        typer.echo(_say("web-serving", lang.value, url=address))
-    if settings.token and host not in ("127.0.0.1", "localhost", "::1"):
-        typer.echo(_say("web-serving-token", lang.value))
-    typer.echo(_say("web-stop", lang.value))
-    run_server(settings)
+
+    def ready() -> None:
+        """Said once the server listens: the address opens from then on."""
+        for address in addresses(settings):
+            typer.echo(_say("web-serving", lang.value, url=address))
+        if settings.token and host not in ("127.0.0.1", "localhost", "::1"):
+            typer.echo(_say("web-serving-token", lang.value))
+        typer.echo(_say("web-stop", lang.value))
+
+    run_server(settings, ready)
 
 
 @app.command()

@@ -389,3 +389,242 @@ def test_a_page_on_another_site_cannot_post_into_the_inbox(server, page, hostile
     assert "Permintaan dari situs lain ditolak" in page.locator(".error-message").inner_text()
     assert sorted(p.name for p in folder.iterdir()) == before  # nothing filed, nothing recorded
     assert len(Inbox(folder).history()) == recorded
+
+
+# --- the web's defences, as a browser meets them -----------------------------------------------
+
+FRAMING = """<!doctype html><html><body>
+<iframe id="f" src="{target}/kiriman" width="600" height="400"></iframe>
+</body></html>"""
+
+
+def test_another_site_cannot_frame_the_page(server, page, tmp_path):
+    """A page on another site that frames Kiriman (to trick a click) gets an empty frame."""
+    address, _folder, _key = server
+    (tmp_path / "frame.html").write_text(FRAMING.format(target=address))
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(tmp_path), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    try:
+        with page.expect_response(lambda r: r.url.startswith(address + "/kiriman")) as framed:
+            page.goto(f"http://127.0.0.1:{site.server_address[1]}/frame.html")
+        assert "frame-ancestors 'none'" in framed.value.headers["content-security-policy"]
+        time.sleep(0.5)
+        inner = next(f for f in page.frames if f is not page.main_frame)
+        assert "Kiriman" not in inner.content() and inner.locator("table").count() == 0
+    finally:
+        site.shutdown()
+
+
+def test_a_rebinding_name_gets_nothing(server, browser):
+    """DNS rebinding: a name the server does not serve (here mapped to 127.0.0.1 by the
+    browser's resolver, as a rebinding DNS server would) gets 400 and no data, in every page."""
+    address, _folder, _key = server
+    port = address.rsplit(":", 1)[1]
+    rules = "--host-resolver-rules=MAP rebind.example 127.0.0.1"
+    rebound = browser.browser_type.launch(
+        executable_path=CHROMIUM, headless=True, args=[*ARGS, rules]
+    )
+    try:
+        opened = rebound.new_page()
+        for path in ("/kiriman", "/api/riwayat", "/"):
+            answer = opened.goto(f"http://rebind.example:{port}{path}")
+            assert answer.status == 400, path
+            text = opened.locator("body").inner_text()
+            assert "tidak melayani alamat 'rebind.example'" in text
+            assert "KPU Kota Banjarmasin" not in text and "submissions" not in text
+        answer = opened.goto(f"http://localhost:{port}/")  # the names it serves: served
+        assert answer.status == 200
+    finally:
+        rebound.close()
+
+
+def test_a_crowd_trickling_headers_does_not_keep_a_person_out(page, tmp_path):
+    """`kinerja-xl serve` where a process may open 1,024 files (a common default), and 1,100
+    connections trickling their headers: the page opens and a check answers as usual, for a
+    person in the browser (without the connection limit the server ran out of files and
+    refused everyone)."""
+    import resource
+    import subprocess
+    import sys
+    import urllib.request
+
+    def files_1024() -> None:
+        resource.setrlimit(
+            resource.RLIMIT_NOFILE, (1024, resource.getrlimit(resource.RLIMIT_NOFILE)[1])
+        )
+
+    port = str(free_port())
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kinerja_xl",
+            "serve",
+            str(tmp_path),
+            "--port",
+            port,
+            "--workers",
+            "1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=files_1024,
+    )
+    address = f"http://127.0.0.1:{port}"
+    crowd = None
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                urllib.request.urlopen(address + "/", timeout=2).read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        crowd = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "trickle_crowd.py"), port, "1100"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert int(crowd.stdout.readline()) == 1100
+        started = time.monotonic()
+        page.goto(address + "/")
+        check_and_wait(page, FAULTY)
+        took = time.monotonic() - started
+        assert page.locator("table.issues tbody tr").count() == 17
+        assert took < 8, took  # the headers' deadline is 10 s: no waiting for it
+    finally:
+        if crowd is not None:
+            crowd.kill()
+            crowd.wait()
+        server.terminate()
+        _, log = server.communicate(timeout=30)
+    assert "Traceback" not in log and "Too many open files" not in log
+
+
+def test_an_upload_over_the_limit_is_said_in_the_browser(server, page, tmp_path):
+    """A file over --max-upload-mb (20): the browser reads the 413 (no 'connection reset'),
+    on the check page and from the Kiriman page's plain form, and nothing is filed."""
+    address, folder, _key = server
+    large = tmp_path / "KPU Kota Banjarmasin - RKT 2024 besar.xlsx"
+    large.write_bytes(b"PK\x03\x04" + b"\0" * (24 * 1024 * 1024))
+    page.goto(address + "/")
+    check_and_wait(page, large)
+    assert (
+        "Unggahan terlalu besar: batasnya 20 MB"
+        in page.locator("#results .error-message").inner_text()
+    )
+    page.goto(address + "/kiriman?lang=en")
+    page.set_input_files("#files", str(large))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Upload submissions").click()
+    assert "The upload is too large" in page.locator(".error-message").inner_text()
+    assert "20 MB" in page.locator(".error-message").inner_text()
+    page.get_by_role("link", name="Back").click()
+    assert page.url.startswith(address + "/kiriman")
+    assert not any("besar" in p.name for p in folder.iterdir())
+
+
+# --- an office's history, withdrawals, and what its key cannot do ----------------------------------
+
+
+def test_an_office_withdraws_a_submission_and_cannot_download_the_province_workbook(
+    server, page, tmp_path
+):
+    address, folder, key = server
+    first = tmp_path / "KPU Kota Banjarmasin - RKT 2024 awal.xlsx"
+    corrected = tmp_path / "KPU Kota Banjarmasin - RKT 2024 perbaikan.xlsx"
+    page.goto(f"{address}/kiriman?token={key}")
+    for path in (first, corrected):
+        shutil.copy(BANJARMASIN, path)
+        page.set_input_files("#files", str(path))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Unggah kiriman").click()
+        assert "1 berkas disimpan." in page.locator("main").inner_text()
+    newest = page.locator("table.history tbody tr", has_text=corrected.name)
+    number = newest.locator("td").first.inner_text()
+    assert "Berlaku" in newest.inner_text()
+    earlier = page.locator("table.history tbody tr", has_text=first.name)
+    assert f"Digantikan oleh #{number}" in earlier.inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name=f"Tarik kiriman #{number}").click()
+    assert f"Kiriman #{number} ditarik" in page.locator("main").inner_text()
+    assert "Ditarik" in page.locator("table.history tbody tr", has_text=corrected.name).inner_text()
+    assert corrected.name in {p.name for p in folder.iterdir()}  # kept, on record
+    ledger = page.evaluate("fetch('/api/riwayat').then(r => r.json())")["submissions"]
+    mine = {e["saved_as"]: e for e in ledger}
+    assert {e["office"] for e in ledger} == {"KPU Kota Banjarmasin"}  # its own only
+    entry = mine[corrected.name]
+    assert entry["status"] == "withdrawn" and entry["by"] == "KPU Kota Banjarmasin #1"
+    for name in ("office", "document", "year", "file", "saved_as", "sha256", "received_at"):
+        assert entry[name], name
+    answer = page.goto(address + "/konsolidasi.xlsx")
+    assert answer.status == 403
+    assert "hanya untuk provinsi" in page.locator(".error-message").inner_text()
+    page.get_by_role("link", name="Kembali").click()
+    assert page.url == address + "/"
+    page.goto(address + "/keluar")
+
+
+def test_a_revoked_key_is_refused_and_forgotten(server, page):
+    address, folder, _key = server
+    key, _ = Inbox(folder).make_key("KPU Kabupaten Tapin")
+    page.goto(f"{address}/kiriman?token={key}")
+    assert page.locator("h1").inner_text().endswith("KPU Kabupaten Tapin 2024")
+    Inbox(folder).revoke("KPU Kabupaten Tapin")
+    answer = page.goto(address + "/kiriman")
+    assert answer.status == 403
+    assert "tidak berlaku" in page.locator(".error-message").inner_text()
+    assert "kinerja_token" not in {c["name"] for c in page.context.cookies()}
+
+
+# --- throughput: a large file never holds up the others ---------------------------------------------
+
+
+def test_a_large_file_sent_meanwhile_does_not_hold_up_a_small_check(server, page, tmp_path):
+    """Another office sends a plan of 20,000 rows (seconds of work); a person checking an
+    ordinary workbook meanwhile gets the answer before that one is done."""
+    import http.client
+
+    import xlsxwriter
+
+    address, _folder, _key = server
+    large = tmp_path / "RKT besar.xlsx"
+    book = xlsxwriter.Workbook(str(large), {"constant_memory": True})
+    sheet = book.add_worksheet("RKT")
+    sheet.write_row(2, 0, ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"])
+    for i in range(20_000):
+        sheet.write_row(3 + i, 0, [i + 1, f"Sasaran {i % 50}", f"Persentase layanan {i}", "90%"])
+    book.close()
+    head = b'--b\r\nContent-Disposition: form-data; name="files"; filename="RKT besar.xlsx"\r\n\r\n'
+    body = head + large.read_bytes() + b"\r\n--b--\r\n"
+    answered: list[int] = []
+
+    def send_large() -> None:
+        connection = http.client.HTTPConnection(address.removeprefix("http://"), timeout=300)
+        connection.request(
+            "POST", "/", body=body, headers={"Content-Type": "multipart/form-data; boundary=b"}
+        )
+        answered.append(connection.getresponse().status)
+
+    other = threading.Thread(target=send_large)
+    other.start()
+    try:
+        page.goto(address + "/")
+        time.sleep(1)  # the large one is on the worker
+        check_and_wait(page, FAULTY)
+        assert page.locator("table.issues tbody tr").count() == 17
+        assert other.is_alive() and not answered  # answered before the large one
+    finally:
+        other.join(timeout=300)
+    assert answered == [200]

@@ -182,6 +182,28 @@ def test_http_client_reads_the_413_of_a_chunked_upload_over_the_limit(command_se
     assert answer.status == 413 and b"1 MB" in answer.read()
 
 
+def test_an_upload_of_hundreds_of_megabytes_still_reads_its_413(command_server):
+    """A client that sends 400 MB before it reads (a whole folder zipped, say) still reads the
+    answer: the server reads on, discarding, well past what an office would send."""
+    address, _folder, _ = command_server
+    size = 400 * 1024 * 1024
+    head = b'--x\r\nContent-Disposition: form-data; name="files"; filename="arsip.xlsx"\r\n\r\n'
+    tail = b"\r\n--x--\r\n"
+    block = bytes(1024 * 1024)
+    connection = http.client.HTTPConnection(address.removeprefix("http://"), timeout=120)
+    connection.request(
+        "POST",
+        "/api/check",
+        body=iter([head, *([block] * 400), tail]),
+        headers={
+            "Content-Type": "multipart/form-data; boundary=x",
+            "Content-Length": str(len(head) + size + len(tail)),
+        },
+    )
+    answer = connection.getresponse()
+    assert answer.status == 413 and b"batasnya 1 MB" in answer.read()
+
+
 def test_a_client_dropping_mid_upload_is_one_log_line(command_server):
     address, _folder, server = command_server
     port = int(address.rsplit(":", 1)[1])
@@ -326,3 +348,89 @@ def test_many_short_checks_queued_get_no_extra_worker():
             pool.close()
 
     asyncio.run(scenario())
+
+
+def test_more_trickling_clients_than_the_server_may_open_files_lock_no_one_out(tmp_path):
+    """`kinerja-xl serve` allowed 512 open files (soft and hard), and 700 connections trickling
+    their headers at once: every connection is accepted and the oldest make way (asyncio accepted
+    a whole backlog at once, ran out of files, and logged a traceback for each one it could not
+    take), a real request is answered at once, and the log says nothing of it."""
+    import resource
+
+    def files_512() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (512, 512))
+
+    port = free_port()
+    command = [sys.executable, "-m", "kinerja_xl", "serve", str(tmp_path), "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--workers", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=files_512,
+    )
+    crowd = None
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        crowd = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "trickle_crowd.py"), str(port), "700"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert int(crowd.stdout.readline()) == 700
+        for _ in range(3):
+            started = time.monotonic()
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as page:
+                assert page.status == 200
+            assert time.monotonic() - started < 2
+            time.sleep(0.5)
+    finally:
+        if crowd is not None:
+            crowd.kill()
+            crowd.wait()
+        server.terminate()
+        _, log = server.communicate(timeout=30)
+    assert "Traceback" not in log and "Too many open files" not in log, log[-2000:]
+
+
+def test_the_address_is_printed_once_it_opens(tmp_path):
+    """A script (or a person) that opens the printed address at once gets the page: it is said
+    once the server listens, not while its workers are still starting."""
+    port = free_port()
+    command = [sys.executable, "-m", "kinerja_xl", "serve", str(tmp_path), "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        first = server.stdout.readline()
+        assert first.startswith("kinerja-xl melayani di http://"), first
+        url = first.split()[-1]
+        with urllib.request.urlopen(url.replace("localhost", "127.0.0.1"), timeout=10) as page:
+            assert page.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_port_in_use_says_so_and_prints_no_address(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "kinerja_xl", "serve", "--port", str(port), "--workers", "0"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode != 0
+    assert "melayani di" not in done.stdout
+    assert "address already in use" in done.stderr.lower()

@@ -473,7 +473,7 @@ def test_the_check_page_links_each_issue_to_its_cell_which_keyboard_reaches():
 def test_the_lan_address_is_printed_for_all_interfaces(monkeypatch):
     from kinerja_xl.web import server, settings
 
-    monkeypatch.setattr(server, "serve", lambda s: None)
+    monkeypatch.setattr(server, "serve", lambda s, ready: ready())
     monkeypatch.setattr(settings, "lan_addresses", lambda: ["192.168.10.5"])
     result = CliRunner().invoke(
         cli, ["serve", "--host", "0.0.0.0", "--token", "abc", "--port", "8123"]

@@ -20,14 +20,19 @@ from __future__ import annotations
 import asyncio
 import copy
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import h11
+import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from ..words.messages import say
 from .settings import Limits, ServeSettings
 
 LOG = logging.getLogger("kinerja_xl.web")
+BACKLOG = 128  # connections waiting to be accepted (asyncio takes them all at one wake-up)
+RESERVE = 64  # open files kept for the ledger, the workers' pipes and the rest
 BUSY = (
     b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\n"
     b"connection: close\r\ncontent-length: 5\r\n\r\nbusy\n"
@@ -180,6 +185,50 @@ def raise_file_limit(wanted: int) -> int:
     return wanted + 64 if soft == resource.RLIM_INFINITY else int(soft)
 
 
+def connection_budget(wanted: int, files: int) -> tuple[int, int]:
+    """(backlog, connections) a server may take with `files` open files. asyncio accepts a
+    whole backlog of waiting connections at one wake-up, before the oldest can make way, and
+    perhaps a second before those it dropped are closed; each connection may also hold an
+    upload spooled to a temporary file; RESERVE files stay for the ledger, the workers' pipes
+    and the rest. Beyond its files a server accepts no one, and asyncio logs a traceback for
+    every connection it could not take."""
+    backlog = max(8, min(BACKLOG, (files - RESERVE) // 8))
+    return backlog, max(16, min(wanted, (files - RESERVE - 2 * backlog) // 2))
+
+
+class QuietAccept:
+    """The event loop's handler of errors nobody awaits: out of files while accepting is one
+    line in the log every 10 s at most (asyncio writes a traceback for each connection it
+    could not take, hundreds a second); anything else as asyncio says it."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang, self.said = lang, float("-inf")
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if context.get("message") != "socket.accept() out of system resource":
+            loop.default_exception_handler(context)
+            return
+        if loop.time() - self.said >= 10:
+            self.said = loop.time()
+            LOG.warning(say("web-log-out-of-files", self.lang, error=context.get("exception")))
+
+
+class Server(uvicorn.Server):
+    """uvicorn's server, which says it is ready once it listens (the address printed before
+    then could not be opened yet: starting the workers takes seconds on a busy machine), and
+    whose event loop is quiet when out of files."""
+
+    def __init__(self, config: Any, lang: str, ready: Callable[[], None]) -> None:
+        super().__init__(config)
+        self.lang, self.ready = lang, ready
+
+    async def startup(self, sockets: Any = None) -> None:
+        asyncio.get_running_loop().set_exception_handler(QuietAccept(self.lang))
+        await super().startup(sockets=sockets)
+        if self.started and not self.should_exit:
+            self.ready()
+
+
 def log_config() -> dict[str, Any]:
     """uvicorn's logging, with our one-line messages (a dropped client) beside its own."""
     from uvicorn.config import LOGGING_CONFIG
@@ -198,12 +247,13 @@ def config(settings: ServeSettings, app: Any, **options: Any) -> Any:
     import uvicorn
 
     limits = settings.limits
-    files = raise_file_limit(limits.max_connections)
-    limits.max_connections = max(16, min(limits.max_connections, files - 64))
+    files = raise_file_limit(2 * limits.max_connections + 2 * BACKLOG)
+    backlog, limits.max_connections = connection_budget(limits.max_connections, files)
     return uvicorn.Config(
         app,
         host=settings.host,
         port=settings.port,
+        backlog=backlog,
         http=protocol_for(limits),
         timeout_keep_alive=limits.keep_alive_seconds,
         h11_max_incomplete_event_size=32 * 1024,  # headers: 32 KB at most
@@ -215,10 +265,8 @@ def config(settings: ServeSettings, app: Any, **options: Any) -> Any:
     )
 
 
-def serve(settings: ServeSettings) -> None:
-    """Serve until interrupted."""
-    import uvicorn
-
+def serve(settings: ServeSettings, ready: Callable[[], None] = lambda: None) -> None:
+    """Serve until interrupted; `ready` is called once the server listens."""
     from .app import create_app
 
-    uvicorn.Server(config(settings, create_app(settings))).run()
+    Server(config(settings, create_app(settings)), settings.lang, ready).run()

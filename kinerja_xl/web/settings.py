@@ -27,7 +27,7 @@ class Limits:
     max_connections: int = 500  # beyond: the longest-waiting idle connection makes way
     keep_alive_seconds: int = 5
     linger_seconds: float = 20.0  # after an early answer, what the client still sends is read
-    linger_mb: int = 256  # … up to this much, so that any client can read that answer
+    linger_mb: int = 2048  # … up to this much, so that any client can read that answer
     task_seconds: float = 120.0  # one check on a worker
 
 

@@ -200,6 +200,10 @@ WEB = {
         "id": "{client} memutus sambungan di tengah {method} {path} (setelah {size} bita)",
         "en": "{client} dropped the connection during {method} {path} (after {size} bytes)",
     },
+    "web-log-out-of-files": {
+        "id": "server kehabisan berkas terbuka, sambungan baru menunggu: {error}",
+        "en": "the server has run out of open files, new connections wait: {error}",
+    },
     "web-log-ledger": {
         "id": "riwayat kiriman tidak dapat ditulis: {error}",
         "en": "the submission history cannot be written: {error}",
