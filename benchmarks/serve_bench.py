@@ -267,7 +267,17 @@ def burst(port: int, pid: int, plans: list[Path]) -> dict:
             "peak_rss_mb": rss, "peak_pss_mb": pss}  # fmt: skip
 
 
+def load_average() -> str:
+    try:
+        with open("/proc/loadavg", encoding="ascii") as loadavg:
+            return " ".join(loadavg.read().split()[:3])
+    except OSError:
+        return "?"
+
+
 def run(levels: list[int], seconds: float, source: Path, large: int) -> dict:
+    began = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    load_before = load_average()
     bodies = [multipart(p) for p in SAMPLES]
     with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as work:
         folder = Path(work) / "kiriman"
@@ -289,6 +299,10 @@ def run(levels: list[int], seconds: float, source: Path, large: int) -> dict:
             server.terminate()
             server.wait(timeout=60)
     return {
+        "date": began,
+        "cores": os.cpu_count(),
+        "load_before": load_before,
+        "load_after": load_average(),
         "resting_rss_mb": resting[0],
         "resting_pss_mb": resting[1],
         "levels": results,
@@ -301,6 +315,9 @@ def run(levels: list[int], seconds: float, source: Path, large: int) -> dict:
 def table(result: dict) -> str:
     one = next((r["rps"] for r in result["levels"] if r["clients"] == 1), None)
     lines = [
+        f"{result['date']}, {result['cores']} cores, load average {result['load_before']} "
+        f"before and {result['load_after']} after (1, 5, 15 min).",
+        "",
         "| clients | requests | req/s | × 1 client | p50 ms | p95 ms | p99 ms | peak RSS MB | peak PSS MB | server CPU ms/req | cores used | errors |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]

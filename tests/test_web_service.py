@@ -424,6 +424,43 @@ def test_a_slow_but_steady_upload_is_not_cut():
 # --- for people -----------------------------------------------------------------------------------
 
 
+def test_the_check_button_says_it_is_checking_in_the_page_language():
+    """What the page's script shows while a check runs is the page's own (the browser test
+    presses the button: test_browser.py)."""
+    for lang, idle, busy in (("id", "Periksa", "Memeriksa…"), ("en", "Check", "Checking…")):
+        page = client().get(f"/?lang={lang}").text
+        assert f'<button type="submit" id="submit" data-busy="{busy}">{idle}</button>' in page
+        assert 'id="progress" class="progress" role="status" aria-live="polite"' in page
+        assert '<script src="/static/app.js"' in page
+
+
+def test_the_same_files_checked_in_the_other_language_give_the_same_results():
+    """The language toggle after a check sends the kept files to ?lang=…: the same issues, at
+    the same cells, in the other language."""
+    browser = client()
+    found = {}
+    for lang in ("id", "en"):
+        page = browser.post(f"/?lang={lang}", files=upload(FAULTY)).text
+        assert f'<html lang="{lang}">' in page
+        found[lang] = re.findall(r'<td class="cell"><a href="#([^"]+)"', page)
+    assert found["id"] and found["id"] == found["en"]
+    toggle = browser.get("/").text  # the language chosen last is remembered
+    assert 'id="lang-toggle" hreflang="id" href="?lang=id"' in toggle
+
+
+def test_a_narrow_screen_gets_one_column_and_scrolling_tables():
+    """390 px: the form in one column, the button full width, every wide table in a box of its
+    own that scrolls (the browser test measures the page: test_browser.py)."""
+    style = client().get("/static/style.css").text
+    narrow = style[style.index("@media (max-width: 640px)") :]
+    assert "form#upload { flex-direction: column" in narrow
+    assert "form#upload button { width: 100%; }" in narrow
+    page = client().post("/", files=upload(FAULTY)).text
+    assert '<meta name="viewport" content="width=device-width' in page
+    assert page.count('class="grid-wrap" tabindex="0" role="region"') >= 1
+    assert re.search(r'<div class="table-wrap"[^>]*>\s*<table class="issues"', page)
+
+
 def test_error_pages_speak_the_page_language_and_lead_back(inbox):
     browser = client(inbox, max_upload_mb=1)
     browser.get("/kiriman?lang=en")  # the toggle, remembered in a cookie
