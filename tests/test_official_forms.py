@@ -5,6 +5,12 @@ cumulative quarters, a score written with its word, a signature block opened by 
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kinerja_xl.checking.rulebook import load_rules
 from kinerja_xl.layouts.locate import role_of
 from kinerja_xl.pipeline import check_files
 
@@ -123,14 +129,48 @@ def test_an_esakip_export_headings_activities_and_cumulative_quarters(xlsx):
     assert codes(report) == []
 
 
-def test_a_score_written_with_its_word_fits_an_index(xlsx):
+@pytest.mark.parametrize(
+    ("target", "realisasi"),
+    [
+        ("80 Poin", "82 Poin"),
+        ("80 poin", "82"),
+        ("80 Nilai", "82 nilai"),
+        ("80 point", 82),
+        ("80 Skor", "82 skor"),
+    ],
+)
+def test_a_score_written_with_its_word_fits_an_index(xlsx, target, realisasi):
+    """ "80 Poin", "80 Nilai": an index's 80, whatever the word (schemas/units.yaml's
+    score_words), for its target and its realisasi."""
     path = xlsx(
         [
-            ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET KINERJA"],
-            [1, "Terwujudnya SDM", "Indeks Reformasi Birokrasi", "80 Poin"],
+            ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET KINERJA", "REALISASI"],
+            [1, "Terwujudnya SDM", "Indeks Reformasi Birokrasi", target, realisasi],
         ]
     )
     (report,) = check_files([path])
+    assert report.issues == []
+    (record,) = report.tables[0].records
+    assert (record.target.value, record.realisasi.value) == (80, 82)
+
+
+def test_a_score_word_is_knowledge_a_province_can_teach(xlsx, tmp_path):
+    """A word units.yaml does not know is a count, and a count is no index's target; taught in
+    a copy of schemas/ (--schemas), the same target fits."""
+    path = xlsx(
+        [
+            ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET KINERJA"],
+            [1, "Terwujudnya SDM", "Indeks Reformasi Birokrasi", "80 Angka Indeks"],
+        ]
+    )
+    (report,) = check_files([path])
+    assert [i.code for i in report.issues] == ["target-unit-mismatch"]
+    folder = tmp_path / "schemas"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "schemas", folder)
+    units = folder / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    units.write_text(text.replace("score_words: [", "score_words: [angka indeks, "), "utf-8")
+    (report,) = check_files([path], rules=load_rules(folder))
     assert report.issues == []
 
 
