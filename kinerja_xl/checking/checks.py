@@ -253,10 +253,12 @@ REALISASI_MISSING = declare(
 
 @_check(REALISASI_MISSING, "realisasi")
 def realisasi_present(df: pd.DataFrame) -> pd.Series:
-    """In a table that reports results, a row with a target has its realisasi."""
+    """In a table that reports results, a row with a target has its realisasi (for the year,
+    or by quarter: a count reported quarter by quarter is no year's figure, yet reported)."""
     reports = df["reports_results"].fillna(False).astype(bool)
     targeted = _present(df["target_text"]) & (df["target_problem"] != "none")  # "-": no target
-    return ~(reports & targeted & ~_present(df["realisasi_text"]))
+    by_quarter = df["realisasi_by_quarter"].fillna(False).astype(bool)
+    return ~(reports & targeted & ~_present(df["realisasi_text"]) & ~by_quarter)
 
 
 REALISASI_UNPARSEABLE = declare(

@@ -54,6 +54,7 @@ FRAME_COLUMNS: dict[str, dict[str, str | None]] = {
         "capaian_value": "capaian",
         "capaian_dihitung": "capaian",
         "reports_results": None,
+        "realisasi_by_quarter": "realisasi",  # a realisasi given by quarter only (a count)
     },
     "anggaran": {"program": "program", "amount_value": "anggaran", "amount_problem": "anggaran"},
     "iku": {

@@ -26,6 +26,7 @@ class RowRef(NamedTuple):  # one per record of a batch: a tuple is the cheapest 
     report: FileReport
     record: Record
     reports_results: bool = False  # its table has a Realisasi or Capaian column
+    by_quarter_only: bool = False  # its table gives the realisasi by quarter, not for the year
 
 
 def validate_reports(reports: list[FileReport], rules: Rules) -> list[tuple[FileReport, Issue]]:
@@ -36,8 +37,9 @@ def validate_reports(reports: list[FileReport], rules: Rules) -> list[tuple[File
     for report in reports:
         for table in report.tables:
             for frame_name in frames_of(table):
+                quarterly = bool(table.result_periods) and "realisasi" not in table.columns
                 refs[frame_name].extend(
-                    RowRef(report, r, table.reports_results) for r in table.records
+                    RowRef(report, r, table.reports_results, quarterly) for r in table.records
                 )
     found: list[tuple[FileReport, Issue]] = []
     for frame_name, frame_refs in refs.items():
@@ -150,6 +152,8 @@ def _rkt_rows(refs: list[RowRef], rules: Rules) -> Iterator[dict[str, Any]]:
             "capaian_dihitung": _exact(capaian_of(record, rules).value),
             "direction": rules.direction_of(record.get("indikator")),
             "reports_results": ref.reports_results,
+            "realisasi_by_quarter": ref.by_quarter_only
+            and any(t for t in record.realisasi_periods.values()),
         }
 
 

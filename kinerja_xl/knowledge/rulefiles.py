@@ -63,6 +63,7 @@ UNITS = Keys(
         "satuan_kinds": ListOf(_PATTERN_KIND),
         "satuan_choices": MapOf(Value(names="kind", optional=False)),
         "score_words": ListOf(TEXT),
+        "latest_kinds": ListOf(Value(names="kind", optional=False)),
         "category_aliases": MapOf(Value(types=(str, int, float), optional=False)),
         "lower_is_better": ListOf(Keys({"pattern": PATTERN}, required=frozenset({"pattern"}))),
         "capaian_formulas": Keys({"higher": TEXT, "lower": TEXT}),

@@ -29,6 +29,8 @@ class Vocabulary:
     # units.yaml: the kind of target an indicator's wording, or its Satuan, asks for
     indicator_kinds: tuple[tuple[re.Pattern[str], str], ...] = ()
     satuan_kinds: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # units.yaml: kinds measured as they stand (a percentage, a grade): a year's is its latest
+    latest_kinds: frozenset[str] = frozenset()
     layouts: LayoutWords | None = None  # the words of layouts (layouts.yaml)
     folder: Path | None = None  # the schemas/ folder read: its offices.yaml names the offices
 
@@ -78,6 +80,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         aliases={str(k).upper(): str(v) for k, v in aliases.items()},
         indicator_kinds=_patterns(units.get("indicator_kinds")),
         satuan_kinds=_patterns(units.get("satuan_kinds")),
+        latest_kinds=frozenset(str(k) for k in units.get("latest_kinds") or ()),
         kinds=tuple(dict.fromkeys([*ranged, *categories])),
         layouts=load_layouts(folder),
         folder=folder,

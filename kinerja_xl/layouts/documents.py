@@ -12,13 +12,14 @@ from ..knowledge.kinds import TableKind
 from ..model.records import FileReport, Table
 from ..reading.grid import Sheet
 
-# the first that matches wins: a "Perjanjian Kinerja" also says "kinerja"
+# the first that matches wins: a "Perjanjian Kinerja" also says "kinerja", a "Rencana Aksi
+# Perjanjian Kinerja" names the PK it splits by quarter
 DOCUMENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in [
+        ("Rencana Aksi", r"rencana aksi|\brenaksi\b"),
         ("PK", r"perjanjian kinerja|\bpk\b"),
         ("LKj", r"laporan (akuntabilitas )?kinerja|\blkj(ip)?\b|\blakip\b|pengukuran kinerja"),
-        ("Rencana Aksi", r"rencana aksi"),
         ("Renstra", r"rencana strategis|\brenstra\b"),
         ("Renja", r"rencana kerja\b|\brenja\b"),
         ("RKT", r"rencana kinerja|\brkt\b"),

@@ -188,6 +188,10 @@ def describe(
     )
 
 
+# a plan's figures: under a heading naming one ("Capaian Kinerja 2024" over "Target |
+# Realisasi | %"), a line naming another is that one
+FIGURES = frozenset({"target", "realisasi", "capaian"})
+
 PathSaid = tuple[str | None, int | None, str | None, bool, bool, bool, str]
 
 
@@ -202,7 +206,7 @@ def _path_said(
     leaf = infos[-1]
     ancestor = next((i.role for i in reversed(infos[:-1]) if i.role), None)
     role, period, money = None, None, False
-    if leaf.quantity and ancestor:
+    if leaf.quantity and ancestor and not (leaf.role in FIGURES and ancestor in FIGURES):
         role = ancestor  # "Target" over "Volume | Satuan", "Target Renja" over "K"
     elif leaf.money:
         if ancestor in (None, "anggaran"):

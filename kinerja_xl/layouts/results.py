@@ -98,6 +98,26 @@ def read_results(state: TableState, view: RowView, record: Record) -> None:
     for column, label in state.table.result_periods.items():
         key = f"realisasi {label}"
         record.realisasi_periods[label] = _period_value(state, view, record, column, key)
+    if record.realisasi is None and "realisasi" not in state.table.columns:
+        _year_of_quarters(state, record)
+
+
+def _year_of_quarters(state: TableState, record: Record) -> None:
+    """A realisasi given only by quarter, not said to add up: of a percentage, an index, a grade
+    or an opinion (units.yaml's latest_kinds) the year's is the last quarter's that has one."""
+    filled = [
+        (label, t) for label, t in record.realisasi_periods.items() if t and t.value is not None
+    ]
+    if not filled:
+        return
+    vocabulary = state.vocabulary or load_vocabulary()
+    wording = without_numbering((record.get("indikator") or "").strip().lower())
+    satuan = record.get("satuan") or ""
+    kind = vocabulary.indicator_kind(wording) or (satuan and vocabulary.satuan_kind(satuan))
+    label, last = filled[-1]
+    if (kind or last.unit) in vocabulary.latest_kinds:
+        record.realisasi = last
+        record.cells["realisasi"] = record.cells[f"realisasi {label}"]
 
 
 def _period_value(

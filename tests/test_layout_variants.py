@@ -1,0 +1,119 @@
+"""Relatives of the official forms, worded and laid out as other offices do (each in a small
+workbook): a Rencana Aksi titled after the PK it splits, an LKj whose "Capaian Kinerja 2024"
+stands over Target | Realisasi | %, an e-SAKIP export that gives the realisasi only by quarter."""
+
+from __future__ import annotations
+
+from conftest import build_xlsx
+
+from kinerja_xl.pipeline import check_files
+
+
+def codes(report):
+    return [(i.code, i.cell) for i in report.issues]
+
+
+def test_a_rencana_aksi_titled_after_its_pk_is_a_rencana_aksi_held_to_the_pk(tmp_path):
+    """ "RENCANA AKSI PERJANJIAN KINERJA" names the PK it splits by quarter: it is a Rencana
+    Aksi, and its 90 % against the PK's 95 % is seen."""
+    path = build_xlsx(
+        tmp_path / "KPU Kabupaten Lebak - PK dan Renaksi 2024.xlsx",
+        {
+            "PK": [
+                ["PERJANJIAN KINERJA TAHUN 2024"],
+                ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"],
+                [1, "Meningkatnya kualitas pemilu", "Persentase partisipasi pemilih", "%", "80"],
+                [
+                    2,
+                    "Meningkatnya kepastian hukum",
+                    "Persentase sengketa yang dimenangkan",
+                    "%",
+                    "95",
+                ],
+            ],
+            "Renaksi": [
+                ["RENCANA AKSI PERJANJIAN KINERJA TAHUN 2024"],
+                ["No", "Indikator Kinerja", "Target 2024", "Target Triwulan", None, None, None],
+                [None, None, None, "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
+                [1, "Persentase partisipasi pemilih", "80%", "-", "80%", "-", "-"],
+                [2, "Persentase sengketa yang dimenangkan", "90%", "-", "90%", "90%", "90%"],
+            ],
+        },
+        merges={"Renaksi": ["D2:G2", "A2:A3", "B2:B3", "C2:C3"]},
+    )
+    (report,) = check_files([path], year=2024)
+    assert [(t.sheet, t.document) for t in report.tables] == [
+        ("PK", "PK"),
+        ("Renaksi", "Rencana Aksi"),
+    ]
+    assert codes(report) == [("target-inconsistent", "C5")]
+    renaksi = report.tables[1]
+    assert [p.value if p else None for p in renaksi.records[1].periods.values()] == [
+        None,
+        90,
+        90,
+        90,
+    ]
+
+
+def test_a_heading_of_the_year_over_target_realisasi_and_percent(xlsx):
+    """ "Capaian Kinerja Tahun 2024" over "Target | Realisasi | %", past years after it: the
+    target is the target (not a capaian), the "%" is the stated capaian, 2022 and 2023 kept
+    beside."""
+    rows = [
+        ["No", "Indikator Kinerja Utama", "Capaian Kinerja Tahun 2024", None, None]
+        + ["Realisasi Tahun Sebelumnya", None],
+        [None, None, "Target", "Realisasi", "%", "2022", "2023"],
+        [1, "Persentase partisipasi pemilih", "77,5%", "81,2%", "104,77", "-", "-"],
+        [2, "Indeks Reformasi Birokrasi", "75", "77,25", "110", "70,1", "72,5"],
+    ]
+    path = xlsx(rows, name="Capaian Kinerja", merges=["C1:E1", "F1:G1", "A1:A2", "B1:B2"])
+    (report,) = check_files([path], year=2024)
+    (table,) = report.tables
+    read = [
+        (r.target.value, r.realisasi.value, r.capaian.value, r.cells["capaian"], r.extras)
+        for r in table.records
+    ]
+    assert read == [
+        (
+            77.5,
+            81.2,
+            104.77,
+            "E3",
+            {"Realisasi Tahun Sebelumnya › 2022": "-", "Realisasi Tahun Sebelumnya › 2023": "-"},
+        ),
+        (
+            75,
+            77.25,
+            110,
+            "E4",
+            {
+                "Realisasi Tahun Sebelumnya › 2022": "70,1",
+                "Realisasi Tahun Sebelumnya › 2023": "72,5",
+            },
+        ),
+    ]
+    assert codes(report) == [("capaian-mismatch", "E4")]  # 77,25 of 75 is 103 %, not 110 %
+
+
+def test_a_realisasi_given_only_by_quarter(xlsx):
+    """An e-SAKIP export: the header at A1, "Sasaran / Indikator Kinerja" in one column, the
+    realisasi by quarter and no year's. A percentage's, an index's or a grade's year is its last
+    quarter's; a count's is not taken (each quarter's own, or a running total?), and it is no
+    missing realisasi either."""
+    rows = [
+        ["No", "Sasaran / Indikator Kinerja", "Satuan", "Target Tahunan", "Realisasi TW I"]
+        + ["Realisasi TW II", "Realisasi TW III", "Realisasi TW IV", "Capaian (%)"],
+        [None, "Sasaran 1: Meningkatnya partisipasi masyarakat dalam pemilu"],
+        ["1", "Persentase partisipasi pemilih", "%", "78", "-", "-", "-", "80,5", "103,21"],
+        ["2", "Jumlah kegiatan sosialisasi pemilu", "Kegiatan", "20", "5", "5", "5", "5", "100"],
+        ["3", "Nilai AKIP", "Predikat", "BB", "-", "-", "BB", "-", "100"],
+        ["4", "Indeks Reformasi Birokrasi", "Nilai", "80", "-", "-", "-", "82", "90"],
+    ]
+    (report,) = check_files([xlsx(rows, name="Sheet1")], year=2024)
+    (table,) = report.tables
+    years = [
+        (r.realisasi.text if r.realisasi else None, r.cells.get("realisasi")) for r in table.records
+    ]
+    assert years == [("80,5", "H3"), (None, None), ("BB", "G5"), ("82", "H6")]
+    assert codes(report) == [("capaian-mismatch", "I6")]  # 82 of 80 is 102,5 %, not 90 %
