@@ -117,3 +117,51 @@ def test_a_realisasi_given_only_by_quarter(xlsx):
     ]
     assert years == [("80,5", "H3"), (None, None), ("BB", "G5"), ("82", "H6")]
     assert codes(report) == [("capaian-mismatch", "I6")]  # 82 of 80 is 102,5 %, not 90 %
+
+
+def test_a_header_typed_over_two_rows_without_merging_them(xlsx):
+    """ "SASARAN" over "STRATEGIS", "INDIKATOR" over "KINERJA", "TARGET" over "2025", no cell
+    merged: one header, not a first record reading 'STRATEGIS | KINERJA | 2025'."""
+    rows = [
+        ["RENCANA KINERJA TAHUNAN 2025"],
+        [],
+        ["NO", "SASARAN", "INDIKATOR", "TARGET"],
+        [None, "STRATEGIS", "KINERJA", "2025"],
+        ["1", "Terwujudnya data pemilih yang akurat", "Persentase DPT tepat waktu", "100 %"],
+        [None, None, "Jumlah KPU Kabupaten/Kota yang memutakhirkan data", "13 Kab/Kota"],
+    ]
+    (report,) = check_files([xlsx(rows, name="RKT")], year=2025)
+    (table,) = report.tables
+    assert [(r.get("sasaran"), r.target.text) for r in table.records] == [
+        ("Terwujudnya data pemilih yang akurat", "100 %"),
+        ("Terwujudnya data pemilih yang akurat", "13 Kab/Kota"),
+    ]
+    assert table.row_kinds["header"] == 1 and codes(report) == []
+
+
+def test_the_factors_under_a_renja_evaluation_are_notes(xlsx):
+    rows = [
+        ["No", "Indikator Kinerja", "Target", "Realisasi"],
+        [1, "Persentase partisipasi pemilih", "80%", "82%"],
+        [],
+        ["Faktor pendorong keberhasilan pencapaian:"],
+        ["Faktor penghambat pencapaian kinerja:"],
+        ["Tindak lanjut yang diperlukan dalam triwulan berikutnya:"],
+    ]
+    (report,) = check_files([xlsx(rows, name="Evaluasi Renja")], year=2024)
+    assert report.tables[0].rows == 1 and codes(report) == []
+
+
+def test_a_rencana_kerja_dan_anggaran_is_a_budget_document(tmp_path):
+    path = build_xlsx(
+        tmp_path / "KPU Kabupaten Sorong - RKA 2025.xlsx",
+        {
+            "RKA Satker": [
+                ["RENCANA KERJA DAN ANGGARAN KEMENTERIAN NEGARA/LEMBAGA"],
+                ["KODE", "URAIAN", "JUMLAH BIAYA"],
+                ["076.01.WA", "Program Dukungan Manajemen", 176_400_000],
+            ]
+        },
+    )
+    (report,) = check_files([path], year=2025)
+    assert [(t.kind, t.document) for t in report.tables] == [("anggaran", "DIPA")]

@@ -21,10 +21,13 @@ DOCUMENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         ("PK", r"perjanjian kinerja|\bpk\b"),
         ("LKj", r"laporan (akuntabilitas )?kinerja|\blkj(ip)?\b|\blakip\b|pengukuran kinerja"),
         ("Renstra", r"rencana strategis|\brenstra\b"),
-        ("Renja", r"rencana kerja\b|\brenja\b"),
+        ("Renja", r"rencana kerja\b(?! dan anggaran)|\brenja\b"),
         ("RKT", r"rencana kinerja|\brkt\b"),
         ("IKU", r"indikator kinerja utama|\biku\b"),
-        ("DIPA", r"\bdipa\b|\brka[- ]?k\s?/?\s?l\b|daftar isian pelaksanaan anggaran"),
+        (
+            "DIPA",
+            r"\bdipa\b|\brka[- ]?k\s?/?\s?l\b|daftar isian pelaksanaan anggaran|rencana kerja dan anggaran",
+        ),
     ]
 ]
 TITLE_ROWS = 8  # how far above a header a title is looked for

@@ -220,6 +220,8 @@ def _path_said(
         role = ancestor  # "Realisasi" over "s.d. TW I" or "TW IV (Kumulatif)": its quarter below
     elif leaf.role:
         role = leaf.role
+    if role is None and len(texts) > 1 and not (leaf.period or leaf.money):
+        role = role_of(" ".join(texts[-2:]), words)  # "SASARAN" over "STRATEGIS", not merged
     if role and not leaf.period:
         quarter = next((i.quarter for i in reversed(infos) if i.quarter), None)
         if quarter and role in ("target", "periods", "realisasi"):

@@ -512,12 +512,13 @@ def _header_lines(
             break
         if is_numbering_line(cells):
             after = _within(rows.get(row + 1, []), first, reach, limit)
-            if not after or not _is_header_line(after, [top, *lines], anchors, words):
+            above = _above(rows, top, lines)
+            if not after or not _is_header_line(after, [top, *lines], anchors, words, above):
                 break
             numbering.append(row)
             row += 1
             continue
-        if not _is_header_line(cells, [top, *lines], anchors, words):
+        if not _is_header_line(cells, [top, *lines], anchors, words, _above(rows, top, lines)):
             break
         lines.append(row)
         row += 1
@@ -535,7 +536,11 @@ def _within(cells: list[Cell], first: int, reach: int, limit: int | None) -> lis
 
 
 def _is_header_line(
-    cells: list[Cell], upper: list[int], anchors: dict[tuple[int, int], Cell], words: LayoutWords
+    cells: list[Cell],
+    upper: list[int],
+    anchors: dict[tuple[int, int], Cell],
+    words: LayoutWords,
+    above: dict[int, str] | None = None,
 ) -> bool:
     for cell in cells:
         if is_year(cell.value) or period_label(cell.value):
@@ -544,8 +549,27 @@ def _is_header_line(
             return False
         if _is_sub_header_text(cell.value, words) or _under_merged(cell, upper, anchors):
             continue
+        if _continues(cell, above, words):
+            continue
         return False
     return True
+
+
+def _above(rows: dict[int, list[Cell]], top: int, lines: list[int]) -> dict[int, str]:
+    """The header words over each column on the lines read so far, the nearest last."""
+    found: dict[int, str] = {}
+    for row in [top, *lines]:
+        for cell in rows.get(row, []):
+            if isinstance(cell.value, str):
+                found[cell.col] = cell.value
+    return found
+
+
+def _continues(cell: Cell, above: dict[int, str] | None, words: LayoutWords) -> bool:
+    """A header typed over two rows without merging them ("SASARAN" over "STRATEGIS"): the
+    word goes on the one above it, and together they name a column."""
+    text = (above or {}).get(cell.col)
+    return bool(text) and role_of(f"{text} {cell.value}", words) is not None
 
 
 def _under_merged(cell: Cell, upper: list[int], anchors: dict[tuple[int, int], Cell]) -> bool:
