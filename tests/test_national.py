@@ -66,6 +66,16 @@ def test_a_roll_up_of_two_provincial_workbooks_adds_up_exactly(two_provinces, tm
     assert (
         national.sheetnames.index("Status Provinsi") == national.sheetnames.index("Ringkasan") + 1
     )
+    # every province is listed, those whose workbook has not come with every office not sent,
+    # and the nation's total under them
+    assert len(status) == 38 + 1
+    assert status["Papua Pegunungan"]["Mengirim"] == 0
+    assert status["Papua Pegunungan"]["Belum mengirim"] == status["Papua Pegunungan"]["Satker"] == 9
+    nation = status["Indonesia (38 provinsi)"]
+    assert nation["Satker"] == 38 + 514  # the KPU Provinsi and the 514 KPU Kabupaten/Kota
+    assert nation["Mengirim"] == 5
+    counts = ("Siap", "Perlu perbaikan", "Tidak terbaca", "Belum lengkap", "Belum mengirim")
+    assert sum(nation[c] for c in counts) == nation["Satker"]
 
 
 def test_the_national_workbooks_links_still_open_the_offices_cells(two_provinces, tmp_path):

@@ -1,6 +1,8 @@
-"""Status Provinsi: the nation's roll-up, one row per province — how many of its offices sent
-something, are complete and ready, need fixing, could not be read, sent only part, or sent
-nothing — so that KPU RI sees at a glance which provinces to call."""
+"""Status Provinsi: the nation's roll-up, one row per province of the registry — how many of its
+offices sent something, are complete and ready, need fixing, could not be read, sent only part,
+or sent nothing — so that KPU RI sees at a glance which provinces to call. A province whose
+workbook has not come is listed too, every office *Belum mengirim*; the nation's total is under
+them."""
 
 from __future__ import annotations
 
@@ -40,18 +42,23 @@ def standing(office: OfficeSubmission) -> str:
 
 
 def province_counts(ctx: Context) -> list[tuple[Any, str, int, int, Counter[str]]]:
-    """(code, province, offices, offices that sent something, standings) per province."""
+    """(code, province, offices, offices that sent something, standings) per province of the
+    registry, in code order: a province none of whose rows came has every office missing."""
     by_province: dict[str, list[OfficeSubmission]] = {}
     for office in submissions(ctx.result):
         if office.expected and office.province:
             by_province.setdefault(office.province, []).append(office)
+    present = {province.code for province in ctx.result.provinces}
     counted = []
-    for province in ctx.result.provinces:
-        offices = by_province.get(province.region, [])
-        sent = sum(1 for o in offices if o.reports)
-        counted.append(
-            (province.code, province.region, len(offices), sent, Counter(map(standing, offices)))
-        )
+    for province in ctx.result.registry.provinces:
+        if province.code in present:
+            offices = by_province.get(province.region, [])
+            sent = sum(1 for o in offices if o.reports)
+            standings = Counter(map(standing, offices))
+            counted.append((province.code, province.region, len(offices), sent, standings))
+        else:
+            count = len(ctx.result.registry.offices_of(province))
+            counted.append((province.code, province.region, count, 0, Counter(missing=count)))
     return counted
 
 
@@ -62,5 +69,10 @@ def write_provinces(ctx: Context) -> int:
         marks: list[str | None] = [None] * 4
         marks += [FILLS.get(s) if standings[s] and s in FILLS else None for s in STANDINGS]
         row_styles.append(marks)
+    listed = len(rows)
+    total = [None, ctx.say("total-provinces", count=listed)]
+    total += [sum(row[column] for row in rows) for column in range(2, len(PROVINCE_COLUMNS))]
+    rows += [[None] * len(PROVINCE_COLUMNS), total]
+    row_styles += [[None] * len(PROVINCE_COLUMNS), ["bold", "bold"] + ["int-bold"] * 7]
     ctx.write(PROVINCES_SHEET, PROVINCE_COLUMNS, rows, row_styles, 2)
-    return len(rows)
+    return listed

@@ -104,6 +104,10 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "en": "Budget total: one document per office for the year asked, as in the Budget "
         "Recap sheet",
     },
+    "total-provinces": {
+        "id": "Indonesia ({count} provinsi)",
+        "en": "Indonesia ({count} {count:province|provinces})",
+    },
     "total-files": {"id": "Total ({count} berkas)", "en": "Total ({count} {count:file|files})"},
     "no-budget": {"id": "tidak ada anggaran", "en": "no budget"},
     "budget-incomplete": {"id": "belum lengkap", "en": "incomplete"},
