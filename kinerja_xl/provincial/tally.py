@@ -63,16 +63,18 @@ def province_counts(ctx: Context) -> list[tuple[Any, str, int, int, Counter[str]
 
 
 def write_provinces(ctx: Context) -> int:
-    rows, row_styles = [], []
+    rows: list[list[Any]] = []
+    row_styles: list[list[str | None]] = []
     for code, province, offices, sent, standings in province_counts(ctx):
         rows.append([code, province, offices, sent, *(standings[s] for s in STANDINGS)])
         marks: list[str | None] = [None] * 4
         marks += [FILLS.get(s) if standings[s] and s in FILLS else None for s in STANDINGS]
         row_styles.append(marks)
     listed = len(rows)
-    total = [None, ctx.say("total-provinces", count=listed)]
+    total: list[Any] = [None, ctx.say("total-provinces", count=listed)]
     total += [sum(row[column] for row in rows) for column in range(2, len(PROVINCE_COLUMNS))]
     rows += [[None] * len(PROVINCE_COLUMNS), total]
-    row_styles += [[None] * len(PROVINCE_COLUMNS), ["bold", "bold"] + ["int-bold"] * 7]
+    total_marks: list[str | None] = ["bold", "bold", *["int-bold"] * 7]
+    row_styles += [[None] * len(PROVINCE_COLUMNS), total_marks]
     ctx.write(PROVINCES_SHEET, PROVINCE_COLUMNS, rows, row_styles, 2)
     return listed
