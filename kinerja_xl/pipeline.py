@@ -303,9 +303,14 @@ def _fill_metadata(
     sender = find_office(registry, context, stem, sheet_names)
     report.office, report.office_code = sender.office, sender.code
     report.office_in_name = sender.in_name
+    report.office_candidates = sender.candidates
     if report.readable and report.office_code is None:
         if sender.agency:
             found, why = sender.agency, "office-agency"
+        elif sender.candidates:
+            offices = [registry.by_code[code] for code in sender.candidates]
+            found = "; ".join(f"{o.name} ({o.province})" for o in offices)
+            why = "office-shared"
         elif sender.office:
             found, why = sender.office, "office-unregistered"
         else:

@@ -204,3 +204,41 @@ def test_a_province_that_collects_the_pk_too_gets_a_pk_column(jatim, tmp_path):
     other = tmp_path / "jabar.xlsx"
     consolidate(jatim, "-o", other, "--province", "Jatim")
     assert "PK" not in [c.value for c in openpyxl.load_workbook(other)["Status Kiriman"][1]]
+
+
+def test_a_name_two_offices_share_is_decided_by_the_province_consolidated(tmp_path):
+    """'KPU Banjar' is KPU Kabupaten Banjar (Kalimantan Selatan) or KPU Kota Banjar (Jawa
+    Barat): a check names both; a consolidation for one of their provinces takes that one; a
+    name two offices of one province share (Kabupaten and Kota Malang) stays unknown."""
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    plan(inbox / "RKT Banjar 2024.xlsx", "KPU BANJAR")
+    checked = runner.invoke(app, ["check", str(inbox), "--format", "json"])
+    found = json.loads(checked.stdout)["files"][0]
+    assert (found["office"], found["office_code"]) == (None, None)
+    (unknown,) = [i for i in found["issues"] if i["code"] == "office-unknown"]
+    assert "KPU Kabupaten Banjar (Kalimantan Selatan)" in unknown["message"]
+    assert "KPU Kota Banjar (Jawa Barat)" in unknown["message"]
+    assert "--province" in unknown["message"]
+
+    for province, code, office in [
+        ("Kalsel", "63.03", "KPU Kabupaten Banjar"),
+        ("Jawa Barat", "32.79", "KPU Kota Banjar"),
+    ]:
+        out = tmp_path / f"{province}.xlsx"
+        result = consolidate(inbox, "-o", out, "--province", province)
+        assert result.exit_code == 0, result.output
+        book = openpyxl.load_workbook(out)
+        by_code = {r["Kode"]: r for r in status_rows(book)}
+        assert (by_code[code]["Satker"], by_code[code]["RKT KPU"]) == (office, "Siap")
+        assert not [r for r in rows_of(book, "Masalah") if r["Kode"] == "office-unknown"]
+        assert {r["Satker"] for r in rows_of(book, "RKT")} == {office}
+
+    malang = tmp_path / "malang"
+    malang.mkdir()
+    plan(malang / "RKT 2024.xlsx", "KPU MALANG")
+    out = tmp_path / "Jatim.xlsx"
+    assert consolidate(malang, "-o", out, "--province", "Jatim").exit_code == 0
+    masalah = rows_of(openpyxl.load_workbook(out), "Masalah")
+    (unknown_row,) = [r for r in masalah if r["Kode"] == "office-unknown"]
+    assert "KPU Kabupaten Malang (Jawa Timur); KPU Kota Malang (Jawa Timur)" in unknown_row["Pesan"]

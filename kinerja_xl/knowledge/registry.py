@@ -90,11 +90,14 @@ class OwedDocument:
 @dataclass(frozen=True)
 class Match:
     """What a workbook's texts say of its office: a known office, or a name that no office of
-    the registry has (`unknown`), or another agency named instead (`agency`)."""
+    the registry has (`unknown`), or another agency named instead (`agency`), or a name that
+    several offices share and nothing written decides ('KPU Banjar': Kabupaten Banjar in
+    Kalimantan Selatan, Kota Banjar in Jawa Barat; `candidates`)."""
 
     office: Office | None = None
     unknown: str | None = None
     agency: str | None = None
+    candidates: tuple[Office, ...] = ()
 
     @property
     def label(self) -> str | None:
@@ -208,7 +211,10 @@ class Registry:
         if unknown:
             return Match(unknown=unknown[1])
         agency = self.agency_named(texts[:12], titled=True)
-        return Match(agency=agency) if agency else None
+        if agency:
+            return Match(agency=agency)
+        shared = self._shared_name(texts)
+        return Match(candidates=shared) if shared else None
 
     def match_file_name(self, stem: str) -> Match | None:
         """'KPU Kota Surabaya - RKT 2024', 'RKT_2024_Tapin', 'iku hss 2024'. A file name that
@@ -221,6 +227,7 @@ class Registry:
         if agency:
             return Match(agency=agency)
         words = re.findall(r"[A-Za-z]+", stem)
+        shared: tuple[Office, ...] = named.candidates if named else ()
         for size in (5, 4, 3, 2, 1):
             for begin in range(len(words) - size + 1):
                 phrase = words[begin : begin + size]
@@ -232,7 +239,8 @@ class Registry:
                     office = self.typed.get((kind, squash("".join(phrase[1:]))))
                     if office:
                         return Match(office)
-        return None
+                shared = shared or self._shared(squash("".join(phrase)))
+        return Match(candidates=shared) if shared else None
 
     def agency_named(self, texts: Sequence[str], titled: bool = False) -> str | None:
         """The first other agency a text names ('BPS Tapin - RKT 2024'); `titled`: only a text
@@ -287,6 +295,22 @@ class Registry:
             return found[0]
         local = [o for o in found if o.province_code in hint]
         return local[0] if len(local) == 1 else None
+
+    def _shared(self, key: str) -> tuple[Office, ...]:
+        """The offices that share a name written without its kind ('Banjar', 'Malang')."""
+        found = sorted((o for o in self.bare.get(key, ()) if o.kind != "ri"), key=lambda o: o.code)
+        return tuple(found) if len(found) > 1 else ()
+
+    def _shared_name(self, texts: Sequence[str]) -> tuple[Office, ...]:
+        """A shared name right after a commission word ('KPU Banjar'), the longest first."""
+        for text in texts:
+            for start in self._commission_ends(text):
+                words = _name_words(text[start:])
+                for size in range(min(len(words), NAME_WORDS), 0, -1):
+                    shared = self._shared(squash("".join(words[:size])))
+                    if shared:
+                        return shared
+        return ()
 
     def _provinces_named(self, texts: Sequence[str]) -> set[str]:
         codes: set[str] = set()

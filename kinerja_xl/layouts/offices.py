@@ -27,6 +27,8 @@ class Sender:
     code: str | None = None
     in_name: str | None = None  # the file name names another office than the titles
     agency: str | None = None  # another agency named instead of a KPU office
+    # a name several offices share, nothing written deciding ('KPU Banjar'): their codes
+    candidates: tuple[str, ...] = ()
 
 
 def find_office(
@@ -48,7 +50,8 @@ def find_office(
         found = [m for m in found if m is in_titles]  # a title's KPU office still counts
     best = next((m for m in found if m.office), None) or next(iter(found), None)
     if best is None:
-        return Sender(agency=agency)
+        shared = next((m.candidates for m in (in_titles, in_name) if m and m.candidates), ())
+        return Sender(agency=agency, candidates=tuple(o.code for o in shared))
     other = None
     if in_titles and in_name and in_titles.label and in_name.label != in_titles.label:
         other = in_name.label if in_name.office or in_name.unknown else None

@@ -206,6 +206,9 @@ class FileReport:
     # another office named by the file name than by the titles (a template copied from another
     # office, its title left unchanged): said, and never a duplicate of that office's own file
     office_in_name: str | None = None
+    # the offices a shared name may be ('KPU Banjar'), when nothing written decides: a
+    # consolidation for one of their provinces decides (provincial/consolidation.py)
+    office_candidates: tuple[str, ...] = ()
     # a provincial workbook of ours, read back for the national roll-up: the office files whose
     # rows it holds (`parts`), each knowing the workbook it came through (`via`) and its province
     parts: list[FileReport] = field(default_factory=list)

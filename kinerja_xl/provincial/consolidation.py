@@ -224,6 +224,7 @@ def consolidate(
         reports=reports, year=year, root=_common_folder(reports), registry=registry
     )
     result.provinces = provinces_of(reports, registry, province)
+    _decide_shared_names(reports, result.provinces, registry)
     if len(result.provinces) == 1:
         result.province = result.provinces[0].region
     for report in reports:
@@ -255,6 +256,23 @@ def provinces_of(
         return [office]
     codes = {r.office_code[:2] for r in reports if r.office_code and r.office_code != "00"}
     return [registry.by_code[code] for code in sorted(codes) if code in registry.by_code]
+
+
+def _decide_shared_names(
+    reports: list[FileReport], provinces: list[Office], registry: Registry
+) -> None:
+    """A file named by a name several offices share ('KPU Banjar') is the one office of them
+    in the province consolidated: in Kalimantan Selatan, KPU Kabupaten Banjar (KPU Kota Banjar
+    is in Jawa Barat). Two of them in that province (Kabupaten and Kota Malang) stay unknown."""
+    codes = {province.code for province in provinces}
+    for report in reports:
+        if report.office_code is not None or not report.office_candidates:
+            continue
+        local = [code for code in report.office_candidates if code[:2] in codes]
+        if len(local) == 1:
+            office = registry.by_code[local[0]]
+            report.office, report.office_code = office.name, office.code
+            report.issues = [i for i in report.issues if i.code != "office-unknown"]
 
 
 def _common_folder(reports: list[FileReport]) -> Path | None:

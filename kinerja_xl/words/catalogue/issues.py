@@ -77,6 +77,12 @@ WORDS: dict[str, dict[str, str]] = {
         "id": " (nama yang tertulis bukan satker KPU dalam daftar): ",
         "en": " (the name written is not a KPU office of the registry): ",
     },
+    "office-shared": {
+        "id": " (nama yang tertulis dipakai lebih dari satu satker; tulis Kabupaten atau Kota "
+        "dan namanya, atau periksa dengan --province): ",
+        "en": " (the name written is shared by several offices; write Kabupaten or Kota and the "
+        "name, or consolidate with --province): ",
+    },
     "office-agency": {
         "id": " (berkas ini dari instansi lain): ",
         "en": " (the file is another agency's): ",
