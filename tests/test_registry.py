@@ -200,13 +200,21 @@ def test_offices_named_in_titles(loaded, texts, office, code):
 @pytest.mark.parametrize(
     "texts",
     [
-        ["KPU Banjar"],  # Kabupaten Banjar or Kota Banjar: nothing says which
         ["Persentase KPU Kabupaten/Kota yang mampu"],  # offices in general
         ["RENCANA KINERJA TAHUN 2024"],
     ],
 )
 def test_texts_that_name_no_office(loaded, texts):
     assert loaded.match_texts(texts) is None
+
+
+def test_a_name_two_offices_share_names_both_and_neither(loaded):
+    match = loaded.match_texts(["KPU Banjar"])  # Kabupaten Banjar or Kota Banjar: which?
+    assert match.office is None and match.label is None
+    assert [o.code for o in match.candidates] == ["32.79", "63.03"]
+    # said with its kind, or under its province's name, it is one office
+    assert loaded.match_texts(["KPU Kota Banjar"]).code == "32.79"
+    assert loaded.match_texts(["KPU PROVINSI KALIMANTAN SELATAN", "KPU Banjar"]).code == "63.03"
 
 
 def test_another_agencys_title_names_no_kpu_office(loaded):
