@@ -34,7 +34,7 @@ _PUBLIC = {
     "Discovery": "reading.discover",
     "FileReport": "model.records",
     "Frames": "outputs.frames",
-    "Inbox": "api",
+    "Inbox": "inbox",
     "Issue": "model.issues",
     "IssueCode": "model.issues",
     "Record": "model.records",
@@ -128,7 +128,6 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # what type checkers and editors see
     from .api import (
         Consolidated,
-        Inbox,
         InputIsOutput,
         annotate,
         check,
@@ -139,6 +138,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     )
     from .batch import Batch
     from .checking.rulebook import Rules, RulesError
+    from .inbox import Inbox
     from .knowledge.document import SchemaError
     from .knowledge.kinds import TableKind
     from .model.issues import Issue, IssueCode, Severities

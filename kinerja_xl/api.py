@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .batch import Batch
-from .inbox import Inbox  # noqa: F401 (public: a province's inbox, its ledger, keys, filing)
 from .outputs.write import OutputError
 
 if TYPE_CHECKING:
@@ -30,6 +29,18 @@ if TYPE_CHECKING:
     from .reading.discover import Discovery
 
 PathLike = str | os.PathLike[str]
+
+
+def __getattr__(name: str) -> Any:
+    """`Inbox` (a province's inbox, its ledger, keys, filing) loads when first asked for: a
+    check has no use for the ledger's SQLite."""
+    if name == "Inbox":
+        from .inbox import Inbox
+
+        return Inbox
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 Progress = Callable[[Path, int, int], None]  # (file, how many done, how many in all)
 
 
@@ -160,8 +171,8 @@ def consolidate(
     from .checking.rulebook import Rules as RulesType
     from .knowledge.registry import load_registry
     from .outputs.write import check_output
-    from .provincial import write_consolidated
     from .provincial.consolidation import consolidate as build
+    from .provincial.workbook import write_consolidated
 
     target = Path(output)
     check_output(target)

@@ -426,8 +426,8 @@ def consolidate(
 
     from .api import InputIsOutput, consolidation_inputs
     from .outputs.write import OutputError, check_output
-    from .provincial import offices_summary
     from .provincial.consolidation import submissions
+    from .provincial.workbook import offices_summary
 
     language = lang.value
     try:

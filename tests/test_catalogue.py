@@ -105,6 +105,7 @@ WRITERS = [
     "checking/validate.py",
     "checking/rulebook.py",
     "provincial/__init__.py",
+    "provincial/workbook.py",
     "provincial/context.py",
     "provincial/summary.py",
     "provincial/data.py",

@@ -14,8 +14,8 @@ from conftest import ROOT
 
 from kinerja_xl.batch import Batch
 from kinerja_xl.pipeline import check_files
-from kinerja_xl.provincial import write_consolidated
 from kinerja_xl.provincial.consolidation import consolidate
+from kinerja_xl.provincial.workbook import write_consolidated
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402

@@ -233,6 +233,26 @@ def test_the_public_names_are_imported_when_first_used():
     assert loaded == "False"
 
 
+def test_a_check_loads_no_writer_of_the_provincial_workbook_nor_the_ledger():
+    """What a one-file check imports beside pandas and pandera is its start-up: the provincial
+    workbook's writers (xlsxwriter), the inbox's ledger (SQLite) and the web page are for other
+    commands, and load when those are used (`kx.Inbox`, `kx.consolidate`)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, kinerja_xl as kx; batch = kx.check([sys.argv[1]]); "
+        "print(sorted(m for m in ('xlsxwriter', 'sqlite3', 'kinerja_xl.inbox', "
+        "'kinerja_xl.provincial.workbook', 'kinerja_xl.web', 'pandera') if m in sys.modules)); "
+        "kx.Inbox; print(sorted(m for m in ('sqlite3', 'kinerja_xl.inbox') if m in sys.modules))"
+    )
+    seed = ROOT / "sample_workbooks" / "KPU Kota Banjarmasin - RKT 2024.xlsx"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe, str(seed)], capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    assert loaded[:2] == ["['pandera']", "['kinerja_xl.inbox', 'sqlite3']"]
+
+
 def test_a_changelog_says_what_changed_for_users():
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert text.startswith("# Changelog") and "## Unreleased" in text

@@ -165,7 +165,7 @@ def kiriman_rows(
     the province collects, schemas/kiriman.yaml; under an office's key, that office's row
     only), and how many offices are ready, need fixing, or have not sent everything."""
     from ..knowledge.registry import load_registry
-    from ..provincial import offices_summary
+    from ..provincial.workbook import offices_summary
 
     result = consolidate(
         batch.files,
