@@ -17,6 +17,8 @@ its own process, the tasks taking turns for `--repeat` rounds:
 - **roll-up**: `kinerja-xl consolidate` of the 38 provincial workbooks (each made once before,
   by `consolidate --province`, timed as the provinces' own work).
 
+Last, `check` of one workbook beside a process that only imports pandas and pandera.
+
 The rows of RKT, IKU and Anggaran of the roll-up must equal the direct run's: it prints both.
 """
 
@@ -35,7 +37,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import CLI, FLOOR, PYTHON, _median_run, machine, measure, rows_written  # noqa: E402
+from run import (  # noqa: E402
+    CLI,
+    FLOOR,
+    PYTHON,
+    _median_run,
+    bytecode_cached,
+    machine,
+    measure,
+    rows_written,
+    small_timings,
+)
 
 sys.path.insert(0, str(HERE.parent))
 from kinerja_xl.knowledge.registry import load_registry  # noqa: E402
@@ -77,6 +89,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args()
+    bytecode_cached()
     work = args.keep or Path(tempfile.mkdtemp(prefix="kinerja-national-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
@@ -126,6 +139,11 @@ def main() -> None:
         for name in ("direct", "roll-up"):
             done = subprocess.run(runs[name], capture_output=True, text=True)
             print(f"{name}:", json.dumps(counts(done.stdout), ensure_ascii=False))
+        one = small_timings()
+        print(
+            f"check of one workbook (the Banjarmasin seed): {one['check_one']:.2f} s; importing "
+            f"pandas and pandera alone: {one['imports']:.2f} s (medians of 5, taking turns)"
+        )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
