@@ -659,3 +659,49 @@ def test_the_rules_see_every_letter_of_a_text_but_of_a_hostile_frame(monkeypatch
     monkeypatch.setattr(validate, "FRAME_LETTERS", 250)
     frame = validate._frame("iku", {"indikator": [long, "Indeks b"]})
     assert list(frame["indikator"]) == [long[:200] + "…", "Indeks b"]
+
+
+def test_a_sheet_name_is_bounded_as_it_is_read(tmp_path):
+    """Excel allows 31 letters; a crafted workbook.xml may name a sheet with 500,000 (under the
+    ratio guard, which looks at parts over 1 MB): the name was repeated whole in every issue of
+    the JSON, every row of Masalah and every link. It is cut to 100 letters and '…' as it is
+    read, and two names alike after the cut are still told apart."""
+    from hostile_files import package, sheet_xml
+
+    path = tmp_path / "RKT.xlsx"
+    rows = [
+        ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+        ["1", "Terwujudnya A", "Persentase a", "120%"],
+    ]
+    long = "R" * 500_000
+    package(path, [(long, sheet_xml(rows)), (long + "S", sheet_xml(rows))])
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output[-500:]
+    (report,) = json.loads(result.stdout)["files"]
+    sheets = [t["sheet"] for t in report["tables"]]
+    assert sheets == ["R" * 99 + "…", "R" * 99 + "… (2)"]
+    assert {i["sheet"] for i in report["issues"] if i["cell"]} == set(sheets)
+    assert len(result.stdout) < 20_000
+
+
+def test_a_zip_of_countless_parts_is_refused_from_its_directory(tmp_path, monkeypatch):
+    """A workbook with 400,000 empty parts (36 MB, under every size guard) cost 390 MB before
+    a cell was read: zipfile holds an object for every entry of the directory. The directory's
+    size is read from the zip's end record first, and past MAX_ZIP_DIRECTORY the file is
+    unreadable, said as such (raising KINERJA_XL_MAX_MB would not help: not advised)."""
+    from hostile_files import PLAN, package, sheet_xml
+
+    from kinerja_xl.reading import read
+
+    path = tmp_path / "RKT.xlsx"
+    package(path, [("RKT", sheet_xml(PLAN))])
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as archive:
+        for index in range(3_000):
+            archive.writestr(f"x/{index}", b"")
+    monkeypatch.setattr(read, "MAX_ZIP_DIRECTORY", 100_000)  # 3,000 entries: 117 KB
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "terlalu banyak bagian" in result.output and "KINERJA_XL_MAX_MB" not in result.output
+    monkeypatch.setattr(read, "MAX_ZIP_DIRECTORY", 200_000)
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 0

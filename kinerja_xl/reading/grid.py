@@ -239,6 +239,9 @@ class Sheet:
         return by_row
 
 
+LONGEST_SHEET_NAME = 100  # letters: Excel allows 31, a crafted file any number
+
+
 @dataclass
 class Workbook:
     path: str
@@ -255,9 +258,13 @@ class Workbook:
 
     def distinct_sheet_names(self) -> None:
         """A sheet named like one before it (a crafted file: Excel allows no two alike) is
-        'RKT (2)', so that a name says which sheet every issue, link and mark is about."""
+        'RKT (2)', so that a name says which sheet every issue, link and mark is about; a name
+        longer than LONGEST_SHEET_NAME letters (Excel allows 31) is cut there with '…' first:
+        every issue, Masalah row and link repeats it."""
         seen: set[str] = set()
         for sheet in self.sheets:
+            if len(sheet.name) > LONGEST_SHEET_NAME:
+                sheet.name = sheet.name[: LONGEST_SHEET_NAME - 1] + "…"
             name, number = sheet.name, 2
             while name in seen:
                 name, number = f"{sheet.name} ({number})", number + 1

@@ -327,6 +327,9 @@ def _cell_formats(archive: zipfile.ZipFile, part: str | None) -> list[str]:
     return reader.formats
 
 
+LONGEST_FORMAT = 255  # letters of a number format: Excel's own limit
+
+
 class _StylesReader:
     """expat callbacks for styles.xml: the number format of each cell style (cellXfs/xf).
     Real workbooks carry hundreds of styles; this reads them without building a tree."""
@@ -341,7 +344,8 @@ class _StylesReader:
         if tag == "cellXfs":
             self.in_cell_xfs = True
         elif tag == "numFmt":
-            self.custom[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "General")
+            code = attrs.get("formatCode", "General")[:LONGEST_FORMAT]
+            self.custom[int(attrs.get("numFmtId", "0"))] = code
         elif tag == "xf" and self.in_cell_xfs:
             fmt_id = int(attrs.get("numFmtId", "0"))
             self.formats.append(self.custom.get(fmt_id) or _BUILTIN_FORMATS.get(fmt_id, "General"))

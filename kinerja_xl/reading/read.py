@@ -170,9 +170,18 @@ def _ole_streams(data: bytes) -> set[str]:
         return set()
 
 
+# bytes of a zip's central directory: a workbook's is a few KB (1,000 sheets, about 200 KB);
+# zipfile holds an object for each entry before anything can be looked at (400,000 empty parts
+# in a 36 MB file were 390 MB)
+MAX_ZIP_DIRECTORY = 4 * 1024 * 1024
+
+
 def _open_zip(
     path: str, data: bytes, limits: ReadLimits, sheets: SheetFilter | None = None
 ) -> Workbook:
+    directory = _directory_size(data)
+    if directory > MAX_ZIP_DIRECTORY:
+        raise UnreadableWorkbook("too-many-parts", f"{directory // 1024} KB")
     archive = zipfile.ZipFile(io.BytesIO(data))
     _check_inflated_sizes(archive, limits)
     names = set(archive.namelist())
@@ -189,6 +198,27 @@ def _open_zip(
     if "ppt/presentation.xml" in names:
         raise UnreadableWorkbook("not-a-workbook", "PowerPoint")
     raise UnreadableWorkbook("not-a-workbook", "zip")
+
+
+END_RECORD, ZIP64_LOCATOR, ZIP64_END = b"PK\x05\x06", b"PK\x06\x07", b"PK\x06\x06"
+
+
+def _directory_size(data: bytes) -> int:
+    """The size of the central directory as the zip's end record gives it (the zip64 record's
+    when there is one), which is what zipfile reads; 0 when there is no end record (zipfile
+    then says the file is no zip)."""
+    tail_start = max(0, len(data) - 22 - 65_535)  # the end record, then a comment of ≤ 64 KB
+    at = data.rfind(END_RECORD, tail_start)
+    if at < 0:
+        return 0
+    size = int.from_bytes(data[at + 12 : at + 16], "little")
+    locator = at - 20
+    if locator >= 0 and data[locator : locator + 4] == ZIP64_LOCATOR:
+        offset = int.from_bytes(data[locator + 8 : locator + 16], "little")
+        record = data[offset : offset + 56]
+        if record[:4] == ZIP64_END:
+            size = max(size, int.from_bytes(record[40:48], "little"))
+    return size
 
 
 def _mimetype(archive: zipfile.ZipFile) -> bytes:

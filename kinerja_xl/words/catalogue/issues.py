@@ -34,6 +34,12 @@ UNREADABLE_REASONS: dict[str, dict[str, str]] = {
         "en": "the content is too large for the file's size ({detail}), as in a zip bomb; save "
         "the file again in Excel if it is genuine",
     },
+    "too-many-parts": {
+        "id": "terlalu banyak bagian di dalam berkas (daftar isinya {detail}); simpan ulang berkas "
+        "di Excel bila berkas ini memang sah",
+        "en": "too many parts inside the file (its directory is {detail}); save the file again in "
+        "Excel if it is genuine",
+    },
     "out-of-memory": {
         "id": "memori tidak cukup untuk membaca berkas ini; simpan ulang berkas di Excel, lalu "
         "periksa berkas ini sendirian",
