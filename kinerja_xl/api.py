@@ -88,10 +88,14 @@ def check(
     progress: Progress | None = None,
     workers: int | None = None,
     year: int | None = None,
+    each_file_once: bool = False,
 ) -> Batch:
     """Read and check workbooks, and every workbook in the folders given (or the workbooks a
     `Discovery` found: `consolidation_inputs`). `year`: the plan
     year whose column is the target of a five-year matrix (its first year otherwise).
+    `each_file_once`: an office file that is among the inputs and also held by a provincial
+    workbook among them is reported from its own file only (what `check` prints; a
+    consolidation keeps both and sets the copy aside itself).
 
     >>> batch = kx.check(["sample_workbooks/"])
     >>> batch.exit_code                      # 0 clean, 1 errors, 2 a file unreadable
@@ -100,7 +104,32 @@ def check(
     from .reading.discover import Discovery, discover
 
     found = paths if isinstance(paths, Discovery) else discover(_paths(paths))
-    return _check_found(found, schemas, progress, workers, year)
+    batch = _check_found(found, schemas, progress, workers, year)
+    return _parts_once(batch) if each_file_once else batch
+
+
+def _parts_once(batch: Batch) -> Batch:
+    """A provincial workbook of ours stands for the office files it holds, but an office file
+    that is itself among the files checked (`consolidate DIR -o DIR/K.xlsx`, then `check DIR`)
+    is checked from its own file, once: its part is left out, and a workbook left with no part
+    is said as skipped."""
+    direct = {_file_key(r.path) for r in batch.files if r.via is None}
+    kept = [r for r in batch.files if r.via is None or _file_key(r.path) not in direct]
+    if len(kept) == len(batch.files):
+        return batch
+    holding = {r.via for r in kept if r.via is not None}
+    emptied = dict.fromkeys(r.via for r in batch.files if r.via and r.via not in holding)
+    batch.files = kept
+    batch.skipped += [(Path(via), "parts-checked") for via in emptied if via]
+    return batch
+
+
+def _file_key(path: str) -> tuple[int, int] | str:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return os.path.abspath(path)
+    return status.st_dev, status.st_ino
 
 
 def _check_found(

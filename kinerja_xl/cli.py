@@ -210,7 +210,14 @@ class _ProgressBar:
             self.bar.stop()
 
 
-def _checked(paths: Any, schemas: Path | None, quiet: bool, lang: str, year: int | None = None):
+def _checked(
+    paths: Any,
+    schemas: Path | None,
+    quiet: bool,
+    lang: str,
+    year: int | None = None,
+    each_file_once: bool = False,
+):
     """kx.check with a progress bar, the rules loading while the files are read (a bad rule
     is one line, exit 2)."""
     import kinerja_xl as kx
@@ -219,7 +226,13 @@ def _checked(paths: Any, schemas: Path | None, quiet: bool, lang: str, year: int
     try:
         rules = RulesLoading(schemas)
         with _ProgressBar(quiet, lang) as bar:
-            return kx.check(paths, schemas=rules, progress=bar.advance, year=year)
+            return kx.check(
+                paths,
+                schemas=rules,
+                progress=bar.advance,
+                year=year,
+                each_file_once=each_file_once,
+            )
     except RulesError as exc:
         if exc.at_load:  # the folder's rules cannot be loaded
             folder = schemas or exc.path.parent
@@ -348,7 +361,7 @@ def check(
     """
     from .outputs.report import check_lines
 
-    batch = _checked(paths, schemas, quiet, lang.value, year)
+    batch = _checked(paths, schemas, quiet, lang.value, year, each_file_once=True)
     _say_unreadable(batch.files, lang.value)
     if format == OutputFormat.json:  # the text report lists them itself
         _say_skipped(batch.skipped, lang.value)

@@ -275,6 +275,26 @@ def dde_formula(path: Path) -> None:
         archive.writestr("xl/externalLinks/externalLink1.xml", link)
 
 
+# --- every text and count bounded as it is read ----------------------------------------------
+
+
+def countless_parts(path: Path, parts: int = 400_000) -> None:
+    """A plan, then `parts` empty parts: a 36 MB file under every size guard whose zip directory
+    alone cost 390 MB (zipfile holds an object for every entry)."""
+    package(path, [("RKT", sheet_xml(PLAN))])
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as archive:
+        for index in range(parts):
+            archive.writestr(f"x/{index}", b"")
+
+
+def long_sheet_name(path: Path, letters: int = 500_000) -> None:
+    """The plan (a target of 120 %) on a sheet named with `letters` letters, and again on a
+    sheet whose name differs only at its end."""
+    bad = [HEAD, ["1", "Terwujudnya A", "Persentase a", "120%"]]
+    name = "R" * letters
+    package(path, [(name, sheet_xml(bad)), (name + "S", sheet_xml(bad))])
+
+
 # --- 7. a legal 252-byte file name -------------------------------------------------------------
 
 LONG_NAME = "KPU Kota Banjarmasin - RKT 2024 " + "x" * (252 - 32 - 5) + ".xlsx"
@@ -296,6 +316,8 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "xls-kata-encryptedpackage.xls": xls_saying_encrypted_package,
     "angka-1e308.xlsx": huge_numbers,
     "rumus-dde.xlsx": dde_formula,
+    "400000-bagian.xlsx": countless_parts,
+    "nama-lembar-500000-huruf.xlsx": long_sheet_name,
     LONG_NAME: plan,
 }
 

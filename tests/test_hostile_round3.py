@@ -705,3 +705,35 @@ def test_a_zip_of_countless_parts_is_refused_from_its_directory(tmp_path, monkey
     assert "terlalu banyak bagian" in result.output and "KINERJA_XL_MAX_MB" not in result.output
     monkeypatch.setattr(read, "MAX_ZIP_DIRECTORY", 200_000)
     assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+
+
+def test_the_provincial_workbook_beside_its_office_files_adds_no_second_check(tmp_path):
+    """`consolidate DIR -o DIR/K.xlsx`, then `check DIR --annotate DIR`: K.xlsx was read back as
+    the office files it holds, so RKT.xlsx was checked twice (once through K.xlsx) and got a
+    second copy, 'RKT.xlsx (diperiksa 2).xlsx'. An office file is checked from its own file,
+    once; the provincial workbook whose files are all there is said as skipped."""
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    shutil.copy(BANJARMASIN, inbox / "RKT.xlsx")
+    assert (
+        runner.invoke(app, ["consolidate", str(inbox), "-o", str(inbox / "K.xlsx")]).exit_code == 0
+    )
+    data = json.loads(runner.invoke(app, ["check", str(inbox), "--format", "json"]).stdout)
+    assert [Path(f["path"]).name for f in data["files"]] == ["RKT.xlsx"]
+    assert [(Path(s["path"]).name, s["reason"]) for s in data["skipped"]] == [
+        ("K.xlsx", "parts-checked")
+    ]
+    for _run in range(2):
+        result = runner.invoke(app, ["check", str(inbox), "--annotate", str(inbox)])
+        assert result.exit_code == 0, result.output
+        assert sorted(p.name for p in inbox.iterdir()) == [
+            "K.xlsx",
+            "RKT (diperiksa).xlsx",
+            "RKT.xlsx",
+        ]
+    assert "K.xlsx (buku kerja provinsi kinerja-xl" in result.output
+    # a provincial workbook alone is still checked as the office files it holds
+    alone = tmp_path / "K.xlsx"
+    shutil.move(inbox / "K.xlsx", alone)
+    data = json.loads(runner.invoke(app, ["check", str(alone), "--format", "json"]).stdout)
+    assert [Path(f["path"]).name for f in data["files"]] == ["RKT.xlsx"] and not data.get("skipped")

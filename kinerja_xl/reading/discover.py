@@ -25,6 +25,7 @@ SKIP_REASONS = (
     "work-file",
     "other-document",
     "own-output",  # the provincial workbook being written again (api.consolidation_inputs)
+    "parts-checked",  # a provincial workbook whose office files were checked as themselves
 )
 # what else an office sends beside (or instead of) its workbook: said, so that a plan sent only
 # as a PDF is not silently missing; files the system makes (Thumbs.db, .DS_Store) stay unsaid

@@ -513,6 +513,12 @@ OUTPUTS: dict[str, dict[str, str]] = {
         "id": "keluaran kinerja-xl sendiri (buku kerja provinsi), dilewati",
         "en": "kinerja-xl's own output (the provincial workbook), skipped",
     },
+    "skip-parts-checked": {
+        "id": "buku kerja provinsi kinerja-xl; berkas satker di dalamnya diperiksa dari berkasnya "
+        "sendiri, dilewati",
+        "en": "a kinerja-xl provincial workbook; the office files it holds are checked from their "
+        "own files, skipped",
+    },
     "skip-no-workbook": {"id": "folder tanpa buku kerja", "en": "folder with no workbook"},
     "skip-other-document": {
         "id": "bukan buku kerja (hanya .xlsx, .xlsm, .xls dan .ods yang dibaca), dilewati",
