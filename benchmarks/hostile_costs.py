@@ -11,6 +11,7 @@ is the one in docs/robustness.md.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -29,8 +30,8 @@ def main() -> None:
     parser.add_argument("--keep", help="folder to build the files in (kept)")
     options = parser.parse_args()
     folder = Path(options.keep or tempfile.mkdtemp(prefix="hostile-costs-"))
-    print("| file | command | seconds | CPU seconds | peak MB | exit | traceback |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| file | command | seconds | CPU seconds | peak MB | exit | traceback | load |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for name, build in BUILDERS.items():
         if options.only not in name:
             continue
@@ -48,10 +49,12 @@ def main() -> None:
         }
         shown = name if len(name) < 40 else f"{name[:24]}… ({len(name.encode())} bytes)"
         for label, arguments in commands.items():
+            load = os.getloadavg()[0]  # other work on the machine stretches the wall clock
             result = measured([*arguments, "--quiet"], options.timeout, cwd=ROOT)
             print(
                 f"| `{shown}` | `{label}` | {result['seconds']} | {result['cpu']} | "
-                f"{result['mb']} | {result['exit']} | {'yes' if result['traceback'] else 'no'} |",
+                f"{result['mb']} | {result['exit']} | {'yes' if result['traceback'] else 'no'} | "
+                f"{load:.1f} |",
                 flush=True,
             )
             if result["traceback"]:
