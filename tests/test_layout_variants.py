@@ -165,3 +165,26 @@ def test_a_rencana_kerja_dan_anggaran_is_a_budget_document(tmp_path):
     )
     (report,) = check_files([path], year=2025)
     assert [(t.kind, t.document) for t in report.tables] == [("anggaran", "DIPA")]
+
+
+def test_a_no_column_typed_with_a_zero_and_sasaran_as_lines_across(xlsx):
+    """ "N0 | Indikator Kinerja Utama | Satuan | Target | Realisasi | Capaian (%)" with each
+    sasaran on a line across the table: the numbers are the rows' and every row is accounted
+    for (the lines across were counted blank)."""
+    rows = [
+        ["N0", "Indikator Kinerja Utama", "Satuan", "Target", "Realisasi", "Capaian (%)"],
+        ["Sasaran Strategis 1. Meningkatnya partisipasi pemilih"],
+        ["1", "Persentase partisipasi pemilih", "%", "77", "79,5", "103,25"],
+        ["2", "Persentase pemilih muda yang menggunakan hak pilih", "%", "70", "68", "97,14"],
+        ["Sasaran Strategis 2. Meningkatnya akuntabilitas kinerja"],
+        ["3", "Nilai SAKIP", "Predikat", "B", "BB", "100"],
+    ]
+    path = xlsx(rows, name="Pengukuran", merges=["A2:F2", "A5:F5"])
+    (report,) = check_files([path], year=2024)
+    (table,) = report.tables
+    assert [(r.number, r.get("sasaran")) for r in table.records] == [
+        ("1", "Meningkatnya partisipasi pemilih"),
+        ("2", "Meningkatnya partisipasi pemilih"),
+        ("3", "Meningkatnya akuntabilitas kinerja"),
+    ]
+    assert "blank" not in table.row_kinds and codes(report) == []
