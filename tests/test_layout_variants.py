@@ -188,3 +188,23 @@ def test_a_no_column_typed_with_a_zero_and_sasaran_as_lines_across(xlsx):
         ("3", "Meningkatnya akuntabilitas kinerja"),
     ]
     assert "blank" not in table.row_kinds and codes(report) == []
+
+
+def test_a_column_left_of_the_indicator_with_a_heading_of_its_own_is_kept(xlsx):
+    """ "Kinerja | Indikator Kinerja Utama | Target | Realisasi | Capaian | Kategori" (an LKj's
+    sasaran kegiatan under a heading kinerja-xl does not know): kept beside each record, as the
+    columns right of the indicator are, never dropped."""
+    rows = [
+        ["Kinerja", "Indikator Kinerja Utama", "Target", "Realisasi", "Capaian", "Kategori"],
+        ["Meningkatnya Pembinaan Perbendaharaan", "Persentase pejabat terlatih", "80%", "80%"]
+        + ["100%", "Berhasil"],
+        ["Terlaksananya Sistem Akuntansi", "Jumlah laporan keuangan", "2 Lap", "2 Lap", "100%"]
+        + ["Berhasil"],
+    ]
+    (report,) = check_files([xlsx(rows, name="Tabel 3.1")], year=2024)
+    (table,) = report.tables
+    assert [r.extras for r in table.records] == [
+        {"Kinerja": "Meningkatnya Pembinaan Perbendaharaan", "Kategori": "Berhasil"},
+        {"Kinerja": "Terlaksananya Sistem Akuntansi", "Kategori": "Berhasil"},
+    ]
+    assert [r.target.text for r in table.records] == ["80%", "2 Lap"] and codes(report) == []

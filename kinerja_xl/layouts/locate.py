@@ -773,7 +773,9 @@ class _Columns:
         the right of them as long as they follow on without a gap ("Pagu | Realisasi | Sisa")."""
         used = {*self.columns.values(), *self.periods, *self.result_periods, *self.side_periods}
         inside = [hc for hc in self.cells if hc.col not in used and hc.col > role_cols[0]]
-        kept, reach = [], role_cols[-1]
+        left = [hc for hc in self.cells if hc.col not in used and hc.col < role_cols[0]]
+        kept = [hc for hc in left if hc.col >= role_cols[0] - len(left)]  # next to it, headed
+        reach = role_cols[-1]
         for hc in sorted(inside, key=lambda c: c.col):
             if hc.col < role_cols[-1] or hc.col < reach + 3:
                 kept.append(hc)
