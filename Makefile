@@ -21,16 +21,23 @@ demo: $(STAMP)
 	@$(BIN)/kinerja-xl check sample_workbooks/ --year 2024 --annotate $(OUT)/diperiksa --quiet; \
 	check=$$?; \
 	echo; \
-	echo "== 2. consolidate: the provincial workbook =="; \
-	$(BIN)/kinerja-xl consolidate sample_workbooks/ -o $(OUT)/Konsolidasi-Kalsel-2024.xlsx \
+	echo "== 2. consolidate: the provincial workbook of Kalimantan Selatan's offices =="; \
+	$(BIN)/kinerja-xl consolidate sample_workbooks/*.xlsx sample_workbooks/*.xls \
+		sample_workbooks/*.ods sample_workbooks/faulty/ -o $(OUT)/Konsolidasi-Kalsel-2024.xlsx \
 		--province "Kalimantan Selatan" --year 2024 --quiet; \
 	merge=$$?; \
+	echo; \
+	echo "== 3. the national roll-up: that workbook beside other provinces' offices (public/) =="; \
+	$(BIN)/kinerja-xl consolidate $(OUT)/Konsolidasi-Kalsel-2024.xlsx sample_workbooks/public/ \
+		-o $(OUT)/Nasional-2024.xlsx --year 2024 --quiet; \
+	nation=$$?; \
 	echo; \
 	echo "== Demo finished =="; \
 	echo "Written:"; \
 	echo "  $(OUT)/Konsolidasi-Kalsel-2024.xlsx   the provincial workbook (open it in Excel)"; \
+	echo "  $(OUT)/Nasional-2024.xlsx             the national roll-up (Status Provinsi: all 38)"; \
 	echo "  $(OUT)/diperiksa/                      a marked-up copy of every readable sample"; \
-	echo "Exit codes: check $$check, consolidate $$merge. The samples include faulty files on purpose"; \
+	echo "Exit codes: check $$check, consolidate $$merge, national $$nation. The samples include faulty files on purpose"; \
 	echo "(sample_workbooks/faulty/): 0 = no errors, 1 = errors to fix, 2 = a file could not be read."; \
 	echo "The input files are unchanged."
 

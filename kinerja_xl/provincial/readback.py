@@ -71,9 +71,9 @@ def is_provincial(workbook: Workbook) -> bool:
 def read_back(workbook: Workbook, inputs: str | None = None) -> list[FileReport]:
     """One report per office file whose rows the provincial workbook holds, in the order the
     workbook lists them; `inputs`: the office files' folder relative to the workbook."""
-    folder = Path(workbook.path).resolve().parent
+    folder = Path(workbook.path).parent  # as the workbook was named: said as the user wrote it
     if inputs:
-        folder = (folder / inputs).resolve()
+        folder = Path(os.path.normpath(folder / inputs))
     offices: dict[tuple[str, str], _Office] = {}
     listed: dict[str, _Listed] = {}
     found: dict[str, list[Issue]] = {}
