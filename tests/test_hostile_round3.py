@@ -737,3 +737,42 @@ def test_the_provincial_workbook_beside_its_office_files_adds_no_second_check(tm
     shutil.move(inbox / "K.xlsx", alone)
     data = json.loads(runner.invoke(app, ["check", str(alone), "--format", "json"]).stdout)
     assert [Path(f["path"]).name for f in data["files"]] == ["RKT.xlsx"] and not data.get("skipped")
+
+
+def test_a_workbook_part_listing_countless_sheets_is_counted_not_held(tmp_path):
+    """A 25 MB file whose workbook.xml lists 1,500,000 sheets was refused only after every
+    entry was held (900 MB): the entries past the sheet limit are counted, never kept."""
+    from hostile_files import PLAN, package, sheet_xml
+
+    from kinerja_xl.reading.ooxml import _TagCollector
+
+    collector = _TagCollector({"sheet"}, keep=3)
+    for index in range(10):
+        collector.start("sheet", {"name": str(index)})
+    assert [a["name"] for _t, a in collector.found] == ["0", "1", "2"] and collector.count == 10
+    path = tmp_path / "RKT.xlsx"
+    package(path, [("RKT", sheet_xml(PLAN))])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    extra = "".join(f'<sheet name="L{i}" sheetId="{i}" r:id="rId{i}"/>' for i in range(2, 300_000))
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"</sheets>", extra.encode() + b"</sheets>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    code = (
+        "import resource, sys; from kinerja_xl.reading.read import open_workbook\n"
+        "try:\n    open_workbook(sys.argv[1])\nexcept Exception as exc:\n    print(exc)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+    )
+    small = tmp_path / "kecil.xlsx"
+    package(small, [("RKT", sheet_xml(PLAN))])
+    costs = []
+    for checked in (small, path):
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(checked)], capture_output=True, text=True
+        )
+        costs.append(int(done.stdout.split()[-1]))
+    assert "299999 > 1000" in done.stdout, done.stdout + done.stderr
+    assert costs[1] - costs[0] < 30, costs  # was 120 MB more at 300,000 entries
