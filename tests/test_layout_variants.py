@@ -208,3 +208,25 @@ def test_a_column_left_of_the_indicator_with_a_heading_of_its_own_is_kept(xlsx):
         {"Kinerja": "Terlaksananya Sistem Akuntansi", "Kategori": "Berhasil"},
     ]
     assert [r.target.text for r in table.records] == ["80%", "2 Lap"] and codes(report) == []
+
+
+def test_a_body_of_the_regency_named_in_its_title_is_no_kpu_office(tmp_path):
+    """The file name says only 'Kab Tapin'; the title says whose it is: the regency's office
+    for national unity and politics (a 'Badan …'), not KPU Kabupaten Tapin."""
+    path = build_xlsx(
+        tmp_path / "Perjanjian Kinerja 2024 - Kab Tapin.xlsx",
+        {
+            "PK": [
+                ["PERJANJIAN KINERJA TAHUN 2024"],
+                ["BADAN KESATUAN BANGSA DAN POLITIK KABUPATEN TAPIN"],
+                [],
+                ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+                [1, "Meningkatnya partisipasi politik", "Persentase partisipasi pemilih", "80%"],
+            ]
+        },
+    )
+    (report,) = check_files([path], year=2024)
+    assert report.office is None
+    (issue,) = report.issues
+    assert issue.code == "office-unknown"
+    assert "BADAN KESATUAN BANGSA DAN POLITIK" in issue.message("id")

@@ -153,6 +153,18 @@ OTHER_AGENCIES = [
     "Kantor Wilayah",
     "Kecamatan",
     "Kelurahan",
+    # any other body of a region: its title begins with its kind ("BADAN KESATUAN BANGSA DAN
+    # POLITIK KABUPATEN TAPIN"), and a KPU office never calls itself so
+    "Badan",
+    "Kesbangpol",
+    "Kantor Pertanahan",
+    "Satuan Polisi Pamong Praja",
+    "Satpol PP",
+    "Kejaksaan",
+    "Pengadilan",
+    "Kepolisian",
+    "Polres",
+    "Komisi Informasi",
 ]
 
 
