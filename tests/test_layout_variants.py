@@ -230,3 +230,29 @@ def test_a_body_of_the_regency_named_in_its_title_is_no_kpu_office(tmp_path):
     (issue,) = report.issues
     assert issue.code == "office-unknown"
     assert "BADAN KESATUAN BANGSA DAN POLITIK" in issue.message("id")
+
+
+def test_a_renstra_matrix_that_names_its_levels_before_its_codes_and_programs(xlsx):
+    """Permendagri 86/2017's T-C.27: "Tujuan | Sasaran | Kode | Program dan Kegiatan |
+    Indikator Kinerja | Target …": the tujuan and sasaran are the plan's (they were cut off into
+    a header of their own by the Kode and Program columns between them and the indicator)."""
+    rows = [
+        ["Tujuan", "Sasaran", "Kode", "Program dan Kegiatan", "Indikator Kinerja", "Target 2025"],
+        [
+            "Meningkatnya demokrasi",
+            "Meningkatnya partisipasi",
+            "01.02",
+            "Program Pendidikan Pemilih",
+        ]
+        + ["Persentase partisipasi pemilih", "80%"],
+    ]
+    (report,) = check_files([xlsx(rows, name="T-C.27")], year=2025)
+    (table,) = report.tables
+    (record,) = table.records
+    assert (record.get("tujuan"), record.get("sasaran"), record.target.text) == (
+        "Meningkatnya demokrasi",
+        "Meningkatnya partisipasi",
+        "80%",
+    )
+    assert record.extras == {"Kode": "01.02", "Program dan Kegiatan": "Program Pendidikan Pemilih"}
+    assert codes(report) == []

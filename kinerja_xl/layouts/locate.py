@@ -627,6 +627,9 @@ def _split_into_groups(cells: list[HeaderCell], words: LayoutWords) -> list[Grou
             continue
         if role == "realisasi" and kinds == {"anggaran"}:
             role = None  # "Pagu | Realisasi | Sisa": the budget's realisation, kept beside it
+        if role and role not in seen and not (words.role_kinds[role] & kinds) and _unmade(seen):
+            current.append((None, cell))  # "Tujuan | Sasaran | Kode | Program | Indikator …":
+            continue  # a plan's own column before the plan's table is whole is the plan's
         if role and (role in seen or not (words.role_kinds[role] & kinds)):
             moved = [current.pop()] if current and current[-1][0] == "no" else []
             groups.append(moved)
@@ -636,6 +639,14 @@ def _split_into_groups(cells: list[HeaderCell], words: LayoutWords) -> list[Grou
             kinds &= words.role_kinds[role]
         current.append((role, cell))
     return [g for g in groups if g]
+
+
+def _unmade(roles: set[str | None]) -> bool:
+    """A group that names levels of a plan (tujuan, sasaran) and nothing yet that a table needs
+    (no indicator, program or amount)."""
+    return bool(roles & {"tujuan", "sasaran_strategis", "sasaran_kegiatan"}) and not any(
+        need & roles for _kind, needs in NEEDS for need in needs
+    )
 
 
 def _years_apart(group: Group, cell: HeaderCell, role: str) -> bool:
