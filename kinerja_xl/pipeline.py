@@ -316,7 +316,10 @@ def _fill_metadata(
         else:
             found, why = None, ""  # nothing named at all
         report.issues.append(Issue.make("office-unknown", None, None, found, why=why))
-    report.year = year_from_texts([*context, stem]) or year_from_texts(list(sheet_names))
+    named = stem.replace("_", " ")  # "esakip_export_kpu_kab_pati_2024": words, not one word
+    report.year = year_from_texts([*context, named]) or year_from_texts(
+        [name.replace("_", " ") for name in sheet_names]
+    )
 
 
 def read_back_sheets(properties: dict[str, str], name: str) -> bool:

@@ -256,3 +256,19 @@ def test_a_renstra_matrix_that_names_its_levels_before_its_codes_and_programs(xl
     )
     assert record.extras == {"Kode": "01.02", "Program dan Kegiatan": "Program Pendidikan Pemilih"}
     assert codes(report) == []
+
+
+def test_an_export_s_file_name_with_underscores_gives_its_year(tmp_path):
+    """ "esakip_export_kpu_kab_pati_2024.xlsx": no title, the header at A1; the year is the
+    file name's (an underscore is no letter of a word)."""
+    path = build_xlsx(
+        tmp_path / "esakip_export_kpu_kab_pati_2024.xlsx",
+        {
+            "Sheet1": [
+                ["No", "Sasaran / Indikator Kinerja", "Target Tahunan", "Realisasi TW IV"],
+                ["1", "Persentase partisipasi pemilih", "78%", "80,5%"],
+            ]
+        },
+    )
+    (report,) = check_files([path])
+    assert (report.office, report.year) == ("KPU Kabupaten Pati", 2024)
