@@ -524,6 +524,7 @@ def test_an_upload_over_the_limit_is_said_in_the_browser(server, page, tmp_path)
         "Unggahan terlalu besar: batasnya 20 MB"
         in page.locator("#results .error-message").inner_text()
     )
+    shot(page, "periksa-terlalu-besar")
     page.goto(address + "/kiriman?lang=en")
     page.set_input_files("#files", str(large))
     with page.expect_navigation():
@@ -561,6 +562,7 @@ def test_an_office_withdraws_a_submission_and_cannot_download_the_province_workb
     assert f"Kiriman #{number} ditarik" in page.locator("main").inner_text()
     assert "Ditarik" in page.locator("table.history tbody tr", has_text=corrected.name).inner_text()
     assert corrected.name in {p.name for p in folder.iterdir()}  # kept, on record
+    shot(page, "kiriman-satker-ditarik")
     ledger = page.evaluate("fetch('/api/riwayat').then(r => r.json())")["submissions"]
     mine = {e["saved_as"]: e for e in ledger}
     assert {e["office"] for e in ledger} == {"KPU Kota Banjarmasin"}  # its own only
