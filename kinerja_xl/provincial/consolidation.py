@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -422,7 +423,12 @@ def provenance(
 
 
 def office_label(report: FileReport) -> str:
-    return report.office or display_name(Path(report.path).stem)
+    return report.office or _file_label(report.path)
+
+
+@lru_cache(maxsize=4096)  # every row of a file asks (120,000 rows: a second of Path parsing)
+def _file_label(path: str) -> str:
+    return display_name(Path(path).stem)
 
 
 def office_sort_key(label: str) -> tuple[int, str]:

@@ -226,18 +226,20 @@ def write_masalah(ctx: Context) -> int:
     rows, row_styles = [], []
     result = ctx.result
     linked = sum(len(r.issues) for r in result.reports) <= MAX_LINKS
+    severity = {level: ctx.say(f"severity-{level}") for level in ("error", "warning")}
     for report in result.reports:
+        office, berkas = office_label(report), result.berkas(report)
         for issue in report.issues:
             where = None
             if issue.sheet and issue.cell and report.readable:
                 where = provenance_of_cell(ctx, report, issue.sheet, issue.cell)
             rows.append(
                 [
-                    office_label(report),
-                    result.berkas(report),
+                    office,
+                    berkas,
                     issue.sheet,
                     ctx.sel(where, linked) if where else issue.cell,
-                    ctx.say(f"severity-{issue.severity}"),
+                    severity.get(issue.severity) or ctx.say(f"severity-{issue.severity}"),
                     issue.code,
                     issue.message(ctx.lang),
                     issue.value,
