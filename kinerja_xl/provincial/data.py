@@ -227,6 +227,8 @@ def write_masalah(ctx: Context) -> int:
     result = ctx.result
     linked = sum(len(r.issues) for r in result.reports) <= MAX_LINKS
     severity = {level: ctx.say(f"severity-{level}") for level in ("error", "warning")}
+    fills: dict[str, list[str | None]] = {}  # one row style a severity, shared by its rows
+    said: dict[str, str] = {}  # one string a message: 60,000 rows may say the same
     for report in result.reports:
         office, berkas = office_label(report), result.berkas(report)
         for issue in report.issues:
@@ -241,11 +243,13 @@ def write_masalah(ctx: Context) -> int:
                     ctx.sel(where, linked) if where else issue.cell,
                     severity.get(issue.severity) or ctx.say(f"severity-{issue.severity}"),
                     issue.code,
-                    issue.message(ctx.lang),
+                    said.setdefault(message := issue.message(ctx.lang), message),
                     issue.value,
                 ]
             )
-            row_styles.append([None] * 4 + [issue.severity] + [None] * 3)
+            if issue.severity not in fills:
+                fills[issue.severity] = [None, None, None, None, issue.severity, None, None, None]
+            row_styles.append(fills[issue.severity])
     ctx.write("Masalah", ISSUE_COLUMNS, rows, row_styles, 1)
     return len(rows)
 
