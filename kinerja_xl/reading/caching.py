@@ -44,6 +44,12 @@ def text_cache(maxsize: int) -> Callable[[Callable[..., Result]], Callable[..., 
 
         @wraps(function)
         def call(text: str | None, *rest: Any, **kwargs: Any) -> Result:
+            if (
+                not rest
+                and not kwargs
+                and (text is None or type(text) is str and len(text) <= LONGEST_KEPT)
+            ):
+                return cached(text)  # most calls: one short text (a cell's, a header's)
             # the texts come first (a word pair: both); what follows is small (a width, a flag)
             letters = len(text) if text is not None and type(text) is str else 0
             if rest and type(rest[0]) is str:
