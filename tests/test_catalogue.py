@@ -33,6 +33,25 @@ def test_each_issue_template_uses_exactly_its_declared_fields_in_both_languages(
         assert placeholders(declared.template(lang)) == set(declared.fields), (code, lang)
 
 
+def test_every_template_fills_as_the_plural_aware_formatter_fills_it():
+    """`fill` takes str.format's own way for a template with no plural ("{n:line|lines}");
+    every template of the catalogue and of the issue codes, in both languages, gives the same
+    text either way, with one field a number and the rest texts."""
+    from kinerja_xl.words.messages import _WORDS, fill
+
+    templates = [CODES[code].template(lang) for code in CODES for lang in ("id", "en")]
+    templates += [entry[lang] for entry in (*TEXT.values(), *WORDS.values()) for lang in entry]
+    assert len(templates) > 500
+    plain = 0
+    for template in templates:
+        for first in (1, 2, "x"):
+            fields = {name: "x" for name in placeholders(template)}
+            fields.update(dict.fromkeys(list(fields)[:1], first))
+            assert fill(template, fields) == _WORDS.vformat(template, (), fields), template
+        plain += "|" not in template
+    assert 0 < plain < len(templates)  # both ways are taken
+
+
 def test_a_declaration_whose_templates_disagree_is_refused_at_once():
     from kinerja_xl.model.issues import declare
 

@@ -63,6 +63,8 @@ _WORDS = _Words()
 
 def fill(template: str, fields: dict[str, Any]) -> str:
     """`template` with its {fields} filled in, plurals chosen ("{count:line|lines}")."""
+    if "|" not in template:  # no plural: str.format's own (C) filling, the same text
+        return template.format_map(fields)
     return _WORDS.vformat(template, (), fields)
 
 
