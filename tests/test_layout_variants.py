@@ -272,3 +272,26 @@ def test_an_export_s_file_name_with_underscores_gives_its_year(tmp_path):
     )
     (report,) = check_files([path])
     assert (report.office, report.year) == ("KPU Kabupaten Pati", 2024)
+
+
+def test_a_stale_sub_total_is_its_own_fault_not_its_parents(xlsx):
+    """Sub-totals at every level, one of them stale (4257.EBA says 260 million, its line 250):
+    the mismatch is at that sub-total only; the kegiatan above it, which its lines add up to,
+    is right."""
+    rows = [
+        ["No", "Kode", "Program / Kegiatan / KRO / RO", "Pagu (Rp)", "Realisasi (Rp)"],
+        [None, None, "JUMLAH", 670_000_000, 653_500_000],
+        ["A", "076.01.WA", "Program Dukungan Manajemen", 370_000_000, 363_500_000],
+        ["1", "4257", "Penyelenggaraan Dukungan Manajemen", 370_000_000, 363_500_000],
+        ["a", "4257.EBA", "Layanan Dukungan Manajemen Internal", 260_000_000, 245_500_000],
+        [None, "4257.EBA.962", "Layanan Umum", 250_000_000, 245_500_000],
+        ["b", "4257.EBB", "Layanan Sarana dan Prasarana Internal", 120_000_000, 118_000_000],
+        [None, "4257.EBB.951", "Layanan Sarana Internal", 120_000_000, 118_000_000],
+        ["B", "076.06.DH", "Program Penyelenggaraan Pemilu", 300_000_000, 290_000_000],
+        ["1", "4252", "Pelaksanaan Tahapan Pemilu", 300_000_000, 290_000_000],
+        ["a", "4252.QDC", "Fasilitasi dan Pembinaan Lembaga", 300_000_000, 290_000_000],
+        [None, "4252.QDC.001", "Bimbingan teknis PPK dan PPS", 300_000_000, 290_000_000],
+    ]
+    (report,) = check_files([xlsx(rows, name="Realisasi Anggaran")], year=2024)
+    assert [(t.kind, t.total) for t in report.tables] == [("anggaran", 670_000_000)]
+    assert codes(report) == [("budget-total-mismatch", "D5")]

@@ -153,7 +153,8 @@ def _mark_by_codes(table: Table, levels: list[int | None]) -> bool:
     children = _children(levels)
     if children is None:
         return False
-    wrong = [p for p, kids in children.items() if not _reconciles(table, p, kids)]
+    below = _added_up(table, children)
+    wrong = [p for p, kids in children.items() if not _reconciles(table, p, kids, below)]
     if 2 * len(wrong) > len(children):
         return False
     _mark(table, levels)
@@ -161,12 +162,36 @@ def _mark_by_codes(table: Table, levels: list[int | None]) -> bool:
     return True
 
 
-def _reconciles(table: Table, parent: int, kids: list[int]) -> bool:
+def _added_up(table: Table, children: dict[int, list[int]]) -> dict[int, int | None]:
+    """Each line's amount as the lines at the bottom add it up (a line with no children: its
+    own): a stale sub-total of a kegiatan is the kegiatan's fault, not its program's too."""
+    found: dict[int, int | None] = {}
+    for index in sorted(range(len(table.records)), reverse=True):  # children follow parents
+        if index in children:
+            values = [found.get(k) for k in children[index]]
+            found[index] = None if None in values else sum(v for v in values if v is not None)
+        else:
+            value = table.records[index].amount
+            found[index] = value.value if value else None
+    return found
+
+
+def _reconciles(
+    table: Table, parent: int, kids: list[int], below: dict[int, int | None] | None = None
+) -> bool:
     def amount(index: int) -> int | None:
         value = table.records[index].amount
         return value.value if value else None
 
-    values = [amount(k) for k in kids]
+    stated = [amount(k) for k in kids]
+    added = [below.get(k) for k in kids] if below else stated
+    if (
+        amount(parent) is not None
+        and None not in added
+        and amount(parent) == sum(v for v in added if v is not None)
+    ):
+        return True  # its lines at the bottom add up to it, whatever a stale line between says
+    values = stated
     return (
         amount(parent) is not None
         and None not in values
