@@ -776,3 +776,25 @@ def test_a_workbook_part_listing_countless_sheets_is_counted_not_held(tmp_path):
         costs.append(int(done.stdout.split()[-1]))
     assert "299999 > 1000" in done.stdout, done.stdout + done.stderr
     assert costs[1] - costs[0] < 30, costs  # was 120 MB more at 300,000 entries
+
+
+def test_the_copy_reads_an_offices_cells_again_only_to_rebuild_it(tmp_path, monkeypatch):
+    """The marked-up copy read the whole workbook again (2 s of a 60,000-row copy) to learn
+    its sheets, merges and properties: the cells are read again only when the copy is rebuilt
+    from them."""
+    from kinerja_xl.outputs import markup
+    from kinerja_xl.reading import ooxml
+
+    (report,) = check_files_of([BANJARMASIN])
+    sheets_read = []
+    read_sheet = ooxml._read_sheet
+    monkeypatch.setattr(
+        ooxml, "_read_sheet", lambda *args: sheets_read.append(args[1]) or read_sheet(*args)
+    )
+    result = markup.annotate(report, tmp_path / "salinan.xlsx")
+    assert sheets_read == [] and result.rebuilt is None
+    monkeypatch.setattr(markup, "OPENPYXL_MAX_INFLATED", 1)  # as for a file too big for it
+    result = markup.annotate(report, tmp_path / "dibangun.xlsx")
+    assert result.rebuilt == "too-large" and len(sheets_read) == 3
+    book = openpyxl.load_workbook(tmp_path / "dibangun.xlsx")
+    assert book.sheetnames[1:] == ["RKT KPU", "RKT Sekretariat", "Anggaran"]

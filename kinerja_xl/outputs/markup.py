@@ -227,23 +227,29 @@ def _load_copy(report: FileReport, limits: ReadLimits) -> tuple[Any, dict[str, s
     Excel accepts, and every link and mark goes by it)."""
     import openpyxl
 
-    source = open_workbook(report.path, limits)
+    # an .xlsx's sheets, merges and properties (its cells only if it must be rebuilt: reading
+    # them twice cost a 60,000-row copy 2 s)
+    source = open_workbook(report.path, limits, cells=False)
     ours = own_sheet(source)  # an office's returned copy: our old Masalah sheet is not carried
-    sheets = [sheet for sheet in source.sheets if sheet.name != ours]
+
+    def rebuilt(reason: str) -> tuple[Any, dict[str, str], str | None]:
+        whole = source if report.file_format != "xlsx" else open_workbook(report.path, limits)
+        return (*_rebuild([sheet for sheet in whole.sheets if sheet.name != ours]), reason)
+
     if report.file_format != "xlsx":
-        return (*_rebuild(sheets), report.file_format or "format")
+        return rebuilt(report.file_format or "format")
     too_big = _too_big_for_openpyxl(report.path, source)
     if too_big:
-        return (*_rebuild(sheets), too_big)
+        return rebuilt(too_big)
     try:
         with warnings.catch_warnings():  # openpyxl's own complaints are not the office's
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(report.path, keep_vba=False, keep_links=True)
     except Exception as exc:  # openpyxl may fail where our reader did not
-        return (*_rebuild(sheets), f"openpyxl: {type(exc).__name__}")
+        return rebuilt(f"openpyxl: {type(exc).__name__}")
     present = [sheet.name for sheet in source.sheets if sheet.problem is None]
     if len(present) != len(book.worksheets):  # openpyxl drops the sheets of a Strict file
-        return (*_rebuild(sheets), "strict" if _is_strict(report.path) else "sheets-dropped")
+        return rebuilt("strict" if _is_strict(report.path) else "sheets-dropped")
     pairs = list(zip(present, book.worksheets, strict=True))
     for name, worksheet in pairs:
         if name == ours:

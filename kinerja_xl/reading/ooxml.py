@@ -89,12 +89,17 @@ def read_ooxml(
     max_cells: int,
     sheets: SheetFilter | None = None,
     max_sheets: int = MAX_SHEETS,
+    cells: bool = True,
 ) -> Workbook:
+    """The workbook's sheets and cells; with `cells=False` its sheets, merges and properties
+    only."""
     workbook_part = _workbook_part(archive)
     rels = _relationships(archive, workbook_part)
     sheet_entries, date1904 = _sheet_entries(archive, workbook_part, max_sheets)
-    shared = _shared_strings(archive, _target_of(rels, "sharedStrings", workbook_part))
-    formats = _cell_formats(archive, _target_of(rels, "styles", workbook_part))
+    shared = (
+        _shared_strings(archive, _target_of(rels, "sharedStrings", workbook_part)) if cells else []
+    )
+    formats = _cell_formats(archive, _target_of(rels, "styles", workbook_part)) if cells else []
     names = set(archive.namelist())
     files, dde = _external_links(archive, names)
     workbook = Workbook(
@@ -114,6 +119,8 @@ def read_ooxml(
         part = _resolve(workbook_part, rels.get(rel_id, ("", ""))[1])
         if part not in names:
             sheet.problem = "sheet-part-missing"
+        elif rels[rel_id][0] == "worksheet" and not cells:
+            _read_merges(archive, part, sheet, budget)
         elif rels[rel_id][0] == "worksheet":
             _read_sheet(archive, part, sheet, shared, formats, date1904, budget)
         else:
@@ -402,6 +409,12 @@ def _read_sheet(
         safe_expat(reader).ParseFile(stream)
 
 
+def _read_merges(archive: zipfile.ZipFile, part: str, sheet: Sheet, budget: list[int]) -> None:
+    reader = _MergeReader(sheet, budget)
+    with archive.open(part) as stream:
+        safe_expat(reader).ParseFile(stream)
+
+
 def safe_expat(handler: Any) -> Any:
     """An expat parser wired to `handler` that refuses any DTD (so no entity can expand).
 
@@ -423,6 +436,26 @@ def safe_expat(handler: Any) -> Any:
     parser.EndElementHandler = handler.end
     parser.CharacterDataHandler = handler.text
     return parser
+
+
+class _MergeReader:
+    """expat callbacks that keep a sheet's merges only (`cells=False`)."""
+
+    def __init__(self, sheet: Sheet, budget: list[int]) -> None:
+        self.sheet, self.budget = sheet, budget
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if name.endswith("mergeCell") and attrs.get("ref"):
+            self.budget[0] -= 1  # counted like a cell, as when the cells are read
+            if self.budget[0] < 0:
+                raise CellLimitExceeded(self.sheet.name)
+            self.sheet.merges.append(CellRange.from_ref(attrs["ref"]))
+
+    def end(self, name: str) -> None:
+        pass
+
+    def text(self, data: str) -> None:
+        pass
 
 
 class _SheetReader:

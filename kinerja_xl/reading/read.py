@@ -65,13 +65,16 @@ def open_workbook(
     path: str | os.PathLike[str],
     limits: ReadLimits | None = None,
     sheets: SheetFilter | None = None,
+    cells: bool = True,
 ) -> Workbook:
     """`sheets(properties, name)`: whether to read a sheet of an .xlsx, knowing its custom
-    properties (kinerja-xl's own provincial workbook is read back from a few sheets only)."""
+    properties (kinerja-xl's own provincial workbook is read back from a few sheets only).
+    `cells=False`: of an .xlsx, its sheets, merges and properties only (what the marked-up
+    copy needs to know before openpyxl opens it); other formats are read whole."""
     limits = limits or ReadLimits.from_env()
     data = _read_bytes(os.fspath(path), limits)
     try:
-        workbook = _open_by_content(os.fspath(path), data, limits, sheets)
+        workbook = _open_by_content(os.fspath(path), data, limits, sheets, cells)
         workbook.distinct_sheet_names()
         return workbook
     except UnreadableWorkbook:
@@ -139,7 +142,11 @@ def _file_type(mode: int) -> str:
 
 
 def _open_by_content(
-    path: str, data: bytes, limits: ReadLimits, sheets: SheetFilter | None = None
+    path: str,
+    data: bytes,
+    limits: ReadLimits,
+    sheets: SheetFilter | None = None,
+    cells: bool = True,
 ) -> Workbook:
     if not data.strip(b"\x00 \t\r\n"):
         raise UnreadableWorkbook("empty")
@@ -153,7 +160,7 @@ def _open_by_content(
         except XlsEncrypted as exc:
             raise UnreadableWorkbook("encrypted") from exc
     if data.startswith(ZIP_MAGIC):
-        return _open_zip(path, data, limits, sheets)
+        return _open_zip(path, data, limits, sheets, cells)
     raise UnreadableWorkbook("not-a-workbook", _describe_non_workbook(data))
 
 
@@ -177,7 +184,11 @@ MAX_ZIP_DIRECTORY = 4 * 1024 * 1024
 
 
 def _open_zip(
-    path: str, data: bytes, limits: ReadLimits, sheets: SheetFilter | None = None
+    path: str,
+    data: bytes,
+    limits: ReadLimits,
+    sheets: SheetFilter | None = None,
+    cells: bool = True,
 ) -> Workbook:
     directory = _directory_size(data)
     if directory > MAX_ZIP_DIRECTORY:
@@ -186,7 +197,7 @@ def _open_zip(
     _check_inflated_sizes(archive, limits)
     names = set(archive.namelist())
     if "xl/workbook.xml" in names or any(n.endswith("workbook.xml") for n in names):
-        return read_ooxml(archive, path, limits.max_cells, sheets, limits.max_sheets)
+        return read_ooxml(archive, path, limits.max_cells, sheets, limits.max_sheets, cells)
     if "xl/workbook.bin" in names:
         return _read_xlsb_in_a_child(path, limits)
     if "content.xml" in names and ODS_MIMETYPE in _mimetype(archive):
