@@ -8,6 +8,7 @@ RKT Sekretariat and Anggaran; Banjarbaru's IKU with program rows), the other off
 (one sheet with merged sasaran, text targets and page-break headers, `.xls`, `.ods`, the
 mistakes offices make), the rest of the SAKIP cycle (PK, Rencana Aksi, IKU matrix, an LKj
 beside its RKT) and, rarely, the faulty ones — in the proportions a province receives them.
+With `--each`, the official forms of other provinces (`sample_workbooks/public/`) too.
 
 Each copy is a different office: the office's name is replaced, inside the workbook and in its
 file name, by an invented one of the same length (letters for letters, spaces kept), so that the
@@ -131,6 +132,25 @@ LAYOUTS = [
     ),
 ]
 
+# the official forms other provinces send (sample_workbooks/public/, `make samples`): in the
+# per-layout table (`--each`) only; a province's own inbox is the layouts above
+PUBLIC_LAYOUTS = [
+    Layout(f"public: {Path(file).stem}", (f"public/{file}",), office, 0)
+    for file, office in [
+        ("BPS Kabupaten Tapin - PK 2024.xlsx", "Tapin"),
+        ("KIP Aceh - IKU 2025-2029.xlsx", "Aceh"),
+        ("KIP Kabupaten Aceh Besar - LKj 2024.xlsx", "Aceh Besar"),
+        ("KPU Kabupaten Jayawijaya - RKA-KL 2025.xlsx", "Jayawijaya"),
+        ("KPU Kabupaten Malang - Rincian Pagu 2024.xlsx", "Malang"),
+        ("KPU Kabupaten Sidoarjo - Rekap Capaian Kinerja 2024.xlsx", "Sidoarjo"),
+        ("KPU Kota Jakarta Timur - PK dan Rencana Aksi 2024.xlsx", "Jakarta Timur"),
+        ("KPU Kota Malang - Cascading Kinerja 2024.xlsx", "Malang"),
+        ("KPU Kota Surabaya - Evaluasi Renja 2024.xlsx", "Surabaya"),
+        ("KPU Provinsi DKI Jakarta - Renstra 2020-2024.xlsx", "DKI Jakarta"),
+        ("KPU Provinsi Jawa Timur - RKT 2025.xlsx", "Jawa Timur"),
+    ]
+]
+
 
 def invented_name(index: int, like: str) -> str:
     """A made-up office name shaped like `like`: same length, spaces where it has spaces."""
@@ -196,7 +216,7 @@ def generate(count: int, folder: Path, seed: int = 7, each: bool = False) -> dic
     weights = [layout.weight for layout in LAYOUTS]
     made: dict[str, str] = {}
     if each:
-        order = [layout for layout in LAYOUTS for _ in range(count)]
+        order = [layout for layout in (*LAYOUTS, *PUBLIC_LAYOUTS) for _ in range(count)]
         count = sum(len(layout.files) for layout in order)
     else:
         order = list(LAYOUTS)
@@ -213,7 +233,7 @@ def generate(count: int, folder: Path, seed: int = 7, each: bool = False) -> dic
             made[name] = layout.name
     manifest = {
         "files": made,
-        "not_plans": [layout.name for layout in LAYOUTS if not layout.plan],
+        "not_plans": [layout.name for layout in (*LAYOUTS, *PUBLIC_LAYOUTS) if not layout.plan],
     }
     (folder / "layouts.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return made
