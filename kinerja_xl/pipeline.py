@@ -39,7 +39,7 @@ from .outputs.own import (
 )
 from .provincial.readback import READ_BACK, is_provincial, read_back, said_once
 from .reading.caching import forget_long_texts
-from .reading.discover import discover
+from .reading.discover import discover, display_name
 from .reading.grid import Sheet, Workbook
 from .reading.memory import collector_paused
 from .reading.read import ReadLimits, UnreadableWorkbook, open_workbook
@@ -298,7 +298,7 @@ def _fill_metadata(
     """Whose file and which year: from the titles and signatures, else the file name, else the
     sheet names ("IKU 2025", "RKT Tapin"). A readable workbook whose office is not a KPU office
     of the registry says so (`office-unknown`)."""
-    stem = Path(report.path).stem
+    stem = display_name(Path(report.path).stem)  # a byte that is not UTF-8 is '�', not a surrogate
     registry = load_registry(vocabulary.folder if vocabulary else None)
     sender = find_office(registry, context, stem, sheet_names)
     report.office, report.office_code = sender.office, sender.code

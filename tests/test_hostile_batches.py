@@ -157,6 +157,22 @@ def test_an_office_text_with_a_lone_surrogate_survives_inspect_and_consolidate(t
     assert openpyxl.load_workbook(out)["RKT"]["F2"].value == "Persentase \ufffd a"
 
 
+def test_an_office_named_by_a_file_name_that_is_not_utf8(tmp_path):
+    """Found by fuzzing: the office read from a file name kept its undecodable byte as a lone
+    surrogate, so the library's `to_dict()` could not be written as UTF-8."""
+    import kinerja_xl as kx
+
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    odd = os.path.join(os.fsencode(folder), b"KPU Kabupaten Tana\x91 Bumbu - RKT 2024.xlsx")
+    with open(odd, "wb") as broken:  # unreadable: the file name is all there is to go by
+        broken.write(b"PK\x03\x04 not a workbook")
+    batch = kx.check([folder])
+    json.dumps(batch.to_dict(), ensure_ascii=False).encode("utf-8")  # no lone surrogate
+    (found,) = batch.files
+    assert found.office == "KPU Kabupaten Tana\ufffd Bumbu"
+
+
 def test_a_file_name_that_is_not_utf8(tmp_path):
     folder = tmp_path / "kiriman"
     folder.mkdir()
