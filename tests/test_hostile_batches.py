@@ -425,3 +425,41 @@ def test_json_is_written_even_when_an_input_is_named_oddly(tmp_path):
     )
     result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
     assert json.loads(result.stdout)["files"][0]["readable"] is True
+
+
+# --- found by fuzzing the final code (docs/robustness.md, round three) ----------------------
+
+
+def test_an_xlsb_cell_past_column_xfd_is_no_crash_of_the_copy(tmp_path):
+    """An .xlsb record may name any column: one past XFD (16,384) was read, and the marked-up
+    copy then failed ('Invalid column index 18279'). It is outside Excel's grid: the sheet is
+    unreadable and said so, and nothing else fails."""
+    from corpus import XLSB_PLAN, xlsb
+
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    xlsb({**XLSB_PLAN, (2, 18_278): "x"})(inbox / "RKT 2024.xlsb")
+    result = runner.invoke(app, ["check", str(inbox), "--annotate", str(inbox), "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    checked = runner.invoke(app, ["check", str(inbox / "RKT 2024.xlsb"), "--format", "json"])
+    (unreadable,) = [
+        i
+        for i in json.loads(checked.stdout)["files"][0]["issues"]
+        if i["code"] == "sheet-unreadable"
+    ]
+    assert unreadable["sheet"] == "RKT" and "AAAA3" in unreadable["message"]
+    assert len([p for p in inbox.iterdir() if "checked" in p.name]) == 1  # its copy, written
+
+
+def test_a_file_name_with_a_control_character_gets_its_marked_up_copy(tmp_path):
+    """A Linux file name may hold control characters: the copy's title named the file, and
+    openpyxl refused it (IllegalCharacterError), so no copy was written."""
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    shutil.copy(BANJARMASIN, inbox / "KPU Kota Banjarmasin\x01 - RKT 2024.xlsx")
+    result = runner.invoke(app, ["check", str(inbox), "--annotate", str(inbox), "--quiet"])
+    assert result.exit_code in (0, 1), result.output
+    (copy,) = [p for p in inbox.iterdir() if "diperiksa" in p.name]
+    title = openpyxl.load_workbook(copy).worksheets[0]["A1"].value
+    assert title == "Salinan bertanda: KPU Kota Banjarmasin\ufffd - RKT 2024.xlsx"

@@ -33,7 +33,7 @@ from .links import cell_link
 from .openpyxl_out import save_keeping_stamp
 from .own import ANNOTATED, copy_headers, mark_openpyxl, own_sheet, path_kind
 from .printing import PageInfo, fit_openpyxl, long_date, print_openpyxl
-from .write import atomic_output, excel_escaped, needs_quote_prefix
+from .write import CONTROL_CHARACTER, atomic_output, excel_escaped, needs_quote_prefix
 from .xlsx_out import lines_height, wrapped_lines
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
@@ -180,7 +180,7 @@ def annotate(
     _office_pages(book, lang)
     result = CopyResult(target, rebuilt=rebuilt)
     page = PageInfo(
-        say("doc-annotated", lang, file=display_name(Path(report.path).name)),
+        say("doc-annotated", lang, file=shown_file_name(report.path)),
         None,
         report.year,
         made,
@@ -211,6 +211,13 @@ def _save(book: Any, path: Path, pictures: dict[int, bytes]) -> None:
                 pictures[id(image)] = image._data()
             image.ref = BytesIO(pictures[id(image)])
     save_keeping_stamp(book, path)
+
+
+def shown_file_name(path: str) -> str:
+    """The office's file name as a title and a page header show it: a byte that is not UTF-8,
+    and a control character (a Linux file name may hold any but '/'), as '�' (openpyxl refuses
+    the one in a cell, and a header or footer holding it is no longer XML)."""
+    return CONTROL_CHARACTER.sub("\ufffd", display_name(Path(path).name))
 
 
 def _same_file(target: Path, report: FileReport) -> bool:

@@ -20,7 +20,7 @@ from xml.parsers.expat import ExpatError
 
 from defusedxml import DefusedXmlException
 
-from .grid import Cell, Sheet, Workbook, within_cell
+from .grid import Cell, Sheet, Workbook, column_letter, inside_grid, within_cell
 from .ooxml import MAX_SHEETS, CellLimitExceeded, SheetFilter, SheetLimitExceeded, read_ooxml
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -332,6 +332,8 @@ def _fill_from_rows(sheet: Sheet, rows: list[list[Any]], budget: int) -> int:
         for c, value in enumerate(values, start=1):
             if value is None or value == "":
                 continue
+            if not inside_grid(r, c):  # an .xlsb's record may name any column (past XFD)
+                raise ValueError(f"cell {column_letter(c)}{r} is outside Excel's grid")
             budget -= 1
             if budget < 0:
                 raise UnreadableWorkbook("too-many-cells", sheet.name)
