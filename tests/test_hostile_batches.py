@@ -463,3 +463,21 @@ def test_a_file_name_with_a_control_character_gets_its_marked_up_copy(tmp_path):
     (copy,) = [p for p in inbox.iterdir() if "diperiksa" in p.name]
     title = openpyxl.load_workbook(copy).worksheets[0]["A1"].value
     assert title == "Salinan bertanda: KPU Kota Banjarmasin\ufffd - RKT 2024.xlsx"
+
+
+def test_a_zip_whose_directory_and_local_header_disagree_still_gets_its_copy(tmp_path):
+    """Found by fuzzing (`raw` target): a part named 'sheet0.xml' in the zip's directory whose
+    local header says 'sheet1.xml'. The copy was written, then counting what it carried read
+    the original's part again and failed (BadZipFile): no copy, and a message blaming it."""
+    data = BANJARMASIN.read_bytes()
+    directory = data.rindex(b"PK\x01\x02")  # the directory lies at the end of the file
+    first = data.index(b"PK\x01\x02")
+    lied = data[first:].replace(b"xl/worksheets/sheet1.xml", b"xl/worksheets/sheet0.xml", 1)
+    assert directory >= first
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    (inbox / "RKT 2024.xlsx").write_bytes(data[:first] + lied)
+    result = runner.invoke(app, ["check", str(inbox), "--annotate", str(inbox), "--lang", "en"])
+    assert "could not be written" not in result.output, result.output
+    assert "Traceback" not in result.output
+    assert len([p for p in inbox.iterdir() if "checked" in p.name]) == 1

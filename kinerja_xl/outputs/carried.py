@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -54,10 +55,20 @@ def inventory(path: str | Path) -> Counter[str]:
                     found[kind] += 1
             wanted = [(k, e) for k, (p, e) in ELEMENT_COUNTS.items() if re.search(p, name)]
             if wanted and info.file_size <= MAX_PART:
-                data = archive.read(name)
+                data = _part(archive, name)
                 for kind, element in wanted:
                     found[kind] += len(re.findall(element, data))
     return found
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part's bytes; none where the package lies about it (a directory entry whose local
+    header names another part, a damaged stream: found by fuzzing), which the reader has
+    already said or read around."""
+    try:
+        return archive.read(name)
+    except (zipfile.BadZipFile, zlib.error, OSError, NotImplementedError, RuntimeError, EOFError):
+        return b""
 
 
 def not_carried(original: str | Path, copy: str | Path) -> Counter[str]:
