@@ -197,21 +197,27 @@ MAX_CUSTOM_PROPERTIES = 256 * 1024  # a real one is a few hundred bytes
 def custom_properties(archive: zipfile.ZipFile) -> dict[str, str]:
     """name -> text of each custom document property (docProps/custom.xml), read by the same
     DTD-refusing parser; {} when there are none or the part is malformed or too big."""
-    try:
-        info = archive.getinfo(CUSTOM_PROPERTIES)
-    except KeyError:
-        return {}
-    if info.file_size > MAX_CUSTOM_PROPERTIES:
-        return {}
     collector = _PropertyCollector()
+    return collector.found if _parse_small_part(archive, CUSTOM_PROPERTIES, collector) else {}
+
+
+def _parse_small_part(archive: zipfile.ZipFile, name: str, collector: Any) -> bool:
+    """Parse a small XML part into `collector` with the DTD-refusing parser: False when the
+    part is missing, larger than a property part may be, or malformed."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return False
+    if info.file_size > MAX_CUSTOM_PROPERTIES:
+        return False
     try:
         with archive.open(info) as stream:
             safe_expat(collector).ParseFile(stream)
     except (expat.ExpatError, DTDForbidden, EntitiesForbidden, zipfile.BadZipFile, OSError):
-        return {}
+        return False
     except (ValueError, EOFError, zlib.error):
-        return {}
-    return collector.found
+        return False
+    return True
 
 
 CORE_PROPERTIES = "docProps/core.xml"
@@ -221,19 +227,8 @@ CORE_WANTED = ("modified", "lastModifiedBy")
 def core_properties(archive: zipfile.ZipFile) -> dict[str, str]:
     """The core properties that say who saved the file last and when ('modified',
     'lastModifiedBy' of docProps/core.xml, as written); {} when there are none."""
-    try:
-        info = archive.getinfo(CORE_PROPERTIES)
-    except KeyError:
-        return {}
-    if info.file_size > MAX_CUSTOM_PROPERTIES:
-        return {}
     collector = _CoreCollector()
-    try:
-        with archive.open(info) as stream:
-            safe_expat(collector).ParseFile(stream)
-    except (expat.ExpatError, DTDForbidden, EntitiesForbidden, zipfile.BadZipFile, OSError):
-        return {}
-    except (ValueError, EOFError, zlib.error):
+    if not _parse_small_part(archive, CORE_PROPERTIES, collector):
         return {}
     return {name: text.strip()[:200] for name, text in collector.found.items()}
 
